@@ -1,0 +1,48 @@
+"""Command line: `dialogteam` starts the program; subcommands work without a window.
+
+Qt is imported only when the window is wanted, so `--version` and `list` are quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+from .paths import ENV_VAR, resolve_data_paths
+
+
+def _data_dir_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
+    # SUPPRESS in subcommands keeps `dialogteam --data-dir X list` from being
+    # overwritten by the subcommand's own default.
+    parser.add_argument(
+        "--data-dir", metavar="MAPP",
+        default=argparse.SUPPRESS if in_subcommand else None,
+        help=f"datamapp (annars ${ENV_VAR} eller standardplatsen)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dialogteam",
+        description="Dialogteam – anteckningar, nulägesanalys och åtgärdsplan.")
+    parser.add_argument("--version", action="version", version=f"Dialogteam {__version__}")
+    _data_dir_option(parser, in_subcommand=False)
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+
+    p = sub.add_parser("list", help="visa alla samverkan med deras id")
+    _data_dir_option(p, in_subcommand=True)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        paths = resolve_data_paths(args.data_dir)
+    except OSError as exc:
+        print(f"Datamappen kan inte användas: {exc}", file=sys.stderr)
+        return 2
+    if args.command is None:
+        from .ui.app import run_gui
+        return run_gui(paths)
+    from . import commands
+    return commands.run(args.command, args, paths)

@@ -1,0 +1,1 @@
+"""Plain data classes and rules. Never imports Qt or SQL."""

@@ -1,0 +1,120 @@
+"""The samverkan (engagement) between Skolverket and one huvudman."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .errors import FieldError, raise_if
+from .fields import LONG_TEXT_MAX, check_date, check_text
+from .ids import new_id
+
+
+class Phase(str, Enum):
+    """The steps of a samverkan, in the order they happen."""
+
+    SELECTION = "urval"
+    AGREEMENT_1 = "ok1"
+    DIALOGUE = "dialogfas"
+    PLAN_SUBMITTED = "plan_inlamnad"
+    DECISION = "beslut_ok2"
+    IMPLEMENTATION = "genomforande"
+    CLOSED = "avslutad"
+
+    @property
+    def label(self) -> str:
+        return _PHASE_LABELS[self]
+
+
+_PHASE_LABELS = {
+    Phase.SELECTION: "Urval",
+    Phase.AGREEMENT_1: "ÖK 1",
+    Phase.DIALOGUE: "Dialogfas",
+    Phase.PLAN_SUBMITTED: "Åtgärdsplan inlämnad",
+    Phase.DECISION: "Beslut/ÖK 2",
+    Phase.IMPLEMENTATION: "Genomförande",
+    Phase.CLOSED: "Avslutad",
+}
+
+
+class KeyDateKind(str, Enum):
+    SELECTION_DECISION = "beslut_urval"
+    AGREEMENT_1 = "ok1"
+    PLAN_SUBMITTED = "plan_inlamnad"
+    DECISION = "beslut_insatser"
+    AGREEMENT_2 = "ok2"
+    PERIOD_START = "period_start"
+    PERIOD_END = "period_slut"
+    INTERIM_REPORT = "delredovisning"
+    FINAL_REPORT = "slutredovisning"
+    OTHER = "ovrigt"
+
+    @property
+    def label(self) -> str:
+        return _KEY_DATE_LABELS[self]
+
+
+_KEY_DATE_LABELS = {
+    KeyDateKind.SELECTION_DECISION: "Beslut om urval",
+    KeyDateKind.AGREEMENT_1: "ÖK 1 tecknad",
+    KeyDateKind.PLAN_SUBMITTED: "Åtgärdsplan inlämnad",
+    KeyDateKind.DECISION: "Beslut om insatser",
+    KeyDateKind.AGREEMENT_2: "ÖK 2 tecknad",
+    KeyDateKind.PERIOD_START: "Insatsperiodens start",
+    KeyDateKind.PERIOD_END: "Insatsperiodens slut",
+    KeyDateKind.INTERIM_REPORT: "Delredovisning",
+    KeyDateKind.FINAL_REPORT: "Slutredovisning",
+    KeyDateKind.OTHER: "Övrigt",
+}
+
+
+@dataclass
+class KeyDate:
+    engagement_id: str
+    kind: KeyDateKind
+    date: str  # YYYY-MM-DD
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Engagement:
+    organiser_id: str
+    title: str = "Samverkan för bästa skola"
+    dnr: str = ""
+    phase: Phase = Phase.SELECTION
+    responsible_id: str | None = None  # ansvarig processtödjare
+    notes: str = ""
+    school_unit_ids: list[str] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.title} (dnr {self.dnr})" if self.dnr else self.title
+
+
+def validate_engagement(e: Engagement) -> list[FieldError]:
+    checks = {
+        "title": check_text(e.title, "Benämning", required=True),
+        "dnr": check_text(e.dnr, "Diarienummer", max_len=60),
+        "phase": None if isinstance(e.phase, Phase) else "Okänd fas.",
+        "notes": check_text(e.notes, "Anteckningar", max_len=LONG_TEXT_MAX),
+    }
+    return [FieldError(k, v) for k, v in checks.items() if v]
+
+
+def validate_key_date(d: KeyDate) -> list[FieldError]:
+    checks = {
+        "kind": None if isinstance(d.kind, KeyDateKind) else "Okänd typ av datum.",
+        "date": check_date(d.date, "Datum", required=True),
+        "note": check_text(d.note, "Kommentar"),
+    }
+    return [FieldError(k, v) for k, v in checks.items() if v]
+
+
+def check_engagement(e: Engagement) -> None:
+    raise_if(validate_engagement(e))
+
+
+def check_key_date(d: KeyDate) -> None:
+    raise_if(validate_key_date(d))

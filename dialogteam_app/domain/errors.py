@@ -1,0 +1,27 @@
+"""Validation errors carry a Swedish message meant for the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str  # Swedish, shown to the user as is
+
+
+class ValidationError(ValueError):
+    """One or more fields are invalid; nothing has been changed."""
+
+    def __init__(self, errors: list[FieldError] | FieldError):
+        self.errors = [errors] if isinstance(errors, FieldError) else list(errors)
+        super().__init__("; ".join(e.message for e in self.errors))
+
+    def for_field(self, name: str) -> str | None:
+        return next((e.message for e in self.errors if e.field == name), None)
+
+
+def raise_if(errors: list[FieldError]) -> None:
+    if errors:
+        raise ValidationError(errors)

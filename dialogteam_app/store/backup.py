@@ -1,0 +1,21 @@
+"""Consistent copies of the database made with SQLite's online backup API."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+
+def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
+    """Copy the live database to dest (written under a temporary name, then renamed,
+    so a crash never leaves a half backup that looks whole)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    target = sqlite3.connect(str(tmp))
+    try:
+        conn.backup(target)
+    finally:
+        target.close()
+    os.replace(tmp, dest)
+    return dest

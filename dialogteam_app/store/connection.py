@@ -1,0 +1,60 @@
+"""Opening SQLite connections the one way this program uses them."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """WAL for concurrent readers, synchronous=FULL so a committed note survives
+    a power cut, foreign keys on so no link ever dangles."""
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any error, so a write is all or nothing."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    """Empty when PRAGMA integrity_check and foreign_key_check find nothing."""
+    rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    problems = [r for r in rows if r != "ok"]
+    for r in conn.execute("PRAGMA foreign_key_check"):
+        problems.append(f"Trasig koppling i tabellen {r[0]} (rad {r[1]}) till {r[2]}.")
+    return problems
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Execute statements one by one inside the caller's transaction.
+
+    executescript() would COMMIT first and break migration atomicity; this
+    splits on complete statements, so triggers with inner semicolons work.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            if statement.strip():
+                conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement.strip()[:60]}")

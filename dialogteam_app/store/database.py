@@ -1,0 +1,75 @@
+"""The program's one database file: migrations on open, reads here, writes
+through a single writer (inline for the CLI and tests, a thread for the GUI)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any, Callable, Hashable
+
+from . import rows
+from .connection import connect, transaction
+from .migrations import migrate
+from .writer import BackgroundWriter
+
+
+class Database:
+    def __init__(self, path: Path, *, backup_dir: Path | None = None,
+                 threaded: bool = False,
+                 on_pending: Callable[[int], None] | None = None,
+                 on_error: Callable[[BaseException], None] | None = None):
+        self.path = Path(path)
+        self.conn = connect(self.path)
+        try:
+            self.upgrade_backup = migrate(self.conn, backup_dir)
+            self._writer = (BackgroundWriter(lambda: connect(self.path), on_pending, on_error)
+                            if threaded else None)
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def write(self, fn: Callable[..., Any], *args) -> Any:
+        """Run fn(conn, *args) in one transaction, after earlier queued saves."""
+        if self._writer is None:
+            with transaction(self.conn):
+                return fn(self.conn, *args)
+        return self._writer.call(fn, *args)
+
+    def submit(self, key: Hashable, fn: Callable[..., Any], *args) -> None:
+        """Save without waiting; a pending save with the same key is replaced."""
+        if self._writer is None:
+            self.write(fn, *args)
+        else:
+            self._writer.submit(key, fn, *args)
+
+    def upsert(self, table: str, values: dict, *, wait: bool = True) -> None:
+        """Insert or update one row; wait=False queues it (autosave while typing)."""
+        if wait:
+            self.write(rows.upsert, table, values)
+        else:
+            self.submit((table, values["id"]), rows.upsert, table, values)
+
+    def delete(self, table: str, record_id: str) -> int:
+        return self.write(rows.delete, table, record_id)
+
+    def flush(self) -> None:
+        if self._writer is not None:
+            self._writer.flush()
+
+    def pending(self) -> int:
+        return self._writer.pending() if self._writer is not None else 0
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        self.conn.close()
+
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()

@@ -1,0 +1,59 @@
+"""Numbered schema migrations tracked with PRAGMA user_version.
+
+Each module mNNNN_*.py defines VERSION and up(conn). A database from any earlier
+version is upgraded step by step, each step in its own transaction, after a
+backup copy of the file has been taken.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from ..backup import backup_to
+from ..connection import transaction
+from . import m0001_foundation
+
+MIGRATIONS = [m0001_foundation]
+LATEST = MIGRATIONS[-1].VERSION
+
+
+class NewerDatabaseError(RuntimeError):
+    def __init__(self, found: int):
+        super().__init__(
+            f"Databasen kommer från en nyare version av Dialogteam (schema {found}, "
+            f"det här programmet känner till {LATEST}). Uppdatera programmet; "
+            "databasen har inte ändrats.")
+        self.found = found
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def has_tables(conn: sqlite3.Connection) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' LIMIT 1").fetchone() is not None
+
+
+def migrate(conn: sqlite3.Connection, backup_dir: Path | None = None,
+            migrations=MIGRATIONS) -> Path | None:
+    """Bring the schema to the last of `migrations`. Returns the backup taken, if any."""
+    found = current_version(conn)
+    target = migrations[-1].VERSION
+    if found > target:
+        raise NewerDatabaseError(found)
+    if found == target:
+        return None
+    backup = None
+    if backup_dir is not None and has_tables(conn):
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = backup_to(conn, backup_dir / f"före-uppgradering-v{found}-{stamp}.sqlite")
+    for module in migrations:
+        if module.VERSION <= found:
+            continue
+        with transaction(conn):
+            module.up(conn)
+            conn.execute(f"PRAGMA user_version = {int(module.VERSION)}")
+    return backup

@@ -1,0 +1,22 @@
+"""One object that hands out the repositories over one open database."""
+
+from __future__ import annotations
+
+from .database import Database
+from .engagements import Engagements
+from .organisations import Organisers
+from .team import Supporters
+
+
+class Store:
+    def __init__(self, db: Database):
+        self.db = db
+        self.organisers = Organisers(db)
+        self.engagements = Engagements(db)
+        self.supporters = Supporters(db)
+
+    def is_empty(self) -> bool:
+        return not self.db.query("SELECT 1 FROM organisers LIMIT 1")
+
+    def close(self) -> None:
+        self.db.close()

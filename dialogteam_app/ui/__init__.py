@@ -1,0 +1,1 @@
+"""Qt widgets. Views talk to the store through repositories, never SQL."""

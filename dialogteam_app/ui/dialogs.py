@@ -1,0 +1,51 @@
+"""Questions and messages in Swedish, with Swedish button texts."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+# table -> (singular, plural), for telling what a delete takes with it
+RECORD_NAMES = {
+    "contact_persons": ("kontaktperson", "kontaktpersoner"),
+    "school_units": ("skolenhet", "skolenheter"),
+    "engagements": ("samverkan", "samverkan"),
+    "key_dates": ("viktigt datum", "viktiga datum"),
+}
+
+
+def describe_impact(counts: Counter) -> str:
+    parts = []
+    for table, n in counts.items():
+        singular, plural = RECORD_NAMES.get(table, (table, table))
+        parts.append(f"{n} {singular if n == 1 else plural}")
+    if not parts:
+        return ""
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+    return f"Det tar också bort {listed}."
+
+
+def confirm_delete(parent: QWidget | None, title: str, text: str,
+                   impact: Counter | None = None) -> bool:
+    box = QMessageBox(QMessageBox.Warning, title, text, parent=parent)
+    details = describe_impact(impact or Counter())
+    box.setInformativeText((details + "\n\n" if details else "") + "Detta kan inte ångras.")
+    delete = box.addButton("Ta bort", QMessageBox.DestructiveRole)
+    cancel = box.addButton("Avbryt", QMessageBox.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is delete
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Critical, title, text, parent=parent)
+    box.addButton("OK", QMessageBox.AcceptRole)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Information, title, text, parent=parent)
+    box.addButton("OK", QMessageBox.AcceptRole)
+    box.exec()

@@ -1,0 +1,271 @@
+"""The main window: navigator on the left, the selected item's editor on the right,
+and a status line that says whether everything is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QSplitter,
+                               QStackedWidget)
+
+from .. import APP_NAME, __version__
+from ..domain.engagement import Engagement
+from ..domain.organisations import Organiser
+from ..sample_data import SampleAlreadyLoaded, load_sample, sample_loaded
+from .context import AppContext
+from .dialogs import confirm_delete, show_info
+from .engagement_view import EngagementView
+from .navigator import ENGAGEMENT, ORGANISER, TEAM, Navigator
+from .organiser_view import OrganiserView
+from .save_status import SaveStatusLabel
+from .team_view import TeamView
+from .welcome_view import WelcomeView
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(APP_NAME)
+        self.settings = QSettings(str(ctx.paths.ui_settings), QSettings.IniFormat)
+
+        self.navigator = Navigator(ctx.store, self)
+        self.navigator.selected.connect(self.show_item)
+
+        self.welcome = WelcomeView(self)
+        self.welcome.create_organiser.connect(self.new_organiser)
+        self.welcome.load_sample.connect(self.open_sample)
+        self.team_view = TeamView(ctx, self)
+        self.organiser_view = OrganiserView(ctx, self)
+        self.organiser_view.renamed.connect(
+            lambda oid, name: self.navigator.rename(ORGANISER, oid, name))
+        self.organiser_view.open_engagement.connect(
+            lambda eid: self.navigator.select(ENGAGEMENT, eid))
+        self.organiser_view.new_engagement.connect(self.new_engagement_for)
+        self.engagement_view = EngagementView(ctx, self)
+        self.engagement_view.renamed.connect(self._engagement_renamed)
+
+        self.stack = QStackedWidget(self)
+        for page in (self.welcome, self.team_view, self.organiser_view, self.engagement_view):
+            self.stack.addWidget(page)
+
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 900])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.save_status = SaveStatusLabel(ctx.autosaver, self)
+        self.statusBar().addWidget(self.save_status, 1)
+        where = QLabel(f"Datamapp: {ctx.paths.root}", self)
+        where.setObjectName("dataDir")
+        self.statusBar().addPermanentWidget(where)
+        ctx.autosaver.save_failed.connect(self._save_failed)
+
+        self._build_actions()
+        self.navigator.reload()
+        self._restore_state()
+        self._update_empty_state()
+        # A tree view picks its first row when it gets focus; on an empty start the
+        # welcome page's first button should have it instead.
+        (self.navigator if self.navigator.current() else self.welcome.create_button).setFocus()
+
+    # -- actions -----------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_new_organiser = self._action("Ny huvudman", self.new_organiser, "Ctrl+N",
+                                              "Lägg till en huvudman")
+        self.act_new_engagement = self._action("Ny samverkan", self.new_engagement,
+                                               "Ctrl+Shift+N", "Lägg till en samverkan för "
+                                               "den valda huvudmannen")
+        self.act_delete = self._action("Ta bort…", self.delete_selected, QKeySequence.Delete,
+                                       "Ta bort den valda huvudmannen eller samverkan")
+        # Delete only acts in the navigator; in a text field it deletes text.
+        self.act_delete.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.navigator.addAction(self.act_delete)
+        self.act_sample = self._action("Öppna exempeldata", self.open_sample)
+        self.act_data_dir = self._action("Visa datamappen", self.show_data_dir)
+        self.act_quit = self._action("Avsluta", self.close, QKeySequence.Quit)
+        self.act_undo = self._action("Ångra", lambda: self._edit_command("undo"), QKeySequence.Undo)
+        self.act_redo = self._action("Gör om", lambda: self._edit_command("redo"), QKeySequence.Redo)
+        self.act_about = self._action("Om Dialogteam", self.show_about)
+
+        menu = self.menuBar().addMenu("&Arkiv")
+        for a in (self.act_new_organiser, self.act_new_engagement, None, self.act_sample,
+                  self.act_data_dir, None, self.act_quit):
+            menu.addSeparator() if a is None else menu.addAction(a)
+        menu = self.menuBar().addMenu("&Redigera")
+        for a in (self.act_undo, self.act_redo, None, self.act_delete):
+            menu.addSeparator() if a is None else menu.addAction(a)
+        self.menuBar().addMenu("&Hjälp").addAction(self.act_about)
+
+        toolbar = self.addToolBar("Verktyg")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        for a in (self.act_new_organiser, self.act_new_engagement, self.act_delete):
+            toolbar.addAction(a)
+
+    def _edit_command(self, name: str) -> None:
+        """Undo/redo in the focused text field (each field keeps its own history)."""
+        widget = QApplication.focusWidget()
+        if widget is not None and hasattr(widget, name):
+            getattr(widget, name)()
+
+    # -- navigation ----------------------------------------------------------------------------
+    def show_item(self, kind: str, record_id: str) -> None:
+        self.ctx.autosaver.flush()
+        if kind == TEAM:
+            self.team_view.reload()
+            self.stack.setCurrentWidget(self.team_view)
+        elif kind == ORGANISER and self.organiser_view.show_organiser(record_id):
+            self.stack.setCurrentWidget(self.organiser_view)
+        elif kind == ENGAGEMENT and self.engagement_view.show_engagement(record_id):
+            self.stack.setCurrentWidget(self.engagement_view)
+        else:
+            self._update_empty_state()
+            self.stack.setCurrentWidget(self.welcome)
+        self.act_delete.setEnabled(kind in (ORGANISER, ENGAGEMENT))
+
+    def _update_empty_state(self) -> None:
+        empty = self.ctx.store.is_empty()
+        self.welcome.set_empty(empty)
+        self.act_sample.setEnabled(not sample_loaded(self.ctx.store))
+        if self.navigator.current() is None:
+            self.stack.setCurrentWidget(self.welcome)
+            self.act_delete.setEnabled(False)
+
+    def _engagement_renamed(self, engagement_id: str, name: str) -> None:
+        e = self.engagement_view.overview.engagement
+        self.navigator.rename(ENGAGEMENT, engagement_id, name, e.phase.label if e else None)
+
+    def current_organiser_id(self) -> str | None:
+        current = self.navigator.current()
+        if current is None:
+            return None
+        kind, record_id = current
+        if kind == ORGANISER:
+            return record_id
+        if kind == ENGAGEMENT:
+            e = self.ctx.store.engagements.get(record_id)
+            return e.organiser_id if e else None
+        return None
+
+    # -- commands ----------------------------------------------------------------------------
+    def new_organiser(self) -> None:
+        self.ctx.autosaver.flush()
+        o = Organiser(name="Ny huvudman")
+        self.ctx.store.organisers.save(o)
+        self.navigator.reload(select=(ORGANISER, o.id))
+        self._update_empty_state()
+        self.organiser_view.focus_name()
+
+    def new_engagement(self) -> None:
+        organiser_id = self.current_organiser_id()
+        if organiser_id is None:
+            show_info(self, "Ny samverkan", "Välj först den huvudman som samverkan gäller, "
+                                            "eller lägg till en ny huvudman.")
+            return
+        self.new_engagement_for(organiser_id)
+
+    def new_engagement_for(self, organiser_id: str) -> None:
+        self.ctx.autosaver.flush()
+        e = Engagement(organiser_id=organiser_id)
+        self.ctx.store.engagements.save(e)
+        self.navigator.reload(select=(ENGAGEMENT, e.id))
+        title = self.engagement_view.overview.form.widgets["title"]
+        title.setFocus()
+        title.selectAll()
+
+    def delete_selected(self) -> None:
+        current = self.navigator.current()
+        if current is None or current[0] not in (ORGANISER, ENGAGEMENT):
+            return
+        self.ctx.autosaver.flush()
+        kind, record_id = current
+        store = self.ctx.store
+        if kind == ORGANISER:
+            o = store.organisers.get(record_id)
+            if o is None or not confirm_delete(
+                    self, "Ta bort huvudman", f"Ta bort huvudmannen {o.name}?",
+                    store.organisers.deletion_impact(record_id)):
+                return
+            store.organisers.delete(record_id)
+            self.ctx.autosaver.forget(("organiser", record_id))
+        else:
+            e = store.engagements.get(record_id)
+            if e is None or not confirm_delete(
+                    self, "Ta bort samverkan", f"Ta bort {e.display_name}?",
+                    store.engagements.deletion_impact(record_id)):
+                return
+            store.engagements.delete(record_id)
+            self.ctx.autosaver.forget(("engagement", record_id))
+        self.navigator.reload()
+        self._update_empty_state()
+
+    def open_sample(self) -> None:
+        self.ctx.autosaver.flush()
+        try:
+            engagement = load_sample(self.ctx.store)
+        except SampleAlreadyLoaded as exc:
+            show_info(self, "Exempeldata", str(exc))
+            return
+        self.navigator.reload(select=(ENGAGEMENT, engagement.id))
+        self._update_empty_state()
+
+    def show_data_dir(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.root)))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "Om Dialogteam",
+                          f"<b>Dialogteam {__version__}</b><p>Anteckningar, nulägesanalys och "
+                          f"åtgärdsplan för Skolverkets dialogteam.</p>"
+                          f"<p>Datamapp: {self.ctx.paths.root}</p>")
+
+    def _save_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"Kunde inte spara: {message}", 10_000)
+
+    # -- window state --------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = self.settings.value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        kind, record_id = self.settings.value("selected/kind", ""), self.settings.value("selected/id", "")
+        if kind:
+            self.navigator.select(kind, record_id)
+
+    def closeEvent(self, event) -> None:
+        self.ctx.autosaver.flush()
+        invalid = self.ctx.autosaver.invalid_messages()
+        if invalid:
+            box = QMessageBox(QMessageBox.Warning, "Osparade ändringar",
+                              "Några ändringar har inte sparats eftersom de innehåller fel:\n\n"
+                              + "\n".join(f"• {m}" for m in invalid), parent=self)
+            close = box.addButton("Stäng ändå", QMessageBox.DestructiveRole)
+            stay = box.addButton("Gå tillbaka och rätta", QMessageBox.RejectRole)
+            box.setDefaultButton(stay)
+            box.exec()
+            if box.clickedButton() is not close:
+                event.ignore()
+                return
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        kind, record_id = self.navigator.current() or ("", "")
+        self.settings.setValue("selected/kind", kind)
+        self.settings.setValue("selected/id", record_id)
+        self.settings.sync()
+        event.accept()

@@ -1,0 +1,115 @@
+"""The tree on the left: the team, then huvudmän with their engagements."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+
+from ..store.store import Store
+
+TEAM, ORGANISER, ENGAGEMENT = "team", "organiser", "engagement"
+KIND_ROLE = Qt.UserRole
+ID_ROLE = Qt.UserRole + 1
+
+
+def _item(text: str, kind: str, record_id: str = "") -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    item.setData(kind, KIND_ROLE)
+    item.setData(record_id, ID_ROLE)
+    item.setToolTip(text)
+    return item
+
+
+def _detail(text: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    item.setForeground(Qt.darkGray)
+    return item
+
+
+class Navigator(QTreeView):
+    selected = Signal(str, str)  # kind, id ("" for the team page)
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.model_ = QStandardItemModel(self)
+        self.setModel(self.model_)
+        self.setHeaderHidden(True)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setUniformRowHeights(True)
+        self.setObjectName("navigator")
+        self.selectionModel().currentChanged.connect(self._current_changed)
+
+    def reload(self, select: tuple[str, str] | None = None) -> None:
+        select = select or self.current()
+        self.model_.clear()
+        self.model_.setColumnCount(2)
+        team = _item("Dialogteamet", TEAM)
+        font = QFont(team.font())
+        font.setItalic(True)
+        team.setFont(font)
+        self.model_.appendRow([team, _detail("")])
+        by_organiser: dict[str, list] = {}
+        for e in self.store.engagements.list():
+            by_organiser.setdefault(e.organiser_id, []).append(e)
+        for o in self.store.organisers.list():
+            parent = _item(o.name, ORGANISER, o.id)
+            bold = QFont(parent.font())
+            bold.setBold(True)
+            parent.setFont(bold)
+            for e in by_organiser.get(o.id, []):
+                parent.appendRow([_item(e.display_name, ENGAGEMENT, e.id), _detail(e.phase.label)])
+            self.model_.appendRow([parent, _detail("")])
+        self.expandAll()
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        if select and self.find(*select) is not None:
+            self.select(*select)
+
+    def find(self, kind: str, record_id: str) -> QStandardItem | None:
+        def walk(parent: QStandardItem):
+            for row in range(parent.rowCount()):
+                child = parent.child(row, 0)
+                if child.data(KIND_ROLE) == kind and (child.data(ID_ROLE) or "") == record_id:
+                    return child
+                found = walk(child)
+                if found is not None:
+                    return found
+            return None
+        return walk(self.model_.invisibleRootItem())
+
+    def select(self, kind: str, record_id: str = "") -> None:
+        item = self.find(kind, record_id)
+        if item is None:
+            return
+        index = item.index()
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self.scrollTo(index)
+
+    def current(self) -> tuple[str, str] | None:
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        index = index.siblingAtColumn(0)
+        return index.data(KIND_ROLE), index.data(ID_ROLE) or ""
+
+    def rename(self, kind: str, record_id: str, text: str, detail: str | None = None) -> None:
+        item = self.find(kind, record_id)
+        if item is None:
+            return
+        item.setText(text)
+        item.setToolTip(text)
+        if detail is not None:
+            parent = item.parent() or self.model_.invisibleRootItem()
+            parent.child(item.row(), 1).setText(detail)
+
+    def _current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            index = current.siblingAtColumn(0)
+            self.selected.emit(index.data(KIND_ROLE), index.data(ID_ROLE) or "")
