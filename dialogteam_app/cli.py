@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from . import __version__
 from .paths import ENV_VAR, resolve_data_paths
@@ -27,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Dialogteam – anteckningar, nulägesanalys och åtgärdsplan.")
     parser.add_argument("--version", action="version", version=f"Dialogteam {__version__}")
     _data_dir_option(parser, in_subcommand=False)
+    parser.add_argument("--smoke", action="store_true",
+                        help="öppna huvudfönstret, skriv hur snabbt det visades och avsluta "
+                             "(för test av installationen)")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
 
     p = sub.add_parser("list", help="visa alla samverkan med deras id")
@@ -35,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
     args = build_parser().parse_args(argv)
     try:
         paths = resolve_data_paths(args.data_dir)
@@ -43,6 +48,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command is None:
         from .ui.app import run_gui
-        return run_gui(paths)
+        return run_gui(paths, smoke=args.smoke, started=started)
     from . import commands
     return commands.run(args.command, args, paths)

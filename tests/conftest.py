@@ -13,7 +13,6 @@ from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "seeds"
 
 
 @pytest.fixture

@@ -46,3 +46,10 @@ def test_short_ids_grow_until_unique():
     ids = ["abcdef0123", "abcdef0199", "12345678aa"]
     assert short_ids(ids) == {"abcdef0123": "abcdef012", "abcdef0199": "abcdef019",
                               "12345678aa": "12345678"}
+
+
+def test_smoke_start_opens_the_window_and_exits(data_paths):
+    result = run_module("--data-dir", str(data_paths.root), "--smoke")
+    assert result.returncode == 0, result.stderr
+    assert "huvudfönstret visades efter" in result.stdout
+    assert data_paths.database.exists()

@@ -3,9 +3,12 @@ its writer thread, the main window shown, everything flushed on the way out."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
+import time
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -46,7 +49,26 @@ def open_main_window(paths: DataPaths) -> MainWindow:
     return window
 
 
-def run_gui(paths: DataPaths) -> int:
+class _FirstPaint(QObject):
+    """Quits the event loop once the window has painted (for --smoke)."""
+
+    def __init__(self, started: float):
+        super().__init__()
+        self.started = started
+        self.ms: float | None = None
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Paint and self.ms is None:
+            self.ms = (time.perf_counter() - self.started) * 1000
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def run_gui(paths: DataPaths, *, smoke: bool = False, started: float | None = None) -> int:
+    """Start the program; with smoke=True, exit after the first paint of the window."""
+    started = time.perf_counter() if started is None else started
+    if smoke and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a smoke test needs no screen
     app = make_application()
     try:
         lock = InstanceLock(paths.lock).acquire()
@@ -61,9 +83,16 @@ def run_gui(paths: DataPaths) -> int:
             show_error(None, "Databasen kan inte öppnas",
                        f"{exc}\n\nSäkerhetskopior finns i {paths.backups}.")
             return 2
+        first_paint = _FirstPaint(started)
+        if smoke:
+            window.installEventFilter(first_paint)
         window.show()
         status = app.exec()
+        window.close()
         window.ctx.store.close()
+        if smoke:
+            print(f"Dialogteam {__version__}: huvudfönstret visades efter "
+                  f"{first_paint.ms:.0f} ms")
         return status
     finally:
         lock.release()
