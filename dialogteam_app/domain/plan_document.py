@@ -1,0 +1,113 @@
+"""A frozen, self-contained picture of an åtgärdsplan at one moment.
+
+The PDF is rendered from it and each exported version stores it, so an old
+version reads exactly as it was sent, whatever has been edited since. Every
+reference is resolved to text (unit names, problem titles) and every total is
+computed; nothing in it points back into the database.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+FORMAT = 1
+
+
+@dataclass
+class DocCost:
+    description: str
+    amount_kr: int
+    funder: str            # "Skolverket" / "Huvudmannen"
+    year: int | None = None
+
+
+@dataclass
+class DocMilestone:
+    date: str
+    text: str
+
+
+@dataclass
+class DocIntervention:
+    title: str
+    description: str = ""
+    participant_groups: str = ""
+    school_units: list[str] = field(default_factory=list)
+    approx_participants: int | None = None
+    resources_staff: str = ""
+    resources_training: str = ""
+    resources_student_health: str = ""
+    resources_other: str = ""
+    goals_short: str = ""
+    goals_long: str = ""
+    expected_effects: str = ""
+    responsible: str = ""
+    participation: str = ""
+    follow_up_when: str = ""
+    follow_up_how: str = ""
+    follow_up_who: str = ""
+    start: str = ""
+    end: str = ""
+    milestones: list[DocMilestone] = field(default_factory=list)
+    costs: list[DocCost] = field(default_factory=list)
+    causes: list[str] = field(default_factory=list)   # the causes it addresses, as text
+    factors: list[str] = field(default_factory=list)  # research-based factors
+    total_kr: int = 0
+
+
+@dataclass
+class DocArea:
+    title: str
+    description: str = ""
+    problems: list[str] = field(default_factory=list)  # the prioritised problems it answers
+    interventions: list[DocIntervention] = field(default_factory=list)
+    total_kr: int = 0
+
+
+@dataclass
+class DocRisk:
+    risk: str
+    prevention: str = ""
+
+
+@dataclass
+class PlanDocument:
+    organiser_name: str
+    engagement_title: str
+    dnr: str = ""
+    version: int = 1
+    date: str = ""                 # YYYY-MM-DD of the export
+    recipient: str = ""            # who it is sent to (name <e-mail>)
+    author: str = ""               # responsible processtödjare
+    school_units: list[str] = field(default_factory=list)
+    background: str = ""
+    participation: str = ""
+    areas: list[DocArea] = field(default_factory=list)
+    strengths: str = ""
+    risks: list[DocRisk] = field(default_factory=list)
+    experience_spreading: str = ""
+    total_kr: int = 0
+    total_by_funder: dict[str, int] = field(default_factory=dict)   # label -> kr
+    total_by_year: dict[str, int] = field(default_factory=dict)     # "2027" / "Utan år" -> kr
+    format: int = FORMAT
+
+    @property
+    def title(self) -> str:
+        return f"Åtgärdsplan – {self.organiser_name}"
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "PlanDocument":
+        data = json.loads(text)
+        data["areas"] = [
+            DocArea(**{**a, "interventions": [
+                DocIntervention(**{**i,
+                                   "milestones": [DocMilestone(**m) for m in i["milestones"]],
+                                   "costs": [DocCost(**c) for c in i["costs"]]})
+                for i in a["interventions"]]})
+            for a in data["areas"]]
+        data["risks"] = [DocRisk(**r) for r in data["risks"]]
+        return cls(**data)
