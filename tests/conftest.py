@@ -41,8 +41,17 @@ def window(qtbot, data_paths):
     if w.ctx.autosaver.invalid_messages():  # the window asks before losing them
         from qt_helpers import answer_next_dialog
         answer_next_dialog("Stäng ändå")
-    w.close()
-    w.ctx.store.close()
+    dispose(w)
+
+
+def dispose(window):
+    """Close a main window, its database, and really destroy it: windows left
+    alive make every later test slower."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    window.close()
+    window.ctx.store.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 def run_module(*args, env_extra=None, timeout=60):

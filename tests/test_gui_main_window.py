@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import Qt
 
+from conftest import dispose
 from qt_helpers import answer_next_dialog
 
 from dialogteam_app.domain.organisations import ContactPerson, Organiser
@@ -191,13 +192,11 @@ def test_window_geometry_and_selection_are_remembered(qtbot, data_paths):
     w.resize(720, 520)
     w.splitter.setSizes([200, 520])
     selected = w.navigator.current()
-    w.close()
-    w.ctx.store.close()
+    dispose(w)
 
     again = open_main_window(data_paths)
     again.show()
     assert (again.width(), again.height()) == (720, 520)
     assert again.navigator.current() == selected
     assert again.stack.currentWidget() is again.engagement_view
-    again.close()
-    again.ctx.store.close()
+    dispose(again)

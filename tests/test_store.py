@@ -14,7 +14,8 @@ def _dump(store):
     """Everything in the database, to prove a refused write changed nothing."""
     conn = store.db.conn
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-    return {t: [tuple(r) for r in conn.execute(f"SELECT * FROM {t} ORDER BY rowid")] for t in tables}
+    return {t: sorted((tuple(r) for r in conn.execute(f"SELECT * FROM {t}")), key=repr)
+            for t in tables}
 
 
 @pytest.fixture
@@ -155,3 +156,17 @@ def test_threaded_database_writes_and_coalesces(data_paths):
         assert s.organisers.get(o.id).name == "A49"
         assert db.pending() == 0
     assert pending[-1] == 0
+
+
+def test_bulk_is_one_transaction_all_or_nothing(data_paths):
+    with Database(data_paths.database, threaded=True) as db:
+        s = Store(db)
+        with pytest.raises(ValidationError):
+            with db.bulk():
+                s.organisers.save(Organiser(name="Första"))
+                assert [o.name for o in s.organisers.list()] == ["Första"]  # reads see it
+                s.organisers.save(Organiser(name=""))
+        assert s.organisers.list() == []
+        with db.bulk():
+            s.organisers.save(Organiser(name="Andra"), wait=False)
+        assert [o.name for o in s.organisers.list()] == ["Andra"]

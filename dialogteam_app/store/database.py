@@ -4,8 +4,9 @@ through a single writer (inline for the CLI and tests, a thread for the GUI)."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Hashable
+from typing import Any, Callable, Hashable, Iterator
 
 from . import rows
 from .connection import connect, transaction
@@ -20,6 +21,7 @@ class Database:
                  on_error: Callable[[BaseException], None] | None = None):
         self.path = Path(path)
         self.conn = connect(self.path)
+        self._in_bulk = False
         try:
             self.upgrade_backup = migrate(self.conn, backup_dir)
             self._writer = (BackgroundWriter(lambda: connect(self.path), on_pending, on_error)
@@ -30,6 +32,8 @@ class Database:
 
     def write(self, fn: Callable[..., Any], *args) -> Any:
         """Run fn(conn, *args) in one transaction, after earlier queued saves."""
+        if self._in_bulk:
+            return fn(self.conn, *args)
         if self._writer is None:
             with transaction(self.conn):
                 return fn(self.conn, *args)
@@ -37,10 +41,23 @@ class Database:
 
     def submit(self, key: Hashable, fn: Callable[..., Any], *args) -> None:
         """Save without waiting; a pending save with the same key is replaced."""
-        if self._writer is None:
+        if self._writer is None or self._in_bulk:
             self.write(fn, *args)
         else:
             self._writer.submit(key, fn, *args)
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Many writes as one transaction on this thread's connection: one commit
+        instead of one per record (loading sample data, importing), and all or nothing.
+        Reads inside see the writes. The writer is drained first and sits idle."""
+        self.flush()
+        with transaction(self.conn):
+            self._in_bulk = True
+            try:
+                yield
+            finally:
+                self._in_bulk = False
 
     def upsert(self, table: str, values: dict, *, wait: bool = True) -> None:
         """Insert or update one row; wait=False queues it (autosave while typing)."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from .database import Database
 from .engagements import Engagements
+from .meetings import Meetings
+from .notes import Notes
 from .organisations import Organisers
 from .team import Supporters
 
@@ -14,6 +16,8 @@ class Store:
         self.organisers = Organisers(db)
         self.engagements = Engagements(db)
         self.supporters = Supporters(db)
+        self.meetings = Meetings(db)
+        self.notes = Notes(db)
 
     def is_empty(self) -> bool:
         return not self.db.query("SELECT 1 FROM organisers LIMIT 1")

@@ -12,6 +12,11 @@ RECORD_NAMES = {
     "school_units": ("skolenhet", "skolenheter"),
     "engagements": ("samverkan", "samverkan"),
     "key_dates": ("viktigt datum", "viktiga datum"),
+    "meetings": ("möte", "möten"),
+    "participants": ("deltagare", "deltagare"),
+    "questions": ("fråga", "frågor"),
+    "tasks": ("beslut/uppgift", "beslut/uppgifter"),
+    "notes": ("anteckning", "anteckningar"),
 }
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton
 
 from ..domain.engagement import KeyDate, KeyDateKind, Phase, validate_engagement, validate_key_date
 from .context import AppContext
 from .dialogs import confirm_delete
 from .record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
 from .record_table import Column, RecordTable
+from .unit_checklist import UnitChecklist
 from .widgets import PageHeader, ScrollPage, fit_list_height, hint, section_title
 
 NO_ONE = ""
@@ -33,6 +34,8 @@ DATE_COLUMNS = [
 
 class EngagementOverview(ScrollPage):
     renamed = Signal(str, str)
+    open_meeting = Signal(str)
+    new_meeting = Signal(str)  # engagement id
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -44,8 +47,8 @@ class EngagementOverview(ScrollPage):
                                ctx.autosaver, "engagement", self)
         self.form.record_saved.connect(self._saved)
 
-        self.units = QListWidget(self)
-        self.units.itemChanged.connect(self._unit_toggled)
+        self.units = UnitChecklist(self)
+        self.units.changed.connect(lambda ids: self.form.apply(school_unit_ids=ids))
 
         self.dates = RecordTable(
             DATE_COLUMNS, validate=validate_key_date,
@@ -55,9 +58,22 @@ class EngagementOverview(ScrollPage):
             empty_text="Inga datum ännu: lägg till beslut, överenskommelser och redovisningar.",
             parent=self)
 
+        self.meetings = QListWidget(self)
+        self.meetings.itemActivated.connect(
+            lambda item: item.data(Qt.UserRole) and self.open_meeting.emit(item.data(Qt.UserRole)))
+        new_meeting = QPushButton("Nytt möte", self)
+        new_meeting.setToolTip("Ctrl+M")
+        new_meeting.clicked.connect(lambda: self.new_meeting.emit(self.engagement.id))
+        meeting_row = QHBoxLayout()
+        meeting_row.addWidget(new_meeting)
+        meeting_row.addStretch(1)
+
         b = self.body
         b.addWidget(self.header)
         b.addWidget(self.form)
+        b.addWidget(section_title("Möten", self))
+        b.addWidget(self.meetings)
+        b.addLayout(meeting_row)
         b.addWidget(section_title("Skolenheter i samverkan", self))
         b.addWidget(hint("Bocka i de skolenheter som ingår. Skolenheterna läggs upp under "
                          "huvudmannen.", self))
@@ -78,19 +94,19 @@ class EngagementOverview(ScrollPage):
         organiser = store.organisers.get(e.organiser_id)
         self._organiser_name = organiser.name
         self._update_header(e)
-        self.units.blockSignals(True)
-        self.units.clear()
-        for u in store.organisers.units(e.organiser_id):
-            item = QListWidgetItem(u.display_name)
-            item.setData(Qt.UserRole, u.id)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if u.id in e.school_unit_ids else Qt.Unchecked)
-            self.units.addItem(item)
-        if not self.units.count():
-            self.units.addItem(QListWidgetItem("Huvudmannen har inga skolenheter ännu."))
-        fit_list_height(self.units)
-        self.units.blockSignals(False)
+        self.units.set_units(store.organisers.units(e.organiser_id), e.school_unit_ids)
         self.dates.set_records(store.engagements.key_dates(engagement_id))
+        self.meetings.clear()
+        counts = store.meetings.note_counts(engagement_id)
+        for m in store.meetings.list(engagement_id):
+            n = counts.get(m.id, 0)
+            item = QListWidgetItem(f"{m.display_name} – {m.kind.label}, "
+                                   f"{n} anteckning{'ar' if n != 1 else ''}")
+            item.setData(Qt.UserRole, m.id)
+            self.meetings.addItem(item)
+        if not self.meetings.count():
+            self.meetings.addItem(QListWidgetItem("Inga möten ännu. Lägg till ett med Ctrl+M."))
+        fit_list_height(self.meetings)
 
     def _update_header(self, e) -> None:
         self.header.set_text(e.title, f"{self._organiser_name} · {e.phase.label}"
@@ -100,14 +116,6 @@ class EngagementOverview(ScrollPage):
         self.engagement = e
         self._update_header(e)
         self.renamed.emit(e.id, e.display_name)
-
-    def _unit_toggled(self, item: QListWidgetItem) -> None:
-        unit_id = item.data(Qt.UserRole)
-        if not unit_id or self.engagement is None:
-            return
-        selected = [self.units.item(i).data(Qt.UserRole) for i in range(self.units.count())
-                    if self.units.item(i).checkState() == Qt.Checked]
-        self.form.apply(school_unit_ids=selected)
 
     def _new_date(self) -> KeyDate:
         d = KeyDate(engagement_id=self.engagement.id, kind=KeyDateKind.OTHER,

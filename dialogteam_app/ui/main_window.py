@@ -3,6 +3,8 @@ and a status line that says whether everything is saved."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QSplitter,
@@ -10,14 +12,17 @@ from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, Q
 
 from .. import APP_NAME, __version__
 from ..domain.engagement import Engagement
+from ..domain.meetings import Meeting
 from ..domain.organisations import Organiser
 from ..sample_data import SampleAlreadyLoaded, load_sample, sample_loaded
 from .context import AppContext
 from .dialogs import confirm_delete, show_info
 from .engagement_view import EngagementView
-from .navigator import ENGAGEMENT, ORGANISER, TEAM, Navigator
+from .meeting_view import MeetingView
+from .navigator import ENGAGEMENT, MEETING, ORGANISER, SEARCH, TEAM, Navigator, notes_detail
 from .organiser_view import OrganiserView
 from .save_status import SaveStatusLabel
+from .search_view import SearchView
 from .team_view import TeamView
 from .welcome_view import WelcomeView
 
@@ -31,6 +36,7 @@ class MainWindow(QMainWindow):
 
         self.navigator = Navigator(ctx.store, self)
         self.navigator.selected.connect(self.show_item)
+        self.navigator.activated.connect(self._activated)
 
         self.welcome = WelcomeView(self)
         self.welcome.create_organiser.connect(self.new_organiser)
@@ -44,16 +50,27 @@ class MainWindow(QMainWindow):
         self.organiser_view.new_engagement.connect(self.new_engagement_for)
         self.engagement_view = EngagementView(ctx, self)
         self.engagement_view.renamed.connect(self._engagement_renamed)
+        overview = self.engagement_view.overview
+        overview.open_meeting.connect(lambda mid: self.open_meeting(mid))
+        overview.new_meeting.connect(self.new_meeting_for)
+        self.meeting_view = MeetingView(ctx, self)
+        self.meeting_view.renamed.connect(
+            lambda mid, name: self.navigator.rename(MEETING, mid, name))
+        self.meeting_view.note_count_changed.connect(
+            lambda mid, n: self.navigator.rename(MEETING, mid, None, notes_detail(n)))
+        self.search_view = SearchView(ctx, self)
+        self.search_view.open_note.connect(self.open_meeting)
 
         self.stack = QStackedWidget(self)
-        for page in (self.welcome, self.team_view, self.organiser_view, self.engagement_view):
+        for page in (self.welcome, self.team_view, self.organiser_view, self.engagement_view,
+                     self.meeting_view, self.search_view):
             self.stack.addWidget(page)
 
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 900])
+        self.splitter.setSizes([340, 940])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -87,8 +104,12 @@ class MainWindow(QMainWindow):
         self.act_new_engagement = self._action("Ny samverkan", self.new_engagement,
                                                "Ctrl+Shift+N", "Lägg till en samverkan för "
                                                "den valda huvudmannen")
+        self.act_new_meeting = self._action("Nytt möte", self.new_meeting, "Ctrl+M",
+                                            "Lägg till ett möte i den valda samverkan")
+        self.act_search = self._action("Sök i anteckningar", self.show_search, QKeySequence.Find,
+                                       "Sök i alla anteckningar")
         self.act_delete = self._action("Ta bort…", self.delete_selected, QKeySequence.Delete,
-                                       "Ta bort den valda huvudmannen eller samverkan")
+                                       "Ta bort den valda huvudmannen, samverkan eller mötet")
         # Delete only acts in the navigator; in a text field it deletes text.
         self.act_delete.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         self.navigator.addAction(self.act_delete)
@@ -100,11 +121,11 @@ class MainWindow(QMainWindow):
         self.act_about = self._action("Om Dialogteam", self.show_about)
 
         menu = self.menuBar().addMenu("&Arkiv")
-        for a in (self.act_new_organiser, self.act_new_engagement, None, self.act_sample,
-                  self.act_data_dir, None, self.act_quit):
+        for a in (self.act_new_organiser, self.act_new_engagement, self.act_new_meeting, None,
+                  self.act_sample, self.act_data_dir, None, self.act_quit):
             menu.addSeparator() if a is None else menu.addAction(a)
         menu = self.menuBar().addMenu("&Redigera")
-        for a in (self.act_undo, self.act_redo, None, self.act_delete):
+        for a in (self.act_undo, self.act_redo, None, self.act_search, None, self.act_delete):
             menu.addSeparator() if a is None else menu.addAction(a)
         self.menuBar().addMenu("&Hjälp").addAction(self.act_about)
 
@@ -112,8 +133,9 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        for a in (self.act_new_organiser, self.act_new_engagement, self.act_delete):
-            toolbar.addAction(a)
+        for a in (self.act_new_organiser, self.act_new_engagement, self.act_new_meeting,
+                  self.act_delete, None, self.act_search):
+            toolbar.addSeparator() if a is None else toolbar.addAction(a)
 
     def _edit_command(self, name: str) -> None:
         """Undo/redo in the focused text field (each field keeps its own history)."""
@@ -127,6 +149,11 @@ class MainWindow(QMainWindow):
         if kind == TEAM:
             self.team_view.reload()
             self.stack.setCurrentWidget(self.team_view)
+        elif kind == SEARCH:
+            self.stack.setCurrentWidget(self.search_view)
+            self.search_view.prepare()
+        elif kind == MEETING and self.meeting_view.show_meeting(record_id):
+            self.stack.setCurrentWidget(self.meeting_view)
         elif kind == ORGANISER and self.organiser_view.show_organiser(record_id):
             self.stack.setCurrentWidget(self.organiser_view)
         elif kind == ENGAGEMENT and self.engagement_view.show_engagement(record_id):
@@ -134,7 +161,7 @@ class MainWindow(QMainWindow):
         else:
             self._update_empty_state()
             self.stack.setCurrentWidget(self.welcome)
-        self.act_delete.setEnabled(kind in (ORGANISER, ENGAGEMENT))
+        self.act_delete.setEnabled(kind in (ORGANISER, ENGAGEMENT, MEETING))
 
     def _update_empty_state(self) -> None:
         empty = self.ctx.store.is_empty()
@@ -148,6 +175,23 @@ class MainWindow(QMainWindow):
         e = self.engagement_view.overview.engagement
         self.navigator.rename(ENGAGEMENT, engagement_id, name, e.phase.label if e else None)
 
+    def _activated(self, index) -> None:
+        """Enter on a meeting in the list: straight to typing notes."""
+        if self.navigator.current() and self.navigator.current()[0] == MEETING:
+            self.meeting_view.focus_capture()
+
+    def current_engagement_id(self) -> str | None:
+        current = self.navigator.current()
+        if current is None:
+            return None
+        kind, record_id = current
+        if kind == ENGAGEMENT:
+            return record_id
+        if kind == MEETING:
+            m = self.ctx.store.meetings.get(record_id)
+            return m.engagement_id if m else None
+        return None
+
     def current_organiser_id(self) -> str | None:
         current = self.navigator.current()
         if current is None:
@@ -155,8 +199,9 @@ class MainWindow(QMainWindow):
         kind, record_id = current
         if kind == ORGANISER:
             return record_id
-        if kind == ENGAGEMENT:
-            e = self.ctx.store.engagements.get(record_id)
+        engagement_id = self.current_engagement_id()
+        if engagement_id:
+            e = self.ctx.store.engagements.get(engagement_id)
             return e.organiser_id if e else None
         return None
 
@@ -186,9 +231,36 @@ class MainWindow(QMainWindow):
         title.setFocus()
         title.selectAll()
 
+    def new_meeting(self) -> None:
+        engagement_id = self.current_engagement_id()
+        if engagement_id is None:
+            show_info(self, "Nytt möte", "Välj först den samverkan som mötet hör till.")
+            return
+        self.new_meeting_for(engagement_id)
+
+    def new_meeting_for(self, engagement_id: str) -> None:
+        self.ctx.autosaver.flush()
+        m = Meeting(engagement_id=engagement_id, date=date.today().isoformat())
+        self.ctx.store.meetings.save(m)
+        self.navigator.reload(select=(MEETING, m.id))
+        title = self.meeting_view.form.widgets["title"]
+        title.setFocus()
+
+    def open_meeting(self, meeting_id: str, note_id: str = "") -> None:
+        self.navigator.select(MEETING, meeting_id)
+        if note_id:
+            self.meeting_view.select_note(note_id)
+        else:
+            self.meeting_view.focus_capture()
+
+    def show_search(self) -> None:
+        if self.navigator.current() == (SEARCH, ""):
+            self.search_view.prepare()
+        self.navigator.select(SEARCH, "")
+
     def delete_selected(self) -> None:
         current = self.navigator.current()
-        if current is None or current[0] not in (ORGANISER, ENGAGEMENT):
+        if current is None or current[0] not in (ORGANISER, ENGAGEMENT, MEETING):
             return
         self.ctx.autosaver.flush()
         kind, record_id = current
@@ -201,6 +273,15 @@ class MainWindow(QMainWindow):
                 return
             store.organisers.delete(record_id)
             self.ctx.autosaver.forget(("organiser", record_id))
+        elif kind == MEETING:
+            m = store.meetings.get(record_id)
+            if m is None or not confirm_delete(
+                    self, "Ta bort möte", f"Ta bort mötet {m.display_name}?",
+                    store.meetings.deletion_impact(record_id)):
+                return
+            store.meetings.delete(record_id)
+            self.ctx.autosaver.forget(("meeting", record_id))
+            self.ctx.autosaver.forget(("draft", record_id))
         else:
             e = store.engagements.get(record_id)
             if e is None or not confirm_delete(

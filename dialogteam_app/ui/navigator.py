@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
 from ..store.store import Store
 
-TEAM, ORGANISER, ENGAGEMENT = "team", "organiser", "engagement"
+TEAM, SEARCH, ORGANISER, ENGAGEMENT, MEETING = (
+    "team", "search", "organiser", "engagement", "meeting")
 KIND_ROLE = Qt.UserRole
 ID_ROLE = Qt.UserRole + 1
 
@@ -22,6 +23,10 @@ def _item(text: str, kind: str, record_id: str = "") -> QStandardItem:
     return item
 
 
+def notes_detail(count: int) -> str:
+    return f"{count} ant." if count else ""
+
+
 def _detail(text: str) -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
@@ -30,7 +35,7 @@ def _detail(text: str) -> QStandardItem:
 
 
 class Navigator(QTreeView):
-    selected = Signal(str, str)  # kind, id ("" for the team page)
+    selected = Signal(str, str)  # kind, id ("" for the team and search pages)
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -47,23 +52,32 @@ class Navigator(QTreeView):
         select = select or self.current()
         self.model_.clear()
         self.model_.setColumnCount(2)
-        team = _item("Dialogteamet", TEAM)
-        font = QFont(team.font())
-        font.setItalic(True)
-        team.setFont(font)
-        self.model_.appendRow([team, _detail("")])
+        for text, kind in (("Sök i anteckningar", SEARCH), ("Dialogteamet", TEAM)):
+            item = _item(text, kind)
+            font = QFont(item.font())
+            font.setItalic(True)
+            item.setFont(font)
+            self.model_.appendRow([item, _detail("")])
         by_organiser: dict[str, list] = {}
         for e in self.store.engagements.list():
             by_organiser.setdefault(e.organiser_id, []).append(e)
+        by_engagement: dict[str, list] = {}
+        for m in self.store.meetings.list():
+            by_engagement.setdefault(m.engagement_id, []).append(m)
+        counts = self.store.meetings.note_counts()
         for o in self.store.organisers.list():
             parent = _item(o.name, ORGANISER, o.id)
             bold = QFont(parent.font())
             bold.setBold(True)
             parent.setFont(bold)
             for e in by_organiser.get(o.id, []):
-                parent.appendRow([_item(e.display_name, ENGAGEMENT, e.id), _detail(e.phase.label)])
+                child = _item(e.display_name, ENGAGEMENT, e.id)
+                for m in by_engagement.get(e.id, []):
+                    child.appendRow([_item(m.display_name, MEETING, m.id),
+                                     _detail(notes_detail(counts.get(m.id, 0)))])
+                parent.appendRow([child, _detail(e.phase.label)])
             self.model_.appendRow([parent, _detail("")])
-        self.expandAll()
+        self.expandToDepth(1)  # huvudmän and their engagements open, meetings listed
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.Stretch)
@@ -99,12 +113,14 @@ class Navigator(QTreeView):
         index = index.siblingAtColumn(0)
         return index.data(KIND_ROLE), index.data(ID_ROLE) or ""
 
-    def rename(self, kind: str, record_id: str, text: str, detail: str | None = None) -> None:
+    def rename(self, kind: str, record_id: str, text: str | None,
+               detail: str | None = None) -> None:
         item = self.find(kind, record_id)
         if item is None:
             return
-        item.setText(text)
-        item.setToolTip(text)
+        if text is not None:
+            item.setText(text)
+            item.setToolTip(text)
         if detail is not None:
             parent = item.parent() or self.model_.invisibleRootItem()
             parent.child(item.row(), 1).setText(detail)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFrame, QLabel, QListWidget, QPlainTextEdit, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
@@ -50,10 +49,14 @@ class ScrollPage(QScrollArea):
         self.setFrameShape(QFrame.NoFrame)
         inner = QWidget(self)
         inner.setObjectName("page")
-        self.body = QVBoxLayout(inner)
+        content = QWidget(inner)
+        self.body = QVBoxLayout(content)
         self.body.setContentsMargins(24, 18, 24, 24)
         self.body.setSpacing(10)
-        self.body.setAlignment(Qt.AlignTop)
+        outer = QVBoxLayout(inner)  # the stretch below keeps short pages at the top
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(content)
+        outer.addStretch(1)
         self.setWidget(inner)
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from ..backup import backup_to
 from ..connection import transaction
-from . import m0001_foundation
+from . import m0001_foundation, m0002_meetings_notes
 
-MIGRATIONS = [m0001_foundation]
+MIGRATIONS = [m0001_foundation, m0002_meetings_notes]
 LATEST = MIGRATIONS[-1].VERSION
 
 

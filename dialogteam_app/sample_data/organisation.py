@@ -1,39 +1,17 @@
-"""A fictitious but realistic engagement, so a newcomer sees a filled program.
-
-Norrviks kommun does not exist; the people are invented. Ids are derived from
-fixed names, so loading the sample twice is noticed instead of duplicating it.
-"""
+"""The sample huvudman, its skolenheter, contacts, team and engagement."""
 
 from __future__ import annotations
 
-import uuid
-
-from .domain.engagement import Engagement, KeyDate, KeyDateKind, Phase
-from .domain.organisations import ContactPerson, Organiser, OrganiserKind, SchoolUnit
-from .domain.team import Supporter
-from .store.store import Store
-
-_NAMESPACE = uuid.UUID("6f1c1c55-7f0e-4c1e-9a8e-2a2f1d7b0c01")
-SAMPLE_ORGANISER_NAME = "Norrviks kommun"
+from ..domain.engagement import Engagement, KeyDate, KeyDateKind, Phase
+from ..domain.organisations import ContactPerson, Organiser, OrganiserKind, SchoolUnit
+from ..domain.team import Supporter
+from ..store.store import Store
+from .ids import SAMPLE_ORGANISER_NAME, sample_id
 
 
-def sample_id(name: str) -> str:
-    return uuid.uuid5(_NAMESPACE, name).hex
-
-
-class SampleAlreadyLoaded(RuntimeError):
-    pass
-
-
-def sample_loaded(store: Store) -> bool:
-    return store.organisers.get(sample_id("organiser")) is not None
-
-
-def load_sample(store: Store) -> Engagement:
+def load_organisation(store: Store) -> Engagement:
     """Write the sample huvudman and its engagement; returns the engagement."""
     organiser_id = sample_id("organiser")
-    if sample_loaded(store):
-        raise SampleAlreadyLoaded(f"Exempeldata ({SAMPLE_ORGANISER_NAME}) finns redan.")
 
     lena = Supporter(id=sample_id("supporter-lena"), name="Lena Ström", team="Dialogteam Mitt",
                      email="lena.strom@skolverket.example.se", phone="08-527 330 00")

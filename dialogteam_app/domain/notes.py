@@ -1,0 +1,117 @@
+"""Notes typed during a meeting: a timestamp, an optional speaker role and tags.
+
+Tags are the fixed kinds the analysis builds on (problem, orsak, belägg, …) and
+free tags typed as #hashtags in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+from .errors import FieldError, raise_if
+from .fields import check_text
+from .ids import new_id
+from .meetings import Role
+
+NOTE_MAX = 20_000
+TAG_MAX = 40
+
+
+class Tag(str, Enum):
+    """The fixed tags, in the order of their Ctrl+1 … Ctrl+8 shortcuts."""
+
+    OBSERVATION = "observation"
+    PROBLEM = "problem"
+    CAUSE = "orsak"
+    EVIDENCE = "belagg"
+    IDEA = "ide"
+    QUOTE = "citat"
+    QUESTION = "fraga"
+    STUDENT_VOICE = "elevrost"
+
+    @property
+    def label(self) -> str:
+        return _TAG_LABELS[self]
+
+
+_TAG_LABELS = {
+    Tag.OBSERVATION: "observation",
+    Tag.PROBLEM: "problem",
+    Tag.CAUSE: "orsak",
+    Tag.EVIDENCE: "belägg",
+    Tag.IDEA: "idé till insats",
+    Tag.QUOTE: "citat",
+    Tag.QUESTION: "fråga",
+    Tag.STUDENT_VOICE: "elevröst",
+}
+
+# Words a user may type as #hashtags for the fixed tags.
+_TAG_WORDS = {**{t.value: t.value for t in Tag},
+              **{t.label.replace(" ", ""): t.value for t in Tag},
+              "idé": Tag.IDEA.value, "insats": Tag.IDEA.value}
+
+_HASHTAG = re.compile(r"(?<![\w#])#([^\W_][\w\-]*)")
+_FREE_TAG = re.compile(r"^[^\W_][\w\-]*$")
+
+
+def tag_label(tag: str) -> str:
+    try:
+        return Tag(tag).label
+    except ValueError:
+        return f"#{tag}"
+
+
+def normalize_tag(word: str) -> str:
+    word = word.strip().lstrip("#").casefold()
+    return _TAG_WORDS.get(word, word)
+
+
+def hashtags(text: str) -> list[str]:
+    """Tags written in the text as #orsak or #matematik, normalised, in order."""
+    return list(dict.fromkeys(normalize_tag(m) for m in _HASHTAG.findall(text or "")))
+
+
+def now_stamp() -> str:
+    """Local time with offset and milliseconds: sorts in typing order, reads as the clock showed."""
+    return datetime.now().astimezone().isoformat(timespec="milliseconds")
+
+
+@dataclass
+class Note:
+    meeting_id: str
+    engagement_id: str
+    body: str
+    taken_at: str = field(default_factory=now_stamp)
+    speaker_role: str = ""          # a Role value, or "" when nobody in particular
+    tags: list[str] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    @property
+    def clock(self) -> str:
+        """HH:MM as shown beside the note."""
+        return self.taken_at[11:16]
+
+    def has_tag(self, tag: str) -> bool:
+        return tag in self.tags
+
+
+def validate_note(n: Note) -> list[FieldError]:
+    errors = []
+    message = check_text(n.body, "Anteckningen", required=True, max_len=NOTE_MAX)
+    if message:
+        errors.append(FieldError("body", message))
+    if n.speaker_role and n.speaker_role not in {r.value for r in Role}:
+        errors.append(FieldError("speaker_role", "Okänd roll för talaren."))
+    for tag in n.tags:
+        if len(tag) > TAG_MAX or not _FREE_TAG.match(tag):
+            errors.append(FieldError("tags", f"Ogiltig tagg: {tag[:40]!s}. Taggar är ett ord, "
+                                             "till exempel #matematik."))
+            break
+    return errors
+
+
+def check_note(n: Note) -> None:
+    raise_if(validate_note(n))

@@ -1,0 +1,34 @@
+"""A fictitious but realistic engagement, so a newcomer sees a filled program.
+
+Norrviks kommun does not exist; the people are invented. Everything is written
+through the store's own repositories, so the sample obeys the same rules as
+anything a user enters.
+"""
+
+from __future__ import annotations
+
+from ..domain.engagement import Engagement
+from ..store.store import Store
+from .ids import SAMPLE_ORGANISER_NAME, sample_id
+from .meetings import load_meetings
+from .organisation import load_organisation
+
+__all__ = ["SampleAlreadyLoaded", "load_sample", "sample_id", "sample_loaded"]
+
+
+class SampleAlreadyLoaded(RuntimeError):
+    pass
+
+
+def sample_loaded(store: Store) -> bool:
+    return store.organisers.get(sample_id("organiser")) is not None
+
+
+def load_sample(store: Store) -> Engagement:
+    """Write the whole sample; returns its engagement."""
+    if sample_loaded(store):
+        raise SampleAlreadyLoaded(f"Exempeldata ({SAMPLE_ORGANISER_NAME}) finns redan.")
+    with store.db.bulk():
+        engagement = load_organisation(store)
+        load_meetings(store, engagement)
+    return engagement

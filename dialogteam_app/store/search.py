@@ -1,0 +1,103 @@
+"""Full-text search over every note of every engagement (SQLite FTS5).
+
+The query is what a person types: words, in any order, the last one possibly
+unfinished ("lära" finds "lärare"). Words are quoted for FTS5, so characters
+such as - " * ( ) in the text are searched for, never parsed as syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .database import Database
+
+HIT_START, HIT_END = "\x02", "\x03"  # snippet markers; notes never contain control characters
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str | None:
+    """'lärare mat' -> '"lärare" "mat"*'; None when there is nothing to search for."""
+    words = _WORD.findall(text or "")
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    if text and not text[-1].isspace():  # still typing the last word
+        quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+@dataclass
+class SearchHit:
+    note_id: str
+    meeting_id: str
+    engagement_id: str
+    snippet: str            # note text with HIT_START/HIT_END around matched words
+    taken_at: str
+    speaker_role: str
+    meeting_date: str
+    meeting_title: str
+    meeting_kind: str
+    organiser_name: str
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SearchFilter:
+    engagement_id: str | None = None
+    meeting_id: str | None = None
+    tag: str | None = None
+    role: str | None = None
+
+
+def search_notes(db: Database, text: str, where: SearchFilter | None = None,
+                 limit: int = 200) -> list[SearchHit]:
+    """Best matches first; with no words, the filtered notes newest first."""
+    where = where or SearchFilter()
+    match = fts_query(text)
+    conditions, params = [], []
+    if where.engagement_id:
+        conditions.append("n.engagement_id = ?")
+        params.append(where.engagement_id)
+    if where.meeting_id:
+        conditions.append("n.meeting_id = ?")
+        params.append(where.meeting_id)
+    if where.tag:
+        conditions.append("n.id IN (SELECT note_id FROM note_tags WHERE tag = ?)")
+        params.append(where.tag)
+    if where.role:
+        conditions.append("n.speaker_role = ?")
+        params.append(where.role)
+    columns = ("n.id, n.meeting_id, n.engagement_id, n.taken_at, n.speaker_role, "
+               "m.date, m.title, m.kind, o.name")
+    joins = ("JOIN meetings m ON m.id = n.meeting_id "
+             "JOIN engagements e ON e.id = n.engagement_id "
+             "JOIN organisers o ON o.id = e.organiser_id")
+    filters = "".join(f" AND {c}" for c in conditions)
+    if match is None:
+        if not conditions:
+            return []
+        sql = (f"SELECT {columns}, n.body FROM notes n {joins} WHERE 1 {filters} "
+               f"ORDER BY n.taken_at DESC LIMIT ?")
+        rows = db.query(sql, (*params, limit))
+    else:
+        snippet = f"snippet(notes_fts, 0, '{HIT_START}', '{HIT_END}', '…', 24)"
+        sql = (f"SELECT {columns}, {snippet} FROM notes_fts f "
+               f"JOIN notes n ON n.rowid = f.rowid {joins} "
+               f"WHERE notes_fts MATCH ? {filters} ORDER BY f.rank LIMIT ?")
+        rows = db.query(sql, (match, *params, limit))
+    hits = [SearchHit(note_id=r[0], meeting_id=r[1], engagement_id=r[2], taken_at=r[3],
+                      speaker_role=r[4], meeting_date=r[5], meeting_title=r[6], meeting_kind=r[7],
+                      organiser_name=r[8], snippet=r[9]) for r in rows]
+    _attach_tags(db, hits)
+    return hits
+
+
+def _attach_tags(db: Database, hits: list[SearchHit]) -> None:
+    if not hits:
+        return
+    by_id = {h.note_id: h for h in hits}
+    marks = ",".join("?" * len(by_id))
+    for r in db.query(f"SELECT note_id, tag FROM note_tags WHERE note_id IN ({marks}) "
+                      f"ORDER BY rowid", tuple(by_id)):
+        by_id[r[0]].tags.append(r[1])

@@ -1,0 +1,63 @@
+"""Draws list items from a small piece of HTML (bold, colour, tag chips).
+
+Heights are cached per (text, width): a meeting with a thousand notes lays out
+once, not on every repaint.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+HTML_ROLE = Qt.UserRole + 10
+PADDING = 6
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    def __init__(self, view):
+        super().__init__(view)
+        self._view = view
+        self._heights: dict[tuple[str, int], int] = {}
+
+    def _document(self, html: str, width: int, option) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(0)
+        doc.setHtml(html)
+        doc.setTextWidth(max(50, width - 2 * PADDING))
+        return doc
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        html = index.data(HTML_ROLE) or ""
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(html, opt.rect.width(), opt)
+        painter.save()
+        painter.translate(opt.rect.left() + PADDING, opt.rect.top() + PADDING)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.State_Selected)
+        context.palette.setColor(QPalette.Text, opt.palette.color(
+            QPalette.HighlightedText if selected else QPalette.Text))
+        clip = QRectF(0, 0, opt.rect.width() - 2 * PADDING, opt.rect.height() - 2 * PADDING)
+        painter.setClipRect(clip)
+        context.clip = clip
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:
+        html = index.data(HTML_ROLE) or ""
+        # The option's rect is not laid out yet here; items span the viewport.
+        width = self._view.viewport().width() or 600
+        key = (html, width)
+        height = self._heights.get(key)
+        if height is None:
+            height = int(self._document(html, width, option).size().height()) + 2 * PADDING
+            if len(self._heights) > 20_000:
+                self._heights.clear()
+            self._heights[key] = height
+        return QSize(width, height)

@@ -1,0 +1,89 @@
+import pytest
+
+from dialogteam_app.domain.meetings import Meeting
+from dialogteam_app.domain.notes import Note
+from dialogteam_app.sample_data import load_sample, sample_id
+from dialogteam_app.store.search import HIT_END, HIT_START, SearchFilter, fts_query, search_notes
+
+
+@pytest.fixture
+def sample(store):
+    return load_sample(store)
+
+
+def bodies(hits):
+    return [h.snippet.replace(HIT_START, "").replace(HIT_END, "") for h in hits]
+
+
+def add(store, engagement, meeting_id, body, **kw):
+    n = Note(meeting_id=meeting_id, engagement_id=engagement.id, body=body, **kw)
+    store.notes.save(n)
+    return n
+
+
+def test_query_building():
+    assert fts_query("lärare mat") == '"lärare" "mat"*'
+    assert fts_query("lärare mat ") == '"lärare" "mat"'
+    assert fts_query('"*()-') is None
+    assert fts_query('NOT OR "AND"') == '"NOT" "OR" "AND"*'
+
+
+def test_swedish_letters_are_not_folded(store, sample):
+    m = Meeting(engagement_id=sample.id, date="2026-11-20")
+    store.meetings.save(m)
+    add(store, sample, m.id, "Här finns inga rutiner för uppföljning")
+    add(store, sample, m.id, "Lärarna har ingen gemensam tid")
+    only_here = SearchFilter(meeting_id=m.id)
+    assert bodies(search_notes(store.db, "här ", only_here)) == ["Här finns inga rutiner för uppföljning"]
+    assert bodies(search_notes(store.db, "har ", only_here)) == ["Lärarna har ingen gemensam tid"]
+    assert search_notes(store.db, "lar", only_here) == []  # "lär" is not "lar"
+
+
+def test_prefix_search_as_you_type_and_highlighting(store, sample):
+    hits = search_notes(store.db, "matemat")
+    assert hits and all("matemat" in b.lower() for b in bodies(hits))
+    assert all(HIT_START in h.snippet for h in hits)
+    assert hits[0].organiser_name == "Norrviks kommun"
+
+
+def test_two_words_must_both_match_and_ranking_prefers_both_often(store, sample):
+    m = sample_id("meeting-m4")
+    add(store, sample, m, "rektor rektor elevhälsa elevhälsa")
+    add(store, sample, m, "rektor utan det andra ordet")
+    hits = search_notes(store.db, "rektor elevhälsa ")
+    assert bodies(hits)[0] == "rektor rektor elevhälsa elevhälsa"
+    assert "rektor utan det andra ordet" not in bodies(hits)
+
+
+def test_filters(store, sample):
+    other = Meeting(engagement_id=sample.id, date="2026-11-20")
+    store.meetings.save(other)
+    add(store, sample, other.id, "studiero i matematik", tags=["problem"], speaker_role="elev")
+    add(store, sample, other.id, "studiero i svenska", tags=["orsak"], speaker_role="larare")
+    q = "studiero "
+    assert len(search_notes(store.db, q)) == 2
+    assert bodies(search_notes(store.db, q, SearchFilter(tag="problem"))) == ["studiero i matematik"]
+    assert bodies(search_notes(store.db, q, SearchFilter(role="larare"))) == ["studiero i svenska"]
+    assert len(search_notes(store.db, q, SearchFilter(meeting_id=sample_id("meeting-m1")))) == 0
+    assert len(search_notes(store.db, q, SearchFilter(engagement_id=sample.id))) == 2
+    # no words but a filter: browse everything with a tag, newest first
+    by_tag = search_notes(store.db, "", SearchFilter(tag="elevrost"))
+    assert len(by_tag) == 3 and by_tag[0].taken_at >= by_tag[-1].taken_at
+    assert search_notes(store.db, "") == []
+
+
+def test_hostile_queries_do_not_break_search(store, sample):
+    for text in ['"', "*", "NEAR(", "a AND", "-", "^x", "body:x", "x" * 5000, "'; DROP TABLE notes;--"]:
+        search_notes(store.db, text)
+    assert store.db.query("SELECT count(*) FROM notes")[0][0] > 0
+
+
+def test_index_follows_edits_and_deletes(store, sample):
+    n = add(store, sample, sample_id("meeting-m1"), "ursprunglig formulering")
+    n.body = "omskriven formulering"
+    store.notes.save(n)
+    assert search_notes(store.db, "ursprunglig ") == []
+    assert bodies(search_notes(store.db, "omskriven ")) == ["omskriven formulering"]
+    store.notes.delete(n.id)
+    assert search_notes(store.db, "omskriven ") == []
+    assert store.db.query("INSERT INTO notes_fts(notes_fts) VALUES ('integrity-check')") == []
