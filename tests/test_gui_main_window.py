@@ -197,6 +197,6 @@ def test_window_geometry_and_selection_are_remembered(qtbot, data_paths):
     again = open_main_window(data_paths)
     again.show()
     assert (again.width(), again.height()) == (720, 520)
-    assert again.navigator.current() == selected
+    qtbot.waitUntil(lambda: again.navigator.current() == selected, timeout=3000)
     assert again.stack.currentWidget() is again.engagement_view
     dispose(again)

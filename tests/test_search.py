@@ -11,6 +11,10 @@ def sample(store):
     return load_sample(store)
 
 
+def search(*args, **kw):
+    return search_notes(*args, **kw).hits
+
+
 def bodies(hits):
     return [h.snippet.replace(HIT_START, "").replace(HIT_END, "") for h in hits]
 
@@ -34,13 +38,13 @@ def test_swedish_letters_are_not_folded(store, sample):
     add(store, sample, m.id, "Här finns inga rutiner för uppföljning")
     add(store, sample, m.id, "Lärarna har ingen gemensam tid")
     only_here = SearchFilter(meeting_id=m.id)
-    assert bodies(search_notes(store.db, "här ", only_here)) == ["Här finns inga rutiner för uppföljning"]
-    assert bodies(search_notes(store.db, "har ", only_here)) == ["Lärarna har ingen gemensam tid"]
-    assert search_notes(store.db, "lar", only_here) == []  # "lär" is not "lar"
+    assert bodies(search(store.db, "här ", only_here)) == ["Här finns inga rutiner för uppföljning"]
+    assert bodies(search(store.db, "har ", only_here)) == ["Lärarna har ingen gemensam tid"]
+    assert search(store.db, "lar", only_here) == []  # "lär" is not "lar"
 
 
 def test_prefix_search_as_you_type_and_highlighting(store, sample):
-    hits = search_notes(store.db, "matemat")
+    hits = search(store.db, "matemat")
     assert hits and all("matemat" in b.lower() for b in bodies(hits))
     assert all(HIT_START in h.snippet for h in hits)
     assert hits[0].organiser_name == "Norrviks kommun"
@@ -50,7 +54,7 @@ def test_two_words_must_both_match_and_ranking_prefers_both_often(store, sample)
     m = sample_id("meeting-m4")
     add(store, sample, m, "rektor rektor elevhälsa elevhälsa")
     add(store, sample, m, "rektor utan det andra ordet")
-    hits = search_notes(store.db, "rektor elevhälsa ")
+    hits = search(store.db, "rektor elevhälsa ")
     assert bodies(hits)[0] == "rektor rektor elevhälsa elevhälsa"
     assert "rektor utan det andra ordet" not in bodies(hits)
 
@@ -61,20 +65,20 @@ def test_filters(store, sample):
     add(store, sample, other.id, "studiero i matematik", tags=["problem"], speaker_role="elev")
     add(store, sample, other.id, "studiero i svenska", tags=["orsak"], speaker_role="larare")
     q = "studiero "
-    assert len(search_notes(store.db, q)) == 2
-    assert bodies(search_notes(store.db, q, SearchFilter(tag="problem"))) == ["studiero i matematik"]
-    assert bodies(search_notes(store.db, q, SearchFilter(role="larare"))) == ["studiero i svenska"]
-    assert len(search_notes(store.db, q, SearchFilter(meeting_id=sample_id("meeting-m1")))) == 0
-    assert len(search_notes(store.db, q, SearchFilter(engagement_id=sample.id))) == 2
+    assert len(search(store.db, q)) == 2
+    assert bodies(search(store.db, q, SearchFilter(tag="problem"))) == ["studiero i matematik"]
+    assert bodies(search(store.db, q, SearchFilter(role="larare"))) == ["studiero i svenska"]
+    assert len(search(store.db, q, SearchFilter(meeting_id=sample_id("meeting-m1")))) == 0
+    assert len(search(store.db, q, SearchFilter(engagement_id=sample.id))) == 2
     # no words but a filter: browse everything with a tag, newest first
-    by_tag = search_notes(store.db, "", SearchFilter(tag="elevrost"))
+    by_tag = search(store.db, "", SearchFilter(tag="elevrost"))
     assert len(by_tag) == 3 and by_tag[0].taken_at >= by_tag[-1].taken_at
-    assert search_notes(store.db, "") == []
+    assert search(store.db, "") == []
 
 
 def test_hostile_queries_do_not_break_search(store, sample):
     for text in ['"', "*", "NEAR(", "a AND", "-", "^x", "body:x", "x" * 5000, "'; DROP TABLE notes;--"]:
-        search_notes(store.db, text)
+        search(store.db, text)
     assert store.db.query("SELECT count(*) FROM notes")[0][0] > 0
 
 
@@ -82,8 +86,25 @@ def test_index_follows_edits_and_deletes(store, sample):
     n = add(store, sample, sample_id("meeting-m1"), "ursprunglig formulering")
     n.body = "omskriven formulering"
     store.notes.save(n)
-    assert search_notes(store.db, "ursprunglig ") == []
-    assert bodies(search_notes(store.db, "omskriven ")) == ["omskriven formulering"]
+    assert search(store.db, "ursprunglig ") == []
+    assert bodies(search(store.db, "omskriven ")) == ["omskriven formulering"]
     store.notes.delete(n.id)
-    assert search_notes(store.db, "omskriven ") == []
+    assert search(store.db, "omskriven ") == []
     assert store.db.query("INSERT INTO notes_fts(notes_fts) VALUES ('integrity-check')") == []
+
+
+def test_very_common_words_rank_the_newest_notes_and_say_so(store, sample, monkeypatch):
+    from dialogteam_app.store import search as search_module
+    monkeypatch.setattr(search_module, "RECENT_WINDOW", 10)
+    m = Meeting(engagement_id=sample.id, date="2026-11-20")
+    store.meetings.save(m)
+    old = add(store, sample, m.id, "gemensam gemensam gemensam planering")  # best match, oldest
+    for i in range(30):
+        add(store, sample, m.id, f"gemensam tid nummer {i}")
+    common = search_notes(store.db, "gemensam ", limit=5)
+    assert common.newest_only and len(common.hits) == 5
+    assert old.id not in [h.note_id for h in common.hits]
+    everything = search_notes(store.db, "gemensam ", limit=50)  # fewer than a page: all ranked
+    assert not everything.newest_only and everything.hits[0].note_id == old.id
+    rare = search_notes(store.db, "planering ", limit=5)
+    assert not rare.newest_only and rare.hits[0].note_id == old.id

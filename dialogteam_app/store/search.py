@@ -50,9 +50,24 @@ class SearchFilter:
     role: str | None = None
 
 
+RECENT_WINDOW = 20_000  # notes; see search_notes
+
+
+@dataclass
+class SearchResult:
+    hits: list[SearchHit]
+    newest_only: bool = False  # ranked among the newest RECENT_WINDOW notes only
+
+
 def search_notes(db: Database, text: str, where: SearchFilter | None = None,
-                 limit: int = 200) -> list[SearchHit]:
-    """Best matches first; with no words, the filtered notes newest first."""
+                 limit: int = 200) -> SearchResult:
+    """Best matches first; with no words, the filtered notes newest first.
+
+    Ranking has to score every match, and a word like "lär" matches a third of
+    all notes: 40 ms over 100 000 notes. So the newest RECENT_WINDOW notes are
+    ranked first, and only if they hold fewer than `limit` hits is everything
+    ranked. Rare words, where ranking matters most, always rank over all notes.
+    """
     where = where or SearchFilter()
     match = fts_query(text)
     conditions, params = [], []
@@ -74,23 +89,31 @@ def search_notes(db: Database, text: str, where: SearchFilter | None = None,
              "JOIN engagements e ON e.id = n.engagement_id "
              "JOIN organisers o ON o.id = e.organiser_id")
     filters = "".join(f" AND {c}" for c in conditions)
+    newest_only = False
     if match is None:
         if not conditions:
-            return []
-        sql = (f"SELECT {columns}, n.body FROM notes n {joins} WHERE 1 {filters} "
-               f"ORDER BY n.taken_at DESC LIMIT ?")
-        rows = db.query(sql, (*params, limit))
+            return SearchResult([])
+        rows = db.query(f"SELECT {columns}, n.body FROM notes n {joins} WHERE 1 {filters} "
+                        f"ORDER BY n.taken_at DESC LIMIT ?", (*params, limit))
     else:
+        # ORDER BY f.rank (not bm25()) lets FTS5 hand rows over already sorted, so the
+        # joins and snippets run for the returned rows only: measured twice as fast.
         snippet = f"snippet(notes_fts, 0, '{HIT_START}', '{HIT_END}', '…', 24)"
         sql = (f"SELECT {columns}, {snippet} FROM notes_fts f "
                f"JOIN notes n ON n.rowid = f.rowid {joins} "
-               f"WHERE notes_fts MATCH ? {filters} ORDER BY f.rank LIMIT ?")
-        rows = db.query(sql, (match, *params, limit))
+               f"WHERE notes_fts MATCH ? AND f.rowid > ? {filters} ORDER BY f.rank LIMIT ?")
+        newest = db.query("SELECT coalesce(max(rowid), 0) FROM notes")[0][0]
+        rows = []
+        if newest > RECENT_WINDOW:
+            rows = db.query(sql, (match, newest - RECENT_WINDOW, *params, limit))
+            newest_only = len(rows) >= limit
+        if not newest_only:
+            rows = db.query(sql, (match, 0, *params, limit))
     hits = [SearchHit(note_id=r[0], meeting_id=r[1], engagement_id=r[2], taken_at=r[3],
                       speaker_role=r[4], meeting_date=r[5], meeting_title=r[6], meeting_kind=r[7],
                       organiser_name=r[8], snippet=r[9]) for r in rows]
     _attach_tags(db, hits)
-    return hits
+    return SearchResult(hits, newest_only)
 
 
 def _attach_tags(db: Database, hits: list[SearchHit]) -> None:

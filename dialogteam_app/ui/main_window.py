@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QSplitter,
-                               QStackedWidget)
+                               QStackedWidget, QWidget)
 
 from .. import APP_NAME, __version__
 from ..domain.engagement import Engagement
@@ -17,13 +17,8 @@ from ..domain.organisations import Organiser
 from ..sample_data import SampleAlreadyLoaded, load_sample, sample_loaded
 from .context import AppContext
 from .dialogs import confirm_delete, show_info
-from .engagement_view import EngagementView
-from .meeting_view import MeetingView
 from .navigator import ENGAGEMENT, MEETING, ORGANISER, SEARCH, TEAM, Navigator, notes_detail
-from .organiser_view import OrganiserView
 from .save_status import SaveStatusLabel
-from .search_view import SearchView
-from .team_view import TeamView
 from .welcome_view import WelcomeView
 
 
@@ -41,30 +36,9 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomeView(self)
         self.welcome.create_organiser.connect(self.new_organiser)
         self.welcome.load_sample.connect(self.open_sample)
-        self.team_view = TeamView(ctx, self)
-        self.organiser_view = OrganiserView(ctx, self)
-        self.organiser_view.renamed.connect(
-            lambda oid, name: self.navigator.rename(ORGANISER, oid, name))
-        self.organiser_view.open_engagement.connect(
-            lambda eid: self.navigator.select(ENGAGEMENT, eid))
-        self.organiser_view.new_engagement.connect(self.new_engagement_for)
-        self.engagement_view = EngagementView(ctx, self)
-        self.engagement_view.renamed.connect(self._engagement_renamed)
-        overview = self.engagement_view.overview
-        overview.open_meeting.connect(lambda mid: self.open_meeting(mid))
-        overview.new_meeting.connect(self.new_meeting_for)
-        self.meeting_view = MeetingView(ctx, self)
-        self.meeting_view.renamed.connect(
-            lambda mid, name: self.navigator.rename(MEETING, mid, name))
-        self.meeting_view.note_count_changed.connect(
-            lambda mid, n: self.navigator.rename(MEETING, mid, None, notes_detail(n)))
-        self.search_view = SearchView(ctx, self)
-        self.search_view.open_note.connect(self.open_meeting)
-
         self.stack = QStackedWidget(self)
-        for page in (self.welcome, self.team_view, self.organiser_view, self.engagement_view,
-                     self.meeting_view, self.search_view):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.welcome)
+        self._pages: dict[str, QWidget] = {}  # built on first use: start-up builds none
 
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.addWidget(self.navigator)
@@ -82,12 +56,75 @@ class MainWindow(QMainWindow):
         ctx.autosaver.save_failed.connect(self._save_failed)
 
         self._build_actions()
-        self.navigator.reload()
-        self._restore_state()
+        self.navigator.reload(counts=False)
+        self._restore_geometry()
         self._update_empty_state()
-        # A tree view picks its first row when it gets focus; on an empty start the
-        # welcome page's first button should have it instead.
-        (self.navigator if self.navigator.current() else self.welcome.create_button).setFocus()
+        # A tree view picks its first row when it gets focus; the welcome page's
+        # button gets it until the last selection is back.
+        self.welcome.create_button.setFocus()
+        self._first_paint_done = False
+
+    # -- pages ---------------------------------------------------------------------------------
+    def page(self, name: str) -> QWidget:
+        if name not in self._pages:
+            widget = getattr(self, f"_make_{name}_page")()
+            self.stack.addWidget(widget)
+            self._pages[name] = widget
+        return self._pages[name]
+
+    @property
+    def team_view(self):
+        return self.page("team")
+
+    @property
+    def organiser_view(self):
+        return self.page("organiser")
+
+    @property
+    def engagement_view(self):
+        return self.page("engagement")
+
+    @property
+    def meeting_view(self):
+        return self.page("meeting")
+
+    @property
+    def search_view(self):
+        return self.page("search")
+
+    def _make_team_page(self):
+        from .team_view import TeamView
+        return TeamView(self.ctx, self)
+
+    def _make_organiser_page(self):
+        from .organiser_view import OrganiserView
+        view = OrganiserView(self.ctx, self)
+        view.renamed.connect(lambda oid, name: self.navigator.rename(ORGANISER, oid, name))
+        view.open_engagement.connect(lambda eid: self.navigator.select(ENGAGEMENT, eid))
+        view.new_engagement.connect(self.new_engagement_for)
+        return view
+
+    def _make_engagement_page(self):
+        from .engagement_view import EngagementView
+        view = EngagementView(self.ctx, self)
+        view.renamed.connect(self._engagement_renamed)
+        view.overview.open_meeting.connect(lambda mid: self.open_meeting(mid))
+        view.overview.new_meeting.connect(self.new_meeting_for)
+        return view
+
+    def _make_meeting_page(self):
+        from .meeting_view import MeetingView
+        view = MeetingView(self.ctx, self)
+        view.renamed.connect(lambda mid, name: self.navigator.rename(MEETING, mid, name))
+        view.note_count_changed.connect(
+            lambda mid, n: self.navigator.rename(MEETING, mid, None, notes_detail(n)))
+        return view
+
+    def _make_search_page(self):
+        from .search_view import SearchView
+        view = SearchView(self.ctx, self)
+        view.open_note.connect(self.open_meeting)
+        return view
 
     # -- actions -----------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -316,7 +353,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Kunde inte spara: {message}", 10_000)
 
     # -- window state --------------------------------------------------------------------------
-    def _restore_state(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -325,9 +362,27 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        kind, record_id = self.settings.value("selected/kind", ""), self.settings.value("selected/id", "")
-        if kind:
+
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Paint and not self._first_paint_done:
+            # Note counts and the last selection (maybe a long meeting) load right after
+            # the window is on screen: a start never waits for the biggest meeting.
+            self._first_paint_done = True
+            QTimer.singleShot(0, self, self._after_first_paint)
+        return handled
+
+    def _after_first_paint(self) -> None:
+        self.navigator.show_note_counts()
+        self.restore_selection()
+
+    def restore_selection(self) -> None:
+        kind = self.settings.value("selected/kind", "")
+        record_id = self.settings.value("selected/id", "")
+        if kind and self.navigator.current() is None \
+                and self.navigator.find(kind, record_id) is not None:
             self.navigator.select(kind, record_id)
+            self.navigator.setFocus()
 
     def closeEvent(self, event) -> None:
         self.ctx.autosaver.flush()

@@ -14,7 +14,7 @@ KIND_ROLE = Qt.UserRole
 ID_ROLE = Qt.UserRole + 1
 
 
-def _item(text: str, kind: str, record_id: str = "") -> QStandardItem:
+def _new_item(text: str, kind: str, record_id: str = "") -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
     item.setData(kind, KIND_ROLE)
@@ -47,13 +47,17 @@ class Navigator(QTreeView):
         self.setUniformRowHeights(True)
         self.setObjectName("navigator")
         self.selectionModel().currentChanged.connect(self._current_changed)
+        self._items: dict[tuple[str, str], QStandardItem] = {}
 
-    def reload(self, select: tuple[str, str] | None = None) -> None:
+    def reload(self, select: tuple[str, str] | None = None, *, counts: bool = True) -> None:
+        """Rebuild the tree. counts=False leaves the note counts to show_note_counts(),
+        for a start-up that paints the window first."""
         select = select or self.current()
         self.model_.clear()
+        self._items: dict[tuple[str, str], QStandardItem] = {}
         self.model_.setColumnCount(2)
         for text, kind in (("Sök i anteckningar", SEARCH), ("Dialogteamet", TEAM)):
-            item = _item(text, kind)
+            item = self._item(text, kind)
             font = QFont(item.font())
             font.setItalic(True)
             item.setFont(font)
@@ -64,20 +68,20 @@ class Navigator(QTreeView):
         by_engagement: dict[str, list] = {}
         for m in self.store.meetings.list():
             by_engagement.setdefault(m.engagement_id, []).append(m)
-        counts = self.store.meetings.note_counts()
         for o in self.store.organisers.list():
-            parent = _item(o.name, ORGANISER, o.id)
+            parent = self._item(o.name, ORGANISER, o.id)
             bold = QFont(parent.font())
             bold.setBold(True)
             parent.setFont(bold)
             for e in by_organiser.get(o.id, []):
-                child = _item(e.display_name, ENGAGEMENT, e.id)
+                child = self._item(e.display_name, ENGAGEMENT, e.id)
                 for m in by_engagement.get(e.id, []):
-                    child.appendRow([_item(m.display_name, MEETING, m.id),
-                                     _detail(notes_detail(counts.get(m.id, 0)))])
+                    child.appendRow([self._item(m.display_name, MEETING, m.id), _detail("")])
                 parent.appendRow([child, _detail(e.phase.label)])
             self.model_.appendRow([parent, _detail("")])
         self.expandToDepth(1)  # huvudmän and their engagements open, meetings listed
+        if counts:
+            self.show_note_counts()
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.Stretch)
@@ -85,17 +89,24 @@ class Navigator(QTreeView):
         if select and self.find(*select) is not None:
             self.select(*select)
 
+    def _item(self, text: str, kind: str, record_id: str = "") -> QStandardItem:
+        item = _new_item(text, kind, record_id)
+        self._items[(kind, record_id)] = item
+        return item
+
+    def show_note_counts(self) -> None:
+        # One relayout for all: with a resize-to-contents column, a signal per item
+        # would measure every row again for each of them.
+        self.model_.blockSignals(True)
+        try:
+            for meeting_id, count in self.store.meetings.note_counts().items():
+                self.rename(MEETING, meeting_id, None, notes_detail(count))
+        finally:
+            self.model_.blockSignals(False)
+        self.model_.layoutChanged.emit()
+
     def find(self, kind: str, record_id: str) -> QStandardItem | None:
-        def walk(parent: QStandardItem):
-            for row in range(parent.rowCount()):
-                child = parent.child(row, 0)
-                if child.data(KIND_ROLE) == kind and (child.data(ID_ROLE) or "") == record_id:
-                    return child
-                found = walk(child)
-                if found is not None:
-                    return found
-            return None
-        return walk(self.model_.invisibleRootItem())
+        return self._items.get((kind, record_id))
 
     def select(self, kind: str, record_id: str = "") -> None:
         item = self.find(kind, record_id)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QLabel
 
 from ..domain.meetings import MeetingKind, Role
 from ..domain.notes import Tag, tag_label
-from ..store.search import HIT_END, HIT_START, SearchFilter, SearchHit, search_notes
+from ..store.search import (HIT_END, HIT_START, RECENT_WINDOW, SearchFilter, SearchHit,
+                            search_notes)
 from .context import AppContext
 from .html_delegate import HTML_ROLE, HtmlDelegate
 from .notes_model import role_label, tag_chips
@@ -147,7 +148,8 @@ class SearchView(QWidget):
                              meeting_id=self.meeting.currentData(),
                              tag=self.tag.currentData(), role=self.role.currentData())
         text = self.query.text()
-        hits = search_notes(self.ctx.store.db, text, where)
+        result = search_notes(self.ctx.store.db, text, where)
+        hits = result.hits
         self.model.set_hits(hits)
         has_filter = any(vars(where).values())
         if not text.strip() and not has_filter:
@@ -156,7 +158,12 @@ class SearchView(QWidget):
         elif not hits:
             self.summary.setText("Inga anteckningar hittades.")
         else:
-            more = " (de 200 bästa)" if len(hits) >= 200 else ""
+            more = ""
+            if result.newest_only:
+                more = (f" – de bästa bland de {RECENT_WINDOW:,} senaste anteckningarna"
+                        .replace(",", "\u00a0") + "; fler ord söker i alla")
+            elif len(hits) >= 200:
+                more = " – de 200 bästa"
             self.summary.setText(f"{len(hits)} anteckning{'ar' if len(hits) != 1 else ''}{more}. "
                                  "Enter eller dubbelklick öppnar mötet.")
 
