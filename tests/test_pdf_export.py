@@ -195,6 +195,20 @@ def test_sixty_interventions_give_a_complete_document(large):
     assert words(f"Totalt {funders} {to_tkr(doc.total_kr)}") in tail
 
 
+def test_an_empty_plan_and_a_decades_long_schedule_still_render(tmp_path):
+    from dialogteam_app.domain.plan_document import DocArea, DocIntervention, PlanDocument
+    empty = PlanDocument(organiser_name="Norrviks kommun", engagement_title="")
+    assert render_plan_pdf(empty, tmp_path / "empty.pdf") >= 5
+    text = words(PdfReader(tmp_path / "empty.pdf").pages[-1].extract_text())
+    assert "Totalt 0" in text
+    long = PlanDocument(organiser_name="X", engagement_title="Y", areas=[DocArea(
+        title="Område", interventions=[DocIntervention("Lång", start="1995-01-01", end="2090-12-31"),
+                                       DocIntervention("Trasig", start="2027-13-40", end="x")])])
+    pages = render_plan_pdf(long, tmp_path / "long.pdf")
+    timeline = words(PdfReader(tmp_path / "long.pdf").pages[pages - 2].extract_text())
+    assert len(re.findall(r"\b(?:19|20)\d\d\b", timeline)) >= 8 and "Tidplan saknas" in timeline
+
+
 def test_progress_is_reported_up_to_done(tmp_path):
     calls = []
     render_plan_pdf(timra_document(), tmp_path / "plan.pdf", lambda d, t: calls.append((d, t)))

@@ -157,13 +157,16 @@ class Timeline(Flowable):
         year_y, month_y = top + 14, top + 4
         c.setFillColor(INK)
         c.setFont(BOLD, 7.5)
-        i = 0
-        while i < self.scale.months:  # one label per year, centred over its months
-            first = self.scale.month(i)
+        half = stringWidth("2027", BOLD, 7.5) / 2
+        chart_end = chart_x + self.scale.months * month_w
+        i, free_from = 0, chart_x
+        while i < self.scale.months:  # years centred over their months; on a long scale
+            first = self.scale.month(i)  # only those with room beside the previous label
             span = min(13 - first.month, self.scale.months - i)
-            width = span * month_w
-            if width >= stringWidth("2027", BOLD, 7.5) + 2:
-                c.drawCentredString(chart_x + (i + span / 2) * month_w, year_y, str(first.year))
+            centre = chart_x + (i + span / 2) * month_w
+            if centre - half >= free_from and centre + half <= chart_end:
+                c.drawCentredString(centre, year_y, str(first.year))
+                free_from = centre + half + 4
             i += span
         c.setFont(REGULAR, 6.5)
         c.setFillColor(MUTED)
