@@ -1,0 +1,1 @@
+"""The åtgärdsplan as a PDF, built with reportlab (imported by these modules only)."""

@@ -1,0 +1,145 @@
+"""Cost tables in tkr, as plan cost tables are written: per intervention (its lines),
+per area (its interventions) and for the whole plan (subtotals, total, per funder
+and per year)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Table
+
+from ...domain.money import to_tkr
+from ...domain.plan_document import DocArea, DocIntervention, PlanDocument
+from .fonts import BOLD
+from .headings import area_number, intervention_number
+from .styles import (ACCENT, CELL, CELL_BOLD, CELL_HEAD, CELL_HEAD_NUM, CONTENT_WIDTH, INK,
+                     RULE, TINT, table_style)
+from .text import DASH, markup, one_line
+
+AMOUNT_WIDTH = 25 * mm  # fits 'Huvudmannen' in the header
+
+
+def _head(*labels: str, numeric_from: int | None = None) -> list[Paragraph]:
+    """Header cells; those from column `numeric_from` on are right-aligned like their amounts."""
+    return [Paragraph(escape(t), CELL_HEAD_NUM if numeric_from is not None and i >= numeric_from
+                      else CELL_HEAD) for i, t in enumerate(labels)]
+
+
+def _table(rows, widths, commands, header_rows=1) -> Table:
+    """A table that repeats its header and may split inside a row (long user texts)."""
+    return Table(rows, colWidths=widths, repeatRows=header_rows, splitInRow=1, hAlign="LEFT",
+                 style=table_style(
+                     ("LINEBELOW", (0, 0), (-1, header_rows - 1), 0.8, ACCENT),
+                     ("LINEBELOW", (0, header_rows), (-1, -1), 0.3, RULE),
+                     *commands))
+
+
+def _total_row_style(row: int) -> list[tuple]:
+    return [("FONTNAME", (0, row), (-1, row), BOLD),
+            ("LINEABOVE", (0, row), (-1, row), 0.8, INK),
+            ("BACKGROUND", (0, row), (-1, row), TINT)]
+
+
+def intervention_cost_table(iv: DocIntervention) -> Table:
+    rows = [_head("Kostnadspost", "Finansiär", "År", "tkr", numeric_from=2)]
+    for cost in iv.costs:
+        rows.append([Paragraph(markup(cost.description) or DASH, CELL),
+                     Paragraph(markup(cost.funder) or DASH, CELL),
+                     str(cost.year) if cost.year else DASH, to_tkr(cost.amount_kr)])
+    rows.append(["Summa", "", "", to_tkr(iv.total_kr)])
+    widths = [CONTENT_WIDTH - 30 * mm - 14 * mm - AMOUNT_WIDTH, 30 * mm, 14 * mm, AMOUNT_WIDTH]
+    return _table(rows, widths, [("ALIGN", (2, 0), (-1, -1), "RIGHT"),
+                                 *_total_row_style(len(rows) - 1),
+                                 ("NOSPLIT", (0, len(rows) - 2), (-1, len(rows) - 1))])
+
+
+def milestone_table(iv: DocIntervention) -> Table:
+    rows = [_head("Datum", "Delmål")]
+    rows += [[one_line(m.date) or DASH, Paragraph(markup(m.text) or DASH, CELL)]
+             for m in iv.milestones]
+    return _table(rows, [24 * mm, CONTENT_WIDTH - 24 * mm], [])
+
+
+def area_summary_table(ai: int, area: DocArea) -> Table:
+    """The area's interventions with their period and cost, and the area's sum."""
+    rows = [_head("Insats", "Tidplan", "tkr", numeric_from=2)]
+    for ii, iv in enumerate(area.interventions):
+        rows.append([Paragraph(f"{intervention_number(ai, ii)} {markup(iv.title)}", CELL),
+                     period(iv.start, iv.end), to_tkr(iv.total_kr)])
+    rows.append([f"Summa utvecklingsområde {area_number(ai)}", "", to_tkr(area.total_kr)])
+    widths = [CONTENT_WIDTH - 46 * mm - AMOUNT_WIDTH, 46 * mm, AMOUNT_WIDTH]
+    return _table(rows, widths, [("ALIGN", (2, 0), (-1, -1), "RIGHT"),
+                                 *_total_row_style(len(rows) - 1)])
+
+
+def plan_cost_table(doc: PlanDocument) -> Table:
+    """Every intervention's cost per funder, a subtotal per area and the plan's total."""
+    funders = list(doc.total_by_funder)
+    numeric = 1
+    rows = [_head("Utvecklingsområde och insats", *funders, "Totalt", numeric_from=numeric)]
+    commands: list[tuple] = [("ALIGN", (numeric, 0), (-1, -1), "RIGHT")]
+    for ai, area in enumerate(doc.areas):
+        rows.append([Paragraph(f"{area_number(ai)} {markup(area.title)}", CELL_BOLD),
+                     *[""] * (len(funders) + 1)])
+        head = len(rows) - 1
+        commands += [("SPAN", (0, head), (-1, head)),
+                     ("LINEABOVE", (0, head), (-1, head), 0.8, RULE),
+                     ("TOPPADDING", (0, head), (-1, head), 7),
+                     ("NOSPLIT", (0, head), (-1, head + 1))]  # area name stays with a row
+        area_by_funder: dict[str, int] = defaultdict(int)
+        for ii, iv in enumerate(area.interventions):
+            by_funder = _by_funder(iv)
+            for f, kr in by_funder.items():
+                area_by_funder[f] += kr
+            rows.append([Paragraph(f"{intervention_number(ai, ii)} {markup(iv.title)}", CELL),
+                         *(_amount(by_funder.get(f, 0)) for f in funders), to_tkr(iv.total_kr)])
+            commands.append(("LEFTPADDING", (0, len(rows) - 1), (0, len(rows) - 1), 12))
+        rows.append([f"Summa utvecklingsområde {area_number(ai)}",
+                     *(_amount(area_by_funder.get(f, 0)) for f in funders),
+                     to_tkr(area.total_kr)])
+        subtotal = len(rows) - 1
+        commands += [("FONTNAME", (0, subtotal), (-1, subtotal), BOLD),
+                     ("LINEABOVE", (0, subtotal), (-1, subtotal), 0.5, INK),
+                     ("NOSPLIT", (0, max(head, subtotal - 1)), (-1, subtotal))]
+    rows.append(["Totalt", *(to_tkr(doc.total_by_funder[f]) for f in funders),
+                 to_tkr(doc.total_kr)])
+    commands += [*_total_row_style(len(rows) - 1),
+                 ("NOSPLIT", (0, max(1, len(rows) - 2)), (-1, len(rows) - 1))]
+    amount_columns = len(funders) + 1
+    widths = [CONTENT_WIDTH - AMOUNT_WIDTH * amount_columns] + [AMOUNT_WIDTH] * amount_columns
+    return _table(rows, widths, commands)
+
+
+def breakdown_table(title: str, amounts: dict[str, int], total_kr: int) -> Table:
+    """'Per finansiär' / 'Per år': label, tkr and share of the total."""
+    rows = [_head(title, "tkr", "Andel", numeric_from=1)]
+    for label, kr in amounts.items():
+        share = f"{round(100 * kr / total_kr)}\u00a0%" if total_kr else DASH
+        rows.append([Paragraph(markup(label) or DASH, CELL), to_tkr(kr), share])
+    rows.append(["Totalt", to_tkr(total_kr), "100\u00a0%" if total_kr else DASH])
+    return _table(rows, [40 * mm, AMOUNT_WIDTH, 16 * mm],
+                  [("ALIGN", (1, 0), (-1, -1), "RIGHT"), *_total_row_style(len(rows) - 1)])
+
+
+def period(start: str, end: str) -> str:
+    start, end = one_line(start), one_line(end)
+    if start and end:
+        return f"{start} – {end}"
+    if start:
+        return f"från {start}"
+    if end:
+        return f"till {end}"
+    return DASH
+
+
+def _by_funder(iv: DocIntervention) -> dict[str, int]:
+    sums: dict[str, int] = defaultdict(int)
+    for cost in iv.costs:
+        sums[cost.funder] += cost.amount_kr
+    return sums
+
+
+def _amount(kr: int) -> str:
+    return to_tkr(kr) if kr else DASH

@@ -1,0 +1,100 @@
+"""Numbered headings that feed the table of contents and the PDF outline.
+
+Every heading is known before layout, so the maker also collects the table of
+contents entries; seeding the TOC with them makes its size right in the first
+pass, and two passes are enough for correct page numbers.
+
+A heading is kept with what follows by a conditional page break (room for the
+heading and a few lines), not keepWithNext: reportlab keeps a heading together
+with the whole next paragraph and would move a long one to a new page, leaving
+a gap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+
+from .styles import H1, H2, H3, UNNUMBERED_H1
+from .text import one_line
+
+FIRST_AREA_CHAPTER = 2  # chapter 1 is Bakgrund; then one chapter per development area
+# Room needed below a heading for it and the first lines after it, else a new page.
+CHAPTER_ROOM = 160
+SECTION_ROOM = 110
+SUBHEADING_ROOM = 60
+
+
+def area_number(area_index: int) -> str:
+    return str(FIRST_AREA_CHAPTER + area_index)
+
+
+def intervention_number(area_index: int, index: int) -> str:
+    return f"{area_number(area_index)}.{index + 1}"
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int       # 0: chapter, 1: intervention
+    number: str      # "2.1", or "" for an unnumbered heading
+    title: str       # one line of plain text
+    key: str         # bookmark name in the PDF
+    in_toc: bool = True
+
+    @property
+    def markup(self) -> str:
+        bullet = f"<bullet>{self.number}</bullet>" if self.number else ""
+        return bullet + escape(self.title)
+
+    @property
+    def outline_title(self) -> str:
+        return f"{self.number} {self.title}" if self.number else self.title
+
+
+class Heading(Paragraph):
+    """A heading paragraph that carries its TOC entry; the page template bookmarks it."""
+
+    def __init__(self, text, style, *args, entry: TocEntry | None = None, **kwargs):
+        super().__init__(text, style, *args, **kwargs)
+        self.entry = entry
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if parts:  # the first part is where the heading starts
+            parts[0].entry = self.entry
+        return parts
+
+
+class HeadingMaker:
+    """Makes the headings of one document and remembers them for the TOC."""
+
+    def __init__(self) -> None:
+        self.entries: list[TocEntry] = []
+
+    def chapter(self, number: str, title: str) -> list[Flowable]:
+        return [CondPageBreak(CHAPTER_ROOM), self._make(0, number, title, H1)]
+
+    def section(self, number: str, title: str) -> list[Flowable]:
+        return [CondPageBreak(SECTION_ROOM), self._make(1, number, title, H2)]
+
+    def unlisted(self, title: str) -> list[Flowable]:
+        """A chapter-like heading in the outline but not in the TOC (the TOC's own)."""
+        return [self._make(0, "", title, UNNUMBERED_H1, in_toc=False)]
+
+    @property
+    def toc_seed(self) -> list[tuple]:
+        """The entries as the TOC will receive them, with unknown page numbers."""
+        return [(e.level, e.markup, 0, e.key) for e in self.entries if e.in_toc]
+
+    def _make(self, level: int, number: str, title: str, style, in_toc: bool = True) -> Heading:
+        entry = TocEntry(level, number, one_line(title) or "–", f"h{len(self.entries) + 1}",
+                         in_toc)
+        self.entries.append(entry)
+        return Heading(escape(entry.title), style, bulletText=number or None, entry=entry)
+
+
+def subheading(title: str, room: float = SUBHEADING_ROOM) -> list[Flowable]:
+    """An unnumbered heading inside a section ("Mål och förväntade effekter")."""
+    return [CondPageBreak(room), Paragraph(escape(title), H3)]

@@ -1,0 +1,71 @@
+"""User text to paragraph markup, safely.
+
+reportlab's Paragraph parses a mini-markup, so every user text is escaped here
+and nowhere else: "<b>", "&amp;" or "elever < 50 %" come out literally. Blank
+lines separate paragraphs and single newlines stay line breaks. Long words are
+split by the styles (splitLongWords), so an unbroken line cannot overflow.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+from .styles import BODY, BULLET, EMPTY
+
+DASH = "–"  # shown for a field left empty
+# Never valid in text, and reportlab would pass them into the PDF's text operators.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def plain(text: str) -> str:
+    """Text without control characters and with \\n line ends."""
+    return _CONTROL_CHARS.sub("", text or "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def markup(text: str) -> str:
+    """One escaped paragraph; newlines become line breaks."""
+    return "<br/>".join(escape(line) for line in plain(text).strip().split("\n"))
+
+
+def text_blocks(text: str) -> list[str]:
+    """Escaped markup of each paragraph (blank-line separated) of a text."""
+    return [markup(block) for block in _BLANK_LINES.split(plain(text).strip()) if block.strip()]
+
+
+def paragraphs(text: str, style=BODY, empty: str = DASH) -> list[Flowable]:
+    """A user text as paragraphs, or one muted dash when it is empty."""
+    blocks = text_blocks(text)
+    if not blocks:
+        return [Paragraph(empty, EMPTY)]
+    return [Paragraph(block, style) for block in blocks]
+
+
+def labelled(label: str, text: str, style=BODY) -> list[Flowable]:
+    """'Label: text' with a bold run-in label; later paragraphs of the text follow plainly."""
+    blocks = text_blocks(text) or [DASH]
+    head = f"<b>{escape(label)}:</b> {blocks[0]}"
+    return [Paragraph(head, style), *(Paragraph(b, style) for b in blocks[1:])]
+
+
+def bullets(items: list[str], style=BULLET) -> list[Flowable]:
+    return [Paragraph(markup(item), style, bulletText="•") for item in items if item.strip()]
+
+
+def one_line(text: str) -> str:
+    """A title for places that hold one line (outline, running header): whitespace collapsed."""
+    return " ".join(plain(text).split())
+
+
+def fit_line(text: str, font: str, size: float, width: float) -> str:
+    """One line shortened with an ellipsis to fit `width` (the full text is elsewhere)."""
+    text = one_line(text)
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-max(1, len(text) // 20)]
+    return text.rstrip() + "…"

@@ -1,0 +1,87 @@
+"""The export dialog: renders off the GUI thread, previews with QtPdf, saves what
+was previewed, writes the e-mail draft and hands it to the desktop."""
+
+import email
+from email import policy
+
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+
+from plan_documents import timra_document
+from qt_helpers import answer_next_dialog
+
+from dialogteam_app.ui.plan_export_dialog import PlanExportDialog
+
+
+class UrlCatcher(QObject):
+    """Stands in for the desktop's file opener (Qt's own hook, no real program starts)."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url):
+        self.urls.append(url)
+
+
+def open_dialog(qtbot, tmp_path, exported, make=timra_document):
+    dialog = PlanExportDialog(None, make, tmp_path, "Anna Sundström", "anna.sundstrom@timra.se",
+                              lambda path, doc: exported.append((path, doc)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.is_ready, timeout=15_000)
+    return dialog
+
+
+def test_preview_save_and_email_draft(qtbot, tmp_path):
+    exported = []
+    dialog = open_dialog(qtbot, tmp_path, exported)
+    assert dialog.preview_page_count > 10
+    preview = dialog.preview_path.read_bytes()
+
+    target = tmp_path / "Åtgärdsplan Timrå kommun v2.pdf"
+    assert dialog.save_to(target)
+    assert target.read_bytes() == preview
+    assert [(p, d.organiser_name) for p, d in exported] == [(target, "Timrå kommun")]
+
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        eml = dialog.email_with(target)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert catcher.urls == [QUrl.fromLocalFile(str(eml))]
+    assert len(exported) == 1  # the same PDF, not a second export
+    msg = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert msg["To"].addresses[0].addr_spec == "anna.sundstrom@timra.se"
+    assert next(msg.iter_attachments()).get_content() == preview
+    assert "har öppnats i e-postprogrammet" in dialog.status_text
+
+
+def test_unwritable_folder_is_explained_in_swedish(qtbot, tmp_path):
+    exported = []
+    dialog = open_dialog(qtbot, tmp_path, exported)
+    seen = []
+    answer_next_dialog("OK", seen)
+    assert not dialog.save_to(tmp_path / "finns inte" / "plan.pdf")
+    assert "finns inte" in seen[0] and "Välj en annan mapp" in seen[0]
+    assert exported == []
+
+
+def test_escape_closes_and_removes_the_preview(qtbot, tmp_path):
+    dialog = open_dialog(qtbot, tmp_path, [])
+    preview = dialog.preview_path
+    assert preview.is_file()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert not preview.parent.exists()
+
+
+def test_a_document_that_cannot_be_made_is_reported(qtbot, tmp_path):
+    def broken():
+        raise RuntimeError("databasen är låst")
+    dialog = PlanExportDialog(None, broken, tmp_path, "", "", lambda p, d: None)
+    qtbot.addWidget(dialog)
+    assert not dialog.is_ready
+    assert "databasen är låst" in dialog.status_text
