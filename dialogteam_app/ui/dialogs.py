@@ -17,6 +17,21 @@ RECORD_NAMES = {
     "questions": ("fråga", "frågor"),
     "tasks": ("beslut/uppgift", "beslut/uppgifter"),
     "notes": ("anteckning", "anteckningar"),
+    "key_figures": ("nyckeltal", "nyckeltal"),
+    "inspection_findings": ("beslut från Skolinspektionen", "beslut från Skolinspektionen"),
+    "sources": ("underlag", "underlag"),
+    "problems": ("problem", "problem"),
+    "causes": ("orsak", "orsaker"),
+    "evidence": ("belägg", "belägg"),
+    "candidates": ("tänkbar insats", "tänkbara insatser"),
+    "participation": ("beskrivning av delaktighet", "beskrivningar av delaktighet"),
+    "plans": ("åtgärdsplan", "åtgärdsplaner"),
+    "plan_areas": ("utvecklingsområde", "utvecklingsområden"),
+    "plan_interventions": ("insats", "insatser"),
+    "plan_milestones": ("delmål", "delmål"),
+    "plan_costs": ("kostnadspost", "kostnadsposter"),
+    "plan_risks": ("risk", "risker"),
+    "plan_versions": ("exporterad version", "exporterade versioner"),
 }
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from ..backup import backup_to
 from ..connection import transaction
-from . import m0001_foundation, m0002_meetings_notes
+from . import m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan
 
-MIGRATIONS = [m0001_foundation, m0002_meetings_notes]
+MIGRATIONS = [m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan]
 LATEST = MIGRATIONS[-1].VERSION
 
 
