@@ -2,12 +2,19 @@
 
     python packaging/benchmark_startup.py [--runs 10] [--installed PATH]
 
-Each program is started RUNS times with `--smoke` (offscreen, on a data folder of
-its own, after one untimed start that creates the database), alternating between
-the two so that both see the same machine. Reported per program, median and
-minimum: the wall time from starting the process until it has exited, and the
-time the program itself measures from entering main() to the first paint of
-the main window (which leaves out interpreter and bootloader start-up).
+Run it with the Python of the venv the program is installed in (or name the
+installed `dialogteam` with --installed) after `python packaging/build.py`.
+Each program is started RUNS times, alternating between the two so that both see
+the same machine, and each start is timed three ways (median and minimum shown):
+
+- `--version`: process start to exit without Qt, i.e. interpreter (or bootloader)
+  start-up and the import of the command line: what comes before main().
+- main → paint: what the program itself prints for `--smoke`, from entering
+  main() to the first paint of the main window.
+- `--smoke` wall: process start to exit, including closing the window and database.
+
+`--version` + main → paint estimates start to first paint. `--smoke` runs offscreen
+on a data folder of each program's own, after one untimed start that creates it.
 """
 
 from __future__ import annotations
@@ -27,17 +34,26 @@ from build import built_program, folder_size
 FIRST_PAINT = re.compile(r"huvudfönstret visades efter (\d+) ms")
 
 
-def smoke_start(exe: Path, data_dir: Path) -> tuple[float, float]:
-    """(wall ms, first-paint ms) of one `--smoke` start."""
+def timed(exe: Path, *args: str) -> tuple[float, str]:
+    """(wall ms, stdout) of one start of the program."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     started = time.perf_counter()
-    result = subprocess.run([str(exe), "--smoke", "--data-dir", str(data_dir)],
-                            capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run([str(exe), *args], capture_output=True, text=True, env=env,
+                            timeout=120)
     wall = (time.perf_counter() - started) * 1000
-    match = FIRST_PAINT.search(result.stdout)
-    if result.returncode != 0 or not match:
-        raise RuntimeError(f"{exe} --smoke failed ({result.returncode}):\n{result.stderr}")
-    return wall, float(match.group(1))
+    if result.returncode != 0:
+        raise RuntimeError(f"{exe} {' '.join(args)} failed ({result.returncode}):\n{result.stderr}")
+    return wall, result.stdout
+
+
+def measure(exe: Path, data_dir: Path) -> tuple[float, float, float]:
+    """(--version wall, main → paint, --smoke wall) in ms."""
+    version_wall, _ = timed(exe, "--version")
+    smoke_wall, out = timed(exe, "--smoke", "--data-dir", str(data_dir))
+    paint = FIRST_PAINT.search(out)
+    if not paint:
+        raise RuntimeError(f"{exe} --smoke printed no first-paint time:\n{out}")
+    return version_wall, float(paint.group(1)), smoke_wall
 
 
 def main() -> int:
@@ -50,21 +66,26 @@ def main() -> int:
     args = parser.parse_args()
 
     programs = {"installed": args.installed, "frozen": frozen}
-    timings: dict[str, list[tuple[float, float]]] = {name: [] for name in programs}
+    runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in programs}
     with tempfile.TemporaryDirectory() as tmp:
         data_dirs = {name: Path(tmp) / name for name in programs}
         for name, exe in programs.items():
-            smoke_start(exe, data_dirs[name])
+            timed(exe, "--smoke", "--data-dir", str(data_dirs[name]))
         for _ in range(args.runs):
             for name, exe in programs.items():
-                timings[name].append(smoke_start(exe, data_dirs[name]))
+                runs[name].append(measure(exe, data_dirs[name]))
 
-    print(f"Start to first paint, {args.runs} runs each (ms)")
-    print(f"{'':10} {'wall median':>12} {'wall min':>9} {'paint median':>13} {'paint min':>10}")
-    for name, runs in timings.items():
-        wall, paint = zip(*runs)
-        print(f"{name:10} {statistics.median(wall):12.0f} {min(wall):9.0f}"
-              f" {statistics.median(paint):13.0f} {min(paint):10.0f}")
+    print(f"Start-up, {args.runs} runs each: median (min) in ms")
+    print(f"{'':10} {'--version':>11} {'main → paint':>13} {'≈ start → paint':>16}"
+          f" {'--smoke wall':>13}")
+    for name, samples in runs.items():
+        version, paint, smoke = (sorted(column) for column in zip(*samples))
+        median = {key: statistics.median(values)
+                  for key, values in (("version", version), ("paint", paint), ("smoke", smoke))}
+        print(f"{name:10} {median['version']:5.0f} ({version[0]:3.0f})"
+              f" {median['paint']:7.0f} ({paint[0]:3.0f})"
+              f" {median['version'] + median['paint']:16.0f}"
+              f" {median['smoke']:7.0f} ({smoke[0]:3.0f})")
     print(f"Bundle {bundle}: {folder_size(bundle) / 2**20:.0f} MiB on disk")
     return 0
 
