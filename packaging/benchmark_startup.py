@@ -79,13 +79,12 @@ def main() -> int:
     print(f"{'':10} {'--version':>11} {'main → paint':>13} {'≈ start → paint':>16}"
           f" {'--smoke wall':>13}")
     for name, samples in runs.items():
-        version, paint, smoke = (sorted(column) for column in zip(*samples))
-        median = {key: statistics.median(values)
-                  for key, values in (("version", version), ("paint", paint), ("smoke", smoke))}
-        print(f"{name:10} {median['version']:5.0f} ({version[0]:3.0f})"
-              f" {median['paint']:7.0f} ({paint[0]:3.0f})"
-              f" {median['version'] + median['paint']:16.0f}"
-              f" {median['smoke']:7.0f} ({smoke[0]:3.0f})")
+        version, paint, smoke = zip(*samples, strict=True)
+        med = statistics.median
+        print(f"{name:10} {med(version):5.0f} ({min(version):3.0f})"
+              f" {med(paint):7.0f} ({min(paint):3.0f})"
+              f" {med(version) + med(paint):16.0f}"
+              f" {med(smoke):7.0f} ({min(smoke):3.0f})")
     print(f"Bundle {bundle}: {folder_size(bundle) / 2**20:.0f} MiB on disk")
     return 0
 
