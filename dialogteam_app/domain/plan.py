@@ -102,6 +102,14 @@ class ActionPlan:
     experience_spreading: str = ""    # erfarenhetsspridning
     areas: list[DevelopmentArea] = field(default_factory=list)
     risks: list[Risk] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    def intervention(self, intervention_id: str) -> Intervention | None:
+        return next((i for a in self.areas for i in a.interventions if i.id == intervention_id),
+                    None)
+
+    def area(self, area_id: str) -> DevelopmentArea | None:
+        return next((a for a in self.areas if a.id == area_id), None)
 
 
 _LONG = LONG_TEXT_MAX
@@ -159,7 +167,7 @@ def validate_milestone(m: Milestone) -> list[FieldError]:
 def validate_cost(c: CostLine) -> list[FieldError]:
     checks = {
         "description": check_text(c.description, "Kostnadspost", required=True),
-        "amount_kr": check_int(c.amount_kr, "Belopp", maximum=MAX_AMOUNT_KR, required=True),
+        "amount_kr": check_int(c.amount_kr, "Beloppet", maximum=MAX_AMOUNT_KR, required=True),
         "funder": None if isinstance(c.funder, Funder) else "Okänd finansiär.",
         "year": check_int(c.year, "År", minimum=1990, maximum=2100),
     }
@@ -196,3 +204,11 @@ def check_cost(c: CostLine) -> None:
 
 def check_risk(r: Risk) -> None:
     raise_if(validate_risk(r))
+
+
+def intervention_from_candidate(candidate, area_id: str, position: int) -> Intervention:
+    """An intervention drafted from an analysis candidate, keeping its links."""
+    return Intervention(area_id=area_id, title=candidate.title,
+                        description=candidate.description, cause_ids=list(candidate.cause_ids),
+                        factors=list(candidate.factors), candidate_id=candidate.id,
+                        position=position)

@@ -111,3 +111,16 @@ class PlanDocument:
             for a in data["areas"]]
         data["risks"] = [DocRisk(**r) for r in data["risks"]]
         return cls(**data)
+
+
+@dataclass
+class PlanVersion:
+    """One exported version: what was sent, when, and to whom. Never edited."""
+
+    engagement_id: str
+    number: int
+    created_at: str
+    document: PlanDocument
+    recipient: str = ""
+    file_name: str = ""
+    id: str = ""

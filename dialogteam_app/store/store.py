@@ -7,6 +7,9 @@ from .engagements import Engagements
 from .meetings import Meetings
 from .notes import Notes
 from .organisations import Organisers
+from .plan import Plans
+from .plan_analysis import PlanAnalysis
+from .plan_versions import PlanVersions
 from .team import Supporters
 
 
@@ -18,6 +21,9 @@ class Store:
         self.supporters = Supporters(db)
         self.meetings = Meetings(db)
         self.notes = Notes(db)
+        self.plans = Plans(db)
+        self.plan_analysis = PlanAnalysis(db)
+        self.plan_versions = PlanVersions(db)
 
     def is_empty(self) -> bool:
         return not self.db.query("SELECT 1 FROM organisers LIMIT 1")

@@ -47,10 +47,11 @@ def describe_impact(counts: Counter) -> str:
 
 
 def confirm_delete(parent: QWidget | None, title: str, text: str,
-                   impact: Counter | None = None) -> bool:
+                   impact: Counter | None = None, undoable: bool = False) -> bool:
     box = QMessageBox(QMessageBox.Warning, title, text, parent=parent)
     details = describe_impact(impact or Counter())
-    box.setInformativeText((details + "\n\n" if details else "") + "Detta kan inte ångras.")
+    after = "Du kan ångra med Ctrl+Z." if undoable else "Detta kan inte ångras."
+    box.setInformativeText((details + "\n\n" if details else "") + after)
     delete = box.addButton("Ta bort", QMessageBox.DestructiveRole)
     cancel = box.addButton("Avbryt", QMessageBox.RejectRole)
     box.setDefaultButton(cancel)

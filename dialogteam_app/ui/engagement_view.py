@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from .context import AppContext
 from .engagement_overview import EngagementOverview
+from .plan_view import PlanView
 
 
 class EngagementView(QWidget):
@@ -23,7 +24,8 @@ class EngagementView(QWidget):
         self.tabs.setDocumentMode(True)
         self.overview = EngagementOverview(ctx, self)
         self.overview.renamed.connect(self.renamed)
-        self._pages = [(self.overview, "Översikt")]
+        self.plan = PlanView(ctx, self)
+        self._pages = [(self.overview, "Översikt"), (self.plan, "Åtgärdsplan")]
         for page, title in self._pages:
             self.tabs.addTab(page, title)
         self._loaded: set[int] = set()

@@ -14,9 +14,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineE
 from ..domain.errors import FieldError
 from ..domain.fields import parse_int
 from .autosave import Autosaver
-from .widgets import GrowingTextEdit
+from .checklist import Checklist
+from .widgets import GrowingTextEdit, section_title
 
 LINE, TEXT, COMBO, INT, DATE, CHECK, READONLY = "line", "text", "combo", "int", "date", "check", "readonly"
+CHECKLIST = "checklist"  # a list of ids, ticked from choices given with set_choices()
+SECTION = "section"      # a heading between fields; `name` only identifies it
 
 
 @dataclass
@@ -49,7 +52,7 @@ class RecordForm(QWidget):
                  validate: Callable[[Any], list[FieldError]],
                  save: Callable[[Any], None],
                  autosaver: Autosaver, key_prefix: str,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, labels_above: bool = False):
         super().__init__(parent)
         self.specs = {s.name: s for s in specs}
         self._validate = validate
@@ -65,8 +68,17 @@ class RecordForm(QWidget):
 
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
-        layout.setLabelAlignment(Qt.AlignRight | Qt.AlignTop)
+        if labels_above:  # long labels and long texts: each field gets the full width
+            layout.setRowWrapPolicy(QFormLayout.WrapAllRows)
+            layout.setLabelAlignment(Qt.AlignLeft)
+        if not labels_above:
+            layout.setLabelAlignment(Qt.AlignRight | Qt.AlignTop)
         for spec in specs:
+            if spec.kind == SECTION:
+                heading = section_title(spec.label, self)
+                layout.addRow(heading)
+                self.widgets[spec.name] = heading
+                continue
             widget = self._make_widget(spec)
             widget.setObjectName(f"field_{spec.name}")
             if spec.tooltip:
@@ -103,6 +115,9 @@ class RecordForm(QWidget):
         elif spec.kind == READONLY:
             w = QLabel(self)
             w.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        elif spec.kind == CHECKLIST:
+            w = Checklist(spec.placeholder, self)
+            w.changed.connect(lambda _ids: self._edited(name))
         else:
             w = QLineEdit(self)
             w.setPlaceholderText(spec.placeholder or ("ÅÅÅÅ-MM-DD" if spec.kind == DATE else ""))
@@ -110,12 +125,17 @@ class RecordForm(QWidget):
         return w
 
     def set_choices(self, name: str, choices: Sequence[tuple[Any, str]]) -> None:
-        combo: QComboBox = self.widgets[name]
+        """New choices for a COMBO or CHECKLIST field, keeping the record's value."""
+        widget = self.widgets[name]
         self._loading = True
         try:
-            self._fill_combo(combo, name, choices)
+            if self.specs[name].kind == CHECKLIST:
+                current = getattr(self._record, name) if self._record is not None else []
+                widget.set_items(list(choices), current)
+                return
+            self._fill_combo(widget, name, choices)
             if self._record is not None:
-                self._select(combo, name, getattr(self._record, name))
+                self._select(widget, name, getattr(self._record, name))
         finally:
             self._loading = False
 
@@ -135,6 +155,8 @@ class RecordForm(QWidget):
         try:
             self._record = record
             for name, spec in self.specs.items():
+                if spec.kind == SECTION:
+                    continue
                 self._show_value(self.widgets[name], spec, getattr(record, name))
                 self.errors[name].show_message(None)
         finally:
@@ -142,6 +164,13 @@ class RecordForm(QWidget):
 
     def record(self):
         return self._record
+
+    def focus_field(self, name: str) -> QWidget | None:
+        """Put the cursor in a field (the röd tråd check sends the user here)."""
+        widget = self.widgets.get(name)
+        if widget is not None:
+            widget.setFocus(Qt.OtherFocusReason)
+        return widget
 
     def _show_value(self, w: QWidget, spec: FieldSpec, value) -> None:
         if spec.kind == TEXT:
@@ -152,6 +181,10 @@ class RecordForm(QWidget):
             w.setChecked(bool(value))
         elif spec.kind == READONLY:
             w.setText(str(value or ""))
+        elif spec.kind == CHECKLIST:
+            items = [(w.item(i).data(Qt.UserRole), w.item(i).text()) for i in range(w.count())
+                     if w.item(i).data(Qt.UserRole)]
+            w.set_items(items, list(value or []))
         elif spec.kind == INT:
             w.setText("" if value is None else str(value))
         else:
@@ -166,6 +199,8 @@ class RecordForm(QWidget):
             return values[w.currentIndex()] if 0 <= w.currentIndex() < len(values) else None
         if spec.kind == CHECK:
             return w.isChecked()
+        if spec.kind == CHECKLIST:
+            return w.checked_ids()
         if spec.kind == INT:
             text = w.text().strip()
             if not text:
@@ -185,7 +220,8 @@ class RecordForm(QWidget):
             return
         # The whole screen is the candidate, so what is shown is either saved or flagged.
         candidate = dataclasses.replace(self._record, **{
-            n: self._read_value(n) for n, spec in self.specs.items() if spec.kind != READONLY})
+            n: self._read_value(n) for n, spec in self.specs.items()
+            if spec.kind not in (READONLY, SECTION)})
         problems = {e.field: e.message for e in self._validate(candidate)}
         for n, spec in self.specs.items():
             if spec.kind == INT and isinstance(getattr(candidate, n), str):

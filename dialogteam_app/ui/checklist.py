@@ -1,0 +1,43 @@
+"""A short list of things to tick (skolenheter, problems, causes, factors)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+from .widgets import fit_list_height
+
+
+class Checklist(QListWidget):
+    changed = Signal(list)  # ids of the ticked items, in list order
+
+    def __init__(self, empty_text: str = "", parent=None):
+        super().__init__(parent)
+        self.empty_text = empty_text
+        self.itemChanged.connect(self._item_changed)
+
+    def set_items(self, items: list[tuple[str, str]], checked_ids: list[str]) -> None:
+        """items: (id, label) pairs."""
+        self.blockSignals(True)
+        self.clear()
+        for item_id, label in items:
+            item = QListWidgetItem(label)
+            item.setData(Qt.UserRole, item_id)
+            item.setToolTip(label)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked if item_id in checked_ids else Qt.Unchecked)
+            self.addItem(item)
+        if not items and self.empty_text:
+            hint = QListWidgetItem(self.empty_text)
+            hint.setFlags(Qt.NoItemFlags)
+            self.addItem(hint)
+        fit_list_height(self)
+        self.blockSignals(False)
+
+    def checked_ids(self) -> list[str]:
+        return [self.item(i).data(Qt.UserRole) for i in range(self.count())
+                if self.item(i).data(Qt.UserRole) and self.item(i).checkState() == Qt.Checked]
+
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        if item.data(Qt.UserRole):
+            self.changed.emit(self.checked_ids())
