@@ -178,3 +178,18 @@ def test_background_drafted_from_the_analysis(plan_view, window):
     assert "Ingen uppföljning under läsåret" in field.toPlainText()
     field.undo()
     assert field.toPlainText() == "Vi har utgått ifrån vår genomförda nulägesanalys."
+
+
+def test_an_earlier_version_opens_as_sent_without_a_new_version(plan_view, window, qtbot, tmp_path):
+    from dialogteam_app.store.plan_snapshot import build_plan_document
+    from dialogteam_app.ui.plan_export import split_recipient, version_pdf_dialog
+    store = window.ctx.store
+    version = store.plan_versions.freeze(
+        plan_view.engagement_id, build_plan_document(store, plan_view.engagement_id),
+        "Anna Sundström <anna@timra.se>", "v1.pdf")
+    assert split_recipient(version.recipient) == ("Anna Sundström", "anna@timra.se")
+    dialog = version_pdf_dialog(plan_view, version)
+    qtbot.waitUntil(lambda: dialog.is_ready, timeout=20_000)
+    assert dialog.save_to(tmp_path / "gammal.pdf")
+    dialog.done(0)
+    assert [v.number for v in store.plan_versions.list(plan_view.engagement_id)] == [1]

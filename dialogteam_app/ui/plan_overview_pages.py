@@ -4,8 +4,9 @@ what changed since, and the röd tråd check."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QListWidget, QListWidgetItem,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QListWidget,
+                               QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from ..domain.money import format_tkr
 from ..domain.plan import ActionPlan
@@ -88,6 +89,7 @@ class VersionsPage(ScrollPage):
     """Exported versions; choosing one lists what has changed since it."""
 
     compare = Signal(object)  # PlanVersion: the view answers with show_changes()
+    open_version = Signal(object)  # PlanVersion: show its PDF as it was sent
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -97,12 +99,19 @@ class VersionsPage(ScrollPage):
         self.versions = QListWidget(self)
         self.versions.setObjectName("planVersions")
         self.versions.currentRowChanged.connect(self._chosen)
+        self.versions.itemActivated.connect(lambda _i: self._open())
+        self.open_button = QPushButton("Visa den valda versionen som PDF", self)
+        self.open_button.clicked.connect(self._open)
         self.changes_title = section_title("", self)
         self.changes = QListWidget(self)
         self.changes.setObjectName("planChanges")
         self.changes.setWordWrap(True)
         self.body.addWidget(header)
         self.body.addWidget(self.versions)
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
         self.body.addWidget(self.changes_title)
         self.body.addWidget(self.changes)
         self._list: list[PlanVersion] = []
@@ -120,11 +129,16 @@ class VersionsPage(ScrollPage):
         fit_list_height(self.versions)
         self.versions.blockSignals(False)
         self.changes.clear()
-        self.changes_title.setVisible(bool(versions))
-        self.changes.setVisible(bool(versions))
+        for widget in (self.changes_title, self.changes, self.open_button):
+            widget.setVisible(bool(versions))
         if versions:
             self.versions.setCurrentRow(0)
             self._chosen(0)
+
+    def _open(self) -> None:
+        row = self.versions.currentRow()
+        if 0 <= row < len(self._list):
+            self.open_version.emit(self._list[row])
 
     def _chosen(self, row: int) -> None:
         if 0 <= row < len(self._list):

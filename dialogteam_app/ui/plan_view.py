@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (QHBoxLayout, QMessageBox, QSplitter, QStackedWidget, QToolButton,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QSplitter, QStackedWidget, QToolButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..domain.plan import DevelopmentArea, Intervention, intervention_from_candidate
 from ..domain.plan_check import Target, red_thread
 from ..domain.plan_diff import diff_documents
-from ..store.plan_snapshot import build_plan_document, recipient_text
+from ..store.plan_snapshot import build_plan_document
 from .context import AppContext
 from .dialogs import confirm_delete, show_info
+from .plan_export import (EXPORT, SHOW_GAPS, ask_export_despite_gaps, plan_export_dialog,
+                          version_pdf_dialog)
 from .plan_commands import AddArea, AddInterventions, DeleteArea, DeleteIntervention, Reorder
 from .plan_intervention_page import InterventionPage
 from .plan_overview_pages import CheckPage, TotalsPage, VersionsPage
@@ -97,6 +97,7 @@ class PlanView(QWidget):
         self.totals = TotalsPage(self)
         self.versions = VersionsPage(self)
         self.versions.compare.connect(self._compare)
+        self.versions.open_version.connect(self.show_version_pdf)
         self.check = CheckPage(self)
         self.check.go_to.connect(self.go_to)
         self.pages = QStackedWidget(self)
@@ -353,41 +354,20 @@ class PlanView(QWidget):
 
     def make_export_dialog(self):
         """The export dialog for the plan as it stands, after the röd tråd advice."""
-        from .plan_export_dialog import PlanExportDialog
         self._refresh()
-        if self.gaps and not self._export_despite_gaps():
-            return None
-        store = self.ctx.store
-        engagement = store.engagements.get(self.engagement_id)
-        contact = store.organisers.primary_contact(engagement.organiser_id)
-        to_name, to_email = (contact.name, contact.email) if contact else ("", "")
-        recipient = recipient_text(to_name, to_email)
-        folder = Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-                      or Path.home())
-        engagement_id = self.engagement_id
+        if self.gaps:
+            choice = ask_export_despite_gaps(self, self.gaps)
+            if choice == SHOW_GAPS:
+                self.tree.setCurrentItem(self.check_item)
+            if choice != EXPORT:
+                return None
+        return plan_export_dialog(self, self.ctx.store, self.engagement_id, self._exported)
 
-        def exported(path: Path, document) -> None:
-            version = store.plan_versions.freeze(engagement_id, document, recipient, path.name)
-            self.window().statusBar().showMessage(
-                f"Version {version.number} av åtgärdsplanen sparad: {path}", 10_000)
-            if self.current() == (VERSIONS, ""):
-                self._show(self.tree.currentItem())
+    def _exported(self, version) -> None:
+        self.window().statusBar().showMessage(
+            f"Version {version.number} av åtgärdsplanen sparad: {version.file_name}", 10_000)
+        if self.current() == (VERSIONS, ""):
+            self._show(self.tree.currentItem())
 
-        return PlanExportDialog(
-            self, lambda: build_plan_document(store, engagement_id, recipient=recipient),
-            folder, to_name, to_email, exported)
-
-    def _export_despite_gaps(self) -> bool:
-        n = len(self.gaps)
-        box = QMessageBox(QMessageBox.Information, "Röd tråd",
-                          f"Planen har {n} brist{'er' if n != 1 else ''} i den röda tråden, "
-                          f"till exempel: {self.gaps[0].message}", parent=self)
-        box.setInformativeText("Du kan exportera ändå; kontrollen är ett råd.")
-        export = box.addButton("Exportera ändå", QMessageBox.AcceptRole)
-        show = box.addButton("Visa bristerna", QMessageBox.ActionRole)
-        box.addButton("Avbryt", QMessageBox.RejectRole)
-        box.setDefaultButton(export)
-        box.exec()
-        if box.clickedButton() is show:
-            self.tree.setCurrentItem(self.check_item)
-        return box.clickedButton() is export
+    def show_version_pdf(self, version) -> None:
+        version_pdf_dialog(self, version).exec()
