@@ -113,7 +113,7 @@ class ActionPlan:
 
 
 _LONG = LONG_TEXT_MAX
-_INTERVENTION_TEXTS = {
+INTERVENTION_TEXT_LABELS = {  # the free-text fields of an intervention, as labelled
     "description": "Planerad insats", "participant_groups": "Deltagare",
     "resources_staff": "Personal", "resources_training": "Kompetensutveckling",
     "resources_student_health": "Elevhälsa", "resources_other": "Övrigt",
@@ -145,7 +145,7 @@ def validate_area(a: DevelopmentArea) -> list[FieldError]:
 
 def validate_intervention(i: Intervention) -> list[FieldError]:
     checks = {"title": check_text(i.title, "Insatsens namn", required=True)}
-    for name, label in _INTERVENTION_TEXTS.items():
+    for name, label in INTERVENTION_TEXT_LABELS.items():
         checks[name] = check_text(getattr(i, name), label, max_len=_LONG)
     checks["approx_participants"] = check_int(i.approx_participants, "Antal deltagare",
                                               maximum=1_000_000)

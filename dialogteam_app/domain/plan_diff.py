@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from .money import format_tkr
+from .plan import INTERVENTION_TEXT_LABELS
 from .plan_document import DocArea, DocIntervention, PlanDocument
 
 ADDED, REMOVED, CHANGED = "tillagt", "borttaget", "ändrat"
@@ -20,14 +21,8 @@ PLAN_FIELDS = {
 }
 AREA_FIELDS = {"description": "Beskrivning", "problems": "Problem"}
 INTERVENTION_FIELDS = {
-    "description": "Planerad insats", "participant_groups": "Deltagare",
+    **INTERVENTION_TEXT_LABELS,
     "school_units": "Skolenheter", "approx_participants": "Ungefärligt antal deltagare",
-    "resources_staff": "Personal", "resources_training": "Kompetensutveckling",
-    "resources_student_health": "Elevhälsa", "resources_other": "Övrigt",
-    "goals_short": "Mål på kort sikt", "goals_long": "Mål på lång sikt",
-    "expected_effects": "Förväntade effekter", "responsible": "Ansvar",
-    "participation": "Delaktighet", "follow_up_when": "Uppföljning – när",
-    "follow_up_how": "Uppföljning – hur", "follow_up_who": "Uppföljning – vem",
     "start": "Start", "end": "Slut", "milestones": "Delmål", "costs": "Kostnader",
     "causes": "Orsaker", "factors": "Framgångsfaktorer", "total_kr": "Kostnad totalt",
 }

@@ -6,7 +6,6 @@ from collections import Counter
 
 from ..domain.engagement import (Engagement, KeyDate, KeyDateKind, Phase, check_engagement,
                                  check_key_date)
-from ..domain.errors import FieldError, ValidationError
 from ..domain.sorting import swedish_key
 from . import rows
 from .cascade import cascade_counts
@@ -26,17 +25,9 @@ def _key_date(r) -> KeyDate:
 
 def _save(conn, values: dict, unit_ids: list[str]) -> None:
     rows.upsert(conn, "engagements", values)
-    if unit_ids:
-        marks = ",".join("?" * len(unit_ids))
-        foreign = conn.execute(
-            f"SELECT count(*) FROM school_units WHERE id IN ({marks}) AND organiser_id != ?",
-            (*unit_ids, values["organiser_id"])).fetchone()[0]
-        if foreign:
-            raise ValidationError(FieldError(
-                "school_unit_ids", "En vald skolenhet hör till en annan huvudman."))
-    conn.execute("DELETE FROM engagement_units WHERE engagement_id = ?", (values["id"],))
-    conn.executemany("INSERT INTO engagement_units (engagement_id, school_unit_id) VALUES (?, ?)",
-                     [(values["id"], u) for u in dict.fromkeys(unit_ids)])
+    rows.check_units_belong(conn, unit_ids, values["organiser_id"])
+    rows.replace_links(conn, "engagement_units", "engagement_id", "school_unit_id",
+                       values["id"], unit_ids)
 
 
 class Engagements:

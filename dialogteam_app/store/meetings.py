@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..domain.errors import FieldError, ValidationError
 from ..domain.meetings import (Meeting, MeetingKind, Participant, Question, Role, Task, TaskKind,
                                check_meeting, check_participant, check_question, check_task)
 from . import rows
@@ -21,18 +20,11 @@ def _meeting(r, unit_ids: list[str]) -> Meeting:
 
 def _save(conn, values: dict, unit_ids: list[str]) -> None:
     rows.upsert(conn, "meetings", values)
-    if unit_ids:
-        marks = ",".join("?" * len(unit_ids))
-        foreign = conn.execute(
-            f"SELECT count(*) FROM school_units su JOIN engagements e ON e.id = ? "
-            f"WHERE su.id IN ({marks}) AND su.organiser_id != e.organiser_id",
-            (values["engagement_id"], *unit_ids)).fetchone()[0]
-        if foreign:
-            raise ValidationError(FieldError(
-                "school_unit_ids", "En vald skolenhet hör till en annan huvudman."))
-    conn.execute("DELETE FROM meeting_units WHERE meeting_id = ?", (values["id"],))
-    conn.executemany("INSERT INTO meeting_units (meeting_id, school_unit_id) VALUES (?, ?)",
-                     [(values["id"], u) for u in dict.fromkeys(unit_ids)])
+    organiser_id = conn.execute("SELECT organiser_id FROM engagements WHERE id = ?",
+                                (values["engagement_id"],)).fetchone()[0]
+    rows.check_units_belong(conn, unit_ids, organiser_id)
+    rows.replace_links(conn, "meeting_units", "meeting_id", "school_unit_id", values["id"],
+                       unit_ids)
 
 
 class Meetings:

@@ -7,30 +7,21 @@ import json
 from collections import Counter
 
 from ..domain.ids import utc_now
-from ..domain.plan import (ActionPlan, CostLine, DevelopmentArea, Funder, Intervention,
-                           Milestone, Risk, check_area, check_cost, check_intervention,
+from ..domain.plan import (INTERVENTION_TEXT_LABELS, ActionPlan, CostLine, DevelopmentArea,
+                           Funder, Intervention, Milestone, Risk, check_area, check_cost, check_intervention,
                            check_milestone, check_plan, check_risk)
 from . import rows
 from .cascade import cascade_counts
 from .database import Database
 
-_TEXT_FIELDS = ("description", "participant_groups", "resources_staff", "resources_training",
-                "resources_student_health", "resources_other", "goals_short", "goals_long",
-                "expected_effects", "responsible", "participation", "follow_up_when",
-                "follow_up_how", "follow_up_who")
-
-
-def _links(conn, table: str, owner: str, other: str, owner_id: str, ids: list[str]) -> None:
-    conn.execute(f"DELETE FROM {table} WHERE {owner} = ?", (owner_id,))
-    conn.executemany(f"INSERT INTO {table} ({owner}, {other}) VALUES (?, ?)",
-                     [(owner_id, i) for i in dict.fromkeys(ids)])
+_TEXT_FIELDS = tuple(INTERVENTION_TEXT_LABELS)
 
 
 def _save_area(conn, a: DevelopmentArea) -> None:
     rows.upsert(conn, "plan_areas", dict(id=a.id, engagement_id=a.engagement_id,
                                          title=a.title.strip(), description=a.description,
                                          position=a.position))
-    _links(conn, "area_problems", "area_id", "problem_id", a.id, a.problem_ids)
+    rows.replace_links(conn, "area_problems", "area_id", "problem_id", a.id, a.problem_ids)
 
 
 def _intervention_values(i: Intervention) -> dict:
@@ -49,8 +40,14 @@ def _save_intervention(conn, i: Intervention, with_children: bool) -> None:
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in values if c != "id")
     conn.execute(f"INSERT INTO plan_interventions ({cols}) VALUES ({marks}) "
                  f"ON CONFLICT(id) DO UPDATE SET {updates}", values)
-    _links(conn, "intervention_units", "intervention_id", "school_unit_id", i.id, i.school_unit_ids)
-    _links(conn, "intervention_causes", "intervention_id", "cause_id", i.id, i.cause_ids)
+    organiser_id = conn.execute(
+        "SELECT e.organiser_id FROM plan_areas a JOIN engagements e ON e.id = a.engagement_id "
+        "WHERE a.id = ?", (i.area_id,)).fetchone()[0]
+    rows.check_units_belong(conn, i.school_unit_ids, organiser_id)
+    rows.replace_links(conn, "intervention_units", "intervention_id", "school_unit_id", i.id,
+                       i.school_unit_ids)
+    rows.replace_links(conn, "intervention_causes", "intervention_id", "cause_id", i.id,
+                       i.cause_ids)
     if with_children:  # putting back a deleted intervention (undo) or bringing one in
         for m in i.milestones:
             _save_milestone(conn, m)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..domain.errors import FieldError, ValidationError
 from ..domain.ids import utc_now
 
 
@@ -26,3 +27,24 @@ def reorder(conn: sqlite3.Connection, table: str, ids: list[str]) -> None:
     """Store a new order as position 0..n-1."""
     conn.executemany(f"UPDATE {table} SET position = ? WHERE id = ?",
                      [(i, rid) for i, rid in enumerate(ids)])
+
+
+def replace_links(conn: sqlite3.Connection, table: str, owner_column: str, other_column: str,
+                  owner_id: str, ids: list[str]) -> None:
+    """Make a link table hold exactly `ids` for this owner (duplicates dropped, order kept)."""
+    conn.execute(f"DELETE FROM {table} WHERE {owner_column} = ?", (owner_id,))
+    conn.executemany(f"INSERT INTO {table} ({owner_column}, {other_column}) VALUES (?, ?)",
+                     [(owner_id, i) for i in dict.fromkeys(ids)])
+
+
+def check_units_belong(conn: sqlite3.Connection, unit_ids: list[str], organiser_id: str) -> None:
+    """Skolenheter picked for an engagement or meeting must be the huvudman's own."""
+    if not unit_ids:
+        return
+    marks = ",".join("?" * len(unit_ids))
+    foreign = conn.execute(
+        f"SELECT count(*) FROM school_units WHERE id IN ({marks}) AND organiser_id != ?",
+        (*unit_ids, organiser_id)).fetchone()[0]
+    if foreign:
+        raise ValidationError(FieldError("school_unit_ids",
+                                         "En vald skolenhet hör till en annan huvudman."))
