@@ -97,13 +97,13 @@ class Planner:
             tomb = self.history.tombstone(table.name, rid)
             if tomb is None:
                 self._write(table, rid, theirs, their_known, "added", theirs, their_known)
+            elif tomb.version in their_known:   # first: the same content may come back
+                self._write(table, rid, theirs, merged_known(tomb.known, their_known),
+                            "restored", theirs, their_known)
             elif t in tomb.known:
                 self.plan.tombstones.append((table.name, rid, Tombstone(
                     tomb.version, merged_known(tomb.known, their_known), tomb.deleted_at)))
                 self._still_deleted[key] = (theirs, their_known, t)
-            elif tomb.version in their_known:
-                self._write(table, rid, theirs, merged_known(tomb.known, their_known),
-                            "restored", theirs, their_known)
             else:
                 self._conflict(Conflict(table.name, rid, "deleted_here", theirs, t, their_known))
             return
