@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import sqlite3
 
 from .database import Database
@@ -13,6 +14,17 @@ EXCHANGE_NAME = "exchange_name"       # who made a package, as the colleague wil
 def read_setting(conn: sqlite3.Connection, key: str) -> str | None:
     r = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     return r[0] if r else None
+
+
+def exchange_name(conn: sqlite3.Connection) -> str:
+    """How packages from this laptop are signed: the name chosen, else the login name."""
+    name = read_setting(conn, EXCHANGE_NAME)
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):   # no login name to be found (a service account)
+        return ""
 
 
 class Settings:
