@@ -79,6 +79,10 @@ COLUMN_NAMES = {
     "prevention": "Förebyggande", "number": "Versionsnummer", "created_at": "Skapad",
     "recipient": "Mottagare", "file_name": "Filnamn", "document": "Innehåll",
     "updated_at": "Senast ändrad",
+    # link sets, shown as one field of the record that owns them
+    "@engagement_units": "Skolenheter", "@meeting_units": "Skolenheter", "@note_tags": "Taggar",
+    "@candidate_causes": "Orsaker", "@area_problems": "Problem",
+    "@intervention_units": "Skolenheter", "@intervention_causes": "Orsaker",
 }
 
 YES_NO_COLUMNS = {"is_primary", "asked", "done"}
@@ -93,9 +97,11 @@ def table_name(table: str, n: int = 1) -> str:
 
 
 def column_label(column: str) -> str:
+    if column in COLUMN_NAMES:
+        return COLUMN_NAMES[column]
     if column.startswith("@"):
         return table_name(column[1:], 2).capitalize()
-    return COLUMN_NAMES.get(column, column.replace("_", " ").capitalize())
+    return column.replace("_", " ").capitalize()
 
 
 def short(text: str, limit: int = 60) -> str:
