@@ -275,8 +275,11 @@ class Planner:
         """A row of theirs whose parent will not exist waits in the conflict of the
         record deleted here, and comes in if the user restores that record."""
         roots: dict[tuple[str, str], tuple[str, str]] = {}
+        by_table: dict[str, list[tuple[tuple[str, str], Write]]] = {}
+        for key, w in self.plan.writes.items():
+            by_table.setdefault(key[0], []).append((key, w))
         for table in self.graph.record_tables:
-            for key, w in [(k, w) for k, w in self.plan.writes.items() if k[0] == table.name]:
+            for key, w in by_table.get(table.name, []):
                 missing = next((t for t in self._parents(w) if not self._exists_after(t)), None)
                 if missing is not None:
                     root = roots.get(missing, missing)

@@ -12,6 +12,7 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable, Iterator
 
 from .schema_graph import SchemaGraph, Table, quote
@@ -22,10 +23,11 @@ _CHUNK = 500  # ids per IN (…) list, well below SQLite's limit on parameters
 
 @dataclass
 class Record:
+    """Treated as immutable: a changed record is a new Record (its version is cached)."""
     content: dict
     updated_at: str | None
 
-    @property
+    @cached_property
     def version(self) -> str:
         return version_of(self.content)
 
