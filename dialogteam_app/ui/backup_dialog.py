@@ -6,6 +6,7 @@ live file (off the GUI thread), opens it again and rebuilds the window's pages.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -150,7 +151,7 @@ def restore_backup(window, backup: Path) -> bool:
     try:
         kept = run_in_background(window, "Återställer databasen",
                                  lambda progress: restore(ctx.paths, backup))
-    except RestoreError as exc:
+    except (RestoreError, OSError, sqlite3.Error) as exc:
         show_error(window, "Säkerhetskopian kunde inte återställas", str(exc))
         return False
     finally:

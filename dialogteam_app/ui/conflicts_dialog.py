@@ -3,6 +3,8 @@ side, field by field; the choice is applied in one transaction."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QRadioButton,
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QFrame, QGridLayout, QHBox
 from ..exchange.conflict_view import ConflictView, conflict_views
 from ..exchange.conflicts import MINE, THEIRS, resolve
 from ..exchange.labels import counted
+from .dialogs import show_error
 from .widgets import hint, section_title
 
 CELL_STYLE = """
@@ -219,6 +222,13 @@ class ConflictsDialog(QDialog):
 
     def _settle(self, choice) -> None:
         v = self.panel.view
-        self.db.write(resolve, v.table, v.record_id, choice)
+        try:
+            self.db.write(resolve, v.table, v.record_id, choice)
+        except sqlite3.IntegrityError as exc:
+            # Say, their version belongs to a meeting deleted here since the import.
+            show_error(self, "Valet kunde inte genomföras",
+                       f"Kollegans version hänger ihop med något som inte finns här längre "
+                       f"({exc}). Välj en annan version.")
+            return
         self.settled += 1
         self._reload(self.list.currentRow())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def export_to_colleague(window, ask_path=None) -> Path | None:
         summary = run_in_background(window, "Exporterar", lambda progress: export_package(
             ctx.store.db, path, engagement_id=engagement_id, created_by=name,
             progress=progress))
-    except PackageError as exc:
+    except (PackageError, sqlite3.Error) as exc:
         show_error(window, "Paketet kunde inte sparas", str(exc))
         return None
     show_info(window, "Paketet är sparat",
@@ -167,7 +168,7 @@ def import_from_colleague(window, path: Path | None = None) -> ImportReport | No
     try:
         report = run_in_background(window, "Importerar paketet", lambda progress: import_package(
             ctx.store.db, path, progress=progress))
-    except PackageError as exc:
+    except (PackageError, sqlite3.Error) as exc:   # the database: locked, disk full
         show_error(window, "Paketet importerades inte",
                    f"{exc}\n\nIngenting har ändrats i din databas.")
         return None
