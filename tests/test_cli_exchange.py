@@ -50,11 +50,13 @@ def test_export_needs_an_engagement_or_all(anna, tmp_path, capsys):
     assert run(paths, "export", "--all", "--package", target) == 0
 
 
-def test_export_package_and_pdf_options_exclude_each_other():
-    from dialogteam_app.cli import build_parser
-    export = build_parser()._subparsers._group_actions[0].choices["export"]
-    [group] = export._mutually_exclusive_groups
-    assert group.required and [a.dest for a in group._group_actions] == ["package"]
+def test_export_formats_are_one_required_choice(anna, tmp_path, capsys):
+    """--package sits in a required mutually exclusive group, where --pdf will join it."""
+    paths, engagement = anna
+    with pytest.raises(SystemExit) as exited:
+        run(paths, "export", engagement.id)
+    assert exited.value.code == 2
+    assert "--package" in capsys.readouterr().err
 
 
 def test_import_of_a_broken_file_says_why(anna, tmp_path, capsys):
