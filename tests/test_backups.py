@@ -65,6 +65,16 @@ def test_rotation_prunes_old_automatic_copies_but_keeps_the_newest(data_paths, e
     assert manual.path.exists()                            # copies made by hand stay
 
 
+def test_rotation_clears_copies_cut_short_by_a_crash(data_paths, empty):
+    import os
+    backup_now(data_paths, AUTOMATIC)
+    cut = data_paths.backups / "automatisk-20260101-090000.sqlite.part"
+    cut.write_bytes(b"half")
+    os.utime(cut, (0, 0))
+    assert cut in prune(data_paths, keep_days=30)
+    assert not cut.exists() and len(list_backups(data_paths)) == 1
+
+
 def test_rotation_never_removes_the_newest_copies(data_paths, empty):
     long_ago = datetime(2026, 1, 1, 9, 0)
     made = [backup_now(data_paths, AUTOMATIC, long_ago + timedelta(days=i)) for i in range(5)]

@@ -85,11 +85,15 @@ def backup_now(paths: DataPaths, kind: str = MANUAL, now: datetime | None = None
 def prune(paths: DataPaths, keep_days: int, now: datetime | None = None) -> list[Path]:
     """Remove automatic copies older than keep_days, and of the days before today all
     but the newest copy of each day; the newest KEEP_NEWEST always stay. Copies taken
-    by hand, before a restore or before an upgrade are the user's to delete."""
+    by hand, before a restore or before an upgrade are the user's to delete. Half
+    written copies left by a crash (*.part, over an hour old) go too."""
     now = now or datetime.now()
     automatic = [b for b in list_backups(paths) if b.kind == AUTOMATIC]
     days_seen = {b.taken_at.date() for b in automatic[:KEEP_NEWEST]}
-    removed = []
+    removed = [p for p in paths.backups.glob("*.part")       # a copy cut short by a crash
+               if datetime.fromtimestamp(p.stat().st_mtime) < now - timedelta(hours=1)]
+    for p in removed:
+        p.unlink(missing_ok=True)
     for b in automatic[KEEP_NEWEST:]:     # newest first, so a day's newest is seen first
         day = b.taken_at.date()
         too_old = now - b.taken_at > timedelta(days=keep_days)
