@@ -191,3 +191,28 @@ def test_conflicts_survive_a_restart(pair, tmp_path):
     [c] = list_conflicts(reopened.db.conn)
     assert c.theirs.content["body"] == "A" and c.kind == "changed_both"
     reopened.close()
+
+
+def test_deleted_on_both_laptops_is_no_conflict(pair, tmp_path):
+    anna, bo, engagement = pair
+    anna.notes.delete(sample_id("note-m2-2"))
+    bo.notes.delete(sample_id("note-m2-2"))
+    assert not send(anna, bo, tmp_path, engagement.id).new_conflicts
+    assert not send(bo, anna, tmp_path, engagement.id).new_conflicts
+    assert dump(anna) == dump(bo)
+
+
+def test_a_third_colleague_gets_changes_and_deletions_passed_on(pair, tmp_path):
+    """Anna → Bo → Cecilia: what Cecilia changes comes back to Anna as a plain change."""
+    anna, bo, engagement = pair
+    cecilia = laptop(tmp_path, "cecilia")
+    anna.notes.delete(sample_id("note-m4-1"))
+    send(anna, bo, tmp_path)
+    send(bo, cecilia, tmp_path)
+    assert note(cecilia, "note-m4-1") is None and note(cecilia, "note-m4-2") is not None
+    edit_note(cecilia, "note-m4-2", body="Cecilias tillägg")
+    report = send(cecilia, anna, tmp_path, engagement.id)
+    assert report.changed == {"notes": 1} and not report.new_conflicts
+    send(anna, bo, tmp_path)
+    assert dump(anna) == dump(bo) == dump(cecilia)
+    cecilia.close()
