@@ -35,6 +35,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", help="visa alla samverkan med deras id")
     _data_dir_option(p, in_subcommand=True)
+
+    p = sub.add_parser("export", help="exportera en samverkan (eller allt) till en fil")
+    _data_dir_option(p, in_subcommand=True)
+    p.add_argument("engagement", nargs="?", metavar="SAMVERKAN_ID",
+                   help="id, eller en unik början av det (se `dialogteam list`)")
+    p.add_argument("--all", action="store_true", help="alla samverkan och hela teamet")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--package", metavar="FIL",
+                      help="utbytespaket till en kollega (.dialogteam.zip)")
+
+    p = sub.add_parser("import", help="läs in ett utbytespaket från en kollega")
+    _data_dir_option(p, in_subcommand=True)
+    p.add_argument("package", metavar="FIL")
+
+    p = sub.add_parser("backup", help="gör en säkerhetskopia av databasen nu")
+    _data_dir_option(p, in_subcommand=True)
+    p.add_argument("--list", action="store_true", help="visa säkerhetskopiorna i stället")
+
+    p = sub.add_parser("restore", help="återställ databasen från en säkerhetskopia")
+    _data_dir_option(p, in_subcommand=True)
+    p.add_argument("backup", metavar="FIL", help="en fil, eller ett namn ur `dialogteam backup --list`")
+    p.add_argument("--yes", action="store_true", help="fråga inte först")
+
+    p = sub.add_parser("check", help="kontrollera att databasen är hel")
+    _data_dir_option(p, in_subcommand=True)
     return parser
 
 

@@ -43,7 +43,142 @@ def cmd_list(args: Namespace, paths: DataPaths) -> int:
     return 0
 
 
-COMMANDS = {"list": cmd_list}
+def _kb(size: int) -> str:
+    return f"{max(1, round(size / 1024))} kB"
+
+
+def _locked(paths: DataPaths):
+    """The instance lock, or None (said why) when the program is running."""
+    from .instance_lock import AlreadyRunningError, InstanceLock
+    try:
+        return InstanceLock(paths.lock).acquire()
+    except AlreadyRunningError:
+        print("Dialogteam är igång med den här datamappen. Stäng programmet först, eller gör "
+              "det i programmet (Arkiv-menyn).", file=sys.stderr)
+        return None
+
+
+def cmd_export(args: Namespace, paths: DataPaths) -> int:
+    from .exchange import PackageError, export_package
+    from .exchange.labels import counted
+    from .store.settings import exchange_name
+    if bool(args.engagement) == bool(args.all):
+        print("Ange antingen ett SAMVERKAN_ID eller --all.", file=sys.stderr)
+        return 2
+    with _open(paths).db as db:
+        engagement_id = None
+        if args.engagement:
+            found = Store(db).engagements.find(args.engagement)
+            if found is None:
+                print(f"Ingen samverkan har ett id som börjar med {args.engagement!r} (eller så "
+                      "är det flera). Se `dialogteam list`.", file=sys.stderr)
+                return 1
+            engagement_id = found.id
+        try:
+            summary = export_package(db, args.package, engagement_id=engagement_id,
+                                     created_by=exchange_name(db.conn))
+        except PackageError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+    print(f"Paketet sparades: {summary.path} ({_kb(summary.size)}).")
+    print(f"Innehåll: {counted(summary.counts) or 'inga poster'}"
+          + (f"; {summary.deleted} borttagna poster." if summary.deleted else "."))
+    return 0
+
+
+def cmd_import(args: Namespace, paths: DataPaths) -> int:
+    from .exchange import PackageError, import_package
+    lock = _locked(paths)
+    if lock is None:
+        return 1
+    try:
+        with _open(paths).db as db:
+            report = import_package(db, args.package)
+    except PackageError as exc:
+        print(f"Paketet importerades inte. {exc}", file=sys.stderr)
+        return 1
+    finally:
+        lock.release()
+    who = f" från {report.source}" if report.source else ""
+    print(f"Importerade {args.package}{who} ({report.scope_title or 'allt'}).")
+    for line in report.lines():
+        print(line)
+    if report.open_conflicts:
+        print("Konflikterna löser du i programmet: Arkiv → Konflikter…")
+    return 0
+
+
+def cmd_backup(args: Namespace, paths: DataPaths) -> int:
+    from .store.backups import backup_now, list_backups
+    if args.list:
+        found = list_backups(paths)
+        if not found:
+            print(f"Inga säkerhetskopior i {paths.backups} ännu.")
+        for b in found:
+            print(f"{b.taken_at:%Y-%m-%d %H:%M}  {b.label:<20} {_kb(b.size):>9}  {b.path.name}")
+        return 0
+    if not paths.database.exists():
+        print(f"Det finns ingen databas i {paths.root} ännu.", file=sys.stderr)
+        return 1
+    info = backup_now(paths)
+    print(f"Säkerhetskopian sparades: {info.path} ({_kb(info.size)}).")
+    return 0
+
+
+def cmd_restore(args: Namespace, paths: DataPaths) -> int:
+    from pathlib import Path
+
+    from .store.backups import RestoreError, restore
+    chosen = Path(args.backup)
+    if not chosen.exists() and (paths.backups / args.backup).exists():
+        chosen = paths.backups / args.backup
+    if not chosen.is_file():
+        print(f"Filen {args.backup} finns inte. Se `dialogteam backup --list`.", file=sys.stderr)
+        return 1
+    lock = _locked(paths)
+    if lock is None:
+        return 1
+    try:
+        if not args.yes:
+            print(f"Databasen i {paths.root} ersätts med innehållet i {chosen.name}. "
+                  "Den nuvarande databasen sparas först som en säkerhetskopia.")
+            try:
+                answer = input("Skriv ja för att fortsätta: ")
+            except EOFError:
+                answer = ""
+            if answer.strip().lower() != "ja":
+                print("Ingenting har ändrats.")
+                return 1
+        try:
+            kept = restore(paths, chosen)
+        except RestoreError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+    finally:
+        lock.release()
+    print(f"Databasen är återställd från {chosen.name}. Den tidigare databasen finns kvar som "
+          f"{kept}.")
+    return 0
+
+
+def cmd_check(args: Namespace, paths: DataPaths) -> int:
+    from .store.backups import check_database
+    print(f"Kontrollerar {paths.database} …")
+    results = check_database(paths.database)
+    for item in results:
+        print(f"  {'ok ' if not item.problems else 'FEL'}  {item.label}")
+        for problem in item.problems[:20]:
+            print(f"       {problem}")
+    if any(item.problems for item in results):
+        print("Databasen har fel. Återställ en säkerhetskopia (se `dialogteam backup --list` "
+              "och `dialogteam restore`).")
+        return 1
+    print("Databasen är hel.")
+    return 0
+
+
+COMMANDS = {"list": cmd_list, "export": cmd_export, "import": cmd_import, "backup": cmd_backup,
+            "restore": cmd_restore, "check": cmd_check}
 
 
 def run(name: str, args: Namespace, paths: DataPaths) -> int:

@@ -9,12 +9,14 @@ from pathlib import Path
 
 def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
     """Copy the live database to dest (written under a temporary name, then renamed,
-    so a crash never leaves a half backup that looks whole)."""
+    so a crash never leaves a half backup that looks whole). The copy is a single
+    self-contained file: not in WAL mode, so it needs no -wal or -shm beside it."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     target = sqlite3.connect(str(tmp))
     try:
         conn.backup(target)
+        target.execute("PRAGMA journal_mode=DELETE")
     finally:
         target.close()
     os.replace(tmp, dest)

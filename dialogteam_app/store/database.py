@@ -20,6 +20,11 @@ class Database:
                  on_pending: Callable[[int], None] | None = None,
                  on_error: Callable[[BaseException], None] | None = None):
         self.path = Path(path)
+        self._options = (backup_dir, threaded, on_pending, on_error)
+        self._open()
+
+    def _open(self) -> None:
+        backup_dir, threaded, on_pending, on_error = self._options
         self.conn = connect(self.path)
         self._in_bulk = False
         try:
@@ -29,6 +34,12 @@ class Database:
         except BaseException:
             self.conn.close()
             raise
+
+    def reopen(self) -> None:
+        """Open the file again after it was replaced (a backup restored). Everything
+        holding this object, the repositories among them, goes on with the new content."""
+        self.close()
+        self._open()
 
     def write(self, fn: Callable[..., Any], *args) -> Any:
         """Run fn(conn, *args) in one transaction, after earlier queued saves."""

@@ -67,6 +67,13 @@ class _FirstPaint(QObject):
         return False
 
 
+def _start_automatic_backups(window: MainWindow) -> None:
+    from .backup_schedule import AutomaticBackups  # a second after start, off its path
+    backups = AutomaticBackups(window.ctx, window)
+    backups.finished.connect(lambda text: window.statusBar().showMessage(text, 5000))
+    backups.start()
+
+
 def run_gui(paths: DataPaths, *, smoke: bool = False, started: float | None = None) -> int:
     """Start the program; with smoke=True, exit after the first paint of the window."""
     started = time.perf_counter() if started is None else started
@@ -89,6 +96,8 @@ def run_gui(paths: DataPaths, *, smoke: bool = False, started: float | None = No
         first_paint = _FirstPaint(started)
         if smoke:
             window.installEventFilter(first_paint)
+        else:
+            QTimer.singleShot(1000, window, lambda: _start_automatic_backups(window))
         window.show()
         status = app.exec()
         window.close()

@@ -156,9 +156,19 @@ class MainWindow(QMainWindow):
         self.act_undo = self._action("Ångra", lambda: self._edit_command("undo"), QKeySequence.Undo)
         self.act_redo = self._action("Gör om", lambda: self._edit_command("redo"), QKeySequence.Redo)
         self.act_about = self._action("Om Dialogteam", self.show_about)
+        self.act_export = self._action("Exportera samverkan…", self.export_package, tip=(
+            "Spara en samverkan som ett paket till en kollega"))
+        self.act_import = self._action("Importera paket…", self.import_package, tip=(
+            "Läs in en kollegas paket och för samman det med det som finns här"))
+        self.act_conflicts = self._action("Konflikter…", self.show_conflicts, tip=(
+            "Välj version där du och en kollega har ändrat samma sak"))
+        self.act_backups = self._action("Säkerhetskopior…", self.show_backups)
+        self.act_check = self._action("Kontrollera databasen", self.check_database)
 
         menu = self.menuBar().addMenu("&Arkiv")
         for a in (self.act_new_organiser, self.act_new_engagement, self.act_new_meeting, None,
+                  self.act_export, self.act_import, self.act_conflicts, None,
+                  self.act_backups, self.act_check, None,
                   self.act_sample, self.act_data_dir, None, self.act_quit):
             menu.addSeparator() if a is None else menu.addAction(a)
         menu = self.menuBar().addMenu("&Redigera")
@@ -348,6 +358,43 @@ class MainWindow(QMainWindow):
                           f"<b>Dialogteam {__version__}</b><p>Anteckningar, nulägesanalys och "
                           f"åtgärdsplan för Skolverkets dialogteam.</p>"
                           f"<p>Datamapp: {self.ctx.paths.root}</p>")
+
+    # -- exchange and backups: dialogs in their own modules, imported on first use ------------
+    def export_package(self) -> None:
+        from .exchange_dialogs import export_to_colleague
+        export_to_colleague(self)
+
+    def import_package(self) -> None:
+        from .exchange_dialogs import import_from_colleague
+        import_from_colleague(self)
+
+    def show_conflicts(self) -> None:
+        from .conflicts_dialog import ConflictsDialog
+        dialog = ConflictsDialog(self)
+        dialog.exec()
+        if dialog.settled:
+            self.reload_data()
+
+    def show_backups(self) -> None:
+        from .backup_dialog import BackupsDialog
+        BackupsDialog(self).exec()
+
+    def check_database(self) -> None:
+        from .backup_dialog import show_database_check
+        show_database_check(self)
+
+    def reload_data(self) -> None:
+        """After an import, a settled conflict or a restore: the tree and every page are
+        rebuilt from the store (undo histories of the old pages go with them)."""
+        self.ctx.autosaver.flush()
+        current = self.navigator.current()
+        self.stack.setCurrentWidget(self.welcome)
+        for page in self._pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        self.navigator.reload(select=current)
+        self._update_empty_state()
 
     def _save_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Kunde inte spara: {message}", 10_000)

@@ -13,9 +13,11 @@ from pathlib import Path
 
 from ..backup import backup_to
 from ..connection import transaction
-from . import m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan
+from . import (m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan,
+               m0005_exchange)
 
-MIGRATIONS = [m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan]
+MIGRATIONS = [m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan,
+              m0005_exchange]
 LATEST = MIGRATIONS[-1].VERSION
 
 

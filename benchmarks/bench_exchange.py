@@ -1,0 +1,143 @@
+"""Exchange and backup at scale: export, import, re-import and a both-sides exchange
+of the sample engagement and of one large engagement; backup, check and restore.
+
+    python benchmarks/bench_exchange.py [--meetings 100] [--notes-per-meeting 100]
+
+Prints median milliseconds of a few runs (each on fresh copies where it writes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_notes import sentence  # noqa: E402
+
+from dialogteam_app.domain.engagement import Engagement  # noqa: E402
+from dialogteam_app.domain.meetings import Meeting, MeetingKind, Participant, Role  # noqa: E402
+from dialogteam_app.domain.notes import Note, Tag  # noqa: E402
+from dialogteam_app.domain.organisations import Organiser  # noqa: E402
+from dialogteam_app.exchange import export_package, import_package  # noqa: E402
+from dialogteam_app.paths import DataPaths  # noqa: E402
+from dialogteam_app.sample_data import load_sample  # noqa: E402
+from dialogteam_app.store.backups import backup_now, check_database, restore  # noqa: E402
+from dialogteam_app.store.database import Database  # noqa: E402
+from dialogteam_app.store.store import Store  # noqa: E402
+
+RUNS = 3
+
+
+def timed(fn) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = fn()
+    return (time.perf_counter() - started) * 1000, result
+
+
+def median_ms(fn, runs: int = RUNS) -> tuple[float, object]:
+    results = [timed(fn) for _ in range(runs)]
+    return statistics.median(ms for ms, _ in results), results[-1][1]
+
+
+def folder(root: Path, name: str) -> DataPaths:
+    paths = DataPaths(root / name)
+    paths.root.mkdir(parents=True)
+    return paths
+
+
+def open_store(paths: DataPaths) -> Store:
+    return Store(Database(paths.database, backup_dir=paths.backups))
+
+
+def large_engagement(store: Store, meetings: int, per_meeting: int) -> str:
+    rng = random.Random(7)
+    with store.db.bulk():
+        o = Organiser(name="Storstads kommun")
+        store.organisers.save(o)
+        e = Engagement(organiser_id=o.id, title="Samverkan för bästa skola 2026–2029")
+        store.engagements.save(e)
+        for i in range(meetings):
+            m = Meeting(engagement_id=e.id, date=f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                        kind=MeetingKind.DIALOGUE, title=f"Möte {i + 1}")
+            store.meetings.save(m)
+            for j in range(5):
+                store.meetings.save_participant(Participant(
+                    meeting_id=m.id, name=f"Deltagare {j}", role=Role.TEACHER, position=j))
+            for _ in range(per_meeting):
+                store.notes.save(Note(meeting_id=m.id, engagement_id=e.id, body=sentence(rng),
+                                      tags=[rng.choice(list(Tag)).value]))
+    return e.id
+
+
+def bench(label: str, root: Path, make) -> None:
+    anna_paths = folder(root, f"{label}-anna")
+    anna = open_store(anna_paths)
+    engagement_id = make(anna)
+    notes = anna.db.query("SELECT count(*) FROM notes")[0][0]
+    size = anna.db.query("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size")
+    print(f"\n{label}: {notes} notes, database {size[0][0] / 2**20:.1f} MB")
+
+    package = root / f"{label}.dialogteam.zip"
+    ms, summary = median_ms(lambda: export_package(anna.db, package, engagement_id=engagement_id))
+    print(f"  export engagement                {ms:8.0f} ms  ({summary.size / 2**20:.2f} MB)")
+
+    def fresh_import():
+        paths = folder(root, f"{label}-bo-{time.perf_counter_ns()}")
+        with open_store(paths).db as db:
+            return timed(lambda: import_package(db, package))[0]
+    print(f"  import into an empty laptop      {statistics.median(fresh_import() for _ in range(RUNS)):8.0f} ms")
+
+    bo_paths = folder(root, f"{label}-bo")
+    bo = open_store(bo_paths)
+    import_package(bo.db, package)
+    ms, report = median_ms(lambda: import_package(bo.db, package))
+    print(f"  the same package again           {ms:8.0f} ms  ({report.changes} changes)")
+
+    # Both edit 1 % of the notes, chosen independently (so a few on both sides).
+    ids = [r[0] for r in anna.db.query("SELECT id FROM notes ORDER BY id")]
+    rng = random.Random(3)
+    for store, who in ((anna, "Anna"), (bo, "Bo")):
+        for note_id in rng.sample(ids, max(1, len(ids) // 100)):
+            n = store.notes.get(note_id)
+            store.notes.save(replace(n, body=f"{n.body} ({who})"))
+    back = root / f"{label}-bo.dialogteam.zip"
+    ms_export, _ = timed(lambda: export_package(bo.db, back, engagement_id=engagement_id))
+    ms_import, report = timed(lambda: import_package(anna.db, back))
+    print(f"  both edited 1 %: export + import {ms_export:8.0f} + {ms_import:.0f} ms  "
+          f"({sum(report.changed.values())} taken, {len(report.new_conflicts)} conflicts)")
+
+    ms, info = median_ms(lambda: backup_now(anna_paths))
+    print(f"  backup (backup API)              {ms:8.0f} ms  ({info.size / 2**20:.1f} MB)")
+    ms, _ = median_ms(lambda: check_database(anna_paths.database))
+    print(f"  check (integrity, keys, FTS)     {ms:8.0f} ms")
+    anna.close()
+    ms, _ = median_ms(lambda: restore(anna_paths, info.path))
+    print(f"  restore (incl. copy of current)  {ms:8.0f} ms")
+    bo.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--meetings", type=int, default=100)
+    parser.add_argument("--notes-per-meeting", type=int, default=100)
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="dialogteam-bench-exchange-"))
+    try:
+        bench("sample", root, lambda store: load_sample(store).id)
+        bench("large", root, lambda store: large_engagement(store, args.meetings,
+                                                            args.notes_per_meeting))
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

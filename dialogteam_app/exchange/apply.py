@@ -1,0 +1,97 @@
+"""Carrying out a merge plan inside the import's one transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from .conflicts import (Conflict, conflict_count, delete_conflict, open_conflict_versions,
+                        store_conflict)
+from .errors import PackageError
+from .history import History, Live, merged_known, with_content
+from .labels import describe, table_name
+from .merge import MergePlan
+from .records import delete_record, write_record
+from .report import ConflictNote, ImportReport
+from .schema_graph import SchemaGraph, quote
+
+
+def apply_plan(conn: sqlite3.Connection, graph: SchemaGraph, history: History,
+               plan: MergePlan, report: ImportReport) -> ImportReport:
+    # Rows arrive parents first, but a table referring to itself could not be
+    # ordered; the foreign keys are checked below, before the commit.
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    position = {t.name: i for i, t in enumerate(graph.order)}
+    for d in sorted(plan.deletions.values(), key=lambda d: -position[d.table.name]):
+        delete_record(conn, d.table, d.id)
+        history.save_tombstone(d.table.name, d.id, d.tombstone)
+        report.deleted[d.table.name] += 1
+    for w in sorted(plan.writes.values(), key=lambda w: position[w.table.name]):
+        if w.kind == "merged":
+            if not _write_merged(conn, graph, w):
+                # The merged row breaks a rule of the table (say, evidence pointing at
+                # two things): let the user choose instead.
+                plan.conflicts[(w.table.name, w.id)] = Conflict(
+                    w.table.name, w.id, "changed_both", w.theirs, w.theirs.version,
+                    w.their_known)
+                continue
+        else:
+            try:
+                write_record(conn, graph, w.table, w.record)
+            except sqlite3.IntegrityError as exc:
+                raise PackageError(f"Paketet innehåller en {table_name(w.table.name)} "
+                                   f"({w.id[:8]}) som databasen inte godtar: {exc}. "
+                                   "Inget har importerats.") from None
+        previous = history.live(w.table.name, w.id)
+        contents = previous.contents if previous else {}
+        history.save_live(w.table.name, w.id, Live(
+            w.known, with_content(contents, w.theirs.version, w.theirs.content)))
+        getattr(report, w.kind if w.kind != "restored" else "added")[w.table.name] += 1
+    for table, rid, their_known, version, content in plan.known:
+        if content is not None:
+            history.note_exchanged(table, rid, version, content, their_known)
+        else:
+            state = history.live(table, rid) or Live([], {})
+            known = merged_known(state.known, their_known)
+            if known != state.known:
+                history.save_live(table, rid, Live(known, state.contents))
+    for table, rid, tombstone in plan.tombstones:
+        if history.tombstone(table, rid) != tombstone:
+            history.save_tombstone(table, rid, tombstone)
+    for table, rid, stamp in plan.stamps:
+        conn.execute(f"UPDATE {quote(table)} SET updated_at = ? WHERE id = ?", (stamp, rid))
+    _record_conflicts(conn, plan, report)
+    problems = [r for t in {w.table.name for w in plan.writes.values()}
+                for r in conn.execute(f"PRAGMA foreign_key_check({quote(t)})")]
+    if problems:
+        raise PackageError(f"Paketet skulle lämna en trasig koppling i tabellen {problems[0][0]} "
+                           "och har inte importerats.")
+    return report
+
+
+def _write_merged(conn, graph, w) -> bool:
+    conn.execute("SAVEPOINT merged_record")
+    try:
+        write_record(conn, graph, w.table, w.record)
+    except sqlite3.IntegrityError:
+        conn.execute("ROLLBACK TO merged_record")
+        conn.execute("RELEASE merged_record")
+        return False
+    conn.execute("RELEASE merged_record")
+    return True
+
+
+def _record_conflicts(conn, plan: MergePlan, report: ImportReport) -> None:
+    existing = open_conflict_versions(conn)
+    for key in plan.cleared:
+        if key in existing:
+            delete_conflict(conn, *key)
+            report.settled_conflicts += 1
+    for c in plan.conflicts.values():
+        if not store_conflict(conn, c, report.source):
+            continue   # known already, from an earlier import of the same version
+        mine = conn.execute(f"SELECT * FROM {quote(c.table)} WHERE id = ?",
+                            (c.twin_id or c.id,)).fetchone()
+        content = dict(mine) if mine else (c.theirs.content if c.theirs else None)
+        report.new_conflicts.append(ConflictNote(c.table, c.id, c.kind,
+                                                 describe(c.table, content, c.id)))
+    report.open_conflicts = conflict_count(conn)

@@ -1,0 +1,81 @@
+"""Export: one engagement (or everything) and all tombstones into a package file."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..store.database import Database
+from .errors import PackageError
+from .history import History
+from .package_writer import write_package
+from .records import RecordReader
+from .schema_graph import SchemaGraph
+from .scope import ROOT_TABLE, engagement_ids
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass
+class ExportSummary:
+    path: Path
+    counts: Counter       # record table -> records written
+    deleted: int          # tombstones carried
+    size: int             # bytes
+
+
+def export_package(db: Database, path: Path, *, engagement_id: str | None = None,
+                   created_by: str = "", progress: Progress | None = None) -> ExportSummary:
+    """Write the package and remember, in the same transaction, which versions were sent."""
+    progress = progress or (lambda text, fraction: None)
+    path = Path(path)
+
+    def work(conn) -> ExportSummary:
+        graph = SchemaGraph.read(conn)
+        history = History(conn)
+        history.record_local_changes(graph)
+        if engagement_id is None:
+            selected, scope = None, {"kind": "allt"}
+        else:
+            selected, scope = engagement_ids(conn, graph, engagement_id), _scope(conn, engagement_id)
+        reader = RecordReader(conn, graph)
+        tables, versions, counts = [], {}, Counter()
+        for i, table in enumerate(graph.order):
+            progress(f"Läser {table.name}", i / len(graph.order))
+            if table.is_link:
+                owners = None if selected is None else selected[table.owner.target]
+                rows = sorted(reader.link_rows(table, owners),
+                              key=lambda r: [str(r[c]) for c in table.column_names])
+            else:
+                records = reader.load(table, None if selected is None else selected[table.name])
+                rows = [records[rid].row(table) for rid in sorted(records)]
+                for rid, record in records.items():
+                    history.note_exchanged(table.name, rid, record.version, record.content)
+                if records:
+                    versions[table.name] = {rid: history.live(table.name, rid).known
+                                            for rid in sorted(records)}
+                counts[table.name] = len(records)
+            tables.append((table.name, rows))
+        deleted = [{"table": t, "id": rid, "deleted_at": d.deleted_at, "version": d.version,
+                    "known": d.known} for t, rid, d in history.tombstones()]
+        progress("Skriver paketet", 0.95)
+        try:
+            size = write_package(path, scope=scope, created_by=created_by, tables=tables,
+                                 versions=versions, deleted=deleted)
+        except OSError as exc:
+            raise PackageError(f"Paketet kunde inte sparas som {path}: "
+                               f"{exc.strerror or exc}.") from None
+        return ExportSummary(path, +counts, len(deleted), size)
+
+    return db.write(work)
+
+
+def _scope(conn, engagement_id: str) -> dict:
+    r = conn.execute(f"SELECT e.title, o.name FROM {ROOT_TABLE} e "
+                     "JOIN organisers o ON o.id = e.organiser_id WHERE e.id = ?",
+                     (engagement_id,)).fetchone()
+    if r is None:
+        raise PackageError("Samverkan finns inte (längre); inget paket skapades.")
+    return {"kind": "samverkan", "engagement_id": engagement_id, "title": f"{r[1]} – {r[0]}"}

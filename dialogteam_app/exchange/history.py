@@ -1,0 +1,145 @@
+"""What this laptop knows about each record's exchanges, and its tombstones.
+
+Every record that has been in a package (sent or received) has a list of *known
+versions*: the version ids it has had in exchanges. A version id is a content hash
+for a live record, or a random id naming a deletion. Merge rules follow from it:
+their version is among my known ones -> mine is newer; my version is among theirs
+-> theirs is newer; neither -> both changed.
+
+Deletions are found by comparing this bookkeeping with the tables, so any way of
+deleting (a cascade, a future repository) leaves a tombstone without triggers.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+from dataclasses import dataclass
+
+from ..domain.ids import utc_now
+from .schema_graph import SchemaGraph, quote
+
+MAX_KNOWN = 64     # older versions are forgotten: at worst a later merge asks the user
+MAX_CONTENTS = 3   # contents kept as merge bases; the newest exchanged ones
+
+
+@dataclass
+class Live:
+    known: list[str]
+    contents: dict[str, dict]   # version -> content, for three-way merges
+
+    def base_for(self, their_known: set[str]) -> dict | None:
+        """The newest exchanged content that the other side's version descends from."""
+        for version in reversed(self.known):
+            if version in their_known and version in self.contents:
+                return self.contents[version]
+        return None
+
+
+@dataclass
+class Tombstone:
+    version: str
+    known: list[str]
+    deleted_at: str
+
+
+def new_deletion_version() -> str:
+    return secrets.token_hex(16)
+
+
+def merged_known(*lists) -> list[str]:
+    """Ordered union, oldest first, capped at MAX_KNOWN."""
+    result = list(dict.fromkeys(v for known in lists for v in known))
+    return result[-MAX_KNOWN:]
+
+
+def with_content(contents: dict[str, dict], version: str, content: dict) -> dict[str, dict]:
+    updated = {v: c for v, c in contents.items() if v != version}
+    updated[version] = content
+    return dict(list(updated.items())[-MAX_CONTENTS:])
+
+
+class History:
+    """Cached reads, written through at once (the caller holds the transaction)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._live: dict[str, dict[str, Live]] = {}
+
+    def live(self, table: str, record_id: str) -> Live | None:
+        if table not in self._live:
+            self._live[table] = {
+                r[0]: Live(json.loads(r[1]), json.loads(r[2])) for r in self.conn.execute(
+                    "SELECT record_id, known, contents FROM exchange_versions "
+                    "WHERE table_name = ?", (table,))}
+        return self._live[table].get(record_id)
+
+    def save_live(self, table: str, record_id: str, state: Live) -> None:
+        state.known = merged_known(state.known)
+        state.contents = {v: c for v, c in state.contents.items() if v in state.known}
+        self.live(table, record_id)
+        self._live[table][record_id] = state
+        self.conn.execute(
+            "INSERT INTO exchange_versions (table_name, record_id, known, contents) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET known = excluded.known, "
+            "contents = excluded.contents",
+            (table, record_id, json.dumps(state.known),
+             json.dumps(state.contents, ensure_ascii=False)))
+        self.drop_tombstone(table, record_id)
+
+    def note_exchanged(self, table: str, record_id: str, version: str, content: dict,
+                       also_known: list[str] = ()) -> None:
+        """The record was sent or received in `version`: remember it (and its content)."""
+        state = self.live(table, record_id) or Live([], {})
+        known = merged_known(state.known, also_known, [version])
+        if known != state.known or version not in state.contents:
+            self.save_live(table, record_id, Live(known, with_content(state.contents, version,
+                                                                      content)))
+
+    def tombstone(self, table: str, record_id: str) -> Tombstone | None:
+        r = self.conn.execute("SELECT version, known, deleted_at FROM deleted_records "
+                              "WHERE table_name = ? AND record_id = ?", (table, record_id)).fetchone()
+        return Tombstone(r[0], json.loads(r[1]), r[2]) if r else None
+
+    def save_tombstone(self, table: str, record_id: str, t: Tombstone) -> None:
+        t.known = merged_known(t.known, [t.version])
+        self.conn.execute(
+            "INSERT INTO deleted_records (table_name, record_id, deleted_at, version, known) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET deleted_at = excluded.deleted_at, "
+            "version = excluded.version, known = excluded.known",
+            (table, record_id, t.deleted_at, t.version, json.dumps(t.known)))
+        if self.live(table, record_id) is not None:
+            del self._live[table][record_id]
+            self.conn.execute("DELETE FROM exchange_versions WHERE table_name = ? "
+                              "AND record_id = ?", (table, record_id))
+
+    def drop_tombstone(self, table: str, record_id: str) -> None:
+        self.conn.execute("DELETE FROM deleted_records WHERE table_name = ? AND record_id = ?",
+                          (table, record_id))
+
+    def tombstones(self) -> list[tuple[str, str, Tombstone]]:
+        return [(r[0], r[1], Tombstone(r[2], json.loads(r[3]), r[4])) for r in self.conn.execute(
+            "SELECT table_name, record_id, version, known, deleted_at FROM deleted_records "
+            "ORDER BY table_name, record_id")]
+
+    def record_local_changes(self, graph: SchemaGraph) -> None:
+        """Turn records deleted here since they were exchanged into tombstones, and
+        records that came back (the sample data loaded again) into live ones."""
+        now = utc_now()
+        for table in graph.record_tables:
+            t = quote(table.name)
+            gone = self.conn.execute(
+                f"SELECT record_id FROM exchange_versions WHERE table_name = ? "
+                f"AND record_id NOT IN (SELECT id FROM {t})", (table.name,)).fetchall()
+            for (record_id,) in gone:
+                state = self.live(table.name, record_id)
+                self.save_tombstone(table.name, record_id,
+                                    Tombstone(new_deletion_version(), state.known, now))
+            back = self.conn.execute(
+                f"SELECT record_id, version, known FROM deleted_records WHERE table_name = ? "
+                f"AND record_id IN (SELECT id FROM {t})", (table.name,)).fetchall()
+            for record_id, version, known in back:
+                # The new record descends from the deletion: it wins over it elsewhere.
+                self.save_live(table.name, record_id,
+                               Live(merged_known(json.loads(known), [version]), {}))

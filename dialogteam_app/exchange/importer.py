@@ -1,0 +1,41 @@
+"""Import: read and check the package, then merge it in one transaction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ..store.database import Database
+from .apply import apply_plan
+from .conflicts import open_conflict_versions
+from .history import History
+from .merge import Planner
+from .package_format import DEFAULT_LIMITS, Limits
+from .package_reader import read_package
+from .report import ImportReport
+from .schema_graph import SchemaGraph
+from .validation import check_references, validate
+
+Progress = Callable[[str, float], None]
+
+
+def import_package(db: Database, path: Path, *, progress: Progress | None = None,
+                   limits: Limits = DEFAULT_LIMITS) -> ImportReport:
+    """Merge the package into the database, or raise PackageError having changed nothing."""
+    progress = progress or (lambda text, fraction: None)
+    progress("Läser och kontrollerar paketet", 0.0)
+    package = read_package(Path(path), limits)
+
+    def work(conn) -> ImportReport:
+        graph = SchemaGraph.read(conn)
+        valid = validate(package, graph, limits)
+        check_references(conn, graph, valid)
+        progress("Jämför med det som finns här", 0.3)
+        history = History(conn)
+        history.record_local_changes(graph)
+        plan = Planner(conn, graph, history, valid, open_conflict_versions(conn)).run()
+        progress("Sparar", 0.7)
+        report = ImportReport(package.created_by, package.created_at, package.scope_title)
+        return apply_plan(conn, graph, history, plan, report)
+
+    return db.write(work)

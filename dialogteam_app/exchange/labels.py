@@ -1,0 +1,132 @@
+"""Swedish words for tables and fields, for import reports and conflicts.
+
+A table or column missing here (added by a later migration) is shown by its
+code name, which is readable enough; add it here for a proper label.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+# table -> (singular, plural)
+TABLE_NAMES = {
+    "organisers": ("huvudman", "huvudmän"),
+    "supporters": ("processtödjare", "processtödjare"),
+    "contact_persons": ("kontaktperson", "kontaktpersoner"),
+    "school_units": ("skolenhet", "skolenheter"),
+    "engagements": ("samverkan", "samverkan"),
+    "engagement_units": ("vald skolenhet", "valda skolenheter"),
+    "key_dates": ("viktigt datum", "viktiga datum"),
+    "meetings": ("möte", "möten"),
+    "meeting_units": ("skolenhet i möte", "skolenheter i möten"),
+    "participants": ("deltagare", "deltagare"),
+    "questions": ("fråga", "frågor"),
+    "tasks": ("beslut/uppgift", "beslut/uppgifter"),
+    "notes": ("anteckning", "anteckningar"),
+    "note_tags": ("tagg", "taggar"),
+    "key_figures": ("nyckeltal", "nyckeltal"),
+    "inspection_findings": ("beslut från Skolinspektionen", "beslut från Skolinspektionen"),
+    "sources": ("underlag", "underlag"),
+    "problems": ("problem", "problem"),
+    "causes": ("orsak", "orsaker"),
+    "evidence": ("belägg", "belägg"),
+    "candidates": ("tänkbar insats", "tänkbara insatser"),
+    "candidate_causes": ("orsak till tänkbar insats", "orsaker till tänkbara insatser"),
+    "participation": ("beskrivning av delaktighet", "beskrivningar av delaktighet"),
+    "plans": ("åtgärdsplan", "åtgärdsplaner"),
+    "plan_areas": ("utvecklingsområde", "utvecklingsområden"),
+    "area_problems": ("problem i utvecklingsområde", "problem i utvecklingsområden"),
+    "plan_interventions": ("insats", "insatser"),
+    "intervention_units": ("skolenhet i insats", "skolenheter i insatser"),
+    "intervention_causes": ("orsak till insats", "orsaker till insatser"),
+    "plan_milestones": ("delmål", "delmål"),
+    "plan_costs": ("kostnadspost", "kostnadsposter"),
+    "plan_risks": ("risk", "risker"),
+    "plan_versions": ("exporterad version av planen", "exporterade versioner av planen"),
+}
+
+COLUMN_NAMES = {
+    "name": "Namn", "title": "Rubrik", "kind": "Typ", "body": "Text", "text": "Text",
+    "date": "Datum", "note": "Anteckning", "notes": "Anteckningar", "role": "Roll",
+    "email": "E-post", "phone": "Telefon", "address": "Adress", "team": "Team",
+    "org_number": "Organisationsnummer", "is_primary": "Huvudkontakt", "position": "Ordning",
+    "school_type": "Skolform", "grade_span": "Årskurser", "principal": "Rektor",
+    "student_count": "Antal elever", "unit_code": "Skolenhetskod", "dnr": "Diarienummer",
+    "phase": "Fas", "responsible_id": "Ansvarig processtödjare", "organiser_id": "Huvudman",
+    "engagement_id": "Samverkan", "meeting_id": "Möte", "school_unit_id": "Skolenhet",
+    "start_time": "Starttid", "end_time": "Sluttid", "place": "Plats", "agenda": "Dagordning",
+    "organisation": "Organisation", "asked": "Ställd", "who": "Vem", "due": "Klart senast",
+    "done": "Klar", "taken_at": "Tidpunkt", "speaker_role": "Talare", "measure": "Mått",
+    "year": "År", "value": "Värde", "national_value": "Riksvärde", "subject": "Ämne",
+    "source": "Källa", "decision_type": "Beslutstyp", "areas": "Områden",
+    "summary": "Sammanfattning", "description": "Beskrivning", "level": "Nivå",
+    "results_link": "Koppling till resultaten", "priority": "Prioritet",
+    "note_id": "Anteckning", "problem_id": "Problem", "cause_id": "Orsak",
+    "key_figure_id": "Nyckeltal", "source_id": "Underlag", "finding_id": "Beslut",
+    "strength": "Styrka", "comment": "Kommentar", "factors": "Faktorer",
+    "staff": "Personalens delaktighet", "students": "Elevernas delaktighet",
+    "background": "Bakgrund", "participation": "Delaktighet", "strengths": "Styrkor",
+    "experience_spreading": "Erfarenhetsspridning", "area_id": "Utvecklingsområde",
+    "participant_groups": "Deltagare", "approx_participants": "Ungefärligt antal deltagare",
+    "resources_staff": "Resurser: personal", "resources_training": "Resurser: kompetensutveckling",
+    "resources_student_health": "Resurser: elevhälsa", "resources_other": "Resurser: övrigt",
+    "goals_short": "Mål på kort sikt", "goals_long": "Mål på lång sikt",
+    "expected_effects": "Förväntade effekter", "responsible": "Ansvar",
+    "follow_up_when": "Uppföljning: när", "follow_up_how": "Uppföljning: hur",
+    "follow_up_who": "Uppföljning: vem", "start": "Start", "end": "Slut",
+    "candidate_id": "Tänkbar insats", "intervention_id": "Insats",
+    "amount_kr": "Belopp (kr)", "funder": "Finansiär", "risk": "Risk",
+    "prevention": "Förebyggande", "number": "Versionsnummer", "created_at": "Skapad",
+    "recipient": "Mottagare", "file_name": "Filnamn", "document": "Innehåll",
+    "updated_at": "Senast ändrad",
+    # link sets, shown as one field of the record that owns them
+    "@engagement_units": "Skolenheter", "@meeting_units": "Skolenheter", "@note_tags": "Taggar",
+    "@candidate_causes": "Orsaker", "@area_problems": "Problem",
+    "@intervention_units": "Skolenheter", "@intervention_causes": "Orsaker",
+}
+
+YES_NO_COLUMNS = {"is_primary", "asked", "done"}
+
+# Fields that name a record best, in order of preference.
+_NAMING_FIELDS = ("name", "title", "body", "text", "risk", "measure", "description", "date")
+
+
+def table_name(table: str, n: int = 1) -> str:
+    singular, plural = TABLE_NAMES.get(table, (table, table))
+    return singular if n == 1 else plural
+
+
+def column_label(column: str) -> str:
+    if column in COLUMN_NAMES:
+        return COLUMN_NAMES[column]
+    if column.startswith("@"):
+        return table_name(column[1:], 2).capitalize()
+    return column.replace("_", " ").capitalize()
+
+
+def short(text: str, limit: int = 60) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def record_title(content: dict | None) -> str:
+    """A few words that let a person recognise the record."""
+    if content:
+        for f in _NAMING_FIELDS:
+            value = content.get(f)
+            if isinstance(value, str) and value.strip():
+                return short(value)
+    return ""
+
+
+def describe(table: str, content: dict | None, record_id: str = "") -> str:
+    title = record_title(content)
+    return f"{table_name(table)} ”{title}”" if title else f"{table_name(table)} {record_id[:8]}"
+
+
+def counted(counts: Counter) -> str:
+    """Counter({'notes': 2, 'meetings': 1}) -> '2 anteckningar och 1 möte'."""
+    parts = [f"{n} {table_name(t, n)}" for t, n in counts.items() if n]
+    if not parts:
+        return ""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]

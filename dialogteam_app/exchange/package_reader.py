@@ -1,0 +1,169 @@
+"""Opening a package: the manifest, every member's checksum, then the JSON.
+
+Nothing here touches the database; the rows are checked against the schema by
+validation.py, inside the import's transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.fields import check_text
+from ..store.migrations import LATEST
+from .errors import PackageError
+from .package_format import (DEFAULT_LIMITS, DELETED_MEMBER, FORMAT_NAME, FORMAT_VERSION,
+                             MANIFEST, SHA256, VERSIONS_MEMBER, Limits, table_member)
+from .zip_safety import SafeZip
+
+MANIFEST_KEYS = {"format", "format_version", "app_version", "schema_version", "created_at",
+                 "created_by", "scope", "tables", "members"}
+SCOPE_KINDS = {"samverkan", "allt"}
+
+
+@dataclass
+class Package:
+    manifest: dict
+    rows: dict[str, list]       # table -> rows, as parsed (shape checked later)
+    versions: object            # utbyte/versioner.json, as parsed
+    deleted: object             # utbyte/borttagna.json, as parsed
+
+    @property
+    def created_by(self) -> str:
+        return self.manifest["created_by"]
+
+    @property
+    def created_at(self) -> str:
+        return self.manifest["created_at"]
+
+    @property
+    def scope_title(self) -> str:
+        return self.manifest["scope"].get("title", "")
+
+
+def read_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> Package:
+    with SafeZip(path, limits) as z:
+        if MANIFEST not in z.names():
+            raise PackageError(f"Filen {Path(path).name} är inget Dialogteam-paket: "
+                               "den saknar manifest.json.")
+        manifest = parse_json(z.read(MANIFEST, limits.max_manifest_bytes), MANIFEST)
+        _check_manifest(manifest)
+        listed = {m["name"]: m for m in manifest["members"]}
+        unlisted = sorted(z.names() - listed.keys() - {MANIFEST})
+        if unlisted:
+            raise PackageError(f"Paketet innehåller filen {unlisted[0]}, som inte står i dess "
+                               "manifest. Det har inte lästs.")
+        parsed = {}
+        for name, member in listed.items():
+            data = z.read(name)
+            if len(data) != member["size"] or hashlib.sha256(data).hexdigest() != member["sha256"]:
+                raise PackageError(f"Filen {name} i paketet stämmer inte med manifestets "
+                                   "kontrollsumma: paketet har ändrats eller skadats efter "
+                                   "att det skapades. Det har inte lästs.")
+            parsed[name] = data
+    parsed = {name: parse_json(data, name) for name, data in parsed.items()}
+    rows = {t["name"]: parsed[t["member"]] for t in manifest["tables"]}
+    return Package(manifest, rows, parsed[VERSIONS_MEMBER], parsed[DELETED_MEMBER])
+
+
+def parse_json(data: bytes, name: str):
+    """Strict JSON: UTF-8, no NaN or Infinity, no key given twice."""
+    def pairs(items):
+        result = {}
+        for key, value in items:
+            if key in result:
+                raise ValueError(f"nyckeln {key!r} förekommer två gånger")
+            result[key] = value
+        return result
+
+    def constant(word):
+        raise ValueError(f"{word} är inget tillåtet värde")
+
+    try:
+        return json.loads(data.decode("utf-8"), object_pairs_hook=pairs, parse_constant=constant)
+    except UnicodeDecodeError:
+        raise PackageError(f"Filen {name} i paketet är inte UTF-8-text.") from None
+    except RecursionError:
+        raise PackageError(f"Filen {name} i paketet är för djupt nästlad.") from None
+    except ValueError as exc:
+        raise PackageError(f"Filen {name} i paketet är ingen giltig JSON ({exc}).") from None
+
+
+def _check_manifest(m) -> None:
+    if not isinstance(m, dict) or m.get("format") != FORMAT_NAME:
+        found = m.get("format") if isinstance(m, dict) else None
+        raise PackageError("Filen är inget Dialogteam-paket (manifestet anger formatet "
+                           f"{str(found)[:60]!r}, väntat {FORMAT_NAME!r}).")
+    version = m.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise PackageError(f"Paketets formatversion ({str(version)[:20]}) är ogiltig.")
+    if version > FORMAT_VERSION:
+        raise PackageError(f"Paketet har formatversion {version}, men den här versionen av "
+                           f"Dialogteam kan bara läsa version {FORMAT_VERSION}. Uppdatera "
+                           "programmet och importera igen.")
+    unknown = sorted(set(m) - MANIFEST_KEYS)
+    missing = sorted(MANIFEST_KEYS - set(m))
+    if unknown or missing:
+        raise PackageError("Paketets manifest är felaktigt ("
+                           + ("okända fält: " + ", ".join(unknown) if unknown else
+                              "saknade fält: " + ", ".join(missing)) + ").")
+    schema = m["schema_version"]
+    if not isinstance(schema, int) or isinstance(schema, bool):
+        raise PackageError("Paketets manifest är felaktigt (schema_version är inget heltal).")
+    if schema > LATEST:
+        raise PackageError(f"Paketet kommer från en nyare version av Dialogteam (databasschema "
+                           f"{schema}, det här programmet har {LATEST}). Uppdatera programmet "
+                           "och importera igen.")
+    if schema < LATEST:
+        raise PackageError(f"Paketet kommer från en äldre version av Dialogteam (databasschema "
+                           f"{schema}, det här programmet har {LATEST}). Be kollegan att "
+                           "uppdatera programmet och exportera igen.")
+    for key in ("app_version", "created_at", "created_by"):
+        problem = check_text(m[key], f"Manifestets {key}")
+        if problem:
+            raise PackageError(f"Paketets manifest är felaktigt: {problem}")
+    scope = m["scope"]
+    if not isinstance(scope, dict) or scope.get("kind") not in SCOPE_KINDS \
+            or any(check_text(v, "scope") for v in scope.values()):
+        raise PackageError("Paketets manifest är felaktigt (scope).")
+    _check_members(m["members"])
+    _check_tables(m["tables"], {x["name"] for x in m["members"]})
+
+
+def _check_members(members) -> None:
+    if not isinstance(members, list):
+        raise PackageError("Paketets manifest är felaktigt (members är ingen lista).")
+    seen = set()
+    for member in members:
+        if not (isinstance(member, dict) and set(member) == {"name", "size", "sha256"}
+                and isinstance(member["name"], str) and isinstance(member["size"], int)
+                and isinstance(member["sha256"], str) and SHA256.match(member["sha256"])):
+            raise PackageError("Paketets manifest är felaktigt (en post i members saknar namn, "
+                               "storlek eller sha256).")
+        if member["name"] in seen or member["name"] == MANIFEST:
+            raise PackageError(f"Paketets manifest nämner {member['name'][:80]} två gånger.")
+        seen.add(member["name"])
+    for required in (VERSIONS_MEMBER, DELETED_MEMBER):
+        if required not in seen:
+            raise PackageError(f"Paketets manifest saknar filen {required}.")
+
+
+def _check_tables(tables, member_names: set[str]) -> None:
+    if not isinstance(tables, list):
+        raise PackageError("Paketets manifest är felaktigt (tables är ingen lista).")
+    names = set()
+    for t in tables:
+        if not (isinstance(t, dict) and set(t) == {"name", "member", "rows"}
+                and isinstance(t["name"], str) and t["member"] == table_member(t["name"])
+                and t["member"] in member_names and isinstance(t["rows"], int)):
+            raise PackageError("Paketets manifest är felaktigt (en tabell saknar namn, fil "
+                               "eller antal rader).")
+        if t["name"] in names:
+            raise PackageError(f"Paketets manifest nämner tabellen {t['name'][:60]} två gånger.")
+        names.add(t["name"])
+    extra = member_names - {t["member"] for t in tables} - {VERSIONS_MEMBER, DELETED_MEMBER}
+    if extra:
+        raise PackageError(f"Paketets manifest nämner filen {sorted(extra)[0][:80]}, som "
+                           "Dialogteam inte känner till.")

@@ -1,0 +1,51 @@
+"""Writing the package file: manifest first, one JSON file per table, atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+from .. import __version__
+from ..domain.ids import utc_now
+from ..export.atomic import atomic_path
+from ..store.migrations import LATEST
+from .package_format import (DELETED_MEMBER, FORMAT_NAME, FORMAT_VERSION, MANIFEST,
+                             VERSIONS_MEMBER, table_member)
+
+
+def rows_json(rows: list) -> bytes:
+    """One row per line: compact, yet readable and diffable."""
+    lines = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+                       for r in rows)
+    return ("[\n" + lines + "\n]\n" if rows else "[]\n").encode("utf-8")
+
+
+def write_package(path: Path, *, scope: dict, created_by: str,
+                  tables: list[tuple[str, list[dict]]], versions: dict,
+                  deleted: list[dict]) -> int:
+    """Write the package to `path` (a complete file or none); returns its size in bytes."""
+    members = [(table_member(name), rows_json(rows)) for name, rows in tables]
+    members.append((VERSIONS_MEMBER, json.dumps(versions, sort_keys=True).encode("utf-8")))
+    members.append((DELETED_MEMBER, rows_json(deleted)))
+    manifest = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "schema_version": LATEST,
+        "created_at": utc_now(),
+        "created_by": created_by,
+        "scope": scope,
+        "tables": [{"name": name, "member": table_member(name), "rows": len(rows)}
+                   for name, rows in tables],
+        "members": [{"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+                    for name, data in members],
+    }
+    with atomic_path(path) as tmp:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+            z.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+            for name, data in members:
+                z.writestr(name, data)
+        size = tmp.stat().st_size
+    return size

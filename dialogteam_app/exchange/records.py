@@ -1,0 +1,164 @@
+"""A record's exchanged content, its version id, and writing it back.
+
+The content of a record is its row without `updated_at` (a timestamp says when,
+not what) plus the rows of the link tables it owns, as sorted lists under
+"@<link table>". Two laptops that typed the same thing have the same content, and
+its hash, the version id, is equal too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable, Iterator
+
+from .schema_graph import SchemaGraph, Table, quote
+
+LINK_PREFIX = "@"
+_CHUNK = 500  # ids per IN (…) list, well below SQLite's limit on parameters
+
+
+@dataclass
+class Record:
+    """Treated as immutable: a changed record is a new Record (its version is cached)."""
+    content: dict
+    updated_at: str | None
+
+    @cached_property
+    def version(self) -> str:
+        return version_of(self.content)
+
+    def row(self, table: Table) -> dict:
+        """The record's own row (link sets left out), as stored in the table."""
+        row = {c: self.content[c] for c in table.column_names if c != "updated_at"}
+        if table.has_updated_at:
+            row["updated_at"] = self.updated_at
+        return row
+
+
+def version_of(content: dict) -> str:
+    """The first 32 hex digits of SHA-256 over the content as canonical JSON."""
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def link_key(link: Table) -> str:
+    return LINK_PREFIX + link.name
+
+
+def link_columns(link: Table) -> list[str]:
+    """A link row's columns other than its owner's id, in table order."""
+    return [c for c in link.column_names if c != link.owner.column]
+
+
+def normalise(table: Table, column: str, value):
+    """REAL columns hand back 62.0 for a stored 62: one spelling for the hash."""
+    if isinstance(value, int) and not isinstance(value, bool) \
+            and table.column(column).affinity == "REAL":
+        return float(value)
+    return value
+
+
+def chunks(ids: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i:i + _CHUNK]
+
+
+class RecordReader:
+    """Loads records with their link sets from the local database."""
+
+    def __init__(self, conn: sqlite3.Connection, graph: SchemaGraph):
+        self.conn = conn
+        self.graph = graph
+
+    def load(self, table: Table, ids: Iterable[str] | None = None) -> dict[str, Record]:
+        """Records of `table` by id: all of them, or those of `ids` that exist."""
+        rows = self._rows(table, "id", ids)
+        links = {link.name: self._link_sets(link, ids) for link in self.graph.links_of(table.name)}
+        result = {}
+        for row in rows:
+            content = {c: normalise(table, c, row[c]) for c in table.column_names
+                       if c != "updated_at"}
+            for link in self.graph.links_of(table.name):
+                content[link_key(link)] = links[link.name].get(row["id"], [])
+            result[row["id"]] = Record(content, row["updated_at"] if table.has_updated_at
+                                       else None)
+        return result
+
+    def link_rows(self, link: Table, owner_ids: Iterable[str] | None = None) -> list[dict]:
+        return [dict(r) for r in self._rows(link, link.owner.column, owner_ids)]
+
+    def _link_sets(self, link: Table, owner_ids) -> dict[str, list[list]]:
+        sets: dict[str, list[list]] = {}
+        others = link_columns(link)
+        for row in self._rows(link, link.owner.column, owner_ids):
+            sets.setdefault(row[link.owner.column], []).append(
+                [normalise(link, c, row[c]) for c in others])
+        return {k: sorted(v) for k, v in sets.items()}
+
+    def _rows(self, table: Table, key: str, ids) -> list[sqlite3.Row]:
+        sql = f"SELECT * FROM {quote(table.name)}"
+        if ids is None:
+            return self.conn.execute(sql).fetchall()
+        found = []
+        for part in chunks(sorted(set(ids))):
+            marks = ",".join("?" * len(part))
+            found += self.conn.execute(f"{sql} WHERE {quote(key)} IN ({marks})", part).fetchall()
+        return found
+
+
+def records_from_rows(graph: SchemaGraph, rows: dict[str, list[dict]]) -> dict[str, dict[str, Record]]:
+    """A package's rows as records per table (link rows folded into their owners)."""
+    result: dict[str, dict[str, Record]] = {}
+    for table in graph.record_tables:
+        links = graph.links_of(table.name)
+        sets: dict[str, dict[str, list]] = {link.name: {} for link in links}
+        for link in links:
+            others = link_columns(link)
+            for row in rows.get(link.name, []):
+                sets[link.name].setdefault(row[link.owner.column], []).append(
+                    [normalise(link, c, row[c]) for c in others])
+        records = {}
+        for row in rows.get(table.name, []):
+            content = {c: normalise(table, c, row[c]) for c in table.column_names
+                       if c != "updated_at"}
+            for link in links:
+                content[link_key(link)] = sorted(sets[link.name].get(row["id"], []))
+            records[row["id"]] = Record(content, row.get("updated_at"))
+        result[table.name] = records
+    return result
+
+
+def write_record(conn: sqlite3.Connection, graph: SchemaGraph, table: Table,
+                 record: Record) -> None:
+    """Insert or update the row by id and replace its link rows.
+
+    An UPDATE, never INSERT OR REPLACE: a replace is a delete, and the delete would
+    cascade to the record's children (a meeting's notes).
+    """
+    row = record.row(table)
+    cols = list(row)
+    names = ", ".join(quote(c) for c in cols)
+    updates = ", ".join(f"{quote(c)} = excluded.{quote(c)}" for c in cols if c != "id")
+    conn.execute(f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join('?' * len(cols))}) "
+                 f"ON CONFLICT(id) DO UPDATE SET {updates}", [row[c] for c in cols])
+    for link in graph.links_of(table.name):
+        owner = quote(link.owner.column)
+        conn.execute(f"DELETE FROM {quote(link.name)} WHERE {owner} = ?", (row["id"],))
+        for values in record.content.get(link_key(link), []):
+            insert_link_row(conn, link, row["id"], values)
+
+
+def insert_link_row(conn: sqlite3.Connection, link: Table, owner_id: str, values: list) -> None:
+    cols = [link.owner.column, *link_columns(link)]
+    conn.execute(f"INSERT OR IGNORE INTO {quote(link.name)} "
+                 f"({', '.join(quote(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
+                 (owner_id, *values))
+
+
+def delete_record(conn: sqlite3.Connection, table: Table, record_id: str) -> None:
+    conn.execute(f"DELETE FROM {quote(table.name)} WHERE id = ?", (record_id,))

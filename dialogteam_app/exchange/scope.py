@@ -1,0 +1,120 @@
+"""Which records go into a package for one engagement, found by following foreign keys.
+
+1. Down: the engagement and everything that cascades from it (meetings, notes,
+   analysis, plan, versions …).
+2. Up: everything those records point at (the huvudman, the responsible
+   processtödjare, skolenheter), so the package never refers outside itself.
+3. Beside: what cascades from those records in tables that do not belong to an
+   engagement (the huvudman's contact persons and other skolenheter), but never
+   another engagement or what belongs to it.
+
+Link rows travel with the record that owns them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from .records import chunks
+from .schema_graph import SchemaGraph, quote
+
+ROOT_TABLE = "engagements"
+
+
+def all_ids(conn: sqlite3.Connection, graph: SchemaGraph) -> dict[str, set[str]]:
+    return {t.name: {r[0] for r in conn.execute(f"SELECT id FROM {quote(t.name)}")}
+            for t in graph.record_tables}
+
+
+def engagement_ids(conn: sqlite3.Connection, graph: SchemaGraph,
+                   engagement_id: str) -> dict[str, set[str]]:
+    selected: dict[str, set[str]] = {t.name: set() for t in graph.record_tables}
+    selected[ROOT_TABLE].add(engagement_id)
+    engagement_tables = _tables_below(graph, ROOT_TABLE)
+    _down(conn, graph, selected, {ROOT_TABLE: {engagement_id}}, lambda table: True)
+    # Up, then beside, until nothing new turns up (beside records point up again).
+    frontier = {name: set(ids) for name, ids in selected.items()}
+    while any(frontier.values()):
+        found_up = _up(conn, graph, selected, frontier)
+        found_beside = _down(conn, graph, selected, found_up,
+                             lambda table: table not in engagement_tables)
+        frontier = {n: found_up.get(n, set()) | found_beside.get(n, set()) for n in selected}
+    return selected
+
+
+def _tables_below(graph: SchemaGraph, root: str) -> set[str]:
+    """The root table and the tables that cascade from it, at any depth."""
+    below = {root}
+    changed = True
+    while changed:
+        changed = False
+        for t in graph.order:
+            if t.name not in below and any(fk.on_delete == "CASCADE" and fk.target in below
+                                           for fk in t.foreign_keys):
+                below.add(t.name)
+                changed = True
+    return below
+
+
+def _select(conn, table: str, column: str, values: set[str]) -> set[str]:
+    found = set()
+    for part in chunks(sorted(values)):
+        marks = ",".join("?" * len(part))
+        found |= {r[0] for r in conn.execute(
+            f"SELECT id FROM {quote(table)} WHERE {quote(column)} IN ({marks})", part)}
+    return found
+
+
+def _down(conn, graph: SchemaGraph, selected, start: dict[str, set[str]], allowed) -> dict:
+    """Records cascading from `start` in allowed record tables; adds them to selected."""
+    found: dict[str, set[str]] = {}
+    frontier = {n: set(ids) for n, ids in start.items() if ids}
+    while frontier:
+        next_frontier: dict[str, set[str]] = {}
+        for parent, ids in frontier.items():
+            for fk in graph.referencing(parent):
+                child = graph.tables.get(fk.table)
+                if child is None or child.is_link or fk.on_delete != "CASCADE" \
+                        or not allowed(child.name):
+                    continue
+                new = _select(conn, child.name, fk.column, ids) - selected[child.name]
+                if new:
+                    selected[child.name] |= new
+                    found.setdefault(child.name, set()).update(new)
+                    next_frontier.setdefault(child.name, set()).update(new)
+        frontier = next_frontier
+    return found
+
+
+def _up(conn, graph: SchemaGraph, selected, frontier: dict[str, set[str]]) -> dict:
+    """Records that the frontier's records and their link rows point at."""
+    found: dict[str, set[str]] = {}
+    while any(frontier.values()):
+        next_frontier: dict[str, set[str]] = {}
+        for name, ids in frontier.items():
+            if not ids:
+                continue
+            sources = [(graph.tables[name], "id")] + [(link, link.owner.column)
+                                                      for link in graph.links_of(name)]
+            for table, key in sources:
+                for fk in table.foreign_keys:
+                    if fk is table.owner:
+                        continue  # the record itself
+                    targets = _targets(conn, table.name, key, fk.column, ids)
+                    new = targets - selected[fk.target]
+                    if new:
+                        selected[fk.target] |= new
+                        found.setdefault(fk.target, set()).update(new)
+                        next_frontier.setdefault(fk.target, set()).update(new)
+        frontier = next_frontier
+    return found
+
+
+def _targets(conn, table: str, key: str, column: str, ids: set[str]) -> set[str]:
+    found = set()
+    for part in chunks(sorted(ids)):
+        marks = ",".join("?" * len(part))
+        found |= {r[0] for r in conn.execute(
+            f"SELECT DISTINCT {quote(column)} FROM {quote(table)} "
+            f"WHERE {quote(key)} IN ({marks}) AND {quote(column)} IS NOT NULL", part)}
+    return found

@@ -1,0 +1,176 @@
+"""Checking a package's rows against this database's schema before anything is written.
+
+Every table and column must be known here, every value must have its column's
+type, ids must be hex UUIDs, text must pass the domain's text check, and every
+reference must lead to a record in the package or in this database.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from ..domain.fields import check_text
+from .errors import PackageError
+from .history import MAX_KNOWN, Tombstone
+from .labels import table_name
+from .package_format import HEX_ID, Limits
+from .package_reader import Package
+from .records import chunks
+from .schema_graph import SchemaGraph, Table, quote
+
+
+@dataclass
+class ValidPackage:
+    rows: dict[str, list[dict]]                 # every exchanged table, maybe empty
+    known: dict[str, dict[str, list[str]]]      # table -> id -> known versions
+    deleted: list[tuple[str, str, Tombstone]]
+
+
+def validate(package: Package, graph: SchemaGraph, limits: Limits) -> ValidPackage:
+    rows: dict[str, list[dict]] = {t.name: [] for t in graph.order}
+    counts = {t["name"]: t["rows"] for t in package.manifest["tables"]}
+    for name, table_rows in package.rows.items():
+        if not graph.is_exchanged(name):
+            raise PackageError(f"Paketet innehåller tabellen {name[:60]!r}, som den här "
+                               "versionen av Dialogteam inte känner till. Det har inte lästs.")
+        table = graph.tables[name]
+        if not isinstance(table_rows, list):
+            raise PackageError(f"{_where(table)}: filen är ingen lista av rader.")
+        if len(table_rows) != counts[name]:
+            raise PackageError(f"{_where(table)}: manifestet anger {counts[name]} rader men "
+                               f"filen har {len(table_rows)}.")
+        for i, row in enumerate(table_rows):
+            _check_row(table, row, i, limits)
+        _check_unique(table, table_rows)
+        rows[name] = table_rows
+    ids = {t.name: {r["id"] for r in rows[t.name]} for t in graph.record_tables}
+    for link in (t for t in graph.order if t.is_link):
+        for row in rows[link.name]:
+            if row[link.owner.column] not in ids[link.owner.target]:
+                raise PackageError(f"{_where(link)}: en rad hör till "
+                                   f"{table_name(link.owner.target)} "
+                                   f"{row[link.owner.column][:8]}, som inte finns i paketet.")
+    known = _check_versions(package.versions, graph, ids)
+    deleted = _check_deleted(package.deleted, graph, ids)
+    return ValidPackage(rows, known, deleted)
+
+
+def check_references(conn: sqlite3.Connection, graph: SchemaGraph, package: ValidPackage) -> None:
+    """Every id a row points at is in the package or in this database."""
+    in_package = {t.name: {r["id"] for r in package.rows[t.name]} for t in graph.record_tables}
+    for table in graph.order:
+        for fk in table.foreign_keys:
+            wanted = {row[fk.column] for row in package.rows[table.name]} - {None}
+            missing = sorted(wanted - in_package[fk.target])
+            for part in chunks(missing):
+                marks = ",".join("?" * len(part))
+                found = {r[0] for r in conn.execute(
+                    f"SELECT id FROM {quote(fk.target)} WHERE id IN ({marks})", part)}
+                absent = [v for v in part if v not in found]
+                if absent:
+                    raise PackageError(
+                        f"{_where(table)}: en rad pekar på {table_name(fk.target)} "
+                        f"{absent[0][:8]} (kolumnen {fk.column}), som varken finns i paketet "
+                        "eller här. Paketet hänger inte ihop och har inte importerats.")
+
+
+def _where(table: Table) -> str:
+    return f"Tabellen {table.name} ({table_name(table.name, 2)}) i paketet"
+
+
+def _check_row(table: Table, row, i: int, limits: Limits) -> None:
+    where = f"{_where(table)}, rad {i + 1}"
+    if not isinstance(row, dict):
+        raise PackageError(f"{where}: raden är inget JSON-objekt.")
+    unknown = sorted(set(row) - set(table.column_names))
+    if unknown:
+        raise PackageError(f"{where}: okänd kolumn {unknown[0][:60]!r}.")
+    missing = [c for c in table.column_names if c not in row]
+    if missing:
+        raise PackageError(f"{where}: kolumnen {missing[0]} saknas.")
+    for column in table.columns:
+        problem = _value_problem(table, column, row[column.name], limits)
+        if problem:
+            raise PackageError(f"{where}, kolumnen {column.name}: {problem}")
+
+
+def _value_problem(table: Table, column, value, limits: Limits) -> str | None:
+    if value is None:
+        return "värde saknas." if column.notnull else None
+    is_id = column.name == "id" or table.fk(column.name) is not None
+    if is_id:
+        if not isinstance(value, str) or not HEX_ID.match(value):
+            return f"{str(value)[:40]!r} är inget giltigt id (32 hexadecimala tecken)."
+        return None
+    kind = column.affinity
+    if kind == "INTEGER":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return None if ok else f"{str(value)[:40]!r} är inget heltal."
+    if kind == "REAL":
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return None if ok else f"{str(value)[:40]!r} är inget tal."
+    if kind == "TEXT":
+        if not isinstance(value, str):
+            return f"{str(value)[:40]!r} är ingen text."
+        return check_text(value, "Texten", max_len=limits.max_text_chars)
+    if kind == "NUMERIC":
+        ok = isinstance(value, (int, float, str)) and not isinstance(value, bool)
+        return None if ok else f"{str(value)[:40]!r} är varken tal eller text."
+    return "binära värden kan inte utväxlas."
+
+
+def _check_unique(table: Table, table_rows: list[dict]) -> None:
+    keys = [r["id"] for r in table_rows] if not table.is_link else \
+        [tuple(r[c] for c in table.column_names) for r in table_rows]
+    if len(set(keys)) != len(keys):
+        raise PackageError(f"{_where(table)}: samma rad förekommer två gånger.")
+
+
+def _hex_list(value) -> bool:
+    return (isinstance(value, list) and len(value) <= MAX_KNOWN
+            and all(isinstance(v, str) and HEX_ID.match(v) for v in value))
+
+
+def _check_versions(versions, graph: SchemaGraph, ids: dict[str, set[str]]):
+    where = "Paketets versionsfil (utbyte/versioner.json)"
+    if not isinstance(versions, dict):
+        raise PackageError(f"{where} är inget JSON-objekt.")
+    for name, per_id in versions.items():
+        if name not in ids:
+            raise PackageError(f"{where} nämner tabellen {name[:60]!r}, som inte finns.")
+        if not isinstance(per_id, dict):
+            raise PackageError(f"{where}: posten för {name} är inget JSON-objekt.")
+        for record_id, known in per_id.items():
+            if record_id not in ids[name]:
+                raise PackageError(f"{where} nämner {table_name(name)} {record_id[:8]}, som "
+                                   "inte finns i paketet.")
+            if not _hex_list(known):
+                raise PackageError(f"{where}: versionerna för {table_name(name)} "
+                                   f"{record_id[:8]} är ingen lista av versions-id.")
+    return versions
+
+
+def _check_deleted(deleted, graph: SchemaGraph, ids: dict[str, set[str]]):
+    where = "Paketets lista över borttagna poster (utbyte/borttagna.json)"
+    if not isinstance(deleted, list):
+        raise PackageError(f"{where} är ingen lista.")
+    result, seen = [], set()
+    for entry in deleted:
+        if not (isinstance(entry, dict)
+                and set(entry) == {"table", "id", "deleted_at", "version", "known"}
+                and entry["table"] in ids and isinstance(entry["id"], str)
+                and HEX_ID.match(entry["id"]) and isinstance(entry["version"], str)
+                and HEX_ID.match(entry["version"]) and _hex_list(entry["known"])
+                and not check_text(entry["deleted_at"], "deleted_at")):
+            raise PackageError(f"{where}: en post är felaktig ({str(entry)[:80]}).")
+        key = (entry["table"], entry["id"])
+        if key in seen:
+            raise PackageError(f"{where}: samma post står två gånger.")
+        if entry["id"] in ids[entry["table"]]:
+            raise PackageError(f"{where}: {table_name(entry['table'])} {entry['id'][:8]} är "
+                               "både borttagen och med i paketet.")
+        seen.add(key)
+        result.append((entry["table"], entry["id"],
+                       Tombstone(entry["version"], entry["known"], entry["deleted_at"])))
+    return result

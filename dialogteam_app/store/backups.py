@@ -1,0 +1,246 @@
+"""Backups of the database in säkerhetskopior/, their rotation, restore and the
+integrity check. No Qt: the window and the command line both use this.
+
+Every copy is made with SQLite's backup API from its own connection, so it can
+run on any thread while the program writes, and is a consistent snapshot.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from ..paths import DataPaths
+from .backup import backup_to
+from .connection import connect
+from .migrations import LATEST
+
+AUTOMATIC = "automatisk"
+MANUAL = "manuell"
+BEFORE_RESTORE = "före-återställning"
+BEFORE_UPGRADE = "före-uppgradering"     # taken by migrations/__init__.py
+KIND_LABELS = {AUTOMATIC: "Automatisk", MANUAL: "Manuell", BEFORE_RESTORE: "Före återställning",
+               BEFORE_UPGRADE: "Före uppgradering"}
+
+KEEP_DAYS_DEFAULT = 30
+KEEP_NEWEST = 3                 # automatic copies never pruned, however old
+DUE_AFTER = timedelta(hours=24)
+
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"^(?P<kind>.+?)(-v\d+)?-(?P<stamp>\d{8}-\d{6})(-\w+)?\.sqlite$")
+
+
+class RestoreError(RuntimeError):
+    """The backup cannot be restored; the live database was not touched. Swedish text."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    kind: str
+    taken_at: datetime
+    size: int
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+def _info(path: Path) -> BackupInfo:
+    match = _NAME.match(path.name)
+    stat = path.stat()
+    if match:
+        return BackupInfo(path, match["kind"], datetime.strptime(match["stamp"], _STAMP),
+                          stat.st_size)
+    return BackupInfo(path, "", datetime.fromtimestamp(stat.st_mtime), stat.st_size)
+
+
+def list_backups(paths: DataPaths) -> list[BackupInfo]:
+    """Every backup in the folder, newest first."""
+    if not paths.backups.is_dir():
+        return []
+    found = [_info(p) for p in paths.backups.glob("*.sqlite") if p.is_file()]
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def backup_now(paths: DataPaths, kind: str = MANUAL, now: datetime | None = None) -> BackupInfo:
+    now = now or datetime.now()
+    name = f"{kind}-{now.strftime(_STAMP)}.sqlite"
+    dest, n = paths.backups / name, 2
+    while dest.exists():
+        dest = paths.backups / f"{kind}-{now.strftime(_STAMP)}-{n}.sqlite"
+        n += 1
+    conn = connect(paths.database)
+    try:
+        backup_to(conn, dest)
+    finally:
+        conn.close()
+    return _info(dest)
+
+
+def prune(paths: DataPaths, keep_days: int, now: datetime | None = None) -> list[Path]:
+    """Remove automatic copies older than keep_days, and of the days before today all
+    but the newest copy of each day; the newest KEEP_NEWEST always stay. Copies taken
+    by hand, before a restore or before an upgrade are the user's to delete. Half
+    written copies left by a crash (*.part, over an hour old) go too."""
+    now = now or datetime.now()
+    automatic = [b for b in list_backups(paths) if b.kind == AUTOMATIC]
+    days_seen = {b.taken_at.date() for b in automatic[:KEEP_NEWEST]}
+    removed = [p for p in paths.backups.glob("*.part")       # a copy cut short by a crash
+               if datetime.fromtimestamp(p.stat().st_mtime) < now - timedelta(hours=1)]
+    for p in removed:
+        p.unlink(missing_ok=True)
+    for b in automatic[KEEP_NEWEST:]:     # newest first, so a day's newest is seen first
+        day = b.taken_at.date()
+        too_old = now - b.taken_at > timedelta(days=keep_days)
+        another_that_day = day != now.date() and day in days_seen
+        days_seen.add(day)
+        if too_old or another_that_day:
+            b.path.unlink(missing_ok=True)
+            removed.append(b.path)
+    return removed
+
+
+def automatic_backup_due(paths: DataPaths, now: datetime | None = None) -> bool:
+    now = now or datetime.now()
+    newest = next((b for b in list_backups(paths) if b.kind == AUTOMATIC), None)
+    return newest is None or now - newest.taken_at >= DUE_AFTER
+
+
+def automatic_backup(paths: DataPaths, keep_days: int) -> BackupInfo:
+    """The copy taken at start and once a day, then the rotation."""
+    info = backup_now(paths, AUTOMATIC)
+    prune(paths, keep_days)
+    return info
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def backup_problems(path: Path) -> list[str]:
+    """Why this file cannot be restored; empty when it can."""
+    try:
+        with open(path, "rb") as f:
+            if f.read(16) != b"SQLite format 3\0":
+                return ["Filen är ingen Dialogteam-databas (ingen SQLite-fil)."]
+        conn = _open_read_only(path)
+    except (OSError, sqlite3.Error) as exc:
+        return [f"Filen kan inte öppnas: {exc}."]
+    try:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'organisers'").fetchone() is None:
+            return ["Filen är ingen Dialogteam-databas."]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > LATEST:
+            return [f"Kopian kommer från en nyare version av Dialogteam (schema {version})."]
+        problems = [f"SQLite rapporterar: {r[0]}" for r in conn.execute("PRAGMA integrity_check")
+                    if r[0] != "ok"]
+        problems += [f"Trasig koppling i tabellen {r[0]}." for r in
+                     conn.execute("PRAGMA foreign_key_check")]
+        return problems
+    except sqlite3.DatabaseError as exc:
+        return [f"Filen är skadad: {exc}."]
+    finally:
+        conn.close()
+
+
+def restore(paths: DataPaths, backup: Path) -> Path:
+    """Replace the live database with the backup's content; returns the copy taken of
+    the live database first. Nobody may have the database open (the caller holds
+    the instance lock). The backup API writes into the live file in one transaction,
+    through its WAL, so a crash midway leaves the old database."""
+    backup = Path(backup)
+    problems = backup_problems(backup)
+    if problems:
+        raise RestoreError(f"Säkerhetskopian {backup.name} kan inte återställas: "
+                           + " ".join(problems[:3]) + " Databasen har inte ändrats.")
+    before = _keep_current(paths)
+    source = _open_read_only(backup)
+    try:
+        try:
+            target = connect(paths.database)
+        except sqlite3.DatabaseError:   # not even a database any more: start from nothing
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
+            target = connect(paths.database)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    return before
+
+
+def _keep_current(paths: DataPaths) -> Path:
+    """A copy of the live database before it is replaced; byte for byte if it is
+    too broken for the backup API, so that nothing is ever thrown away."""
+    stamp = datetime.now().strftime(_STAMP)
+    try:
+        return backup_now(paths, BEFORE_RESTORE).path
+    except sqlite3.DatabaseError:
+        dest = paths.backups / f"{BEFORE_RESTORE}-{stamp}-trasig.sqlite"
+        paths.backups.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal"):
+            if Path(f"{paths.database}{suffix}").exists():
+                shutil.copy2(f"{paths.database}{suffix}", f"{dest}{suffix}")
+        return dest
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    label: str
+    problems: list[str]
+
+
+def check_database(path: Path) -> list[CheckItem]:
+    """integrity_check, foreign_key_check and every full-text index against its
+    table. Nothing is changed: the checks run in a transaction that is rolled back
+    (the FTS check is written as an INSERT, so a read-only connection cannot run it)."""
+    if not Path(path).is_file():
+        return [CheckItem("Databasfilen", [f"{path} finns inte."])]
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None)
+        conn.execute("BEGIN")
+    except sqlite3.DatabaseError as exc:
+        return [CheckItem("Databasfilen", [f"Den kan inte öppnas: {exc}."])]
+    try:
+        return [_run(conn, "Filens struktur (integrity_check)", _integrity),
+                _run(conn, "Kopplingar mellan poster (foreign_key_check)", _foreign_keys),
+                _run(conn, "Sökindex (FTS5)", _fts)]
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.close()
+
+
+def _run(conn, label, check) -> CheckItem:
+    try:
+        return CheckItem(label, check(conn))
+    except sqlite3.DatabaseError as exc:
+        return CheckItem(label, [f"SQLite rapporterar: {exc}."])
+
+
+def _integrity(conn) -> list[str]:
+    return [f"SQLite rapporterar: {r[0]}" for r in conn.execute("PRAGMA integrity_check")
+            if r[0] != "ok"]
+
+
+def _foreign_keys(conn) -> list[str]:
+    return [f"Tabellen {r[0]} (rad {r[1]}) pekar på en post i {r[2]} som saknas."
+            for r in conn.execute("PRAGMA foreign_key_check")]
+
+
+def _fts(conn) -> list[str]:
+    problems = []
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                "AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'").fetchall():
+        try:   # rank 1: compare the index with its content table too
+            conn.execute(f'INSERT INTO "{name}"("{name}", rank) VALUES (\'integrity-check\', 1)')
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"Sökindexet {name} stämmer inte med anteckningarna ({exc}).")
+    return problems

@@ -1,0 +1,41 @@
+"""This laptop's own settings, kept in the settings table (never exchanged)."""
+
+from __future__ import annotations
+
+import getpass
+import sqlite3
+
+from .database import Database
+
+BACKUP_KEEP_DAYS = "backup_keep_days"
+EXCHANGE_NAME = "exchange_name"       # who made a package, as the colleague will see it
+
+
+def read_setting(conn: sqlite3.Connection, key: str) -> str | None:
+    r = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return r[0] if r else None
+
+
+def exchange_name(conn: sqlite3.Connection) -> str:
+    """How packages from this laptop are signed: the name chosen, else the login name."""
+    name = read_setting(conn, EXCHANGE_NAME)
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):   # no login name to be found (a service account)
+        return ""
+
+
+class Settings:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        value = read_setting(self.db.conn, key)
+        return default if value is None else value
+
+    def set(self, key: str, value: str) -> None:
+        self.db.write(lambda conn: conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value)))
