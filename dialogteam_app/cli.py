@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("--package", metavar="FIL",
                       help="utbytespaket till en kollega (.dialogteam.zip)")
+    what.add_argument("--pdf", metavar="FIL",
+                      help="åtgärdsplanen som PDF (sparas som en ny version)")
 
     p = sub.add_parser("import", help="läs in ett utbytespaket från en kollega")
     _data_dir_option(p, in_subcommand=True)

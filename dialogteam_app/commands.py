@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from argparse import Namespace
+from pathlib import Path
 
 from .paths import DataPaths
 from .store.database import Database
@@ -65,6 +66,9 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
     if bool(args.engagement) == bool(args.all):
         print("Ange antingen ett SAMVERKAN_ID eller --all.", file=sys.stderr)
         return 2
+    if args.pdf and args.all:
+        print("En åtgärdsplan hör till en samverkan: ange dess SAMVERKAN_ID.", file=sys.stderr)
+        return 2
     with _open(paths).db as db:
         engagement_id = None
         if args.engagement:
@@ -74,6 +78,8 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
                       "är det flera). Se `dialogteam list`.", file=sys.stderr)
                 return 1
             engagement_id = found.id
+        if args.pdf:
+            return _export_pdf(Store(db), engagement_id, Path(args.pdf))
         try:
             summary = export_package(db, args.package, engagement_id=engagement_id,
                                      created_by=exchange_name(db.conn))
@@ -83,6 +89,26 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
     print(f"Paketet sparades: {summary.path} ({_kb(summary.size)}).")
     print(f"Innehåll: {counted(summary.counts) or 'inga poster'}"
           + (f"; {summary.deleted} borttagna poster." if summary.deleted else "."))
+    return 0
+
+
+def _export_pdf(store: Store, engagement_id: str, path: Path) -> int:
+    """Render the plan as it stands and freeze it as the next version, as the window does."""
+    from .export import render_plan_pdf
+    from .export.atomic import describe_os_error
+    from .store.plan_snapshot import build_plan_document, recipient_text
+    engagement = store.engagements.get(engagement_id)
+    contact = store.organisers.primary_contact(engagement.organiser_id)
+    recipient = recipient_text(contact.name, contact.email) if contact else ""
+    document = build_plan_document(store, engagement_id, recipient=recipient)
+    try:
+        pages = render_plan_pdf(document, path)
+    except OSError as exc:
+        print(f"PDF:en sparades inte. {describe_os_error(exc, path)}", file=sys.stderr)
+        return 1
+    version = store.plan_versions.freeze(engagement_id, document, recipient, path.name)
+    print(f"Åtgärdsplanen sparades: {path} ({pages} sidor), version {version.number}"
+          + (f", mottagare {recipient}." if recipient else "."))
     return 0
 
 
@@ -126,7 +152,6 @@ def cmd_backup(args: Namespace, paths: DataPaths) -> int:
 
 
 def cmd_restore(args: Namespace, paths: DataPaths) -> int:
-    from pathlib import Path
 
     from .store.backups import RestoreError, restore
     chosen = Path(args.backup)

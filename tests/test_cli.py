@@ -53,3 +53,35 @@ def test_smoke_start_opens_the_window_and_exits(data_paths):
     assert result.returncode == 0, result.stderr
     assert "huvudfönstret visades efter" in result.stdout
     assert data_paths.database.exists()
+
+
+def test_export_pdf_renders_the_plan_and_freezes_a_version(data_paths, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    from timra_plan import enter_timra_plan
+    with Database(data_paths.database) as db:
+        engagement_id = enter_timra_plan(Store(db))
+    pdf = tmp_path / "Åtgärdsplan Timrå.pdf"
+    assert main(["--data-dir", str(data_paths.root), "export", engagement_id[:8],
+                 "--pdf", str(pdf)]) == 0
+    out = capsys.readouterr().out
+    assert "version 1" in out and str(pdf) in out
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Timrå kommun" in text and "6 450" in text
+    with Database(data_paths.database) as db:
+        versions = Store(db).plan_versions.list(engagement_id)
+    assert [(v.number, v.file_name) for v in versions] == [(1, pdf.name)]
+
+
+def test_export_pdf_refusals_change_nothing(data_paths, tmp_path, capsys):
+    with Database(data_paths.database) as db:
+        engagement = load_sample(Store(db))
+    root = str(data_paths.root)
+    assert main(["--data-dir", root, "export", "--all", "--pdf", str(tmp_path / "x.pdf")]) == 2
+    assert main(["--data-dir", root, "export", "ffffffff", "--pdf", str(tmp_path / "x.pdf")]) == 1
+    missing = tmp_path / "finns-inte" / "plan.pdf"
+    assert main(["--data-dir", root, "export", engagement.id, "--pdf", str(missing)]) == 1
+    assert "finns inte" in capsys.readouterr().err
+    assert not missing.parent.exists() and not (tmp_path / "x.pdf").exists()
+    with Database(data_paths.database) as db:
+        assert Store(db).plan_versions.list(engagement.id) == []

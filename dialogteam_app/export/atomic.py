@@ -7,6 +7,7 @@ name. A crash or an error midway leaves the old file, or none, never half a file
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 from collections.abc import Iterator
@@ -46,3 +47,17 @@ def _fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def describe_os_error(e: OSError, path: Path) -> str:
+    folder = Path(path).parent
+    if isinstance(e, PermissionError):
+        return (f"Du har inte behörighet att skriva i mappen {folder}. "
+                "Välj en annan mapp, till exempel Dokument.")
+    if isinstance(e, FileNotFoundError):
+        return f"Mappen {folder} finns inte (längre). Välj en annan mapp."
+    if isinstance(e, IsADirectoryError):
+        return f"{path} är en mapp. Välj ett filnamn."
+    if e.errno == errno.ENOSPC:
+        return f"Det får inte plats mer på disken där {folder} finns."
+    return f"Filen {Path(path).name} kunde inte sparas: {e.strerror or e}"

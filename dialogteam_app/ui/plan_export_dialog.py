@@ -8,7 +8,6 @@ the user's own mail program.
 
 from __future__ import annotations
 
-import errno
 import shutil
 import tempfile
 import threading
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QProgr
 
 from ..domain.plan_document import PlanDocument
 from ..export import render_plan_pdf
-from ..export.atomic import atomic_path
+from ..export.atomic import atomic_path, describe_os_error
 from ..export.email_draft import draft_body, draft_subject, write_email_draft
 from ..export.file_names import suggested_pdf_name
 from .dialogs import show_error
@@ -63,20 +62,6 @@ class _RenderJob(QRunnable):
         if self._cancelled.is_set():
             raise _Cancelled
         self.signals.progress.emit(done, total)
-
-
-def describe_os_error(e: OSError, path: Path) -> str:
-    folder = Path(path).parent
-    if isinstance(e, PermissionError):
-        return (f"Du har inte behörighet att skriva i mappen {folder}. "
-                "Välj en annan mapp, till exempel Dokument.")
-    if isinstance(e, FileNotFoundError):
-        return f"Mappen {folder} finns inte (längre). Välj en annan mapp."
-    if isinstance(e, IsADirectoryError):
-        return f"{path} är en mapp. Välj ett filnamn."
-    if e.errno == errno.ENOSPC:
-        return f"Det får inte plats mer på disken där {folder} finns."
-    return f"Filen {Path(path).name} kunde inte sparas: {e.strerror or e}"
 
 
 class PlanExportDialog(QDialog):
