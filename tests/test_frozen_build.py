@@ -57,6 +57,26 @@ def test_smoke_start_shows_the_main_window(frozen, tmp_path):
     assert re.search(r"huvudfönstret visades efter \d+ ms", result.stdout), result.stdout
 
 
+def test_frozen_program_exports_a_pdf_with_embedded_fonts(frozen, tmp_path):
+    """reportlab, the exporter and the fonts are imported lazily: prove they run frozen."""
+    from pypdf import PdfReader
+
+    from dialogteam_app.sample_data import load_sample
+    from dialogteam_app.store.database import Database
+    from dialogteam_app.store.store import Store
+    with Database(tmp_path / "dialogteam.sqlite") as db:
+        engagement = load_sample(Store(db))
+    pdf = tmp_path / "plan.pdf"
+    result = run_frozen(frozen, "--data-dir", str(tmp_path), "export", engagement.id,
+                        "--pdf", str(pdf))
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(pdf)
+    assert "Norrviks kommun" in reader.pages[0].extract_text()
+    fonts = {f["/BaseFont"] for page in reader.pages
+             for f in page["/Resources"].get("/Font", {}).values()}
+    assert fonts and all("OpenSans" in str(name) for name in fonts)
+
+
 def test_every_resource_file_is_shipped(frozen):
     shipped = next(p for p in FOLDER.rglob("resources") if p.parent.name == "dialogteam_app")
     expected = {p.relative_to(REPO / "resources")
