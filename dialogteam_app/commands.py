@@ -61,7 +61,7 @@ def _locked(paths: DataPaths):
 
 def cmd_export(args: Namespace, paths: DataPaths) -> int:
     from .exchange import PackageError, export_package
-    from .exchange.labels import counted
+    from .domain.record_names import counted
     from .store.settings import exchange_name
     if bool(args.engagement) == bool(args.all):
         print("Ange antingen ett SAMVERKAN_ID eller --all.", file=sys.stderr)

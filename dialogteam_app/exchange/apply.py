@@ -8,7 +8,8 @@ from .conflicts import (Conflict, conflict_count, delete_conflict, open_conflict
                         store_conflict)
 from .errors import PackageError
 from .history import History, Live, merged_known, with_content
-from .labels import describe, table_name
+from ..domain.record_names import table_name
+from .labels import describe
 from .merge import MergePlan
 from .records import delete_record, write_record
 from .report import ConflictNote, ImportReport

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..store.cascade import cascade_counts
 from .conflicts import Conflict, list_conflicts
+from ..domain.record_names import value_label
 from .labels import YES_NO_COLUMNS, column_label, describe, record_title
 from .records import LINK_PREFIX, RecordReader, link_columns
 from .report import KIND_TEXTS
@@ -98,4 +99,6 @@ def _value(conn, table: Table, column: str, value) -> str:
         return record_title(dict(row)) if row else f"(borttagen, {value[:8]})"
     if column in YES_NO_COLUMNS:
         return "ja" if value else "nej"
+    if isinstance(value, str):
+        return value_label(table.name, column, value)
     return str(value)

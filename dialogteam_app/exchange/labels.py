@@ -6,44 +6,7 @@ code name, which is readable enough; add it here for a proper label.
 
 from __future__ import annotations
 
-from collections import Counter
-
-# table -> (singular, plural)
-TABLE_NAMES = {
-    "organisers": ("huvudman", "huvudmän"),
-    "supporters": ("processtödjare", "processtödjare"),
-    "contact_persons": ("kontaktperson", "kontaktpersoner"),
-    "school_units": ("skolenhet", "skolenheter"),
-    "engagements": ("samverkan", "samverkan"),
-    "engagement_units": ("vald skolenhet", "valda skolenheter"),
-    "key_dates": ("viktigt datum", "viktiga datum"),
-    "meetings": ("möte", "möten"),
-    "meeting_units": ("skolenhet i möte", "skolenheter i möten"),
-    "participants": ("deltagare", "deltagare"),
-    "questions": ("fråga", "frågor"),
-    "tasks": ("beslut/uppgift", "beslut/uppgifter"),
-    "notes": ("anteckning", "anteckningar"),
-    "note_tags": ("tagg", "taggar"),
-    "key_figures": ("nyckeltal", "nyckeltal"),
-    "inspection_findings": ("beslut från Skolinspektionen", "beslut från Skolinspektionen"),
-    "sources": ("underlag", "underlag"),
-    "problems": ("problem", "problem"),
-    "causes": ("orsak", "orsaker"),
-    "evidence": ("belägg", "belägg"),
-    "candidates": ("tänkbar insats", "tänkbara insatser"),
-    "candidate_causes": ("orsak till tänkbar insats", "orsaker till tänkbara insatser"),
-    "participation": ("beskrivning av delaktighet", "beskrivningar av delaktighet"),
-    "plans": ("åtgärdsplan", "åtgärdsplaner"),
-    "plan_areas": ("utvecklingsområde", "utvecklingsområden"),
-    "area_problems": ("problem i utvecklingsområde", "problem i utvecklingsområden"),
-    "plan_interventions": ("insats", "insatser"),
-    "intervention_units": ("skolenhet i insats", "skolenheter i insatser"),
-    "intervention_causes": ("orsak till insats", "orsaker till insatser"),
-    "plan_milestones": ("delmål", "delmål"),
-    "plan_costs": ("kostnadspost", "kostnadsposter"),
-    "plan_risks": ("risk", "risker"),
-    "plan_versions": ("exporterad version av planen", "exporterade versioner av planen"),
-}
+from ..domain.record_names import table_name
 
 COLUMN_NAMES = {
     "name": "Namn", "title": "Rubrik", "kind": "Typ", "body": "Text", "text": "Text",
@@ -91,11 +54,6 @@ YES_NO_COLUMNS = {"is_primary", "asked", "done"}
 _NAMING_FIELDS = ("name", "title", "body", "text", "risk", "measure", "description", "date")
 
 
-def table_name(table: str, n: int = 1) -> str:
-    singular, plural = TABLE_NAMES.get(table, (table, table))
-    return singular if n == 1 else plural
-
-
 def column_label(column: str) -> str:
     if column in COLUMN_NAMES:
         return COLUMN_NAMES[column]
@@ -122,11 +80,3 @@ def record_title(content: dict | None) -> str:
 def describe(table: str, content: dict | None, record_id: str = "") -> str:
     title = record_title(content)
     return f"{table_name(table)} ”{title}”" if title else f"{table_name(table)} {record_id[:8]}"
-
-
-def counted(counts: Counter) -> str:
-    """Counter({'notes': 2, 'meetings': 1}) -> '2 anteckningar och 1 möte'."""
-    parts = [f"{n} {table_name(t, n)}" for t, n in counts.items() if n]
-    if not parts:
-        return ""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .labels import counted
+from ..domain.record_names import counted
 
 KIND_TEXTS = {
     "changed_both": "ändrad både här och hos kollegan",

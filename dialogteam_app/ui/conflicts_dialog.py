@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QFrame, QGridLayout, QHBox
 
 from ..exchange.conflict_view import ConflictView, conflict_views
 from ..exchange.conflicts import MINE, THEIRS, resolve
-from ..exchange.labels import counted
+from ..domain.record_names import counted
 from .dialogs import show_error
 from .widgets import hint, section_title
 

@@ -6,44 +6,12 @@ from collections import Counter
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-# table -> (singular, plural), for telling what a delete takes with it
-RECORD_NAMES = {
-    "contact_persons": ("kontaktperson", "kontaktpersoner"),
-    "school_units": ("skolenhet", "skolenheter"),
-    "engagements": ("samverkan", "samverkan"),
-    "key_dates": ("viktigt datum", "viktiga datum"),
-    "meetings": ("möte", "möten"),
-    "participants": ("deltagare", "deltagare"),
-    "questions": ("fråga", "frågor"),
-    "tasks": ("beslut/uppgift", "beslut/uppgifter"),
-    "notes": ("anteckning", "anteckningar"),
-    "key_figures": ("nyckeltal", "nyckeltal"),
-    "inspection_findings": ("beslut från Skolinspektionen", "beslut från Skolinspektionen"),
-    "sources": ("underlag", "underlag"),
-    "problems": ("problem", "problem"),
-    "causes": ("orsak", "orsaker"),
-    "evidence": ("belägg", "belägg"),
-    "candidates": ("tänkbar insats", "tänkbara insatser"),
-    "participation": ("beskrivning av delaktighet", "beskrivningar av delaktighet"),
-    "plans": ("åtgärdsplan", "åtgärdsplaner"),
-    "plan_areas": ("utvecklingsområde", "utvecklingsområden"),
-    "plan_interventions": ("insats", "insatser"),
-    "plan_milestones": ("delmål", "delmål"),
-    "plan_costs": ("kostnadspost", "kostnadsposter"),
-    "plan_risks": ("risk", "risker"),
-    "plan_versions": ("exporterad version", "exporterade versioner"),
-}
+from ..domain.record_names import counted
 
 
 def describe_impact(counts: Counter) -> str:
-    parts = []
-    for table, n in counts.items():
-        singular, plural = RECORD_NAMES.get(table, (table, table))
-        parts.append(f"{n} {singular if n == 1 else plural}")
-    if not parts:
-        return ""
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
-    return f"Det tar också bort {listed}."
+    listed = counted(counts)
+    return f"Det tar också bort {listed}." if listed else ""
 
 
 def confirm_delete(parent: QWidget | None, title: str, text: str,

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
                                QVBoxLayout, QWidget)
 
 from ..exchange import ImportReport, PackageError, export_package, import_package
-from ..exchange.labels import counted
+from ..domain.record_names import counted
 from ..exchange.package_format import SUFFIX
 from ..store.settings import EXCHANGE_NAME, Settings, exchange_name
 from .background_job import run_in_background

@@ -73,7 +73,6 @@ class MeetingView(QWidget):
         self.ctx = ctx
         self.meeting = None
         self.stack = QUndoStack(self)
-        notes_repo = ctx.store.notes
         meetings = ctx.store.meetings
 
         # -- notes ---------------------------------------------------------------------------------

@@ -1,0 +1,96 @@
+"""Swedish names for the kinds of records and for coded values, shared by delete
+confirmations, import reports and conflict views (no Qt here, so the command line
+says the same words as the window)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from enum import Enum
+
+from .analysis import DecisionType, Factor, Measure, ProblemLevel, SourceKind, Strength
+from .engagement import KeyDateKind, Phase
+from .meetings import MeetingKind, Role, TaskKind
+from .notes import tag_label
+from .organisations import OrganiserKind
+from .plan import Funder
+
+# table -> (singular, plural)
+TABLE_NAMES = {
+    "organisers": ("huvudman", "huvudmän"),
+    "supporters": ("processtödjare", "processtödjare"),
+    "contact_persons": ("kontaktperson", "kontaktpersoner"),
+    "school_units": ("skolenhet", "skolenheter"),
+    "engagements": ("samverkan", "samverkan"),
+    "engagement_units": ("vald skolenhet", "valda skolenheter"),
+    "key_dates": ("viktigt datum", "viktiga datum"),
+    "meetings": ("möte", "möten"),
+    "meeting_units": ("skolenhet i möte", "skolenheter i möten"),
+    "participants": ("deltagare", "deltagare"),
+    "questions": ("fråga", "frågor"),
+    "tasks": ("beslut/uppgift", "beslut/uppgifter"),
+    "notes": ("anteckning", "anteckningar"),
+    "note_tags": ("tagg", "taggar"),
+    "key_figures": ("nyckeltal", "nyckeltal"),
+    "inspection_findings": ("beslut från Skolinspektionen", "beslut från Skolinspektionen"),
+    "sources": ("underlag", "underlag"),
+    "problems": ("problem", "problem"),
+    "causes": ("orsak", "orsaker"),
+    "evidence": ("belägg", "belägg"),
+    "candidates": ("tänkbar insats", "tänkbara insatser"),
+    "candidate_causes": ("orsak till tänkbar insats", "orsaker till tänkbara insatser"),
+    "participation": ("beskrivning av delaktighet", "beskrivningar av delaktighet"),
+    "plans": ("åtgärdsplan", "åtgärdsplaner"),
+    "plan_areas": ("utvecklingsområde", "utvecklingsområden"),
+    "area_problems": ("problem i utvecklingsområde", "problem i utvecklingsområden"),
+    "plan_interventions": ("insats", "insatser"),
+    "intervention_units": ("skolenhet i insats", "skolenheter i insatser"),
+    "intervention_causes": ("orsak till insats", "orsaker till insatser"),
+    "plan_milestones": ("delmål", "delmål"),
+    "plan_costs": ("kostnadspost", "kostnadsposter"),
+    "plan_risks": ("risk", "risker"),
+    "plan_versions": ("exporterad version av planen", "exporterade versioner av planen"),
+}
+
+# (table, column) -> the enum whose labels the stored codes stand for
+CODED_COLUMNS: dict[tuple[str, str], type[Enum]] = {
+    ("organisers", "kind"): OrganiserKind,
+    ("engagements", "phase"): Phase,
+    ("key_dates", "kind"): KeyDateKind,
+    ("meetings", "kind"): MeetingKind,
+    ("participants", "role"): Role,
+    ("notes", "speaker_role"): Role,
+    ("tasks", "kind"): TaskKind,
+    ("key_figures", "measure"): Measure,
+    ("inspection_findings", "decision_type"): DecisionType,
+    ("sources", "kind"): SourceKind,
+    ("problems", "level"): ProblemLevel,
+    ("evidence", "strength"): Strength,
+    ("plan_costs", "funder"): Funder,
+}
+
+
+def table_name(table: str, n: int = 1) -> str:
+    singular, plural = TABLE_NAMES.get(table, (table, table))
+    return singular if n == 1 else plural
+
+
+def counted(counts: Counter) -> str:
+    """Counter({'notes': 2, 'meetings': 1}) -> '2 anteckningar och 1 möte'."""
+    parts = [f"{n} {table_name(t, n)}" for t, n in counts.items() if n]
+    if not parts:
+        return ""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+
+
+def value_label(table: str, column: str, value: str) -> str:
+    """A stored code as the user saw it chosen: 'skolbesok' -> 'Skolbesök'."""
+    if column == "tag" and table == "note_tags":
+        return tag_label(value)
+    if column == "factors" or (table, column) not in CODED_COLUMNS:
+        if column == "factors" and isinstance(value, str) and value in {f.value for f in Factor}:
+            return Factor(value).label
+        return value
+    try:
+        return CODED_COLUMNS[(table, column)](value).label
+    except ValueError:
+        return value
