@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from .analysis import Analysis
+from .candidates import Candidates
+from .current_state import CurrentState
 from .database import Database
 from .engagements import Engagements
 from .meetings import Meetings
@@ -18,6 +21,9 @@ class Store:
         self.supporters = Supporters(db)
         self.meetings = Meetings(db)
         self.notes = Notes(db)
+        self.current_state = CurrentState(db)
+        self.analysis = Analysis(db)
+        self.candidates = Candidates(db)
 
     def is_empty(self) -> bool:
         return not self.db.query("SELECT 1 FROM organisers LIMIT 1")
