@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..domain.engagement import Engagement
 from ..store.store import Store
+from .analysis import load_analysis
 from .ids import SAMPLE_ORGANISER_NAME, sample_id
 from .meetings import load_meetings
 from .organisation import load_organisation
@@ -31,4 +32,5 @@ def load_sample(store: Store) -> Engagement:
     with store.db.bulk():
         engagement = load_organisation(store)
         load_meetings(store, engagement)
+        load_analysis(store, engagement)
     return engagement
