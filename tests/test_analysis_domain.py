@@ -7,7 +7,7 @@ from dialogteam_app.domain.analysis import (Candidate, Cause, Evidence, Factor, 
                                             Problem, ProblemLevel, Strength)
 from dialogteam_app.domain.analysis_snapshot import AnalysisSnapshot, shorten, title_from_note
 from dialogteam_app.domain.key_figures import (Comparison, compare, format_difference,
-                                               format_number, latest_per_measure,
+                                               format_number, format_value, latest_per_measure,
                                                measure_from_text, measures_for_unit, parse_decimal)
 from dialogteam_app.domain.notes import Note, Tag
 from dialogteam_app.domain.priorities import moved, problems_after_move
@@ -98,15 +98,19 @@ def test_numbers_are_shown_the_swedish_way():
     assert format_number(197.0) == "197"
     assert format_number(69.25) == "69,25"
     assert format_number(-31.80000001) == "−31,8"
+    assert format_number(14.0, min_decimals=1) == "14,0"
+    assert format_number(-0.001) == "0"
     fig = KeyFigure(engagement_id="e", school_unit_id=None, measure=Measure.MERIT_9, year="2025",
                     value=197.0, national_value=229.0)
-    assert format_difference(fig) == "−32"
+    assert format_value(fig.value, fig.measure) == "197,0"       # points: one decimal
+    assert format_difference(fig) == "−32,0"
     assert compare(fig) is Comparison.WORSE
     fig.value = 229.0
     assert (format_difference(fig), compare(fig)) == ("±0", Comparison.SAME)
     context = KeyFigure(engagement_id="e", school_unit_id=None, measure=Measure.NEWLY_ARRIVED,
                         year="2025", value=20.0, national_value=8.0)
     assert (format_difference(context), compare(context)) == ("+12", Comparison.CONTEXT)
+    assert format_value(69.0, Measure.ELIGIBLE_VOCATIONAL) == "69 %"
 
 
 def test_latest_per_measure_puts_results_before_context():

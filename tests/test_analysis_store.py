@@ -245,7 +245,7 @@ def test_snapshot_orders_everything_and_labels_evidence(store, world):
     assert [x.id for x in snap.problems] == [p.id]
     assert snap.causes_of(p.id) == [c] and snap.candidates_for(c.id) == [k]
     assert evidence_label(snap.evidence[0], snap) == \
-        "Meritvärde åk 9, Sörbergeskolan 7-9, 2025: 197,5 (riket 229)"
+        "Meritvärde åk 9, Sörbergeskolan 7-9, 2025: 197,5 (riket 229,0)"
     strong = Evidence(cause_id=c.id, text="Timperley 2011", strength=Strength.STRONG, position=1)
     store.analysis.save_evidence(strong)
     assert [e.text for e in store.analysis.snapshot(world.engagement.id).evidence_of(c.id)] == \

@@ -21,27 +21,38 @@ def parse_decimal(text: str) -> float | None:
     return float(cleaned.replace(",", "."))
 
 
-def format_number(value: float | None, max_decimals: int = 2) -> str:
-    """197.0 → '197', 69.25 → '69,25', -3.5 → '−3,5' (no trailing zeros)."""
+def format_number(value: float | None, max_decimals: int = 2, min_decimals: int = 0) -> str:
+    """197.0 → '197', 69.25 → '69,25', -3.5 → '−3,5'; min_decimals=1 keeps '14,0'."""
     if value is None:
         return ""
-    text = f"{round(value, max_decimals):.{max_decimals}f}".rstrip("0").rstrip(".")
-    text = "0" if text in ("-0", "") else text
+    text = f"{round(value, max_decimals):.{max_decimals}f}"
+    if "." in text:
+        whole, decimals = text.split(".")
+        decimals = decimals.rstrip("0").ljust(min_decimals, "0")
+        text = f"{whole}.{decimals}" if decimals else whole
+    if float(text) == 0:
+        text = text.lstrip("-")
     return text.replace(".", ",").replace("-", MINUS)
+
+
+def _decimals(measure: Measure) -> int:
+    """Points (meritvärde, betygspoäng) are read with one decimal: 229,0 beside 197,3."""
+    return 1 if measure.unit == "poäng" else 0
 
 
 def format_value(value: float | None, measure: Measure) -> str:
     if value is None:
         return "–"
-    return format_number(value) + (" %" if measure.unit == "%" else "")
+    return format_number(value, min_decimals=_decimals(measure)) + \
+        (" %" if measure.unit == "%" else "")
 
 
 def format_difference(k: KeyFigure) -> str:
     diff = k.difference
     if diff is None:
         return ""
-    text = format_number(diff)
-    if text == "0":
+    text = format_number(diff, min_decimals=_decimals(k.measure))
+    if float(text.replace(",", ".").replace(MINUS, "-")) == 0:
         return "±0"
     return text if text.startswith(MINUS) else "+" + text
 

@@ -9,7 +9,7 @@ evidence yet, and no intervention addresses another.
 
 from __future__ import annotations
 
-from ..domain.analysis import (Candidate, DecisionType, Evidence, Factor, InspectionFinding,
+from ..domain.analysis import (DecisionType, Evidence, Factor, InspectionFinding,
                                KeyFigure, Measure, Participation, Problem, ProblemLevel, Source,
                                SourceKind, Strength)
 from ..domain.engagement import Engagement
