@@ -9,11 +9,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from .context import AppContext
+from .analysis.analysis_view import AnalysisView
 from .engagement_overview import EngagementOverview
 
 
 class EngagementView(QWidget):
     renamed = Signal(str, str)  # engagement id, display name
+    open_note = Signal(str, str)  # meeting id, note id
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -23,7 +25,9 @@ class EngagementView(QWidget):
         self.tabs.setDocumentMode(True)
         self.overview = EngagementOverview(ctx, self)
         self.overview.renamed.connect(self.renamed)
-        self._pages = [(self.overview, "Översikt")]
+        self.analysis = AnalysisView(ctx, self)
+        self.analysis.open_note.connect(self.open_note)
+        self._pages = [(self.overview, "Översikt"), (self.analysis, "Nulägesanalys")]
         for page, title in self._pages:
             self.tabs.addTab(page, title)
         self._loaded: set[int] = set()
