@@ -195,8 +195,11 @@ class CurrentStatePage(ScrollPage):
     def _new_key_figure(self) -> KeyFigure | None:
         dialog = KeyFigureDialog(self.engagement.id, self.unit_id(), self.unit.currentText(),
                                  self.key_figures.model.records(), self)
-        if not dialog.exec():
-            return None
+        try:
+            if not dialog.exec():
+                return None
+        finally:
+            dialog.deleteLater()
         self.ctx.store.current_state.save_key_figure(dialog.figure)
         return dialog.figure
 

@@ -209,22 +209,29 @@ class ProblemsPage(QWidget):
             show_info(self, "Nytt belägg", "Välj först den orsak som belägget styrker.")
             return
         self.ctx.autosaver.flush()
-        picker = EvidencePicker(self.ctx.store, self.engagement_id, parent=self)
-        if not picker.exec():
+        target = self._pick(None)
+        if target is None:
             return
         store = self.ctx.store.analysis
         e = Evidence(cause_id=cause_id, position=store.next_evidence_position(cause_id),
-                     **with_target(picker.target))
+                     **with_target(target))
         store.save_evidence(e)
         self._reload_and_edit(EVIDENCE, e.id, self.evidence_editor, "comment")
 
     def change_evidence_link(self) -> None:
         self.ctx.autosaver.flush()
         e = self.ctx.store.analysis.get_evidence(self.evidence_editor.record().id)
-        picker = EvidencePicker(self.ctx.store, self.engagement_id, e, self)
-        if picker.exec():
-            self.ctx.store.analysis.save_evidence(dataclasses.replace(e, **with_target(picker.target)))
+        target = self._pick(e)
+        if target is not None:
+            self.ctx.store.analysis.save_evidence(dataclasses.replace(e, **with_target(target)))
             self._reload_and_edit(EVIDENCE, e.id, self.evidence_editor, "comment")
+
+    def _pick(self, current: Evidence | None) -> dict | None:
+        picker = EvidencePicker(self.ctx.store, self.engagement_id, current, self)
+        try:
+            return picker.target if picker.exec() else None
+        finally:
+            picker.deleteLater()
 
     def _reload_and_edit(self, kind: str, record_id: str, editor, field: str) -> None:
         self.reload()

@@ -29,7 +29,10 @@ def promote_note(parent: QWidget, store: Store, note: Note) -> str | None:
                   "lyftas till analysen. Tagga anteckningen först (Ctrl+2 … Ctrl+5).")
         return None
     dialog = PromoteDialog(store, note, parent)
-    return dialog.done_text if dialog.exec() else None
+    try:
+        return dialog.done_text if dialog.exec() else None
+    finally:
+        dialog.deleteLater()
 
 
 def _form(parent: QWidget, *rows) -> QWidget:
