@@ -11,17 +11,7 @@ from .analysis import (Candidate, Cause, Evidence, InspectionFinding, KeyFigure,
 from .key_figures import format_value, subject_label
 from .meetings import Role
 from .notes import Note
-
-
-def shorten(text: str, limit: int) -> str:
-    """One line of at most limit characters, cut at a word with '…'."""
-    line = " ".join((text or "").split())
-    if len(line) <= limit:
-        return line
-    cut = line[:limit - 1]
-    if line[limit - 1] != " " and " " in cut[limit // 2:]:  # mid-word: back to a space
-        cut = cut[:cut.rindex(" ")]
-    return cut.rstrip(" ,.;:–-") + "…"
+from .text import shorten
 
 
 @dataclass

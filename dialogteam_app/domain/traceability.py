@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .analysis import Candidate, Cause, Evidence, Problem
-from .analysis_snapshot import AnalysisSnapshot, shorten
+from .analysis_snapshot import AnalysisSnapshot
+from .text import shorten
 
 
 class GapKind(str, Enum):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from ..domain.engagement import Engagement
 from ..store.store import Store
-from .analysis import load_analysis
 from .ids import SAMPLE_ORGANISER_NAME, sample_id
 from .meetings import load_meetings
 from .organisation import load_organisation
@@ -29,6 +28,7 @@ def load_sample(store: Store) -> Engagement:
     """Write the whole sample; returns its engagement."""
     if sample_loaded(store):
         raise SampleAlreadyLoaded(f"Exempeldata ({SAMPLE_ORGANISER_NAME}) finns redan.")
+    from .analysis import load_analysis  # here, not at the top: start-up imports this package
     with store.db.bulk():
         engagement = load_organisation(store)
         load_meetings(store, engagement)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from ..domain.analysis_snapshot import shorten
+from ..domain.text import shorten
 from . import rows
 from .cascade import cascade_ids
 

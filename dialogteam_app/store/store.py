@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from .analysis import Analysis
-from .candidates import Candidates
-from .current_state import CurrentState
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from .database import Database
 from .engagements import Engagements
 from .meetings import Meetings
 from .notes import Notes
 from .organisations import Organisers
 from .team import Supporters
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+    from .candidates import Candidates
+    from .current_state import CurrentState
 
 
 class Store:
@@ -21,9 +26,22 @@ class Store:
         self.supporters = Supporters(db)
         self.meetings = Meetings(db)
         self.notes = Notes(db)
-        self.current_state = CurrentState(db)
-        self.analysis = Analysis(db)
-        self.candidates = Candidates(db)
+
+    # The analysis repositories are imported on first use: start-up does not need them.
+    @cached_property
+    def current_state(self) -> "CurrentState":
+        from .current_state import CurrentState
+        return CurrentState(self.db)
+
+    @cached_property
+    def analysis(self) -> "Analysis":
+        from .analysis import Analysis
+        return Analysis(self.db)
+
+    @cached_property
+    def candidates(self) -> "Candidates":
+        from .candidates import Candidates
+        return Candidates(self.db)
 
     def is_empty(self) -> bool:
         return not self.db.query("SELECT 1 FROM organisers LIMIT 1")

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QListWidget,
                                QVBoxLayout, QWidget)
 
 from ...domain.analysis import Candidate, Factor, validate_candidate
-from ...domain.analysis_snapshot import AnalysisSnapshot, shorten
+from ...domain.analysis_snapshot import AnalysisSnapshot
 from ...domain.priorities import moved
+from ...domain.text import shorten
 from ..context import AppContext
 from ..dialogs import confirm_delete
 from ..record_form import TEXT, FieldSpec, RecordForm

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QPushButton, QSplitter, Q
                                QVBoxLayout, QWidget)
 
 from ...domain.analysis import Cause, Evidence, Problem, ProblemLevel
-from ...domain.analysis_snapshot import AnalysisSnapshot, evidence_label, shorten
+from ...domain.analysis_snapshot import AnalysisSnapshot, evidence_label
 from ...domain.priorities import moved, problems_after_move
+from ...domain.text import shorten
 from ..context import AppContext
 from ..dialogs import confirm_delete, show_info
 from ..widgets import ScrollPage, hint

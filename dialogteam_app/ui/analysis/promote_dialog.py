@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QStackedWidget, QVBoxLayout, QWidget)
 
 from ...domain.analysis import (ProblemLevel, Strength, validate_candidate, validate_problem)
-from ...domain.analysis_snapshot import shorten
 from ...domain.notes import Note, Tag
+from ...domain.text import shorten
 from ...domain.promotion import (PROMOTED_AS, candidate_from_note, cause_from_note,
                                  evidence_from_note, problem_from_note, promotable_tags,
                                  suggested_title)
