@@ -125,7 +125,7 @@ def test_deleting_what_is_evidence_is_refused_in_the_table(window, analysis, dat
     seen = []
     answer_next_dialog("OK", seen)
     getattr(page, table).remove_selected()
-    assert "används som belägg" in seen[0] and "Ta bort belägget" in seen[0]
+    assert "används som belägg" in seen[0] and "Ingenting har tagits bort" in seen[0]
     assert getattr(page, table).model.rowCount() == len(records)
     assert dump(stored(data_paths)) == before
 
@@ -350,3 +350,13 @@ def test_an_empty_engagement_shows_what_to_do(window, analysis):
     analysis.tabs.setCurrentWidget(analysis.problems)
     assert "Nytt problem" in analysis.problems.empty_text.text()
     assert not analysis.problems.add_cause.isEnabled()
+
+
+def test_the_note_behind_a_problem_opens_in_its_meeting(window, analysis):
+    analysis.tabs.setCurrentWidget(analysis.problems)
+    analysis.problems.tree.select(PROBLEM, sample_id("problem-results"))
+    origin = analysis.problems.problem_editor.origin
+    assert "Meritvärdet i åk 9 på Björkdalsskolan" in origin.text()
+    origin.linkActivated.emit("open")
+    assert window.stack.currentWidget() is window.meeting_view
+    assert [n.id for n in window.meeting_view.notes.selected_notes()] == [sample_id("note-m1-2")]

@@ -177,7 +177,8 @@ def test_a_meeting_or_skolenhet_holding_evidence_is_not_deleted(window, meeting,
     seen = []
     answer_next_dialog("OK", seen)
     window.act_delete.trigger()
-    assert "av de poster som skulle tas bort används som belägg" in seen[0]
+    assert seen[0].startswith("Det som skulle tas bort används som belägg i nulägesanalysen "
+                              "(4 anteckningar):")
     assert stored(data_paths).meetings.get(sample_id("meeting-m2")) is not None
 
     window.navigator.select(ORGANISER, sample_id("organiser"))
@@ -186,7 +187,8 @@ def test_a_meeting_or_skolenhet_holding_evidence_is_not_deleted(window, meeting,
     units.view.setCurrentIndex(units.model.index(row, 0))
     answer_next_dialog("OK", seen)
     units.remove_selected()
-    assert "Nyckeltalet används som belägg" in seen[1] or "används som belägg" in seen[1]
+    assert seen[1].startswith("Det som skulle tas bort används som belägg i nulägesanalysen "
+                              "(1 nyckeltal, 1 beslut från Skolinspektionen):")
     assert stored(data_paths).organisers.get_unit(sample_id("unit-alviken")) is not None
 
 

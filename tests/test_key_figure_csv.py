@@ -99,8 +99,9 @@ def test_broken_rows_are_reported_with_their_line(body, expected):
 def test_every_error_is_collected_not_just_the_first():
     result = parse("skolenhet;nyckeltal;år;värde\n"
                    "X;Meritvärde åk 9;2025;1\nBjörkdalsskolan;Y;2025;1\n"
-                   "Björkdalsskolan;Meritvärde åk 9;2025;Z\n")
-    assert [p.line for p in result.errors] == [2, 3, 4]
+                   "Björkdalsskolan;Meritvärde åk 9;2025;Z\nAlvikens skola;Y;25;Z\n")
+    assert [(p.line, p.column) for p in result.errors] == [
+        (2, "skolenhet"), (3, "nyckeltal"), (4, "värde"), (5, "nyckeltal"), (5, "år"), (5, "värde")]
 
 
 @pytest.mark.parametrize("data, expected", [

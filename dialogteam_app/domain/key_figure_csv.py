@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analysis import KeyFigure, Measure, validate_key_figure
+from .analysis import KeyFigure, Measure, check_year, validate_key_figure
 from .key_figures import duplicate_of, measure_from_text, measures_for_unit, parse_decimal
 from .organisations import SchoolUnit
 
@@ -199,6 +199,9 @@ class _Parser:
             self.error(line, f"Okänt nyckeltal ”{row['nyckeltal'][:60]}”. Skriv det som i "
                              "mallen, till exempel ”Meritvärde åk 9” eller meritvarde_ak9.",
                        "nyckeltal")
+        year_problem = check_year(row["år"])
+        if year_problem:
+            self.error(line, year_problem, "år")
         value = parse_decimal(row["värde"])
         if value is None:
             self.error(line, f"”{row['värde'][:30]}” är inget tal.", "värde")

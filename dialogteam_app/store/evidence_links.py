@@ -19,6 +19,8 @@ LINKED = {"notes": "note_id", "key_figures": "key_figure_id", "sources": "source
           "inspection_findings": "finding_id"}
 _THING = {"notes": "Anteckningen", "key_figures": "Nyckeltalet", "sources": "Underlaget",
           "inspection_findings": "Beslutet från Skolinspektionen"}
+_PLURAL = {"notes": "anteckningar", "key_figures": "nyckeltal", "sources": "underlag",
+           "inspection_findings": "beslut från Skolinspektionen"}
 _SHOWN = 5
 
 
@@ -74,19 +76,21 @@ def uses_blocking_delete(conn: sqlite3.Connection, table: str,
 
 
 def describe_uses(uses: list[EvidenceUse]) -> str:
-    things = {(u.table, u.record_id) for u in uses}
+    things = list(dict.fromkeys((u.table, u.record_id) for u in uses))
+    tables = list(dict.fromkeys(table for table, _id in things))
     if len(things) == 1:
-        head = f"{_THING[uses[0].table]} används som belägg i nulägesanalysen"
+        head = f"{_THING[tables[0]]} används som belägg i nulägesanalysen"
     else:
-        head = f"{len(things)} av de poster som skulle tas bort används som belägg i " \
-               "nulägesanalysen"
+        counts = ", ".join(f"{sum(t == table for t, _id in things)} {_PLURAL[table]}"
+                           for table in tables)
+        head = f"Det som skulle tas bort används som belägg i nulägesanalysen ({counts})"
     places = list(dict.fromkeys(
         f"• orsaken ”{shorten(u.cause_text, 70)}” under problemet ”{shorten(u.problem_title, 60)}”"
         for u in uses))
     more = [f"• och {len(places) - _SHOWN} till"] if len(places) > _SHOWN else []
-    return (f"{head} och kan inte tas bort:\n" + "\n".join(places[:_SHOWN] + more)
-            + "\n\nTa bort belägget eller koppla det till något annat under "
-              "Nulägesanalys → Analys först.")
+    return (f"{head}:\n" + "\n".join(places[:_SHOWN] + more)
+            + "\n\nIngenting har tagits bort. Ta först bort belägget, eller koppla det till "
+              "något annat, under Nulägesanalys → Analys.")
 
 
 def guarded_delete(conn: sqlite3.Connection, table: str, record_id: str) -> int:

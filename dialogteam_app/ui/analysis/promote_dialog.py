@@ -35,6 +35,14 @@ def promote_note(parent: QWidget, store: Store, note: Note) -> str | None:
         dialog.deleteLater()
 
 
+def _combo(parent: QWidget) -> QComboBox:
+    """A drop-down as wide as the dialog, not as its longest line."""
+    combo = QComboBox(parent)
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(40)
+    return combo
+
+
 def _form(parent: QWidget, *rows) -> QWidget:
     page = QWidget(parent)
     form = QFormLayout(page)
@@ -48,13 +56,12 @@ class PromoteDialog(QDialog):
     def __init__(self, store: Store, note: Note, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Lyft till analysen")
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(720)
         self.store, self.note = store, note
         self.done_text = ""
         self.kinds = promotable_tags(note)
         snap = store.analysis.snapshot(note.engagement_id)
         self._problems = snap.problems
-        self._causes = [(c, snap.problem(c.problem_id)) for c in snap.causes]
         self._used_for = {e.cause_id for e in snap.evidence if e.note_id == note.id}
 
         quote = QLabel(f"<i>{html.escape(shorten(note.body, 400))}</i>", self)
@@ -68,18 +75,29 @@ class PromoteDialog(QDialog):
         for lv in ProblemLevel:
             self.level.addItem(lv.label)
         self.problem_title = QLineEdit(suggested_title(note, Tag.PROBLEM), self)
-        self.problem = QComboBox(self)
+        self.problem_title.setCursorPosition(0)
+        self.problem = _combo(self)
         for p in self._problems:
-            self.problem.addItem(f"{snap.rank(p.id)}. {shorten(p.title, 90)}")
-        self.cause = QComboBox(self)
-        for c, p in self._causes:
-            self.cause.addItem(f"{snap.rank(p.id)}. {shorten(p.title, 40)} › {shorten(c.text, 60)}")
+            self.problem.addItem(f"{snap.rank(p.id)}. {shorten(p.title, 110)}")
+        # Causes under their problems; a problem's own line cannot be chosen.
+        self.cause = _combo(self)
+        self._causes: list = []
+        for p in self._problems:
+            self.cause.addItem(f"{snap.rank(p.id)}. {shorten(p.title, 100)}")
+            self.cause.model().item(self.cause.count() - 1).setEnabled(False)
+            self._causes.append(None)
+            for c in snap.causes_of(p.id):
+                self.cause.addItem(f"      {shorten(c.text, 100)}")
+                self._causes.append(c)
+        if any(self._causes):
+            self.cause.setCurrentIndex(next(i for i, c in enumerate(self._causes) if c))
         self.strength = QComboBox(self)
         self._strengths = list(Strength)
         for s in self._strengths:
             self.strength.addItem(s.label)
         self.strength.setCurrentIndex(self._strengths.index(Strength.MODERATE))
         self.candidate_title = QLineEdit(suggested_title(note, Tag.IDEA), self)
+        self.candidate_title.setCursorPosition(0)
 
         self.pages = QStackedWidget(self)
         self._page = {
@@ -121,10 +139,10 @@ class PromoteDialog(QDialog):
         if tag is Tag.CAUSE and not self._problems:
             blocked = "Det finns inga problem i analysen ännu. Lyft först en anteckning " \
                       "taggad problem, eller lägg till problemet under Nulägesanalys → Analys."
-        elif tag is Tag.EVIDENCE and not self._causes:
+        elif tag is Tag.EVIDENCE and not any(self._causes):
             blocked = "Det finns inga orsaker i analysen ännu att styrka. Lyft först en " \
                       "anteckning taggad orsak."
-        elif tag is Tag.EVIDENCE and self._causes[self.cause.currentIndex()][0].id in self._used_for:
+        elif tag is Tag.EVIDENCE and self._causes[self.cause.currentIndex()].id in self._used_for:
             blocked = "Anteckningen är redan belägg för den orsaken."
         self.error.show_message(blocked or None)
         self.ok.setEnabled(not blocked)
@@ -143,7 +161,7 @@ class PromoteDialog(QDialog):
             problems, save = [], analysis.save_cause
             done = f"Orsaken lades till under problemet ”{shorten(problem.title, 60)}”"
         elif tag is Tag.EVIDENCE:
-            cause = self._causes[self.cause.currentIndex()][0]
+            cause = self._causes[self.cause.currentIndex()]
             record = evidence_from_note(note, cause.id,
                                         self._strengths[self.strength.currentIndex()],
                                         analysis.next_evidence_position(cause.id))
