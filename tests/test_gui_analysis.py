@@ -360,3 +360,17 @@ def test_the_note_behind_a_problem_opens_in_its_meeting(window, analysis):
     origin.linkActivated.emit("open")
     assert window.stack.currentWidget() is window.meeting_view
     assert [n.id for n in window.meeting_view.notes.selected_notes()] == [sample_id("note-m1-2")]
+
+
+def test_changing_a_problems_level_moves_it_to_that_group(window, analysis, data_paths, qtbot):
+    analysis.tabs.setCurrentWidget(analysis.problems)
+    page = analysis.problems
+    page.tree.select(PROBLEM, sample_id("problem-teaching"))
+    level = page.problem_editor.form.widgets["level"]
+    level.setCurrentIndex(list(ProblemLevel).index(ProblemLevel.RESULTS))
+    qtbot.waitUntil(lambda: page.tree.parent_ref(PROBLEM, sample_id("problem-teaching"))
+                    == ("level", ProblemLevel.RESULTS.value), timeout=2000)
+    assert page.tree.current_ref() == (PROBLEM, sample_id("problem-teaching"))
+    saved(window)
+    assert stored(data_paths).analysis.get_problem(sample_id("problem-teaching")).level \
+        is ProblemLevel.RESULTS

@@ -48,10 +48,10 @@ class CandidatesPage(QWidget):
         for button, step in ((self.up, -1), (self.down, 1)):
             button.setFixedWidth(34)
             button.clicked.connect(lambda _c=False, s=step: self.move_selected(s))
-        QShortcut(QKeySequence("Alt+Up"), self, lambda: self.move_selected(-1),
-                  context=Qt.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Alt+Down"), self, lambda: self.move_selected(1),
-                  context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Alt+Up"), self.list, lambda: self.move_selected(-1),
+                  context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence("Alt+Down"), self.list, lambda: self.move_selected(1),
+                  context=Qt.WidgetShortcut)
         QShortcut(QKeySequence.Delete, self.list, self.delete_selected, context=Qt.WidgetShortcut)
         buttons = QHBoxLayout()
         for b in (add, self.remove):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QPushButton, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
@@ -47,10 +47,11 @@ class ProblemsPage(QWidget):
         self.down = self._button("↓", lambda: self.move_selected(1), "Alt+↓: flytta ned")
         for button in (self.up, self.down):
             button.setFixedWidth(34)
-        QShortcut(QKeySequence("Alt+Up"), self, lambda: self.move_selected(-1),
-                  context=Qt.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Alt+Down"), self, lambda: self.move_selected(1),
-                  context=Qt.WidgetWithChildrenShortcut)
+        # On the outline only: in a drop-down, Alt+Down opens it.
+        QShortcut(QKeySequence("Alt+Up"), self.tree, lambda: self.move_selected(-1),
+                  context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence("Alt+Down"), self.tree, lambda: self.move_selected(1),
+                  context=Qt.WidgetShortcut)
         QShortcut(QKeySequence.Delete, self.tree, self.delete_selected, context=Qt.WidgetShortcut)
 
         buttons = QHBoxLayout()
@@ -155,6 +156,8 @@ class ProblemsPage(QWidget):
 
     def _saved(self, kind: str, record) -> None:
         if kind == PROBLEM:
+            if self.snap.problem(record.id).level is not record.level:
+                QTimer.singleShot(0, self.reload)   # to its new level's group, after the edit
             self._replace(self.snap.problems, record)
             text = problem_text(record, self.snap.rank(record.id), self.tree.by_level)
         elif kind == CAUSE:
