@@ -48,6 +48,8 @@ class AnalysisTree(WrappingTree):
         """Rebuild; what was selected and what was folded stay so. In priority order
         only the problems show (unfold one to see its causes)."""
         current = self.current_ref()
+        while not by_level and current and current[0] != PROBLEM:  # only problems show
+            current = self.parent_ref(*current)
         folded = {key for key, item in self._items.items()
                   if not item.isExpanded()} if self.by_level else set()
         self.by_level = by_level
