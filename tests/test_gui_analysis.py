@@ -11,6 +11,7 @@ from qt_helpers import answer_next_dialog, type_text
 from dialogteam_app.domain.analysis import Measure, ProblemLevel
 from dialogteam_app.domain.traceability import Gap, GapKind
 from dialogteam_app.sample_data import sample_id
+from dialogteam_app.sample_data.analysis import key_figure_id
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
 from dialogteam_app.ui.analysis.analysis_tree import CAUSE, PROBLEM
@@ -105,28 +106,25 @@ def test_a_new_key_figure_through_its_dialog(window, analysis, data_paths):
     assert [(k.value, k.national_value) for k in added] == [(61.5, 74.2)]
 
 
-@pytest.mark.parametrize("table, key", [
-    ("key_figures", "alviken-newly-arrived"),
-    ("findings", "finding-bjorkdal"),
-    ("sources", "source-interviews"),
+@pytest.mark.parametrize("table, record_id", [
+    ("key_figures", key_figure_id("unit-alviken", Measure.NEWLY_ARRIVED, "", "2025")),
+    ("findings", sample_id("finding-bjorkdal")),
+    ("sources", sample_id("source-interviews")),
 ])
 def test_deleting_what_is_evidence_is_refused_in_the_table(window, analysis, data_paths,
-                                                           table, key):
+                                                           table, record_id):
     page = analysis.current_state
     if table == "key_figures":
-        page.unit.setCurrentIndex(1)
-    records = getattr(page, table).model.records()
-    wanted = {"alviken-newly-arrived": lambda r: getattr(r, "measure", None) is
-              Measure.NEWLY_ARRIVED}.get(key, lambda r: r.id == sample_id(key))
-    row = next(i for i, r in enumerate(records) if wanted(r))
-    view = getattr(page, table).view
-    view.setCurrentIndex(getattr(page, table).model.index(row, 0))
+        page.unit.setCurrentIndex(1)                                 # Alvikens skola
+    rows = getattr(page, table)
+    row = [r.id for r in rows.model.records()].index(record_id)
+    rows.view.setCurrentIndex(rows.model.index(row, 0))
     before = dump(stored(data_paths))
     seen = []
     answer_next_dialog("OK", seen)
-    getattr(page, table).remove_selected()
+    rows.remove_selected()
     assert "används som belägg" in seen[0] and "Ingenting har tagits bort" in seen[0]
-    assert getattr(page, table).model.rowCount() == len(records)
+    assert rows.model.records()[row].id == record_id
     assert dump(stored(data_paths)) == before
 
 

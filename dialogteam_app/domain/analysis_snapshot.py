@@ -95,7 +95,9 @@ def evidence_label(e: Evidence, snap: AnalysisSnapshot, limit: int = 140) -> str
         return note_label(n, limit) if n else "(anteckningen finns inte)"
     if e.key_figure_id:
         k = snap.key_figures.get(e.key_figure_id)
-        return key_figure_label(k, snap.unit_name(k.school_unit_id)) if k else "(nyckeltalet finns inte)"
+        if k is None:
+            return "(nyckeltalet finns inte)"
+        return key_figure_label(k, snap.unit_name(k.school_unit_id))
     if e.source_id:
         s = snap.sources.get(e.source_id)
         return source_label(s) if s else "(underlaget finns inte)"

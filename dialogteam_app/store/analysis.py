@@ -243,7 +243,7 @@ class Analysis:
     def traceability(self, engagement_id: str) -> Traceability:
         return build_traceability(self.snapshot(engagement_id))
 
-    # -- notes in the analysis ----------------------------------------------------------------------
+    # -- notes in the analysis ---------------------------------------------------------------------
     def used_note_ids(self, engagement_id: str) -> set[str]:
         """Notes promoted into the analysis or used as evidence (for a marker in the list)."""
         return {r[0] for r in self.db.query(

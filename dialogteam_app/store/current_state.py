@@ -134,7 +134,8 @@ class CurrentState:
 
     def save_finding(self, f: InspectionFinding, *, wait: bool = True) -> None:
         check_finding(f)
-        values = dict(id=f.id, engagement_id=f.engagement_id, school_unit_id=f.school_unit_id or None,
+        values = dict(id=f.id, engagement_id=f.engagement_id,
+                      school_unit_id=f.school_unit_id or None,
                       date=f.date.strip(), decision_type=f.decision_type.value,
                       areas=f.areas.strip(), summary=f.summary.strip())
         self._save("inspection_findings", values, wait, _save_with_unit)
@@ -142,7 +143,7 @@ class CurrentState:
     def delete_finding(self, finding_id: str) -> None:
         self.db.write(guarded_delete, "inspection_findings", finding_id)
 
-    # -- other sources ------------------------------------------------------------------------------
+    # -- other sources -----------------------------------------------------------------------------
     def sources(self, engagement_id: str) -> list[Source]:
         return [source_from_row(r) for r in self.db.query(
             "SELECT * FROM sources WHERE engagement_id = ? ORDER BY rowid", (engagement_id,))]
@@ -160,7 +161,7 @@ class CurrentState:
     def delete_source(self, source_id: str) -> None:
         self.db.write(guarded_delete, "sources", source_id)
 
-    # -- what uses them ------------------------------------------------------------------------------
+    # -- what uses them ----------------------------------------------------------------------------
     def uses(self, table: str, record_id: str) -> list[EvidenceUse]:
         """Evidence pointing at this key figure, source or finding."""
         return evidence_uses(self.db.conn, table, [record_id])

@@ -112,7 +112,7 @@ class CandidatesPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-    # -- loading ------------------------------------------------------------------------------------
+    # -- loading -----------------------------------------------------------------------------------
     def show_engagement(self, engagement_id: str) -> None:
         self.engagement_id = engagement_id
         self.reload()
@@ -178,7 +178,7 @@ class CandidatesPage(QWidget):
         self.causes.expandAll()
         self.causes.fit_height()
 
-    # -- editing ---------------------------------------------------------------------------------------
+    # -- editing -----------------------------------------------------------------------------------
     def _checked_causes(self) -> list[str]:
         found = []
         for i in range(self.causes.topLevelItemCount()):

@@ -108,6 +108,7 @@ class CurrentStatePage(ScrollPage):
 
         self.findings_box = QVBoxLayout()
         self.findings = None
+        self._finding_units: list[tuple[str, str]] = []
         self.sources = RecordTable(
             SOURCE_COLUMNS, validate=validate_source,
             save=lambda s: ctx.autosaver.schedule(
@@ -166,10 +167,14 @@ class CurrentStatePage(ScrollPage):
         self.chart.set_figures(self.key_figures.model.records(), self.unit.currentText())
 
     def _build_findings(self, units: list[tuple[str, str]]) -> None:
-        # The skolenhet choices are the huvudman's, so the table is made per engagement.
+        state = self.ctx.store.current_state
+        if self.findings is not None and units == self._finding_units:
+            self.findings.set_records(state.findings(self.engagement.id))
+            return
+        # The skolenhet choices are the huvudman's: a table per set of skolenheter.
         if self.findings is not None:
             self.findings.deleteLater()
-        state = self.ctx.store.current_state
+        self._finding_units = units
         columns = [Column("school_unit_id", "Skolenhet", COMBO, units + [(None, ORGANISER_LEVEL)]),
                    Column("date", "Beslutsdatum", DATE),
                    Column("decision_type", "Beslut", COMBO, [(d, d.label) for d in DecisionType]),
@@ -213,7 +218,7 @@ class CurrentStatePage(ScrollPage):
         if csv_actions.ask_and_import(self, self.ctx.store, self.engagement.id):
             self.show_engagement(self.engagement.id)
 
-    # -- findings and sources -----------------------------------------------------------------------
+    # -- findings and sources ----------------------------------------------------------------------
     def _new_finding(self) -> InspectionFinding:
         f = InspectionFinding(engagement_id=self.engagement.id, school_unit_id=self.unit_id(),
                               date=date.today().isoformat())

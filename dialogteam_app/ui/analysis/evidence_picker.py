@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QLineEdit, 
 from ...domain.analysis import Evidence
 from ...domain.analysis_snapshot import finding_label, key_figure_label, note_label, source_label
 from ...domain.key_figures import sorted_figures
-from ...domain.notes import Tag, tag_label
+from ...domain.notes import Note, Tag, tag_label
 from ...domain.sorting import swedish_key
 from ...store.store import Store
 from ..record_form import ErrorLabel
@@ -20,6 +20,10 @@ TARGET_ROLE = Qt.UserRole
 NOTES, KEY_FIGURES, SOURCES, FINDINGS, TEXT = range(5)
 _FIELDS = {NOTES: "note_id", KEY_FIGURES: "key_figure_id", SOURCES: "source_id",
            FINDINGS: "finding_id"}
+
+
+def _tags(n: Note) -> str:
+    return f"   [{', '.join(tag_label(t) for t in n.tags)}]" if n.tags else ""
 
 
 def _list(parent, rows: list[tuple[str, str]], empty: str) -> QListWidget:
@@ -51,8 +55,7 @@ class EvidencePicker(QDialog):
 
         meetings = {m.id: m.display_name for m in store.meetings.list(engagement_id)}
         self._notes = store.notes.list_for_engagement(engagement_id)
-        note_rows = [(n.id, f"{meetings.get(n.meeting_id, '')}\n{note_label(n, 400)}"
-                             + (f"   [{', '.join(tag_label(t) for t in n.tags)}]" if n.tags else ""))
+        note_rows = [(n.id, f"{meetings.get(n.meeting_id, '')}\n{note_label(n, 400)}" + _tags(n))
                      for n in self._notes]
         state = store.current_state
         self.search = QLineEdit(self)

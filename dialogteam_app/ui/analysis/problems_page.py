@@ -174,7 +174,7 @@ class ProblemsPage(QWidget):
             if r.id == record.id:
                 records[i] = record
 
-    # -- adding --------------------------------------------------------------------------------------
+    # -- adding ------------------------------------------------------------------------------------
     def _selected_problem_id(self) -> str | None:
         ref = self.tree.current_ref()
         while ref and ref[0] not in (PROBLEM, LEVEL):
@@ -245,7 +245,7 @@ class ProblemsPage(QWidget):
         if hasattr(widget, "selectAll"):
             widget.selectAll()
 
-    # -- moving and removing -----------------------------------------------------------------------------
+    # -- moving and removing -----------------------------------------------------------------------
     def move_selected(self, step: int) -> None:
         ref = self.tree.current_ref()
         if not ref or ref[0] not in (PROBLEM, CAUSE):

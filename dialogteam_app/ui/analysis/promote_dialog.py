@@ -154,7 +154,8 @@ class PromoteDialog(QDialog):
                                        self.problem_title.text(),
                                        analysis.next_priority(note.engagement_id))
             problems = validate_problem(record)
-            save, done = analysis.save_problem, f"Problemet ”{shorten(record.title, 60)}” lades till"
+            save = analysis.save_problem
+            done = f"Problemet ”{shorten(record.title, 60)}” lades till"
         elif tag is Tag.CAUSE:
             problem = self._problems[self.problem.currentIndex()]
             record = cause_from_note(note, problem.id, analysis.next_cause_position(problem.id))
