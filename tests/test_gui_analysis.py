@@ -342,8 +342,11 @@ def test_an_empty_engagement_shows_what_to_do(window, analysis):
     window.act_new_engagement.trigger()
     view = window.engagement_view
     view.tabs.setCurrentWidget(view.analysis)
-    for page in (analysis.problems, analysis.candidates, analysis.traceability):
+    for page in (analysis.participation, analysis.current_state, analysis.problems,
+                 analysis.candidates, analysis.traceability):
         analysis.tabs.setCurrentWidget(page)
+    assert analysis.current_state.unit.currentText() == "Huvudmannen som helhet"
+    assert analysis.current_state.chart.rows() == []
     assert "Analysen är tom" in analysis.traceability.summary.text()
     analysis.tabs.setCurrentWidget(analysis.problems)
     assert "Nytt problem" in analysis.problems.empty_text.text()
