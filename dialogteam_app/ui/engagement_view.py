@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from .context import AppContext
 from .analysis.analysis_view import AnalysisView
+from .context import AppContext
 from .engagement_overview import EngagementOverview
 
 

@@ -13,6 +13,7 @@ from ..domain.meetings import (MeetingKind, Participant, Question, Role, Task, T
                                validate_meeting, validate_participant, validate_question,
                                validate_task)
 from ..domain.notes import Note, validate_note
+from ..domain.promotion import promotable_tags
 from .context import AppContext
 from .dialogs import confirm_delete
 from .html_delegate import HtmlDelegate
@@ -308,8 +309,10 @@ class MeetingView(QWidget):
                                     lambda n=number: (self.notes.setFocus(), self.toggle_tag(n)))
             action.setCheckable(True)
             action.setChecked(tag.value in index.data(NOTE_ROLE).tags)
-        menu.addAction("Lyft till analysen…\tCtrl+Shift+L",
-                       lambda: (self.notes.setCurrentIndex(index), self.promote_current_note()))
+        lift = menu.addAction("Lyft till analysen…\tCtrl+Shift+L",
+                              lambda: (self.notes.setCurrentIndex(index),
+                                       self.promote_current_note()))
+        lift.setEnabled(bool(promotable_tags(index.data(NOTE_ROLE))))
         menu.addSeparator()
         menu.addAction("Ta bort\tDelete", self.delete_selected_notes)
         menu.exec(self.notes.viewport().mapToGlobal(pos))
