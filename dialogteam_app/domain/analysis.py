@@ -250,7 +250,7 @@ def _check_number(value, label: str) -> str | None:
     return None
 
 
-def _check_year(year: str) -> str | None:
+def check_year(year: str) -> str | None:
     m = re.fullmatch(r"(\d{4})(?:/(\d{2}))?", (year or "").strip())
     if not m:
         return "År skrivs 2025 eller som läsår 2024/25."
@@ -265,7 +265,7 @@ def _check_year(year: str) -> str | None:
 def validate_key_figure(k: KeyFigure) -> list[FieldError]:
     checks = {
         "measure": None if isinstance(k.measure, Measure) else "Okänt nyckeltal.",
-        "year": _check_year(k.year),
+        "year": check_year(k.year),
         "value": _check_number(k.value, "Värdet") or (
             "Värdet måste anges." if k.value is None else None),
         "national_value": _check_number(k.national_value, "Riksgenomsnittet"),

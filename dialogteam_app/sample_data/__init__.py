@@ -28,7 +28,9 @@ def load_sample(store: Store) -> Engagement:
     """Write the whole sample; returns its engagement."""
     if sample_loaded(store):
         raise SampleAlreadyLoaded(f"Exempeldata ({SAMPLE_ORGANISER_NAME}) finns redan.")
+    from .analysis import load_analysis  # here, not at the top: start-up imports this package
     with store.db.bulk():
         engagement = load_organisation(store)
         load_meetings(store, engagement)
+        load_analysis(store, engagement)
     return engagement

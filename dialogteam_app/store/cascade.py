@@ -24,8 +24,15 @@ def cascade_counts(conn: sqlite3.Connection, table: str, record_id: str) -> Coun
 
     Link tables (no id column) are left out: they are not things a user thinks of.
     """
+    doomed = cascade_ids(conn, table, record_id)
+    doomed[table].discard(record_id)
+    return +Counter({t: len(ids) for t, ids in doomed.items()})
+
+
+def cascade_ids(conn: sqlite3.Connection, table: str, record_id: str) -> dict[str, set[str]]:
+    """Ids per table of everything deleting table[record_id] deletes, itself included."""
     graph = _cascading_children(conn)
-    counts: Counter = Counter()
+    doomed: dict[str, set[str]] = {table: {record_id}}
     frontier = [(table, [record_id])]
     while frontier:
         parent, ids = frontier.pop()
@@ -33,12 +40,15 @@ def cascade_counts(conn: sqlite3.Connection, table: str, record_id: str) -> Coun
             if not _has_id(conn, child):
                 continue
             marks = ",".join("?" * len(ids))
-            child_ids = [r[0] for r in conn.execute(
-                f"SELECT id FROM {child} WHERE {column} IN ({marks})", ids)]
-            counts[child] += len(child_ids)
-            if child_ids:
-                frontier.append((child, child_ids))
-    return +counts
+            seen = doomed.setdefault(child, set())
+            # A record reached along two paths (a note: by its meeting and its
+            # engagement) is counted and followed once.
+            new = [r[0] for r in conn.execute(
+                f"SELECT id FROM {child} WHERE {column} IN ({marks})", ids) if r[0] not in seen]
+            seen.update(new)
+            if new:
+                frontier.append((child, new))
+    return doomed
 
 
 def _has_id(conn: sqlite3.Connection, table: str) -> bool:

@@ -10,6 +10,7 @@ from ..domain.sorting import swedish_key
 from . import rows
 from .cascade import cascade_counts
 from .database import Database
+from .evidence_links import guarded_delete
 
 
 def _engagement(r, unit_ids: list[str]) -> Engagement:
@@ -81,7 +82,7 @@ class Engagements:
             self.db.submit(("engagements", e.id), _save, values, units)
 
     def delete(self, engagement_id: str) -> None:
-        self.db.delete("engagements", engagement_id)
+        self.db.write(guarded_delete, "engagements", engagement_id)
 
     def deletion_impact(self, engagement_id: str) -> Counter:
         return cascade_counts(self.db.conn, "engagements", engagement_id)

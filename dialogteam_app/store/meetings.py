@@ -9,6 +9,7 @@ from ..domain.meetings import (Meeting, MeetingKind, Participant, Question, Role
 from . import rows
 from .cascade import cascade_counts
 from .database import Database
+from .evidence_links import guarded_delete
 
 
 def _meeting(r, unit_ids: list[str]) -> Meeting:
@@ -64,7 +65,7 @@ class Meetings:
             self.db.submit(("meetings", m.id), _save, values, units)
 
     def delete(self, meeting_id: str) -> None:
-        self.db.delete("meetings", meeting_id)
+        self.db.write(guarded_delete, "meetings", meeting_id)
 
     def deletion_impact(self, meeting_id: str) -> Counter:
         return cascade_counts(self.db.conn, "meetings", meeting_id)

@@ -11,6 +11,7 @@ import sqlite3
 from ..domain.ids import utc_now
 from ..domain.notes import Note, Tag, check_note
 from .database import Database
+from .evidence_links import guarded_delete
 
 
 def _note_values(n: Note) -> dict:
@@ -42,7 +43,7 @@ def _enter_note(conn: sqlite3.Connection, values: dict, tags: list[str]) -> None
 
 
 def _delete_note(conn: sqlite3.Connection, note_id: str) -> None:
-    conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+    guarded_delete(conn, "notes", note_id)  # a note that is evidence stays, with a reason
 
 
 def _save_draft(conn: sqlite3.Connection, meeting_id: str, body: str, role: str) -> None:

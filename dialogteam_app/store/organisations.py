@@ -12,6 +12,7 @@ from ..domain.sorting import swedish_key
 from . import rows
 from .cascade import cascade_counts
 from .database import Database
+from .evidence_links import guarded_delete
 
 
 def _organiser(r) -> Organiser:
@@ -60,7 +61,7 @@ class Organisers:
         self.db.upsert("organisers", values, wait=wait)
 
     def delete(self, organiser_id: str) -> None:
-        self.db.delete("organisers", organiser_id)
+        self.db.write(guarded_delete, "organisers", organiser_id)
 
     def deletion_impact(self, organiser_id: str) -> Counter:
         return cascade_counts(self.db.conn, "organisers", organiser_id)
@@ -112,7 +113,7 @@ class Organisers:
         self.db.upsert("school_units", values, wait=wait)
 
     def delete_unit(self, unit_id: str) -> None:
-        self.db.delete("school_units", unit_id)
+        self.db.write(guarded_delete, "school_units", unit_id)
 
     def unit_deletion_impact(self, unit_id: str) -> Counter:
         return cascade_counts(self.db.conn, "school_units", unit_id)

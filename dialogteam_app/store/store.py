@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from .database import Database
 from .engagements import Engagements
 from .meetings import Meetings
@@ -11,6 +14,11 @@ from .plan import Plans
 from .plan_analysis import PlanAnalysis
 from .plan_versions import PlanVersions
 from .team import Supporters
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+    from .candidates import Candidates
+    from .current_state import CurrentState
 
 
 class Store:
@@ -24,6 +32,22 @@ class Store:
         self.plans = Plans(db)
         self.plan_analysis = PlanAnalysis(db)
         self.plan_versions = PlanVersions(db)
+
+    # The analysis repositories are imported on first use: start-up does not need them.
+    @cached_property
+    def current_state(self) -> "CurrentState":
+        from .current_state import CurrentState
+        return CurrentState(self.db)
+
+    @cached_property
+    def analysis(self) -> "Analysis":
+        from .analysis import Analysis
+        return Analysis(self.db)
+
+    @cached_property
+    def candidates(self) -> "Candidates":
+        from .candidates import Candidates
+        return Candidates(self.db)
 
     def is_empty(self) -> bool:
         return not self.db.query("SELECT 1 FROM organisers LIMIT 1")

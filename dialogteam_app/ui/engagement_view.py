@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from .analysis.analysis_view import AnalysisView
 from .context import AppContext
 from .engagement_overview import EngagementOverview
 from .plan_view import PlanView
@@ -15,6 +16,7 @@ from .plan_view import PlanView
 
 class EngagementView(QWidget):
     renamed = Signal(str, str)  # engagement id, display name
+    open_note = Signal(str, str)  # meeting id, note id
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -24,8 +26,11 @@ class EngagementView(QWidget):
         self.tabs.setDocumentMode(True)
         self.overview = EngagementOverview(ctx, self)
         self.overview.renamed.connect(self.renamed)
+        self.analysis = AnalysisView(ctx, self)
+        self.analysis.open_note.connect(self.open_note)
         self.plan = PlanView(ctx, self)
-        self._pages = [(self.overview, "Översikt"), (self.plan, "Åtgärdsplan")]
+        self._pages = [(self.overview, "Översikt"), (self.analysis, "Nulägesanalys"),
+                       (self.plan, "Åtgärdsplan")]
         for page, title in self._pages:
             self.tabs.addTab(page, title)
         self._loaded: set[int] = set()

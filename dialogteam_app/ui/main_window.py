@@ -17,6 +17,7 @@ from ..domain.organisations import Organiser
 from ..sample_data import SampleAlreadyLoaded, load_sample, sample_loaded
 from .context import AppContext
 from .dialogs import confirm_delete, show_info
+from .in_use import refused_because_in_use
 from .navigator import ENGAGEMENT, MEETING, ORGANISER, SEARCH, TEAM, Navigator, notes_detail
 from .save_status import SaveStatusLabel
 from .welcome_view import WelcomeView
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         view.renamed.connect(self._engagement_renamed)
         view.overview.open_meeting.connect(lambda mid: self.open_meeting(mid))
         view.overview.new_meeting.connect(self.new_meeting_for)
+        view.open_note.connect(self.open_meeting)
         return view
 
     def _make_meeting_page(self):
@@ -312,6 +314,9 @@ class MainWindow(QMainWindow):
         self.ctx.autosaver.flush()
         kind, record_id = current
         store = self.ctx.store
+        table = {ORGANISER: "organisers", ENGAGEMENT: "engagements", MEETING: "meetings"}[kind]
+        if refused_because_in_use(self, store, table, [record_id]):
+            return
         if kind == ORGANISER:
             o = store.organisers.get(record_id)
             if o is None or not confirm_delete(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QListView, QMenu, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -13,12 +13,14 @@ from ..domain.meetings import (MeetingKind, Participant, Question, Role, Task, T
                                validate_meeting, validate_participant, validate_question,
                                validate_task)
 from ..domain.notes import Note, validate_note
+from ..domain.promotion import promotable_tags
 from .context import AppContext
 from .dialogs import confirm_delete
 from .html_delegate import HtmlDelegate
+from .in_use import refused_because_in_use
 from .note_capture import TAG_ORDER, NoteCapture
 from .notes_model import (NOTE_ROLE, AddNote, ChangeNote, DeleteNote, NotesModel,
-                          with_tag_toggled)
+                          NotesUndoStack, with_tag_toggled)
 from .record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
 from .record_table import CHECK, Column, RecordTable
 from .unit_checklist import UnitChecklist
@@ -39,7 +41,7 @@ ROLE_CHOICES = [(r, r.label) for r in Role]
 class NotesList(QListView):
     """The notes; Delete removes the selected note, Ctrl+Z/Ctrl+Shift+Z undo and redo."""
 
-    def __init__(self, stack: QUndoStack, parent=None):
+    def __init__(self, stack: NotesUndoStack, parent=None):
         super().__init__(parent)
         self.stack = stack
         self.setObjectName("notesList")
@@ -72,7 +74,7 @@ class MeetingView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting = None
-        self.stack = QUndoStack(self)
+        self.stack = NotesUndoStack(self._may_remove_notes, self)
         meetings = ctx.store.meetings
 
         # -- notes ---------------------------------------------------------------------------------
@@ -108,6 +110,8 @@ class MeetingView(QWidget):
         QShortcut(QKeySequence("Ctrl+Shift+T"), left, lambda: self.cycle_speaker(-1),
                   context=Qt.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence.Delete, self.notes, self.delete_selected_notes,
+                  context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence("Ctrl+Shift+L"), self.notes, self.promote_current_note,
                   context=Qt.WidgetShortcut)
 
         # -- details ---------------------------------------------------------------------------------
@@ -186,6 +190,7 @@ class MeetingView(QWidget):
         self._organiser = store.organisers.get(engagement.organiser_id).name
         self._update_header(m)
         self.model.set_notes(store.notes.list(meeting_id))
+        self.model.set_in_analysis(store.analysis.used_note_ids(m.engagement_id))
         self.capture.reset()
         draft = store.notes.draft(meeting_id)
         if draft:
@@ -281,7 +286,7 @@ class MeetingView(QWidget):
 
     def delete_selected_notes(self) -> None:
         selected = self.notes.selected_notes()
-        if not selected:
+        if not selected or not self._may_remove_notes([n.id for n in selected]):
             return
         self.stack.beginMacro("ta bort anteckningar")
         for n in selected:
@@ -303,9 +308,30 @@ class MeetingView(QWidget):
                                     lambda n=number: (self.notes.setFocus(), self.toggle_tag(n)))
             action.setCheckable(True)
             action.setChecked(tag.value in index.data(NOTE_ROLE).tags)
+        lift = menu.addAction("Lyft till analysen…\tCtrl+Shift+L",
+                              lambda: (self.notes.setCurrentIndex(index),
+                                       self.promote_current_note()))
+        lift.setEnabled(bool(promotable_tags(index.data(NOTE_ROLE))))
         menu.addSeparator()
         menu.addAction("Ta bort\tDelete", self.delete_selected_notes)
         menu.exec(self.notes.viewport().mapToGlobal(pos))
+
+    def _may_remove_notes(self, note_ids: list[str]) -> bool:
+        self.ctx.autosaver.flush()
+        return not refused_because_in_use(self, self.ctx.store, "notes", note_ids)
+
+    def promote_current_note(self) -> None:
+        """The note's problem/orsak/belägg/idé tag decides what it becomes in the analysis."""
+        index = self.notes.currentIndex()
+        if not index.isValid():
+            return
+        from .analysis.promote_dialog import promote_note
+        self.ctx.autosaver.flush()
+        done = promote_note(self, self.ctx.store, index.data(NOTE_ROLE))
+        if done:
+            self.model.set_in_analysis(
+                self.ctx.store.analysis.used_note_ids(self.meeting.engagement_id))
+            self.window().statusBar().showMessage(done, 8000)
 
     # -- rows ----------------------------------------------------------------------------------------
     def _new_participant(self) -> Participant:

@@ -8,7 +8,7 @@ import dataclasses
 import html
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.meetings import Role
 from ..domain.notes import Note, tag_label
@@ -36,12 +36,14 @@ def tag_chips(tags: list[str]) -> str:
         f'{html.escape(tag_label(t))}&nbsp;</span>' for t in tags)
 
 
-def note_html(n: Note) -> str:
+def note_html(n: Note, in_analysis: bool = False) -> str:
     head = [f'<span style="color:#6b7a86;">{n.clock}</span>']
     if n.speaker_role:
         head.append(f"<b>{html.escape(role_label(n.speaker_role))}</b>")
     if n.tags:
         head.append(tag_chips(n.tags))
+    if in_analysis:
+        head.append('<span style="color:#0b5c8a;">▸&nbsp;i&nbsp;analysen</span>')
     body = html.escape(n.body).replace("\n", "<br>")
     return "&nbsp;&nbsp;".join(head) + f"<br>{body}"
 
@@ -52,6 +54,13 @@ class NotesModel(QAbstractListModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._notes: list[Note] = []
+        self._in_analysis: set[str] = set()
+
+    def set_in_analysis(self, note_ids: set[str]) -> None:
+        """Notes promoted into the nulägesanalys or used there as evidence get a marker."""
+        self._in_analysis = set(note_ids)
+        if self._notes:
+            self.dataChanged.emit(self.index(0), self.index(len(self._notes) - 1))
 
     def set_notes(self, notes: list[Note]) -> None:
         self.beginResetModel()
@@ -72,7 +81,7 @@ class NotesModel(QAbstractListModel):
             return None
         n = self._notes[index.row()]
         if role == HTML_ROLE:
-            return note_html(n)
+            return note_html(n, n.id in self._in_analysis)
         if role == NOTE_ROLE:
             return n
         if role == Qt.EditRole:
@@ -166,6 +175,31 @@ class ChangeNote(QUndoCommand):
     def _show(self, note: Note) -> None:
         self.model.replace(note)
         self.repo.save(note, wait=False)
+
+
+class NotesUndoStack(QUndoStack):
+    """Asks may_remove(note ids) before an undo or redo that would delete notes
+    (undoing an added note, redoing a delete): a note may have become evidence."""
+
+    def __init__(self, may_remove, parent=None):
+        super().__init__(parent)
+        self._may_remove = may_remove
+
+    def undo(self) -> None:
+        if self._allowed(self.index() - 1, AddNote):
+            super().undo()
+
+    def redo(self) -> None:
+        if self._allowed(self.index(), DeleteNote):
+            super().redo()
+
+    def _allowed(self, i: int, removing: type) -> bool:
+        if not 0 <= i < self.count():
+            return True
+        command = self.command(i)
+        steps = [command.child(j) for j in range(command.childCount())] or [command]
+        ids = [c.note.id for c in steps if isinstance(c, removing)]
+        return not ids or self._may_remove(ids)
 
 
 def with_tag_toggled(note: Note, tag: str) -> Note:

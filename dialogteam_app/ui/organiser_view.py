@@ -10,6 +10,7 @@ from ..domain.organisations import (CONTACT_ROLES, SCHOOL_TYPES, ContactPerson, 
                                     validate_school_unit)
 from .context import AppContext
 from .dialogs import confirm_delete
+from .in_use import refused_because_in_use
 from .record_form import CHECK, COMBO, INT, TEXT, FieldSpec, RecordForm
 from .record_table import Column, RecordTable
 from .widgets import PageHeader, ScrollPage, fit_list_height, hint, section_title
@@ -154,6 +155,8 @@ class OrganiserView(ScrollPage):
     def _delete_unit(self, u: SchoolUnit) -> bool:
         repo = self.ctx.store.organisers
         self.ctx.autosaver.flush()
+        if refused_because_in_use(self, self.ctx.store, "school_units", [u.id]):
+            return False
         if not confirm_delete(self, "Ta bort skolenhet", f"Ta bort {u.display_name}?",
                               repo.unit_deletion_impact(u.id)):
             return False

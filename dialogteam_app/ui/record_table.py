@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView,
                                QPushButton, QSizePolicy, QStyledItemDelegate, QTableView,
                                QVBoxLayout, QWidget)
 
 from ..domain.errors import FieldError
 from ..domain.fields import parse_int
-from .record_form import CHECK, COMBO, INT, LINE, ErrorLabel
+from .record_form import CHECK, COMBO, INT, LINE, READONLY, ErrorLabel
 
 
 @dataclass
@@ -29,6 +29,13 @@ class Column:
     choices: Sequence[tuple[Any, str]] = ()
     exclusive: bool = False  # CHECK only: at most one row may be checked
     stretch: bool = False
+    # For values that are not plain text (decimal numbers, computed columns):
+    # record -> text shown (and edited); typed text -> value, raising ValueError
+    # with the Swedish reason to refuse it; record -> text colour; alignment.
+    display: Callable[[Any], str] | None = None
+    parse: Callable[[str], Any] | None = None
+    colour: Callable[[Any], str | None] | None = None
+    align: Qt.AlignmentFlag | None = None
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -82,13 +89,23 @@ class RecordTableModel(QAbstractTableModel):
     def flags(self, index):
         col = self.columns[index.column()]
         base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        if col.kind == READONLY:
+            return base
         return base | (Qt.ItemIsUserCheckable if col.kind == CHECK else Qt.ItemIsEditable)
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
         col = self.columns[index.column()]
-        value = getattr(self._rows[index.row()], col.name)
+        record = self._rows[index.row()]
+        value = getattr(record, col.name)
+        if col.display is not None and role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
+            return col.display(record)
+        if role == Qt.ForegroundRole and col.colour is not None:
+            colour = col.colour(record)
+            return QColor(colour) if colour else None
+        if role == Qt.TextAlignmentRole and col.align is not None:
+            return int(col.align | Qt.AlignVCenter)
         if col.kind == CHECK:
             if role == Qt.CheckStateRole:
                 return Qt.Checked if value else Qt.Unchecked
@@ -99,6 +116,8 @@ class RecordTableModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == Qt.EditRole:
             return value
+        if role == Qt.ToolTipRole and col.kind == LINE and value:
+            return str(value)  # a long text in a narrow cell can be read whole
         return None
 
     def setData(self, index, value, role=Qt.EditRole):
@@ -111,6 +130,12 @@ class RecordTableModel(QAbstractTableModel):
             value = Qt.CheckState(value) == Qt.Checked
         elif role != Qt.EditRole:
             return False
+        elif col.parse is not None:
+            try:
+                value = col.parse(str(value or ""))
+            except ValueError as exc:
+                self.rejected.emit(str(exc))
+                return False
         elif col.kind == INT:
             text = str(value or "").strip()
             value = None if not text else parse_int(text)

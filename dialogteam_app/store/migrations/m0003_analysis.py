@@ -67,16 +67,19 @@ CREATE TABLE causes (
 );
 CREATE INDEX causes_problem ON causes(problem_id);
 
--- Evidence points at one thing. RESTRICT: a note, key figure, source or finding
--- in use as evidence cannot disappear and leave the link dangling.
+-- Evidence points at one thing. A note, key figure, source or finding in use as
+-- evidence cannot disappear and leave the link dangling. NO ACTION, not RESTRICT:
+-- RESTRICT is checked as each row goes, so whether deleting a whole engagement (which
+-- cascades to the notes and to the evidence alike) works would depend on the order
+-- the tables were created in; NO ACTION is checked once the statement's cascade is done.
 CREATE TABLE evidence (
     id            TEXT PRIMARY KEY,
     cause_id      TEXT NOT NULL REFERENCES causes(id) ON DELETE CASCADE,
     text          TEXT NOT NULL DEFAULT '',
-    note_id       TEXT REFERENCES notes(id) ON DELETE RESTRICT,
-    key_figure_id TEXT REFERENCES key_figures(id) ON DELETE RESTRICT,
-    source_id     TEXT REFERENCES sources(id) ON DELETE RESTRICT,
-    finding_id    TEXT REFERENCES inspection_findings(id) ON DELETE RESTRICT,
+    note_id       TEXT REFERENCES notes(id) ON DELETE NO ACTION,
+    key_figure_id TEXT REFERENCES key_figures(id) ON DELETE NO ACTION,
+    source_id     TEXT REFERENCES sources(id) ON DELETE NO ACTION,
+    finding_id    TEXT REFERENCES inspection_findings(id) ON DELETE NO ACTION,
     strength      TEXT NOT NULL DEFAULT 'mattlig',
     comment       TEXT NOT NULL DEFAULT '',
     position      INTEGER NOT NULL DEFAULT 0,
