@@ -92,7 +92,7 @@ def test_an_automatic_backup_is_due_once_a_day(data_paths, empty):
 def test_restore_brings_back_the_old_state_and_keeps_the_replaced_one(filled, data_paths):
     saved = backup_now(data_paths)
     filled.notes.delete(sample_id("note-m1-1"))
-    filled.meetings.delete(sample_id("meeting-m2"))
+    filled.meetings.delete(sample_id("meeting-m3"))  # none of its notes is evidence
     after_changes = notes(data_paths.database)
     filled.close()
 

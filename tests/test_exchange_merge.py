@@ -85,13 +85,17 @@ def test_two_plans_for_one_engagement_become_a_conflict(pair, tmp_path):
 
 def test_identical_twins_settle_themselves(pair, tmp_path):
     anna, bo, engagement = pair
-    insert(anna, "participation", engagement_id=engagement.id, staff="", students="")
-    insert(bo, "participation", engagement_id=engagement.id, staff="", students="")
-    assert not send(bo, anna, tmp_path, engagement.id).new_conflicts
-    assert not send(anna, bo, tmp_path, engagement.id).new_conflicts
-    send(bo, anna, tmp_path, engagement.id)
+    other = Engagement(organiser_id=engagement.organiser_id, title="Ny samverkan")
+    anna.engagements.save(other)  # the sample's own engagement already has its delaktighet
+    send(anna, bo, tmp_path, other.id)
+    insert(anna, "participation", engagement_id=other.id, staff="", students="")
+    insert(bo, "participation", engagement_id=other.id, staff="", students="")
+    assert not send(bo, anna, tmp_path, other.id).new_conflicts
+    assert not send(anna, bo, tmp_path, other.id).new_conflicts
+    send(bo, anna, tmp_path, other.id)
     assert dump(anna) == dump(bo)
-    assert len(anna.db.query("SELECT id FROM participation")) == 1
+    assert len(anna.db.query("SELECT id FROM participation WHERE engagement_id = ?",
+                             (other.id,))) == 1
 
 
 def _analysis(store, engagement_id):
@@ -118,14 +122,14 @@ def test_a_note_used_as_evidence_here_is_not_deleted_by_the_colleague(pair, tmp_
 
 def test_an_unsent_draft_keeps_its_meeting(pair, tmp_path):
     anna, bo, engagement = pair
-    m2 = sample_id("meeting-m2")
-    in_m2 = len(bo.notes.list(m2))
-    anna.meetings.delete(m2)
-    bo.notes.save_draft(m2, "Halvskriven anteckning")
+    m3 = sample_id("meeting-m3")  # none of its notes is evidence in the sample analysis
+    in_m3 = len(bo.notes.list(m3))
+    anna.meetings.delete(m3)
+    bo.notes.save_draft(m3, "Halvskriven anteckning")
     report = send(anna, bo, tmp_path, engagement.id)
     assert ("meetings", "deleted_there") in {(c.table, c.kind) for c in report.new_conflicts}
-    assert bo.notes.draft(m2) == ("Halvskriven anteckning", "")
-    assert report.deleted["notes"] == in_m2      # its notes, which Bo had not changed, go
+    assert bo.notes.draft(m3) == ("Halvskriven anteckning", "")
+    assert report.deleted["notes"] == in_m3      # its notes, which Bo had not changed, go
 
 
 def test_a_merge_that_breaks_a_table_rule_becomes_a_conflict(pair, tmp_path):
@@ -133,7 +137,7 @@ def test_a_merge_that_breaks_a_table_rule_becomes_a_conflict(pair, tmp_path):
     cause, figure, source = _analysis(anna, engagement.id)
     evidence = insert(anna, "evidence", cause_id=cause, note_id=sample_id("note-m2-1"))
     send(anna, bo, tmp_path, engagement.id)
-    row = dict(anna.db.query("SELECT * FROM evidence")[0])
+    row = dict(anna.db.query("SELECT * FROM evidence WHERE id = ?", (evidence,))[0])
     anna.db.write(rows.upsert, "evidence", {**row, "note_id": None, "key_figure_id": figure})
     bo.db.write(rows.upsert, "evidence", {**row, "note_id": None, "source_id": source})
     report = send(bo, anna, tmp_path, engagement.id)
@@ -150,11 +154,11 @@ def test_a_table_from_a_later_migration_is_exchanged_without_code_changes(pair, 
             "CREATE TABLE meeting_photos (id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL "
             "REFERENCES meetings(id) ON DELETE CASCADE, caption TEXT NOT NULL, "
             "updated_at TEXT NOT NULL)")
-    photo = insert(anna, "meeting_photos", meeting_id=sample_id("meeting-m1"),
+    photo = insert(anna, "meeting_photos", meeting_id=sample_id("meeting-m4"),
                    caption="Tavlan efter mötet")
     report = send(anna, bo, tmp_path, engagement.id)
     assert report.added == {"meeting_photos": 1}
-    anna.meetings.delete(sample_id("meeting-m1"))
+    anna.meetings.delete(sample_id("meeting-m4"))
     send(anna, bo, tmp_path, engagement.id)
     assert bo.db.query("SELECT 1 FROM meeting_photos WHERE id = ?", (photo,)) == []
 

@@ -143,7 +143,7 @@ def test_restore_from_the_backups_dialog(window, qtbot):
     dialog = BackupsDialog(window)
     dialog.backup_now()
     assert dialog.table.rowCount() == 1
-    m2 = sample_id("meeting-m2")
+    m2 = sample_id("meeting-m3")  # none of its notes is evidence in the sample analysis
     window.navigator.select(MEETING, m2)
     window.ctx.store.meetings.delete(m2)
     window.reload_data()
