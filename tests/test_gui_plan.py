@@ -1,7 +1,5 @@
 """The plan editor driven as a user would."""
 
-import json
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
@@ -11,7 +9,7 @@ from qt_helpers import answer_next_dialog, type_text
 from test_plan import add_problem
 from timra_plan import enter_timra_plan
 
-from dialogteam_app.domain.ids import new_id
+from dialogteam_app.domain.analysis import Candidate
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
 from dialogteam_app.ui.navigator import ENGAGEMENT
@@ -125,12 +123,11 @@ def test_a_gap_leads_to_its_field(plan_view, window):
 def test_bring_in_candidates_keeps_their_links(plan_view, data_paths):
     store = plan_view.ctx.store
     _, causes = add_problem(store, plan_view.engagement_id, "Låga resultat", ["Sen hjälp"])
-    candidate = new_id()
-    store.db.conn.execute(
-        "INSERT INTO candidates (id, engagement_id, title, description, factors, updated_at) "
-        "VALUES (?, ?, 'Kollegialt lärande i matematik', 'Matematiklyftet', ?, '')",
-        (candidate, plan_view.engagement_id, json.dumps(["kollegialt_larande"])))
-    store.db.conn.execute("INSERT INTO candidate_causes VALUES (?, ?)", (candidate, causes[0]))
+    candidate = Candidate(engagement_id=plan_view.engagement_id,
+                          title="Kollegialt lärande i matematik", description="Matematiklyftet",
+                          cause_ids=causes, factors=["kollegialt_larande"])
+    store.candidates.save(candidate)
+    candidate = candidate.id
 
     def choose():
         dialog = QApplication.activeModalWidget()
@@ -193,3 +190,18 @@ def test_an_earlier_version_opens_as_sent_without_a_new_version(plan_view, windo
     assert dialog.save_to(tmp_path / "gammal.pdf")
     dialog.done(0)
     assert [v.number for v in store.plan_versions.list(plan_view.engagement_id)] == [1]
+
+
+def test_a_problem_gap_opens_the_problem_in_the_analysis(plan_view, window):
+    problem, _ = add_problem(plan_view.ctx.store, plan_view.engagement_id, "Svag studiero")
+    area = plan_view.plan.areas[0]
+    area.problem_ids = [problem]
+    plan_view.ctx.store.plans.save_area(area)
+    plan_view.reload(select=("check", ""))
+    gaps = plan_view.check.gaps
+    row = next(r for r in range(gaps.count()) if "Svag studiero" in gaps.item(r).text())
+    plan_view.check._activated(gaps.item(row))
+    view = window.engagement_view
+    assert view.tabs.currentWidget() is view.analysis
+    assert view.analysis.tabs.currentWidget() is view.analysis.problems
+    assert view.analysis.problems.tree.current_ref() == ("problem", problem)

@@ -3,7 +3,7 @@ import pytest
 from timra_plan import enter_timra_plan
 
 from dialogteam_app.domain.errors import ValidationError
-from dialogteam_app.domain.ids import new_id
+from dialogteam_app.domain.analysis import Cause, Evidence, Problem, ProblemLevel
 from dialogteam_app.domain.money import format_tkr
 from dialogteam_app.domain.plan import (CostLine, DevelopmentArea, Funder, Intervention, Milestone,
                                         Risk)
@@ -13,22 +13,20 @@ from dialogteam_app.domain.plan_totals import plan_totals
 from dialogteam_app.store.plan_snapshot import build_plan_document
 
 
-def add_problem(store, engagement_id, title, causes=(), with_evidence=True, priority=0):
-    """Analysis rows for the plan to link to (the analysis has its own editor)."""
-    problem_id = new_id()
-    conn = store.db.conn
-    conn.execute("INSERT INTO problems (id, engagement_id, level, title, priority, updated_at) "
-                 "VALUES (?, ?, 'resultat', ?, ?, '')", (problem_id, engagement_id, title, priority))
+def add_problem(store, engagement_id, title, causes=(), with_evidence=True):
+    """A problem in the analysis, with causes (and evidence), for the plan to link to."""
+    analysis = store.analysis
+    problem = Problem(engagement_id=engagement_id, level=ProblemLevel.RESULTS, title=title,
+                      priority=analysis.next_priority(engagement_id))
+    analysis.save_problem(problem)
     cause_ids = []
-    for text in causes:
-        cause_id = new_id()
-        cause_ids.append(cause_id)
-        conn.execute("INSERT INTO causes (id, problem_id, text, updated_at) VALUES (?, ?, ?, '')",
-                     (cause_id, problem_id, text))
+    for position, text in enumerate(causes):
+        cause = Cause(problem_id=problem.id, text=text, position=position)
+        analysis.save_cause(cause)
+        cause_ids.append(cause.id)
         if with_evidence:
-            conn.execute("INSERT INTO evidence (id, cause_id, text, updated_at) "
-                         "VALUES (?, ?, 'Enkäten ht 2025', '')", (new_id(), cause_id))
-    return problem_id, cause_ids
+            analysis.save_evidence(Evidence(cause_id=cause.id, text="Enkäten ht 2025"))
+    return problem.id, cause_ids
 
 
 @pytest.fixture

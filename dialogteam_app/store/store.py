@@ -30,7 +30,6 @@ class Store:
         self.meetings = Meetings(db)
         self.notes = Notes(db)
         self.plans = Plans(db)
-        self.plan_analysis = PlanAnalysis(db)
         self.plan_versions = PlanVersions(db)
 
     # The analysis repositories are imported on first use: start-up does not need them.
@@ -43,6 +42,10 @@ class Store:
     def analysis(self) -> "Analysis":
         from .analysis import Analysis
         return Analysis(self.db)
+
+    @cached_property
+    def plan_analysis(self) -> PlanAnalysis:
+        return PlanAnalysis(self.analysis)
 
     @cached_property
     def candidates(self) -> "Candidates":

@@ -1,6 +1,6 @@
 """An engagement (samverkan) as tabs; each later part of the work adds a tab.
 
-Tabs load when first shown, so opening an engagement costs only the visible tab.
+Only the visible tab loads, so opening an engagement costs only that tab.
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ class EngagementView(QWidget):
         self.analysis = AnalysisView(ctx, self)
         self.analysis.open_note.connect(self.open_note)
         self.plan = PlanView(ctx, self)
+        self.plan.open_problem.connect(self.open_problem)
         self._pages = [(self.overview, "Översikt"), (self.analysis, "Nulägesanalys"),
                        (self.plan, "Åtgärdsplan")]
         for page, title in self._pages:
             self.tabs.addTab(page, title)
-        self._loaded: set[int] = set()
         self.tabs.currentChanged.connect(self._load_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -43,13 +43,17 @@ class EngagementView(QWidget):
         if self.ctx.store.engagements.get(engagement_id) is None:
             return False
         self.engagement_id = engagement_id
-        self._loaded.clear()
         self._load_current(self.tabs.currentIndex())
         return True
 
     def _load_current(self, index: int) -> None:
-        if self.engagement_id is None or index < 0 or index in self._loaded:
+        """Every time a tab is shown: what one tab changed, the next one shows."""
+        if self.engagement_id is None or index < 0:
             return
         self.ctx.autosaver.flush()
         self._pages[index][0].show_engagement(self.engagement_id)
-        self._loaded.add(index)
+
+    def open_problem(self, problem_id: str) -> None:
+        """From the plan's röd tråd to the problem in the analysis."""
+        self.tabs.setCurrentWidget(self.analysis)
+        self.analysis.show_problem(problem_id)

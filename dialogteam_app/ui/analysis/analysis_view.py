@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.traceability import Gap
 from ..context import AppContext
+from .analysis_tree import PROBLEM
 from .candidates_page import CandidatesPage
 from .current_state_page import CurrentStatePage
 from .participation_page import ParticipationPage
@@ -50,6 +51,10 @@ class AnalysisView(QWidget):
         if self.engagement_id is not None:
             self.ctx.autosaver.flush()
             self.tabs.currentWidget().show_engagement(self.engagement_id)
+
+    def show_problem(self, problem_id: str) -> None:
+        self.tabs.setCurrentWidget(self.problems)
+        self.problems.select(PROBLEM, problem_id)
 
     def go_to(self, gap: Gap) -> None:
         """Open the place where a gap in the chain is fixed."""
