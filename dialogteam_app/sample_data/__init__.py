@@ -28,9 +28,12 @@ def load_sample(store: Store) -> Engagement:
     """Write the whole sample; returns its engagement."""
     if sample_loaded(store):
         raise SampleAlreadyLoaded(f"Exempeldata ({SAMPLE_ORGANISER_NAME}) finns redan.")
-    from .analysis import load_analysis  # here, not at the top: start-up imports this package
+    # Here, not at the top: start-up imports this package.
+    from .analysis import load_analysis
+    from .plan import load_plan
     with store.db.bulk():
         engagement = load_organisation(store)
         load_meetings(store, engagement)
         load_analysis(store, engagement)
+        load_plan(store, engagement)
     return engagement
