@@ -67,27 +67,35 @@ def test_exporting_twice_records_nothing_new(pair, tmp_path):
     assert everything(anna) == before
 
 
+def _new_engagement(anna, bo, tmp_path, like):
+    """An engagement on both laptops without the sample's delaktighet and plan."""
+    other = Engagement(organiser_id=like.organiser_id, title="Ny samverkan")
+    anna.engagements.save(other)
+    send(anna, bo, tmp_path, other.id)
+    return other
+
+
 def test_two_plans_for_one_engagement_become_a_conflict(pair, tmp_path):
     anna, bo, engagement = pair
-    insert(anna, "plans", engagement_id=engagement.id, background="Annas bakgrund")
-    insert(bo, "plans", engagement_id=engagement.id, background="Bos bakgrund")
-    report = send(bo, anna, tmp_path, engagement.id)
+    other = _new_engagement(anna, bo, tmp_path, engagement)
+    insert(anna, "plans", engagement_id=other.id, background="Annas bakgrund")
+    insert(bo, "plans", engagement_id=other.id, background="Bos bakgrund")
+    report = send(bo, anna, tmp_path, other.id)
     [c] = report.new_conflicts
     assert c.kind == "twin" and "två versioner" in c.text()
-    assert [r[0] for r in anna.db.query("SELECT background FROM plans")] == ["Annas bakgrund"]
+    backgrounds = "SELECT background FROM plans WHERE engagement_id = ?"
+    assert [r[0] for r in anna.db.query(backgrounds, (other.id,))] == ["Annas bakgrund"]
     anna.db.write(resolve, "plans", c.record_id, THEIRS)
-    send(anna, bo, tmp_path, engagement.id)
-    send(bo, anna, tmp_path, engagement.id)
+    send(anna, bo, tmp_path, other.id)
+    send(bo, anna, tmp_path, other.id)
     assert dump(anna) == dump(bo)
-    assert [r[0] for r in bo.db.query("SELECT background FROM plans")] == ["Bos bakgrund"]
+    assert [r[0] for r in bo.db.query(backgrounds, (other.id,))] == ["Bos bakgrund"]
     assert not list_conflicts(anna.db.conn) and not list_conflicts(bo.db.conn)
 
 
 def test_identical_twins_settle_themselves(pair, tmp_path):
     anna, bo, engagement = pair
-    other = Engagement(organiser_id=engagement.organiser_id, title="Ny samverkan")
-    anna.engagements.save(other)  # the sample's own engagement already has its delaktighet
-    send(anna, bo, tmp_path, other.id)
+    other = _new_engagement(anna, bo, tmp_path, engagement)
     insert(anna, "participation", engagement_id=other.id, staff="", students="")
     insert(bo, "participation", engagement_id=other.id, staff="", students="")
     assert not send(bo, anna, tmp_path, other.id).new_conflicts
