@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QSplitter,
                                QStackedWidget, QWidget)
 
@@ -18,6 +18,7 @@ from ..sample_data import SampleAlreadyLoaded, load_sample, sample_loaded
 from .context import AppContext
 from .dialogs import confirm_delete, show_info
 from .in_use import refused_because_in_use
+from .main_actions import build_actions
 from .navigator import ENGAGEMENT, MEETING, ORGANISER, SEARCH, TEAM, Navigator, notes_detail
 from .save_status import SaveStatusLabel
 from .welcome_view import WelcomeView
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(where)
         ctx.autosaver.save_failed.connect(self._save_failed)
 
-        self._build_actions()
+        build_actions(self)
         self.navigator.reload(counts=False)
         self._restore_geometry()
         self._update_empty_state()
@@ -128,66 +129,9 @@ class MainWindow(QMainWindow):
         view.open_note.connect(self.open_meeting)
         return view
 
-    # -- actions -----------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(slot)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        return action
-
-    def _build_actions(self) -> None:
-        self.act_new_organiser = self._action("Ny huvudman", self.new_organiser, "Ctrl+N",
-                                              "Lägg till en huvudman")
-        self.act_new_engagement = self._action("Ny samverkan", self.new_engagement,
-                                               "Ctrl+Shift+N", "Lägg till en samverkan för "
-                                               "den valda huvudmannen")
-        self.act_new_meeting = self._action("Nytt möte", self.new_meeting, "Ctrl+M",
-                                            "Lägg till ett möte i den valda samverkan")
-        self.act_search = self._action("Sök i anteckningar", self.show_search, QKeySequence.Find,
-                                       "Sök i alla anteckningar")
-        self.act_delete = self._action("Ta bort…", self.delete_selected, QKeySequence.Delete,
-                                       "Ta bort den valda huvudmannen, samverkan eller mötet")
-        # Delete only acts in the navigator; in a text field it deletes text.
-        self.act_delete.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        self.navigator.addAction(self.act_delete)
-        self.act_sample = self._action("Öppna exempeldata", self.open_sample)
-        self.act_data_dir = self._action("Visa datamappen", self.show_data_dir)
-        self.act_quit = self._action("Avsluta", self.close, QKeySequence.Quit)
-        self.act_undo = self._action("Ångra", lambda: self._edit_command("undo"), QKeySequence.Undo)
-        self.act_redo = self._action("Gör om", lambda: self._edit_command("redo"), QKeySequence.Redo)
-        self.act_about = self._action("Om Dialogteam", self.show_about)
-        self.act_export = self._action("Exportera samverkan…", self.export_package, tip=(
-            "Spara en samverkan som ett paket till en kollega"))
-        self.act_import = self._action("Importera paket…", self.import_package, tip=(
-            "Läs in en kollegas paket och för samman det med det som finns här"))
-        self.act_conflicts = self._action("Konflikter…", self.show_conflicts, tip=(
-            "Välj version där du och en kollega har ändrat samma sak"))
-        self.act_backups = self._action("Säkerhetskopior…", self.show_backups)
-        self.act_check = self._action("Kontrollera databasen", self.check_database)
-
-        menu = self.menuBar().addMenu("&Arkiv")
-        for a in (self.act_new_organiser, self.act_new_engagement, self.act_new_meeting, None,
-                  self.act_export, self.act_import, self.act_conflicts, None,
-                  self.act_backups, self.act_check, None,
-                  self.act_sample, self.act_data_dir, None, self.act_quit):
-            menu.addSeparator() if a is None else menu.addAction(a)
-        menu = self.menuBar().addMenu("&Redigera")
-        for a in (self.act_undo, self.act_redo, None, self.act_search, None, self.act_delete):
-            menu.addSeparator() if a is None else menu.addAction(a)
-        self.menuBar().addMenu("&Hjälp").addAction(self.act_about)
-
-        toolbar = self.addToolBar("Verktyg")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        for a in (self.act_new_organiser, self.act_new_engagement, self.act_new_meeting,
-                  self.act_delete, None, self.act_search):
-            toolbar.addSeparator() if a is None else toolbar.addAction(a)
-
     def _edit_command(self, name: str) -> None:
-        """Undo/redo in the focused text field (each field keeps its own history)."""
+        """Undo/redo in the focused widget: a text field's own history, or the notes' or
+        the plan outline's undo stack."""
         widget = QApplication.focusWidget()
         if widget is not None and hasattr(widget, name):
             getattr(widget, name)()
@@ -314,34 +258,23 @@ class MainWindow(QMainWindow):
         self.ctx.autosaver.flush()
         kind, record_id = current
         store = self.ctx.store
-        table = {ORGANISER: "organisers", ENGAGEMENT: "engagements", MEETING: "meetings"}[kind]
-        if refused_because_in_use(self, store, table, [record_id]):
+        repo, table, title, name = {
+            ORGANISER: (store.organisers, "organisers", "Ta bort huvudman",
+                        lambda o: f"huvudmannen {o.name}"),
+            ENGAGEMENT: (store.engagements, "engagements", "Ta bort samverkan",
+                         lambda e: e.display_name),
+            MEETING: (store.meetings, "meetings", "Ta bort möte",
+                      lambda m: f"mötet {m.display_name}"),
+        }[kind]
+        record = repo.get(record_id)
+        if record is None or refused_because_in_use(self, store, table, [record_id]):
             return
-        if kind == ORGANISER:
-            o = store.organisers.get(record_id)
-            if o is None or not confirm_delete(
-                    self, "Ta bort huvudman", f"Ta bort huvudmannen {o.name}?",
-                    store.organisers.deletion_impact(record_id)):
-                return
-            store.organisers.delete(record_id)
-            self.ctx.autosaver.forget(("organiser", record_id))
-        elif kind == MEETING:
-            m = store.meetings.get(record_id)
-            if m is None or not confirm_delete(
-                    self, "Ta bort möte", f"Ta bort mötet {m.display_name}?",
-                    store.meetings.deletion_impact(record_id)):
-                return
-            store.meetings.delete(record_id)
-            self.ctx.autosaver.forget(("meeting", record_id))
-            self.ctx.autosaver.forget(("draft", record_id))
-        else:
-            e = store.engagements.get(record_id)
-            if e is None or not confirm_delete(
-                    self, "Ta bort samverkan", f"Ta bort {e.display_name}?",
-                    store.engagements.deletion_impact(record_id)):
-                return
-            store.engagements.delete(record_id)
-            self.ctx.autosaver.forget(("engagement", record_id))
+        if not confirm_delete(self, title, f"Ta bort {name(record)}?",
+                              repo.deletion_impact(record_id)):
+            return
+        repo.delete(record_id)
+        self.ctx.autosaver.forget((kind, record_id))  # its form's key, e.g. ("meeting", id)
+        self.ctx.autosaver.forget(("draft", record_id))
         self.navigator.reload()
         self._update_empty_state()
 
