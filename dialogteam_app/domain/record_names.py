@@ -6,13 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from enum import Enum
-
-from .analysis import DecisionType, Factor, Measure, ProblemLevel, SourceKind, Strength
-from .engagement import KeyDateKind, Phase
-from .meetings import MeetingKind, Role, TaskKind
-from .notes import tag_label
-from .organisations import OrganiserKind
-from .plan import Funder
+from functools import cache
 
 # table -> (singular, plural)
 TABLE_NAMES = {
@@ -51,22 +45,32 @@ TABLE_NAMES = {
     "plan_versions": ("exporterad version av planen", "exporterade versioner av planen"),
 }
 
-# (table, column) -> the enum whose labels the stored codes stand for
-CODED_COLUMNS: dict[tuple[str, str], type[Enum]] = {
-    ("organisers", "kind"): OrganiserKind,
-    ("engagements", "phase"): Phase,
-    ("key_dates", "kind"): KeyDateKind,
-    ("meetings", "kind"): MeetingKind,
-    ("participants", "role"): Role,
-    ("notes", "speaker_role"): Role,
-    ("tasks", "kind"): TaskKind,
-    ("key_figures", "measure"): Measure,
-    ("inspection_findings", "decision_type"): DecisionType,
-    ("sources", "kind"): SourceKind,
-    ("problems", "level"): ProblemLevel,
-    ("evidence", "strength"): Strength,
-    ("plan_costs", "funder"): Funder,
-}
+
+
+@cache
+def coded_columns() -> dict[tuple[str, str], type[Enum]]:
+    """(table, column) -> the enum whose labels the stored codes stand for. Built on
+    first use: delete questions at start-up need only the table names above."""
+    from .analysis import DecisionType, Measure, ProblemLevel, SourceKind, Strength
+    from .engagement import KeyDateKind, Phase
+    from .meetings import MeetingKind, Role, TaskKind
+    from .organisations import OrganiserKind
+    from .plan import Funder
+    return {
+        ("organisers", "kind"): OrganiserKind,
+        ("engagements", "phase"): Phase,
+        ("key_dates", "kind"): KeyDateKind,
+        ("meetings", "kind"): MeetingKind,
+        ("participants", "role"): Role,
+        ("notes", "speaker_role"): Role,
+        ("tasks", "kind"): TaskKind,
+        ("key_figures", "measure"): Measure,
+        ("inspection_findings", "decision_type"): DecisionType,
+        ("sources", "kind"): SourceKind,
+        ("problems", "level"): ProblemLevel,
+        ("evidence", "strength"): Strength,
+        ("plan_costs", "funder"): Funder,
+    }
 
 
 def table_name(table: str, n: int = 1) -> str:
@@ -85,12 +89,12 @@ def counted(counts: Counter) -> str:
 def value_label(table: str, column: str, value: str) -> str:
     """A stored code as the user saw it chosen: 'skolbesok' -> 'Skolbesök'."""
     if column == "tag" and table == "note_tags":
+        from .notes import tag_label
         return tag_label(value)
-    if column == "factors" or (table, column) not in CODED_COLUMNS:
-        if column == "factors" and isinstance(value, str) and value in {f.value for f in Factor}:
-            return Factor(value).label
+    enum = coded_columns().get((table, column))
+    if enum is None:
         return value
     try:
-        return CODED_COLUMNS[(table, column)](value).label
+        return enum(value).label
     except ValueError:
         return value
