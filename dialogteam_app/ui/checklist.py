@@ -14,6 +14,10 @@ class Checklist(QListWidget):
     def __init__(self, empty_text: str = "", parent=None):
         super().__init__(parent)
         self.empty_text = empty_text
+        # Long rows end in "…" with the whole text as tooltip: a sideways scrollbar
+        # would cover the last row of a list sized to its rows.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.ElideRight)
         self.itemChanged.connect(self._item_changed)
 
     def set_items(self, items: list[tuple[str, str]], checked_ids: list[str]) -> None:

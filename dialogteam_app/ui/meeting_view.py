@@ -6,7 +6,7 @@ import dataclasses
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QListView, QMenu, QSplitter, QTabWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QListView, QMenu, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from ..domain.meetings import (MeetingKind, Participant, Question, Role, Task, TaskKind,
@@ -24,7 +24,7 @@ from .notes_model import (NOTE_ROLE, AddNote, ChangeNote, DeleteNote, NotesModel
 from .record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
 from .record_table import CHECK, Column, RecordTable
 from .unit_checklist import UnitChecklist
-from .widgets import PageHeader, ScrollPage, hint
+from .widgets import PageHeader, ScrollPage, fill_with_panes, hint
 
 MEETING_FIELDS = [
     FieldSpec("title", "Rubrik", placeholder="till exempel Dialogmöte 2 med förvaltningen"),
@@ -165,16 +165,7 @@ class MeetingView(QWidget):
             page.body.addWidget(table)
             self.tabs.addTab(page, title)
 
-        splitter = QSplitter(Qt.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        self.splitter = splitter
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        self.splitter = fill_with_panes(self, left, self.tabs, (3, 2))
 
     # -- loading ------------------------------------------------------------------------------------
     def show_meeting(self, meeting_id: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (QHBoxLayout, QSplitter, QStackedWidget, QToolButton, QTreeWidget,
+from PySide6.QtWidgets import (QHBoxLayout, QStackedWidget, QToolButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..domain.plan import DevelopmentArea, Intervention, intervention_from_candidate
@@ -19,6 +19,7 @@ from .plan_commands import AddArea, AddInterventions, DeleteArea, DeleteInterven
 from .plan_intervention_page import InterventionPage
 from .plan_overview_pages import CheckPage, TotalsPage, VersionsPage
 from .plan_pages import AreaPage, PlanTextsPage, StrengthsRisksPage
+from .widgets import fill_with_panes
 
 KIND, ID = Qt.UserRole, Qt.UserRole + 1
 TEXTS, AREA, INTERVENTION, STRENGTHS, TOTALS, VERSIONS, CHECK = (
@@ -105,14 +106,7 @@ class PlanView(QWidget):
                      self.totals, self.versions, self.check):
             self.pages.addWidget(page)
 
-        splitter = QSplitter(Qt.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 900])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        fill_with_panes(self, left, self.pages, (0, 1)).setSizes([300, 900])
 
         for keys, slot in [("Alt+Up", lambda: self.move(-1)), ("Alt+Down", lambda: self.move(1)),
                            ("Ctrl+Return", self.add_intervention)]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFrame, QLabel, QListWidget, QPlainTextEdit, QScrollArea,
-                               QSizePolicy, QVBoxLayout, QWidget)
+                               QSizePolicy, QSplitter, QVBoxLayout, QWidget)
 
 
 class PageHeader(QWidget):
@@ -89,3 +90,18 @@ def fit_list_height(widget: QListWidget, min_rows: int = 1) -> None:
     rows = max(widget.count(), min_rows)
     row_h = widget.sizeHintForRow(0) if widget.count() else widget.fontMetrics().height() + 6
     widget.setFixedHeight(rows * row_h + 2 * widget.frameWidth() + 4)
+
+
+def fill_with_panes(owner: QWidget, left: QWidget, right: QWidget,
+                    stretch: tuple[int, int]) -> QSplitter:
+    """The owner becomes two side-by-side panes that share extra width by `stretch`."""
+    splitter = QSplitter(Qt.Horizontal, owner)
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    splitter.setChildrenCollapsible(False)
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(splitter)
+    return splitter

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QStackedWidget, QTreeWidgetItem,
+                               QPushButton, QStackedWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from ...domain.analysis import Candidate, Factor, validate_candidate
@@ -16,7 +16,7 @@ from ...domain.text import shorten
 from ..context import AppContext
 from ..dialogs import confirm_delete
 from ..record_form import TEXT, FieldSpec, RecordForm
-from ..widgets import ScrollPage, hint, section_title
+from ..widgets import ScrollPage, fill_with_panes, hint, section_title
 from .analysis_editors import OriginLabel
 from .wrapping_tree import WrappingTree
 
@@ -102,15 +102,7 @@ class CandidatesPage(QWidget):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(details)
 
-        splitter = QSplitter(Qt.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        fill_with_panes(self, left, self.stack, (2, 3))
 
     # -- loading -----------------------------------------------------------------------------------
     def show_engagement(self, engagement_id: str) -> None:

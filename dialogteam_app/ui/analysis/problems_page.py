@@ -8,7 +8,7 @@ import dataclasses
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QPushButton, QSplitter, QStackedWidget,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QPushButton, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from ...domain.analysis import Cause, Evidence, Problem, ProblemLevel
@@ -17,7 +17,7 @@ from ...domain.priorities import moved, problems_after_move
 from ...domain.text import shorten
 from ..context import AppContext
 from ..dialogs import confirm_delete, show_info
-from ..widgets import ScrollPage, hint
+from ..widgets import ScrollPage, fill_with_panes, hint
 from .analysis_editors import CauseEditor, EvidenceEditor, ProblemEditor
 from .analysis_tree import (CAUSE, EVIDENCE, LEVEL, PROBLEM, AnalysisTree, cause_text,
                             evidence_text, problem_text)
@@ -87,15 +87,7 @@ class ProblemsPage(QWidget):
             editor.origin.open_note.connect(self.open_note)
         self.evidence_editor.change_link.connect(self.change_evidence_link)
 
-        splitter = QSplitter(Qt.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(self.editors)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 4)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        fill_with_panes(self, left, self.editors, (5, 4))
 
     def _button(self, text: str, slot, tip: str = "") -> QPushButton:
         button = QPushButton(text, self)
