@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..paths import DataPaths
 from .backup import backup_to
-from .connection import connect
+from .connection import connect, foreign_key_errors, integrity_errors, integrity_problems
 from .migrations import LATEST
 
 AUTOMATIC = "automatisk"
@@ -137,11 +137,7 @@ def backup_problems(path: Path) -> list[str]:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > LATEST:
             return [f"Kopian kommer från en nyare version av Dialogteam (schema {version})."]
-        problems = [f"SQLite rapporterar: {r[0]}" for r in conn.execute("PRAGMA integrity_check")
-                    if r[0] != "ok"]
-        problems += [f"Trasig koppling i tabellen {r[0]}." for r in
-                     conn.execute("PRAGMA foreign_key_check")]
-        return problems
+        return integrity_problems(conn)
     except sqlite3.DatabaseError as exc:
         return [f"Filen är skadad: {exc}."]
     finally:
@@ -209,8 +205,8 @@ def check_database(path: Path) -> list[CheckItem]:
     except sqlite3.DatabaseError as exc:
         return [CheckItem("Databasfilen", [f"Den kan inte öppnas: {exc}."])]
     try:
-        return [_run(conn, "Filens struktur (integrity_check)", _integrity),
-                _run(conn, "Kopplingar mellan poster (foreign_key_check)", _foreign_keys),
+        return [_run(conn, "Filens struktur (integrity_check)", integrity_errors),
+                _run(conn, "Kopplingar mellan poster (foreign_key_check)", foreign_key_errors),
                 _run(conn, "Sökindex (FTS5)", _fts)]
     finally:
         if conn.in_transaction:
@@ -223,16 +219,6 @@ def _run(conn, label, check) -> CheckItem:
         return CheckItem(label, check(conn))
     except sqlite3.DatabaseError as exc:
         return CheckItem(label, [f"SQLite rapporterar: {exc}."])
-
-
-def _integrity(conn) -> list[str]:
-    return [f"SQLite rapporterar: {r[0]}" for r in conn.execute("PRAGMA integrity_check")
-            if r[0] != "ok"]
-
-
-def _foreign_keys(conn) -> list[str]:
-    return [f"Tabellen {r[0]} (rad {r[1]}) pekar på en post i {r[2]} som saknas."
-            for r in conn.execute("PRAGMA foreign_key_check")]
 
 
 def _fts(conn) -> list[str]:

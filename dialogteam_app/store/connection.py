@@ -34,13 +34,21 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
+def integrity_errors(conn: sqlite3.Connection) -> list[str]:
+    """What PRAGMA integrity_check finds, in Swedish; empty when the file is whole."""
+    return [f"SQLite rapporterar: {r[0]}" for r in conn.execute("PRAGMA integrity_check")
+            if r[0] != "ok"]
+
+
+def foreign_key_errors(conn: sqlite3.Connection) -> list[str]:
+    """Links that point at a record that is gone, in Swedish."""
+    return [f"Tabellen {r[0]} (rad {r[1]}) pekar på en post i {r[2]} som saknas."
+            for r in conn.execute("PRAGMA foreign_key_check")]
+
+
 def integrity_problems(conn: sqlite3.Connection) -> list[str]:
-    """Empty when PRAGMA integrity_check and foreign_key_check find nothing."""
-    rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-    problems = [r for r in rows if r != "ok"]
-    for r in conn.execute("PRAGMA foreign_key_check"):
-        problems.append(f"Trasig koppling i tabellen {r[0]} (rad {r[1]}) till {r[2]}.")
-    return problems
+    """Empty when the file is whole and every link holds."""
+    return integrity_errors(conn) + foreign_key_errors(conn)
 
 
 def run_script(conn: sqlite3.Connection, script: str) -> None:
