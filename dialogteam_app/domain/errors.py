@@ -18,9 +18,6 @@ class ValidationError(ValueError):
         self.errors = [errors] if isinstance(errors, FieldError) else list(errors)
         super().__init__("; ".join(e.message for e in self.errors))
 
-    def for_field(self, name: str) -> str | None:
-        return next((e.message for e in self.errors if e.field == name), None)
-
 
 def raise_if(errors: list[FieldError]) -> None:
     if errors:

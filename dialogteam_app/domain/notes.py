@@ -94,9 +94,6 @@ class Note:
         """HH:MM as shown beside the note."""
         return self.taken_at[11:16]
 
-    def has_tag(self, tag: str) -> bool:
-        return tag in self.tags
-
 
 def validate_note(n: Note) -> list[FieldError]:
     errors = []

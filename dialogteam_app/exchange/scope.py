@@ -21,11 +21,6 @@ from .schema_graph import SchemaGraph, quote
 ROOT_TABLE = "engagements"
 
 
-def all_ids(conn: sqlite3.Connection, graph: SchemaGraph) -> dict[str, set[str]]:
-    return {t.name: {r[0] for r in conn.execute(f"SELECT id FROM {quote(t.name)}")}
-            for t in graph.record_tables}
-
-
 def engagement_ids(conn: sqlite3.Connection, graph: SchemaGraph,
                    engagement_id: str) -> dict[str, set[str]]:
     selected: dict[str, set[str]] = {t.name: set() for t in graph.record_tables}

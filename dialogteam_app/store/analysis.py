@@ -148,10 +148,6 @@ class Analysis:
         return [_cause(r) for r in self.db.query(
             "SELECT * FROM causes WHERE problem_id = ? ORDER BY position, rowid", (problem_id,))]
 
-    def get_cause(self, cause_id: str) -> Cause | None:
-        r = self.db.conn.execute("SELECT * FROM causes WHERE id = ?", (cause_id,)).fetchone()
-        return _cause(r) if r else None
-
     def save_cause(self, c: Cause, *, wait: bool = True) -> None:
         check_cause(c)
         values = dict(id=c.id, problem_id=c.problem_id, text=c.text.strip(), note_id=c.note_id,

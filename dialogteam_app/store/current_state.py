@@ -127,11 +127,6 @@ class CurrentState:
             "SELECT * FROM inspection_findings WHERE engagement_id = ? ORDER BY date DESC, rowid",
             (engagement_id,))]
 
-    def get_finding(self, finding_id: str) -> InspectionFinding | None:
-        r = self.db.conn.execute("SELECT * FROM inspection_findings WHERE id = ?",
-                                 (finding_id,)).fetchone()
-        return finding_from_row(r) if r else None
-
     def save_finding(self, f: InspectionFinding, *, wait: bool = True) -> None:
         check_finding(f)
         values = dict(id=f.id, engagement_id=f.engagement_id,

@@ -66,10 +66,6 @@ class Autosaver(QObject):
         self._invalid[key] = message
         self.state_changed.emit()
 
-    def clear_invalid(self, key: Hashable) -> None:
-        if self._invalid.pop(key, None) is not None:
-            self.state_changed.emit()
-
     def forget(self, prefix: Hashable) -> None:
         """Drop invalid marks for a record that was deleted or left behind."""
         for key in [k for k in self._invalid if k == prefix or
