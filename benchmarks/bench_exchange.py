@@ -94,7 +94,8 @@ def bench(label: str, root: Path, make) -> None:
         paths = folder(root, f"{label}-bo-{time.perf_counter_ns()}")
         with open_store(paths).db as db:
             return timed(lambda: import_package(db, package))[0]
-    print(f"  import into an empty laptop      {statistics.median(fresh_import() for _ in range(RUNS)):8.0f} ms")
+    median = statistics.median(fresh_import() for _ in range(RUNS))
+    print(f"  import into an empty laptop      {median:8.0f} ms")
 
     bo_paths = folder(root, f"{label}-bo")
     bo = open_store(bo_paths)

@@ -170,8 +170,8 @@ def bench_open(paths: DataPaths, engagement_id: str, big_meeting_id: str) -> Non
     from PySide6.QtWidgets import QApplication
 
     from dialogteam_app.ui.app import make_application, open_main_window
-    from dialogteam_app.ui.navigator import ENGAGEMENT, MEETING
-    app = make_application()
+    from dialogteam_app.ui.window.navigator import ENGAGEMENT, MEETING
+    make_application()
     window = open_main_window(paths)
     window.resize(1366, 800)
     window.show()

@@ -40,7 +40,7 @@ def cmd_list(args: Namespace, paths: DataPaths) -> int:
     rows += [(short[e.id], name, e.title, e.dnr or "–", e.phase.label) for e, name in pairs]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
     return 0
 
 
@@ -60,8 +60,8 @@ def _locked(paths: DataPaths):
 
 
 def cmd_export(args: Namespace, paths: DataPaths) -> int:
-    from .exchange import PackageError, export_package
     from .domain.record_names import counted
+    from .exchange import PackageError, export_package
     from .store.settings import exchange_name
     if bool(args.engagement) == bool(args.all):
         print("Ange antingen ett SAMVERKAN_ID eller --all.", file=sys.stderr)

@@ -26,7 +26,7 @@ class InstanceLock:
         self.path = path
         self._fh = None
 
-    def acquire(self) -> "InstanceLock":
+    def acquire(self) -> InstanceLock:
         fh = open(self.path, "a+")
         try:
             _lock(fh)
@@ -48,7 +48,7 @@ class InstanceLock:
             self._fh.close()
             self._fh = None
 
-    def __enter__(self) -> "InstanceLock":
+    def __enter__(self) -> InstanceLock:
         return self.acquire()
 
     def __exit__(self, *exc) -> None:

@@ -15,6 +15,14 @@ from dialogteam_app.store.store import Store
 REPO = Path(__file__).resolve().parent.parent
 
 
+def pytest_collection_modifyitems(items):
+    """Mark every test that uses Qt as `gui`: by its fixtures or its module's name."""
+    for item in items:
+        uses_qt = {"qtbot", "qapp", "window"} & set(getattr(item, "fixturenames", ()))
+        if uses_qt or item.module.__name__.startswith("test_gui_"):
+            item.add_marker(pytest.mark.gui)
+
+
 @pytest.fixture
 def data_paths(tmp_path) -> DataPaths:
     root = tmp_path / "data"
@@ -39,7 +47,7 @@ def window(qtbot, data_paths):
     w.show()  # not qtbot.addWidget: its close would come before the dialog answer below
     yield w
     if w.ctx.autosaver.invalid_messages():  # the window asks before losing them
-        from qt_helpers import answer_next_dialog
+        from helpers.qt_helpers import answer_next_dialog
         answer_next_dialog("Stäng ändå")
     dispose(w)
 

@@ -3,16 +3,38 @@ and how key figures are read, shown and compared."""
 
 import pytest
 
-from dialogteam_app.domain.analysis import (Candidate, Cause, Evidence, Factor, KeyFigure, Measure,
-                                            Problem, ProblemLevel, Strength)
+from dialogteam_app.domain.analysis import (
+    Candidate,
+    Cause,
+    Evidence,
+    Factor,
+    KeyFigure,
+    Measure,
+    Problem,
+    ProblemLevel,
+    Strength,
+)
 from dialogteam_app.domain.analysis_snapshot import AnalysisSnapshot, title_from_note
-from dialogteam_app.domain.key_figures import (Comparison, compare, format_difference,
-                                               format_number, format_value, latest_per_measure,
-                                               measure_from_text, measures_for_unit, parse_decimal)
+from dialogteam_app.domain.key_figures import (
+    Comparison,
+    compare,
+    format_difference,
+    format_number,
+    format_value,
+    latest_per_measure,
+    measure_from_text,
+    measures_for_unit,
+    parse_decimal,
+)
 from dialogteam_app.domain.notes import Note, Tag
 from dialogteam_app.domain.priorities import moved, problems_after_move
-from dialogteam_app.domain.promotion import (cause_from_note, evidence_from_note,
-                                             problem_from_note, promotable_tags, suggested_title)
+from dialogteam_app.domain.promotion import (
+    cause_from_note,
+    evidence_from_note,
+    problem_from_note,
+    promotable_tags,
+    suggested_title,
+)
 from dialogteam_app.domain.text import shorten
 from dialogteam_app.domain.traceability import GapKind, build_traceability
 

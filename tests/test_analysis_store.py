@@ -4,11 +4,20 @@ change nothing, priorities, and the guard that never lets evidence dangle."""
 import sqlite3
 
 import pytest
-from analysis_world import dangling_links, dump, make_world
+from helpers.analysis_world import dangling_links, dump, make_world
 
-from dialogteam_app.domain.analysis import (Candidate, Cause, Evidence, Factor, KeyFigure,
-                                            Measure, Participation, Problem, ProblemLevel,
-                                            Strength)
+from dialogteam_app.domain.analysis import (
+    Candidate,
+    Cause,
+    Evidence,
+    Factor,
+    KeyFigure,
+    Measure,
+    Participation,
+    Problem,
+    ProblemLevel,
+    Strength,
+)
 from dialogteam_app.domain.errors import ValidationError
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.evidence_links import InUseError

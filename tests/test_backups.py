@@ -7,9 +7,18 @@ import pytest
 
 from dialogteam_app.sample_data import load_sample, sample_id
 from dialogteam_app.store import backups
-from dialogteam_app.store.backups import (AUTOMATIC, BEFORE_RESTORE, MANUAL, RestoreError,
-                                          automatic_backup_due, backup_now, check_database,
-                                          list_backups, prune, restore)
+from dialogteam_app.store.backups import (
+    AUTOMATIC,
+    BEFORE_RESTORE,
+    MANUAL,
+    RestoreError,
+    automatic_backup_due,
+    backup_now,
+    check_database,
+    list_backups,
+    prune,
+    restore,
+)
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
 

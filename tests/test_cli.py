@@ -57,7 +57,6 @@ def test_smoke_start_opens_the_window_and_exits(data_paths):
 
 def test_export_pdf_renders_the_plan_and_freezes_a_version(data_paths, tmp_path, capsys):
     from pypdf import PdfReader
-
     from timra_plan import enter_timra_plan
     with Database(data_paths.database) as db:
         engagement_id = enter_timra_plan(Store(db))

@@ -2,9 +2,20 @@ import pytest
 
 from dialogteam_app.domain.engagement import Engagement, KeyDate, KeyDateKind, validate_key_date
 from dialogteam_app.domain.errors import ValidationError
-from dialogteam_app.domain.fields import LONG_TEXT_MAX, check_date, check_period, check_text, parse_int
-from dialogteam_app.domain.organisations import (Organiser, SchoolUnit, check_organiser,
-                                                 normalize_grade_span, validate_school_unit)
+from dialogteam_app.domain.fields import (
+    LONG_TEXT_MAX,
+    check_date,
+    check_period,
+    check_text,
+    parse_int,
+)
+from dialogteam_app.domain.organisations import (
+    Organiser,
+    SchoolUnit,
+    check_organiser,
+    normalize_grade_span,
+    validate_school_unit,
+)
 from dialogteam_app.domain.orgnr import check_orgnr, normalize_orgnr
 from dialogteam_app.domain.sorting import swedish_key
 

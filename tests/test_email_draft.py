@@ -7,8 +7,7 @@ from email.header import decode_header, make_header
 from email.utils import parsedate_to_datetime
 
 import pytest
-
-from plan_documents import timra_document
+from helpers.plan_documents import timra_document
 
 from dialogteam_app.domain.plan_document import PlanDocument
 from dialogteam_app.export import render_plan_pdf

@@ -6,9 +6,8 @@ import zipfile
 from dataclasses import replace
 
 import pytest
-
-from crafted_packages import Crafted
-from exchange_helpers import everything, laptop
+from helpers.crafted_packages import Crafted
+from helpers.exchange_helpers import everything, laptop
 
 from dialogteam_app.domain.notes import Note
 from dialogteam_app.exchange import PackageError, export_package, import_package

@@ -4,8 +4,7 @@ take along, tables from later migrations, the full-text index."""
 from dataclasses import replace
 
 import pytest
-
-from exchange_helpers import dump, everything, fts_ok, laptop, send
+from helpers.exchange_helpers import dump, everything, fts_ok, laptop, send
 
 from dialogteam_app.domain.engagement import Engagement
 from dialogteam_app.domain.ids import new_id

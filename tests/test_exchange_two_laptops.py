@@ -3,8 +3,7 @@
 from dataclasses import replace
 
 import pytest
-
-from exchange_helpers import dump, everything, fts_ok, laptop, send
+from helpers.exchange_helpers import dump, everything, fts_ok, laptop, send
 
 from dialogteam_app.domain.notes import Note
 from dialogteam_app.exchange import import_package

@@ -2,11 +2,11 @@
 in a real window with its writer thread."""
 
 import pytest
-from analysis_world import dangling_links, dump
+from helpers.analysis_world import dangling_links, dump
+from helpers.qt_helpers import answer_next_dialog, type_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from qt_helpers import answer_next_dialog, type_text
 
 from dialogteam_app.domain.analysis import Measure, ProblemLevel
 from dialogteam_app.domain.traceability import Gap, GapKind

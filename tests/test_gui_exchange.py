@@ -3,20 +3,23 @@ restore from a backup, the database check — driven as a person would."""
 
 from dataclasses import replace
 
+from helpers.exchange_helpers import laptop
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-
-from exchange_helpers import laptop
 
 from dialogteam_app.exchange import export_package, import_package
 from dialogteam_app.exchange.conflicts import list_conflicts
 from dialogteam_app.sample_data import sample_id
 from dialogteam_app.store.backups import BEFORE_RESTORE, list_backups
-from dialogteam_app.ui.backup_dialog import BackupsDialog, show_database_check
-from dialogteam_app.ui.conflicts_dialog import ConflictsDialog
-from dialogteam_app.ui.exchange_dialogs import (ExportDialog, ImportSummary, export_to_colleague,
-                                                import_from_colleague)
-from dialogteam_app.ui.navigator import MEETING
+from dialogteam_app.ui.backups.backup_dialog import BackupsDialog, show_database_check
+from dialogteam_app.ui.exchange.conflicts_dialog import ConflictsDialog
+from dialogteam_app.ui.exchange.exchange_dialogs import (
+    ExportDialog,
+    ImportSummary,
+    export_to_colleague,
+    import_from_colleague,
+)
+from dialogteam_app.ui.window.navigator import MEETING
 
 
 def when_modal(kind, act, seen=None):
@@ -175,7 +178,7 @@ def test_check_the_database_from_the_menu(window):
 
 def test_automatic_backup_at_start_runs_off_the_gui_thread(window, qtbot):
     from dialogteam_app.store.backups import AUTOMATIC
-    from dialogteam_app.ui.backup_schedule import AutomaticBackups
+    from dialogteam_app.ui.backups.backup_schedule import AutomaticBackups
     schedule = AutomaticBackups(window.ctx, window)
     with qtbot.waitSignal(schedule.finished, timeout=5000) as done:
         schedule.start()

@@ -1,14 +1,13 @@
 """The main window driven as a user would: typing, clicking, confirming."""
 
-from PySide6.QtCore import Qt
-
 from conftest import dispose
-from qt_helpers import answer_next_dialog
+from helpers.qt_helpers import answer_next_dialog
+from PySide6.QtCore import Qt
 
 from dialogteam_app.domain.organisations import ContactPerson, Organiser
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
-from dialogteam_app.ui.navigator import ENGAGEMENT, ORGANISER
+from dialogteam_app.ui.window.navigator import ENGAGEMENT, ORGANISER
 
 
 def saved(window):

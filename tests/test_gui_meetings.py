@@ -1,16 +1,15 @@
 """Taking notes in a meeting with the keyboard, as a processtödjare would."""
 
 import pytest
+from conftest import dispose
+from helpers.qt_helpers import answer_next_dialog, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-
-from conftest import dispose
-from qt_helpers import answer_next_dialog, type_text
 
 from dialogteam_app.sample_data import sample_id
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
-from dialogteam_app.ui.navigator import MEETING, SEARCH
+from dialogteam_app.ui.window.navigator import MEETING, SEARCH
 
 
 def db_notes(data_paths, meeting_id):

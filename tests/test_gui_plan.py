@@ -1,18 +1,17 @@
 """The plan editor driven as a user would."""
 
 import pytest
+from helpers.qt_helpers import answer_next_dialog, type_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-
-from qt_helpers import answer_next_dialog, type_text
 from test_plan import add_problem
 from timra_plan import enter_timra_plan
 
 from dialogteam_app.domain.analysis import Candidate
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
-from dialogteam_app.ui.navigator import ENGAGEMENT
+from dialogteam_app.ui.window.navigator import ENGAGEMENT
 
 
 @pytest.fixture
@@ -179,7 +178,7 @@ def test_background_drafted_from_the_analysis(plan_view, window):
 
 def test_an_earlier_version_opens_as_sent_without_a_new_version(plan_view, window, qtbot, tmp_path):
     from dialogteam_app.store.plan_snapshot import build_plan_document
-    from dialogteam_app.ui.plan_export import split_recipient, version_pdf_dialog
+    from dialogteam_app.ui.plan.export import split_recipient, version_pdf_dialog
     store = window.ctx.store
     version = store.plan_versions.freeze(
         plan_view.engagement_id, build_plan_document(store, plan_view.engagement_id),

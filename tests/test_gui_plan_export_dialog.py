@@ -4,13 +4,12 @@ was previewed, writes the e-mail draft and hands it to the desktop."""
 import email
 from email import policy
 
+from helpers.plan_documents import timra_document
+from helpers.qt_helpers import answer_next_dialog
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
-from plan_documents import timra_document
-from qt_helpers import answer_next_dialog
-
-from dialogteam_app.ui.plan_export_dialog import PlanExportDialog
+from dialogteam_app.ui.plan.export_dialog import PlanExportDialog
 
 
 class UrlCatcher(QObject):

@@ -2,17 +2,17 @@
 notes (and what holds them) that are evidence from being deleted."""
 
 import pytest
-from analysis_world import dangling_links
+from helpers.analysis_world import dangling_links
+from helpers.qt_helpers import answer_next_dialog, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from qt_helpers import answer_next_dialog, type_text
 from test_gui_analysis import on_next_dialog, stored
 
 from dialogteam_app.domain.analysis import ProblemLevel, Strength
 from dialogteam_app.sample_data import sample_id
 from dialogteam_app.ui.analysis.promote_dialog import PromoteDialog
-from dialogteam_app.ui.navigator import ENGAGEMENT, MEETING, ORGANISER
+from dialogteam_app.ui.window.navigator import ENGAGEMENT, MEETING, ORGANISER
 
 
 @pytest.fixture

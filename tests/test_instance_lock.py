@@ -51,7 +51,7 @@ def test_lock_is_released_on_exit(data_paths):
 
 
 def test_second_gui_start_shows_the_message_and_leaves_the_data_alone(qtbot, data_paths, holder):
-    from qt_helpers import answer_next_dialog
+    from helpers.qt_helpers import answer_next_dialog
 
     from dialogteam_app.ui.app import run_gui
     seen = []

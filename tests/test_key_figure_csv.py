@@ -2,11 +2,16 @@
 kind of broken file refused with a clear Swedish reason and nothing imported."""
 
 import pytest
-from analysis_world import dump, make_world
+from helpers.analysis_world import dump, make_world
 
 from dialogteam_app.domain.analysis import Measure
-from dialogteam_app.domain.key_figure_csv import (MAX_BYTES, MAX_ROWS, parse_key_figures_csv,
-                                                  read_key_figures_file, template_csv)
+from dialogteam_app.domain.key_figure_csv import (
+    MAX_BYTES,
+    MAX_ROWS,
+    parse_key_figures_csv,
+    read_key_figures_file,
+    template_csv,
+)
 from dialogteam_app.domain.organisations import SchoolUnit
 
 UNITS = [SchoolUnit(id="u1", organiser_id="o", name="Björkdalsskolan", grade_span="7-9",

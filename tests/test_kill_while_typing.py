@@ -19,7 +19,7 @@ from dialogteam_app.store.connection import integrity_problems
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
 
-TYPIST = Path(__file__).with_name("typist.py")
+TYPIST = Path(__file__).parent / "helpers" / "typist.py"
 SAFE_AFTER_S = 1.0  # the promise: what was typed this long before the kill is stored
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")

@@ -9,10 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import REPO
-from plan_documents import MARKUP, all_texts, hostile_document, large_document, timra_document
+from helpers.plan_documents import (
+    MARKUP,
+    all_texts,
+    hostile_document,
+    large_document,
+    timra_document,
+)
+from pypdf import PdfReader
 
 from dialogteam_app.domain.money import to_tkr
 from dialogteam_app.export import render_plan_pdf
@@ -79,7 +84,7 @@ def test_importing_the_exporters_does_not_import_reportlab():
     code = ("import sys\n"
             "import dialogteam_app.export, dialogteam_app.export.email_draft\n"
             "import dialogteam_app.export.file_names, dialogteam_app.export.pdf\n"
-            "import dialogteam_app.ui.plan_export_dialog\n"
+            "import dialogteam_app.ui.plan.export_dialog\n"
             "assert 'dialogteam_app.export.email_draft' in sys.modules\n"
             "print(sorted(m for m in sys.modules if m.startswith('reportlab')))\n")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

@@ -1,12 +1,17 @@
 import pytest
-
 from timra_plan import enter_timra_plan
 
-from dialogteam_app.domain.errors import ValidationError
 from dialogteam_app.domain.analysis import Cause, Evidence, Problem, ProblemLevel
+from dialogteam_app.domain.errors import ValidationError
 from dialogteam_app.domain.money import format_tkr
-from dialogteam_app.domain.plan import (CostLine, DevelopmentArea, Funder, Intervention, Milestone,
-                                        Risk)
+from dialogteam_app.domain.plan import (
+    CostLine,
+    DevelopmentArea,
+    Funder,
+    Intervention,
+    Milestone,
+    Risk,
+)
 from dialogteam_app.domain.plan_check import red_thread
 from dialogteam_app.domain.plan_diff import ADDED, CHANGED, REMOVED, diff_documents
 from dialogteam_app.domain.plan_totals import plan_totals

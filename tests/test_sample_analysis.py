@@ -1,7 +1,7 @@
 """The sample nulägesanalys is a realistic draft: a mostly complete chain with
 two gaps a processtödjare would point out."""
 
-from analysis_world import dangling_links
+from helpers.analysis_world import dangling_links
 
 from dialogteam_app.domain.analysis import ProblemLevel
 from dialogteam_app.domain.traceability import GapKind

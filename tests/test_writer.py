@@ -1,3 +1,4 @@
+import sqlite3
 import threading
 
 import pytest
@@ -73,5 +74,5 @@ def test_close_writes_what_is_queued(db_path):
 
 
 def test_writer_that_cannot_open_the_database_fails_at_once(tmp_path):
-    with pytest.raises(Exception):
+    with pytest.raises(sqlite3.OperationalError):
         BackgroundWriter(lambda: connect(tmp_path / "missing-dir" / "x.sqlite"))

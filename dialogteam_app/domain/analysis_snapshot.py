@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .analysis import (Candidate, Cause, Evidence, InspectionFinding, KeyFigure, Problem,
-                       Source)
+from .analysis import Candidate, Cause, Evidence, InspectionFinding, KeyFigure, Problem, Source
 from .key_figures import format_value, subject_label
 from .meetings import Role
 from .notes import Note

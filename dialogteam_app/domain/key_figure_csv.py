@@ -163,7 +163,7 @@ class _Parser:
 
     def _header(self, cells: list[str], line: int) -> bool:
         names = [_COLUMN_OF.get(_fold(c)) for c in cells]
-        for cell, name in zip(cells, names):
+        for cell, name in zip(cells, names, strict=True):
             if name is None:
                 self.error(line, f"Okänd kolumn ”{cell.strip()[:40]}” i rubrikraden. Kolumnerna "
                                  f"heter {', '.join(HEADER)}; första raden ska vara rubrikraden.")
@@ -188,7 +188,7 @@ class _Parser:
         if any(_CONTROL.search(c) for c in cells):
             self.error(line, "Raden innehåller otillåtna styrtecken.")
             return
-        row = {name: cell.strip() for name, cell in zip(self.columns, cells)}
+        row = {name: cell.strip() for name, cell in zip(self.columns, cells, strict=True)}
         if not row["värde"]:
             self.result.skipped_lines.append(line)
             return

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .errors import FieldError, raise_if
-from .fields import (LONG_TEXT_MAX, check_date, check_int, check_period, check_text)
+from .fields import LONG_TEXT_MAX, check_date, check_int, check_period, check_text
 from .ids import new_id
 
 MAX_AMOUNT_KR = 1_000_000_000

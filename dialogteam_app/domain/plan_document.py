@@ -100,7 +100,7 @@ class PlanDocument:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
 
     @classmethod
-    def from_json(cls, text: str) -> "PlanDocument":
+    def from_json(cls, text: str) -> PlanDocument:
         data = json.loads(text)
         data["areas"] = [
             DocArea(**{**a, "interventions": [

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 
-from .conflicts import (Conflict, conflict_count, delete_conflict, open_conflict_versions,
-                        store_conflict)
+from ..domain.record_names import table_name
+from .conflicts import (
+    Conflict,
+    conflict_count,
+    delete_conflict,
+    open_conflict_versions,
+    store_conflict,
+)
 from .errors import PackageError
 from .history import History, Live, merged_known, with_content
-from ..domain.record_names import table_name
 from .labels import describe
 from .merge import MergePlan
 from .records import delete_record, write_record

@@ -7,9 +7,9 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 
+from ..domain.record_names import value_label
 from ..store.cascade import cascade_counts
 from .conflicts import Conflict, list_conflicts
-from ..domain.record_names import value_label
 from .labels import YES_NO_COLUMNS, column_label, describe, record_title
 from .records import LINK_PREFIX, RecordReader, link_columns
 from .report import KIND_TEXTS
@@ -84,7 +84,7 @@ def _display(conn, graph: SchemaGraph, table: Table, key: str, value) -> str:
     if key.startswith(LINK_PREFIX):
         link = graph.tables[key[len(LINK_PREFIX):]]
         columns = link_columns(link)
-        shown = [" ".join(_value(conn, link, col, v) for col, v in zip(columns, values))
+        shown = [" ".join(_value(conn, link, col, v) for col, v in zip(columns, values, strict=True))
                  for values in value or []]
         return ", ".join(shown) if shown else EMPTY
     return _value(conn, table, key, value)

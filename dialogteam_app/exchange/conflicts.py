@@ -199,7 +199,7 @@ class Resolution:
             content[link_key(link)] = [
                 values for values in content.get(link_key(link), [])
                 if all(link.fk(col) is None or v is None or self._exists(link.fk(col).target, v)
-                       for col, v in zip(columns, values))]
+                       for col, v in zip(columns, values, strict=True))]
         return Record(content, record.updated_at)
 
     def _let_waiting_in(self) -> None:
@@ -212,7 +212,7 @@ class Resolution:
                 columns = [c for c in table.column_names if c != table.owner.column]
                 if self._exists(table.owner.target, entry["owner"]) and all(
                         table.fk(col) is None or self._exists(table.fk(col).target, v)
-                        for col, v in zip(columns, values)):
+                        for col, v in zip(columns, values, strict=True)):
                     insert_link_row(self.conn, table, entry["owner"], values)
                 continue
             record = Record(entry["content"], entry["updated_at"])

@@ -223,7 +223,7 @@ class Planner:
         for link in self.graph.links_of(table.name):
             columns = link_columns(link)
             for values in record.content.get(LINK_PREFIX + link.name, []):
-                for column, value in zip(columns, values):
+                for column, value in zip(columns, values, strict=True):
                     fk = link.fk(column)
                     if fk is not None and value is not None:
                         yield fk.target, value
@@ -302,7 +302,7 @@ class Planner:
         columns = link_columns(link)
         kept = []
         for values in w.record.content.get(lk, []):
-            missing = next(((fk.target, v) for c, v in zip(columns, values)
+            missing = next(((fk.target, v) for c, v in zip(columns, values, strict=True)
                             if (fk := link.fk(c)) is not None and v is not None
                             and not self._exists_after((fk.target, v))), None)
             if missing is None:

@@ -14,8 +14,17 @@ from pathlib import Path
 from ..domain.fields import check_text
 from ..store.migrations import LATEST
 from .errors import PackageError
-from .package_format import (DEFAULT_LIMITS, DELETED_MEMBER, FORMAT_NAME, FORMAT_VERSION,
-                             MANIFEST, SHA256, VERSIONS_MEMBER, Limits, table_member)
+from .package_format import (
+    DEFAULT_LIMITS,
+    DELETED_MEMBER,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MANIFEST,
+    SHA256,
+    VERSIONS_MEMBER,
+    Limits,
+    table_member,
+)
 from .zip_safety import SafeZip
 
 MANIFEST_KEYS = {"format", "format_version", "app_version", "schema_version", "created_at",

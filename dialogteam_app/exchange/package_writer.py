@@ -11,8 +11,14 @@ from .. import __version__
 from ..domain.ids import utc_now
 from ..export.atomic import atomic_path
 from ..store.migrations import LATEST
-from .package_format import (DELETED_MEMBER, FORMAT_NAME, FORMAT_VERSION, MANIFEST,
-                             VERSIONS_MEMBER, table_member)
+from .package_format import (
+    DELETED_MEMBER,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MANIFEST,
+    VERSIONS_MEMBER,
+    table_member,
+)
 
 
 def rows_json(rows: list) -> bytes:

@@ -103,7 +103,7 @@ class SchemaGraph:
         self._all_fks = all_fks           # from every table, local ones included
 
     @classmethod
-    def read(cls, conn: sqlite3.Connection) -> "SchemaGraph":
+    def read(cls, conn: sqlite3.Connection) -> SchemaGraph:
         master = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' "
                               "AND name NOT LIKE 'sqlite_%'").fetchall()
         virtual = [r[0] for r in master if (r[1] or "").upper().startswith("CREATE VIRTUAL")]

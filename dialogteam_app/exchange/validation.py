@@ -11,9 +11,9 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..domain.fields import check_text
+from ..domain.record_names import table_name
 from .errors import PackageError
 from .history import MAX_KNOWN, Tombstone
-from ..domain.record_names import table_name
 from .package_format import HEX_ID, Limits
 from .package_reader import Package
 from .records import chunks

@@ -59,7 +59,7 @@ class SafeZip:
             self._zip.close()
             raise
 
-    def __enter__(self) -> "SafeZip":
+    def __enter__(self) -> SafeZip:
         return self
 
     def __exit__(self, *exc) -> None:

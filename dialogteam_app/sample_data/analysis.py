@@ -9,9 +9,20 @@ evidence yet, and no intervention addresses another.
 
 from __future__ import annotations
 
-from ..domain.analysis import (DecisionType, Evidence, Factor, InspectionFinding,
-                               KeyFigure, Measure, Participation, Problem, ProblemLevel, Source,
-                               SourceKind, Strength)
+from ..domain.analysis import (
+    DecisionType,
+    Evidence,
+    Factor,
+    InspectionFinding,
+    KeyFigure,
+    Measure,
+    Participation,
+    Problem,
+    ProblemLevel,
+    Source,
+    SourceKind,
+    Strength,
+)
 from ..domain.engagement import Engagement
 from ..domain.promotion import candidate_from_note, cause_from_note, evidence_from_note
 from ..store.store import Store

@@ -10,8 +10,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..domain.engagement import Engagement
-from ..domain.plan import (ActionPlan, CostLine, DevelopmentArea, Funder, Milestone, Risk,
-                           intervention_from_candidate)
+from ..domain.plan import (
+    ActionPlan,
+    CostLine,
+    DevelopmentArea,
+    Funder,
+    Milestone,
+    Risk,
+    intervention_from_candidate,
+)
 from ..domain.plan_background import background_text, participation_text
 from ..store.store import Store
 from .ids import sample_id

@@ -6,8 +6,18 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 
-from ..domain.analysis import (Cause, Evidence, Participation, Problem, ProblemLevel, Strength,
-                               check_cause, check_evidence, check_participation, check_problem)
+from ..domain.analysis import (
+    Cause,
+    Evidence,
+    Participation,
+    Problem,
+    ProblemLevel,
+    Strength,
+    check_cause,
+    check_evidence,
+    check_participation,
+    check_problem,
+)
 from ..domain.analysis_snapshot import AnalysisSnapshot
 from ..domain.errors import FieldError, ValidationError
 from ..domain.ids import utc_now

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..paths import DataPaths
-from .backup import backup_to
+from .backup_copy import backup_to
 from .connection import connect, foreign_key_errors, integrity_errors, integrity_problems
 from .migrations import LATEST
 

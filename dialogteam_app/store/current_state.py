@@ -5,8 +5,17 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from ..domain.analysis import (DecisionType, InspectionFinding, KeyFigure, Measure, Source,
-                               SourceKind, check_finding, check_key_figure, check_source)
+from ..domain.analysis import (
+    DecisionType,
+    InspectionFinding,
+    KeyFigure,
+    Measure,
+    Source,
+    SourceKind,
+    check_finding,
+    check_key_figure,
+    check_source,
+)
 from ..domain.errors import FieldError, ValidationError
 from ..domain.key_figures import natural_key, sorted_figures
 from . import rows

@@ -4,9 +4,10 @@ through a single writer (inline for the CLI and tests, a thread for the GUI)."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Hashable, Iterator
+from typing import Any
 
 from . import rows
 from .connection import connect, transaction
@@ -93,7 +94,7 @@ class Database:
             self._writer = None
         self.conn.close()
 
-    def __enter__(self) -> "Database":
+    def __enter__(self) -> Database:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..domain.engagement import (Engagement, KeyDate, KeyDateKind, Phase, check_engagement,
-                                 check_key_date)
+from ..domain.engagement import (
+    Engagement,
+    KeyDate,
+    KeyDateKind,
+    Phase,
+    check_engagement,
+    check_key_date,
+)
 from ..domain.sorting import swedish_key
 from . import rows
 from .cascade import cascade_counts

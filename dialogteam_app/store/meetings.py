@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..domain.meetings import (Meeting, MeetingKind, Participant, Question, Role, Task, TaskKind,
-                               check_meeting, check_participant, check_question, check_task)
+from ..domain.meetings import (
+    Meeting,
+    MeetingKind,
+    Participant,
+    Question,
+    Role,
+    Task,
+    TaskKind,
+    check_meeting,
+    check_participant,
+    check_question,
+    check_task,
+)
 from . import rows
 from .cascade import cascade_counts
 from .database import Database

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..domain.organisations import (ContactPerson, Organiser, OrganiserKind, SchoolUnit,
-                                    check_contact, check_organiser, check_school_unit,
-                                    normalize_grade_span)
+from ..domain.organisations import (
+    ContactPerson,
+    Organiser,
+    OrganiserKind,
+    SchoolUnit,
+    check_contact,
+    check_organiser,
+    check_school_unit,
+    normalize_grade_span,
+)
 from ..domain.orgnr import normalize_orgnr
 from ..domain.sorting import swedish_key
 from . import rows

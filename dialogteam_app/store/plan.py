@@ -7,9 +7,22 @@ import json
 from collections import Counter
 
 from ..domain.ids import utc_now
-from ..domain.plan import (INTERVENTION_TEXT_LABELS, ActionPlan, CostLine, DevelopmentArea,
-                           Funder, Intervention, Milestone, Risk, check_area, check_cost,
-                           check_intervention, check_milestone, check_plan, check_risk)
+from ..domain.plan import (
+    INTERVENTION_TEXT_LABELS,
+    ActionPlan,
+    CostLine,
+    DevelopmentArea,
+    Funder,
+    Intervention,
+    Milestone,
+    Risk,
+    check_area,
+    check_cost,
+    check_intervention,
+    check_milestone,
+    check_plan,
+    check_risk,
+)
 from . import rows
 from .cascade import cascade_counts
 from .database import Database

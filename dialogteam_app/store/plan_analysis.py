@@ -30,7 +30,7 @@ class CauseChoice:
 
 
 class PlanAnalysis:
-    def __init__(self, analysis: "Analysis"):
+    def __init__(self, analysis: Analysis):
         self.analysis = analysis
 
     def problems(self, engagement_id: str) -> list[ProblemChoice]:

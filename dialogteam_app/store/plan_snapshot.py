@@ -7,8 +7,14 @@ from datetime import date
 
 from ..domain.analysis import Factor
 from ..domain.plan import ActionPlan, Intervention
-from ..domain.plan_document import (DocArea, DocCost, DocIntervention, DocMilestone, DocRisk,
-                                    PlanDocument)
+from ..domain.plan_document import (
+    DocArea,
+    DocCost,
+    DocIntervention,
+    DocMilestone,
+    DocRisk,
+    PlanDocument,
+)
 from ..domain.plan_totals import plan_totals
 from .store import Store
 

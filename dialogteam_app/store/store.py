@@ -33,32 +33,32 @@ class Store:
     # The analysis and plan repositories are imported on first use: the first
     # window does not need them (measured: 12 ms of start-up).
     @cached_property
-    def current_state(self) -> "CurrentState":
+    def current_state(self) -> CurrentState:
         from .current_state import CurrentState
         return CurrentState(self.db)
 
     @cached_property
-    def analysis(self) -> "Analysis":
+    def analysis(self) -> Analysis:
         from .analysis import Analysis
         return Analysis(self.db)
 
     @cached_property
-    def plans(self) -> "Plans":
+    def plans(self) -> Plans:
         from .plan import Plans
         return Plans(self.db)
 
     @cached_property
-    def plan_analysis(self) -> "PlanAnalysis":
+    def plan_analysis(self) -> PlanAnalysis:
         from .plan_analysis import PlanAnalysis
         return PlanAnalysis(self.analysis)
 
     @cached_property
-    def plan_versions(self) -> "PlanVersions":
+    def plan_versions(self) -> PlanVersions:
         from .plan_versions import PlanVersions
         return PlanVersions(self.db)
 
     @cached_property
-    def candidates(self) -> "Candidates":
+    def candidates(self) -> Candidates:
         from .candidates import Candidates
         return Candidates(self.db)
 

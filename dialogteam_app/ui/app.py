@@ -19,11 +19,11 @@ from ..paths import DataPaths
 from ..store.database import Database
 from ..store.migrations import NewerDatabaseError
 from ..store.store import Store
-from .autosave import Autosaver
-from .context import AppContext
-from .dialogs import show_error
-from .main_window import MainWindow
-from .style import STYLESHEET
+from .common.autosave import Autosaver
+from .common.context import AppContext
+from .common.dialogs import show_error
+from .common.style import STYLESHEET
+from .window.main_window import MainWindow
 
 
 def make_application() -> QApplication:
@@ -68,7 +68,7 @@ class _FirstPaint(QObject):
 
 
 def _start_automatic_backups(window: MainWindow) -> None:
-    from .backup_schedule import AutomaticBackups  # a second after start, off its path
+    from .backups.backup_schedule import AutomaticBackups  # a second after start, off its path
     backups = AutomaticBackups(window.ctx, window)
     backups.finished.connect(lambda text: window.statusBar().showMessage(text, 5000))
     backups.start()

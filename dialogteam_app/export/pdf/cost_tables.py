@@ -14,8 +14,18 @@ from ...domain.money import to_tkr
 from ...domain.plan_document import DocArea, DocIntervention, PlanDocument
 from .fonts import BOLD
 from .headings import area_number, intervention_number
-from .styles import (ACCENT, CELL, CELL_BOLD, CELL_HEAD, CELL_HEAD_NUM, CONTENT_WIDTH, INK,
-                     RULE, TINT, table_style)
+from .styles import (
+    ACCENT,
+    CELL,
+    CELL_BOLD,
+    CELL_HEAD,
+    CELL_HEAD_NUM,
+    CONTENT_WIDTH,
+    INK,
+    RULE,
+    TINT,
+    table_style,
+)
 from .text import DASH, markup, one_line
 
 AMOUNT_WIDTH = 25 * mm  # fits 'Huvudmannen' in the header

@@ -3,15 +3,32 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (Flowable, HRFlowable, NextPageTemplate, PageBreak, Paragraph,
-                                Spacer, Table)
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...domain.plan_document import PlanDocument
 from .document import BODY
 from .headings import HeadingMaker
-from .styles import (ACCENT, CELL_HEAD, CONTENT_WIDTH, COVER_KICKER, COVER_ORGANISER,
-                     COVER_SUBTITLE, COVER_TITLE, FIELD, RULE, table_style)
+from .styles import (
+    ACCENT,
+    CELL_HEAD,
+    CONTENT_WIDTH,
+    COVER_KICKER,
+    COVER_ORGANISER,
+    COVER_SUBTITLE,
+    COVER_TITLE,
+    FIELD,
+    RULE,
+    table_style,
+)
 from .text import DASH, markup
 
 

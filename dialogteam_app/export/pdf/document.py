@@ -15,8 +15,19 @@ from ... import __version__
 from ...domain.plan_document import PlanDocument
 from .fonts import REGULAR
 from .headings import Heading
-from .styles import (CONTENT_WIDTH, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MUTED,
-                     PAGE_HEIGHT, PAGE_WIDTH, RULE, TOC_LEVELS, table_style)
+from .styles import (
+    CONTENT_WIDTH,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RULE,
+    TOC_LEVELS,
+    table_style,
+)
 from .text import fit_line, one_line
 
 COVER, BODY = "cover", "body"

@@ -7,8 +7,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from ...domain.plan_document import DocArea, PlanDocument
 from .cost_tables import area_summary_table, breakdown_table, plan_cost_table
-from .headings import (FIRST_AREA_CHAPTER, HeadingMaker, area_number, intervention_number,
-                       subheading)
+from .headings import FIRST_AREA_CHAPTER, HeadingMaker, area_number, intervention_number, subheading
 from .intervention import intervention_section
 from .styles import BODY, BULLET, FIELD, SMALL, table_style
 from .text import bullets, labelled, markup, paragraphs

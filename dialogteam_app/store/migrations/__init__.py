@@ -11,10 +11,9 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from ..backup import backup_to
+from ..backup_copy import backup_to
 from ..connection import transaction
-from . import (m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan,
-               m0005_exchange)
+from . import m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan, m0005_exchange
 
 MIGRATIONS = [m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan,
               m0005_exchange]

@@ -8,12 +8,17 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.analysis import (ProblemLevel, Strength, validate_cause, validate_evidence,
-                                validate_problem)
+from ...domain.analysis import (
+    ProblemLevel,
+    Strength,
+    validate_cause,
+    validate_evidence,
+    validate_problem,
+)
 from ...domain.analysis_snapshot import evidence_kind, note_label
-from ..context import AppContext
-from ..record_form import COMBO, TEXT, FieldSpec, RecordForm
-from ..widgets import hint, section_title
+from ..common.context import AppContext
+from ..common.record_form import COMBO, TEXT, FieldSpec, RecordForm
+from ..common.widgets import hint, section_title
 
 PROBLEM_FIELDS = [
     FieldSpec("level", "Nivå", COMBO, [(lv, lv.label) for lv in ProblemLevel]),

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.traceability import Gap
-from ..context import AppContext
+from ..common.context import AppContext
 from .analysis_tree import PROBLEM
 from .candidates_page import CandidatesPage
 from .current_state_page import CurrentStatePage

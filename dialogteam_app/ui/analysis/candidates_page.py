@@ -5,18 +5,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QListWidget, QListWidgetItem,
-                               QPushButton, QStackedWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.analysis import Candidate, Factor, validate_candidate
 from ...domain.analysis_snapshot import AnalysisSnapshot
 from ...domain.priorities import moved
 from ...domain.text import shorten
-from ..context import AppContext
-from ..dialogs import confirm_delete
-from ..record_form import TEXT, FieldSpec, RecordForm
-from ..widgets import ScrollPage, fill_with_panes, hint, section_title
+from ..common.context import AppContext
+from ..common.dialogs import confirm_delete
+from ..common.record_form import TEXT, FieldSpec, RecordForm
+from ..common.widgets import ScrollPage, fill_with_panes, hint, section_title
 from .analysis_editors import OriginLabel
 from .wrapping_tree import WrappingTree
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ...domain.key_figure_csv import read_key_figures_file, template_csv
 from ...export.atomic import write_bytes_atomic
 from ...store.store import Store
-from ..dialogs import show_error, show_info
+from ..common.dialogs import show_error, show_info
 
 SHOWN_ERRORS = 12
 

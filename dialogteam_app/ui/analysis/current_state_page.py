@@ -8,18 +8,32 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from ...domain.analysis import (DecisionType, InspectionFinding, KeyFigure, Measure, Source,
-                                SourceKind, validate_finding, validate_key_figure,
-                                validate_source)
+from ...domain.analysis import (
+    DecisionType,
+    InspectionFinding,
+    KeyFigure,
+    Measure,
+    Source,
+    SourceKind,
+    validate_finding,
+    validate_key_figure,
+    validate_source,
+)
 from ...domain.errors import FieldError
-from ...domain.key_figures import (compare, duplicate_of, format_difference, format_number,
-                                   format_value, parse_decimal)
-from ..context import AppContext
-from ..dialogs import confirm_delete
-from ..in_use import refused_because_in_use
-from ..record_form import COMBO, DATE, READONLY
-from ..record_table import Column, RecordTable
-from ..widgets import ScrollPage, hint, section_title
+from ...domain.key_figures import (
+    compare,
+    duplicate_of,
+    format_difference,
+    format_number,
+    format_value,
+    parse_decimal,
+)
+from ..common.context import AppContext
+from ..common.dialogs import confirm_delete
+from ..common.in_use import refused_because_in_use
+from ..common.record_form import COMBO, DATE, READONLY
+from ..common.record_table import Column, RecordTable
+from ..common.widgets import ScrollPage, hint, section_title
 from . import csv_actions
 from .key_figure_chart import DIFF_COLOURS, KeyFigureChart
 from .key_figure_dialog import KeyFigureDialog

@@ -4,8 +4,17 @@ a key figure, a source, one of Skolinspektionen's findings — or a text of its 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QLineEdit, QListWidget,
-                               QListWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.analysis import Evidence
 from ...domain.analysis_snapshot import finding_label, key_figure_label, note_label, source_label
@@ -13,8 +22,8 @@ from ...domain.key_figures import sorted_figures
 from ...domain.notes import Note, Tag, tag_label
 from ...domain.sorting import swedish_key
 from ...store.store import Store
-from ..record_form import ErrorLabel
-from ..widgets import GrowingTextEdit, hint
+from ..common.record_form import ErrorLabel
+from ..common.widgets import GrowingTextEdit, hint
 
 TARGET_ROLE = Qt.UserRole
 NOTES, KEY_FIGURES, SOURCES, FINDINGS, TEXT = range(5)

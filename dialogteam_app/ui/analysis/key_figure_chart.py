@@ -8,8 +8,15 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...domain.analysis import KeyFigure
-from ...domain.key_figures import (Comparison, compare, format_difference, format_value,
-                                   latest_per_measure, scale_max, subject_label)
+from ...domain.key_figures import (
+    Comparison,
+    compare,
+    format_difference,
+    format_value,
+    latest_per_measure,
+    scale_max,
+    subject_label,
+)
 
 SCHOOL = QColor("#0b5c8a")
 CONTEXT = QColor("#7d93a3")

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
 
 from ...domain.analysis import KeyFigure, Measure, validate_key_figure
 from ...domain.key_figures import duplicate_of, parse_decimal
-from ..record_form import ErrorLabel
+from ..common.record_form import ErrorLabel
 
 
 class KeyFigureDialog(QDialog):

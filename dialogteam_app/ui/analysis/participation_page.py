@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ...domain.analysis import validate_participation
-from ..context import AppContext
-from ..record_form import TEXT, FieldSpec, RecordForm
-from ..widgets import ScrollPage, hint, section_title
+from ..common.context import AppContext
+from ..common.record_form import TEXT, FieldSpec, RecordForm
+from ..common.widgets import ScrollPage, hint, section_title
 
 FIELDS = [
     FieldSpec("staff", "Personalens delaktighet", TEXT,

@@ -8,19 +8,33 @@ import dataclasses
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QPushButton, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.analysis import Cause, Evidence, Problem, ProblemLevel
 from ...domain.analysis_snapshot import AnalysisSnapshot, evidence_label
 from ...domain.priorities import moved, problems_after_move
 from ...domain.text import shorten
-from ..context import AppContext
-from ..dialogs import confirm_delete, show_info
-from ..widgets import ScrollPage, fill_with_panes, hint
+from ..common.context import AppContext
+from ..common.dialogs import confirm_delete, show_info
+from ..common.widgets import ScrollPage, fill_with_panes, hint
 from .analysis_editors import CauseEditor, EvidenceEditor, ProblemEditor
-from .analysis_tree import (CAUSE, EVIDENCE, LEVEL, PROBLEM, AnalysisTree, cause_text,
-                            evidence_text, problem_text)
+from .analysis_tree import (
+    CAUSE,
+    EVIDENCE,
+    LEVEL,
+    PROBLEM,
+    AnalysisTree,
+    cause_text,
+    evidence_text,
+    problem_text,
+)
 from .evidence_picker import EvidencePicker, with_target
 
 

@@ -6,19 +6,34 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ...domain.analysis import (ProblemLevel, Strength, validate_candidate, validate_problem)
+from ...domain.analysis import ProblemLevel, Strength, validate_candidate, validate_problem
 from ...domain.notes import Note, Tag
+from ...domain.promotion import (
+    PROMOTED_AS,
+    candidate_from_note,
+    cause_from_note,
+    evidence_from_note,
+    problem_from_note,
+    promotable_tags,
+    suggested_title,
+)
 from ...domain.text import shorten
-from ...domain.promotion import (PROMOTED_AS, candidate_from_note, cause_from_note,
-                                 evidence_from_note, problem_from_note, promotable_tags,
-                                 suggested_title)
 from ...store.store import Store
-from ..dialogs import show_info
-from ..record_form import ErrorLabel
-from ..widgets import hint
+from ..common.dialogs import show_info
+from ..common.record_form import ErrorLabel
+from ..common.widgets import hint
 
 
 def promote_note(parent: QWidget, store: Store, note: Note) -> str | None:

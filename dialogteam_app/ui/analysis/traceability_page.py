@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
 from ...domain.analysis import Factor
 from ...domain.analysis_snapshot import AnalysisSnapshot, evidence_kind, evidence_label
 from ...domain.traceability import Gap, GapKind, Traceability, build_traceability
-from ..context import AppContext
+from ..common.context import AppContext
 from .analysis_tree import SHORT_LEVEL
 from .wrapping_tree import WrappingTree
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QStyle, QStyledItemDelegate, QStyleOptionViewItem,
-                               QTreeWidget)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget
 
 PADDING = 6
 TEXT_MARGIN = 3   # the style's margin around item text (QCommonStyle)

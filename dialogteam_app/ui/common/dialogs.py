@@ -1,0 +1,40 @@
+"""Questions and messages in Swedish, with Swedish button texts."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ...domain.record_names import counted
+
+
+def describe_impact(counts: Counter) -> str:
+    listed = counted(counts)
+    return f"Det tar också bort {listed}." if listed else ""
+
+
+def confirm_delete(parent: QWidget | None, title: str, text: str,
+                   impact: Counter | None = None, undoable: bool = False) -> bool:
+    box = QMessageBox(QMessageBox.Warning, title, text, parent=parent)
+    details = describe_impact(impact or Counter())
+    after = "Du kan ångra med Ctrl+Z." if undoable else "Detta kan inte ångras."
+    box.setInformativeText((details + "\n\n" if details else "") + after)
+    delete = box.addButton("Ta bort", QMessageBox.DestructiveRole)
+    cancel = box.addButton("Avbryt", QMessageBox.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is delete
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Critical, title, text, parent=parent)
+    box.addButton("OK", QMessageBox.AcceptRole)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Information, title, text, parent=parent)
+    box.addButton("OK", QMessageBox.AcceptRole)
+    box.exec()

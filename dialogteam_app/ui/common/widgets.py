@@ -1,0 +1,116 @@
+"""Small building blocks shared by the views."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class PageHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("pageSubtitle")
+        self.subtitle.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+
+    def set_text(self, title: str, subtitle: str = "") -> None:
+        self.title.setText(title)
+        self.subtitle.setText(subtitle)
+        self.subtitle.setVisible(bool(subtitle))
+
+
+def section_title(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("sectionTitle")
+    return label
+
+
+def hint(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+class ScrollPage(QScrollArea):
+    """A page that scrolls as a whole; content goes into self.body (a QVBoxLayout)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        inner = QWidget(self)
+        inner.setObjectName("page")
+        content = QWidget(inner)
+        self.body = QVBoxLayout(content)
+        self.body.setContentsMargins(24, 18, 24, 24)
+        self.body.setSpacing(10)
+        outer = QVBoxLayout(inner)  # the stretch below keeps short pages at the top
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(content)
+        outer.addStretch(1)
+        self.setWidget(inner)
+
+
+class GrowingTextEdit(QPlainTextEdit):
+    """A text box that grows with its text between min_lines and max_lines, so a
+    form shows short texts compactly and long ones without a tiny scroll window."""
+
+    def __init__(self, parent: QWidget | None = None, min_lines: int = 3, max_lines: int = 16):
+        super().__init__(parent)
+        self._min_lines, self._max_lines = min_lines, max_lines
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self, *_args) -> None:
+        line = self.fontMetrics().lineSpacing()
+        lines = max(self._min_lines, min(self._max_lines, int(self.document().size().height())))
+        margins = self.contentsMargins()
+        self.setFixedHeight(lines * line + 2 * int(self.document().documentMargin())
+                            + margins.top() + margins.bottom() + 2)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+
+def fit_list_height(widget: QListWidget, min_rows: int = 1) -> None:
+    """Size a short list to its rows instead of leaving a tall empty box."""
+    rows = max(widget.count(), min_rows)
+    row_h = widget.sizeHintForRow(0) if widget.count() else widget.fontMetrics().height() + 6
+    widget.setFixedHeight(rows * row_h + 2 * widget.frameWidth() + 4)
+
+
+def fill_with_panes(owner: QWidget, left: QWidget, right: QWidget,
+                    stretch: tuple[int, int]) -> QSplitter:
+    """The owner becomes two side-by-side panes that share extra width by `stretch`."""
+    splitter = QSplitter(Qt.Horizontal, owner)
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    splitter.setChildrenCollapsible(False)
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(splitter)
+    return splitter

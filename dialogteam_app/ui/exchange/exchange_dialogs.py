@@ -1,0 +1,190 @@
+"""Arkiv → Exportera samverkan… and Importera paket…: packages to and from a colleague."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.record_names import counted
+from ...exchange import ImportReport, PackageError, export_package, import_package
+from ...exchange.package_format import SUFFIX
+from ...store.settings import EXCHANGE_NAME, Settings, exchange_name
+from ..common.background_job import run_in_background
+from ..common.dialogs import show_error, show_info
+from ..common.widgets import hint, section_title
+
+FILE_FILTER = f"Dialogteam-paket (*{SUFFIX});;Alla filer (*)"
+
+
+def _unsaved_edits_block(window) -> bool:
+    """Fields holding invalid text would be lost when the pages are rebuilt."""
+    invalid = window.ctx.autosaver.invalid_messages()
+    if invalid:
+        show_info(window, "Rätta först", "Några ändringar är inte sparade eftersom de innehåller "
+                  "fel. Rätta eller ångra dem först:\n\n" + "\n".join(f"• {m}" for m in invalid))
+    return bool(invalid)
+
+
+def suggested_file_name(title: str, today: date | None = None) -> str:
+    safe = re.sub(r'[\\/:*?"<>|]+', "-", title).strip(" .-") or "Dialogteam"
+    return f"{safe} {(today or date.today()).isoformat()}{SUFFIX}"
+
+
+class ExportDialog(QDialog):
+    """What to export and under which name; then a file name is asked for."""
+
+    def __init__(self, window, engagement_id: str | None):
+        super().__init__(window)
+        self.setWindowTitle("Exportera till en kollega")
+        store = window.ctx.store
+        self.engagements = QComboBox(self)
+        for e, organiser in store.engagements.list_with_organiser():
+            self.engagements.addItem(f"{organiser} – {e.display_name}", e.id)
+        if engagement_id is not None:
+            self.engagements.setCurrentIndex(max(0, self.engagements.findData(engagement_id)))
+        self.one = QRadioButton("En samverkan:", self)
+        self.all = QRadioButton("Alla samverkan och hela dialogteamet", self)
+        group = QButtonGroup(self)
+        group.addButton(self.one)
+        group.addButton(self.all)
+        (self.one if self.engagements.count() else self.all).setChecked(True)
+        self.one.setEnabled(self.engagements.count() > 0)
+        self.one.toggled.connect(self.engagements.setEnabled)
+        self.engagements.setEnabled(self.one.isChecked())
+        self.name = QLineEdit(exchange_name(store.db.conn), self)
+        self.name.setPlaceholderText("Till exempel ditt namn")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(section_title("Vad ska med?", self))
+        layout.addWidget(self.one)
+        layout.addWidget(self.engagements)
+        layout.addWidget(self.all)
+        form = QFormLayout()
+        form.addRow("Avsändare i paketet:", self.name)
+        layout.addWidget(section_title("Från vem?", self))
+        layout.addLayout(form)
+        layout.addWidget(hint("Paketet är en fil som din kollega läser in med Arkiv → Importera "
+                              "paket…. Det du tagit bort följer med, så att det försvinner hos "
+                              "kollegan också. Skicka filen på ett USB-minne eller med e-post.",
+                              self))
+        buttons = QDialogButtonBox(self)
+        self.export_button = buttons.addButton("Exportera…", QDialogButtonBox.AcceptRole)
+        buttons.addButton("Avbryt", QDialogButtonBox.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def chosen_engagement(self) -> str | None:
+        return self.engagements.currentData() if self.one.isChecked() else None
+
+    def chosen_title(self) -> str:
+        return self.engagements.currentText() if self.one.isChecked() else "Dialogteam alla"
+
+
+def export_to_colleague(window, ask_path=None) -> Path | None:
+    """The whole export: the dialog, a file name, the package written off the GUI thread."""
+    dialog = ExportDialog(window, window.current_engagement_id())
+    if dialog.exec() != QDialog.Accepted:
+        return None
+    ctx = window.ctx
+    name = dialog.name.text().strip()
+    Settings(ctx.store.db).set(EXCHANGE_NAME, name)
+    suggested = Path.home() / suggested_file_name(dialog.chosen_title())
+    ask_path = ask_path or (lambda s: QFileDialog.getSaveFileName(
+        window, "Spara paketet", str(s), FILE_FILTER)[0])
+    chosen = ask_path(suggested)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if not path.name.endswith(SUFFIX):
+        path = path.with_name(path.name.removesuffix(".zip") + SUFFIX)
+    ctx.autosaver.flush()
+    engagement_id = dialog.chosen_engagement()
+    try:
+        summary = run_in_background(window, "Exporterar", lambda progress: export_package(
+            ctx.store.db, path, engagement_id=engagement_id, created_by=name,
+            progress=progress))
+    except (PackageError, sqlite3.Error) as exc:
+        show_error(window, "Paketet kunde inte sparas", str(exc))
+        return None
+    show_info(window, "Paketet är sparat",
+              f"Paketet sparades som {summary.path}.\n\nInnehåll: "
+              f"{counted(summary.counts) or 'inga poster'}.\n\nSkicka filen till din kollega, "
+              "som läser in den med Arkiv → Importera paket….")
+    return path
+
+
+class ImportSummary(QDialog):
+    """What the import did; a button leads on to the conflicts when there are any."""
+
+    def __init__(self, parent: QWidget, path: Path, report: ImportReport):
+        super().__init__(parent)
+        self.setWindowTitle("Paketet är importerat")
+        self.report = report
+        who = f" från {report.source}" if report.source else ""
+        heading = QLabel(f"{path.name}{who}", self)
+        heading.setObjectName("sectionTitle")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        if report.scope_title:
+            layout.addWidget(hint(report.scope_title, self))
+        self.text = QLabel("\n".join(report.lines()), self)
+        self.text.setWordWrap(True)
+        layout.addWidget(self.text)
+        buttons = QDialogButtonBox(self)
+        self.conflicts_button: QPushButton | None = None
+        if report.open_conflicts:
+            self.conflicts_button = buttons.addButton("Lös konflikter…",
+                                                      QDialogButtonBox.AcceptRole)
+            buttons.addButton("Senare", QDialogButtonBox.RejectRole)
+        else:
+            buttons.addButton("OK", QDialogButtonBox.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+
+def import_from_colleague(window, path: Path | None = None) -> ImportReport | None:
+    """The whole import: choose the file, merge off the GUI thread, show what happened,
+    and offer the conflicts."""
+    if _unsaved_edits_block(window):
+        return None
+    if path is None:
+        chosen = QFileDialog.getOpenFileName(window, "Importera paket", str(Path.home()),
+                                             FILE_FILTER)[0]
+        if not chosen:
+            return None
+        path = Path(chosen)
+    ctx = window.ctx
+    ctx.autosaver.flush()
+    try:
+        report = run_in_background(window, "Importerar paketet", lambda progress: import_package(
+            ctx.store.db, path, progress=progress))
+    except (PackageError, sqlite3.Error) as exc:   # the database: locked, disk full
+        show_error(window, "Paketet importerades inte",
+                   f"{exc}\n\nIngenting har ändrats i din databas.")
+        return None
+    window.reload_data()
+    summary = ImportSummary(window, path, report)
+    if summary.exec() == QDialog.Accepted:
+        window.show_conflicts()
+    return report

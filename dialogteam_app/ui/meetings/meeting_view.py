@@ -1,0 +1,369 @@
+"""One meeting: the notes being taken (left) and its details (right)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QTabWidget, QVBoxLayout, QWidget
+
+from ...domain.meetings import (
+    MeetingKind,
+    Participant,
+    Question,
+    Role,
+    Task,
+    TaskKind,
+    validate_meeting,
+    validate_participant,
+    validate_question,
+    validate_task,
+)
+from ...domain.notes import Note, validate_note
+from ...domain.promotion import promotable_tags
+from ..common.context import AppContext
+from ..common.dialogs import confirm_delete
+from ..common.html_delegate import HtmlDelegate
+from ..common.in_use import refused_because_in_use
+from ..common.record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
+from ..common.record_table import CHECK, Column, RecordTable
+from ..common.unit_checklist import UnitChecklist
+from ..common.widgets import PageHeader, ScrollPage, fill_with_panes, hint
+from .note_capture import TAG_ORDER, NoteCapture
+from .notes_model import (
+    NOTE_ROLE,
+    AddNote,
+    ChangeNote,
+    DeleteNote,
+    NotesModel,
+    NotesUndoStack,
+    with_tag_toggled,
+)
+
+MEETING_FIELDS = [
+    FieldSpec("title", "Rubrik", placeholder="till exempel Dialogmöte 2 med förvaltningen"),
+    FieldSpec("kind", "Typ", COMBO, [(k, k.label) for k in MeetingKind]),
+    FieldSpec("date", "Datum", DATE),
+    FieldSpec("start_time", "Starttid", placeholder="TT:MM"),
+    FieldSpec("end_time", "Sluttid", placeholder="TT:MM"),
+    FieldSpec("place", "Plats"),
+    FieldSpec("agenda", "Agenda", TEXT),
+]
+ROLE_CHOICES = [(r, r.label) for r in Role]
+
+
+class NotesList(QListView):
+    """The notes; Delete removes the selected note, Ctrl+Z/Ctrl+Shift+Z undo and redo."""
+
+    def __init__(self, stack: NotesUndoStack, parent=None):
+        super().__init__(parent)
+        self.stack = stack
+        self.setObjectName("notesList")
+        self.setItemDelegate(HtmlDelegate(self))
+        self.setWordWrap(True)
+        self.setResizeMode(QListView.Adjust)
+        self.setLayoutMode(QListView.Batched)  # long meetings appear at once, laid out in steps
+        self.setBatchSize(100)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        self.setAlternatingRowColors(True)
+
+    def undo(self) -> None:
+        self.stack.undo()
+
+    def redo(self) -> None:
+        self.stack.redo()
+
+    def selected_notes(self) -> list[Note]:
+        return [i.data(NOTE_ROLE) for i in sorted(self.selectionModel().selectedRows(),
+                                                  key=lambda i: i.row())]
+
+
+class MeetingView(QWidget):
+    renamed = Signal(str, str)          # meeting id, display name
+    note_count_changed = Signal(str, int)
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.meeting = None
+        self.stack = NotesUndoStack(self._may_remove_notes, self)
+        meetings = ctx.store.meetings
+
+        # -- notes ---------------------------------------------------------------------------------
+        self.header = PageHeader(self)
+        self.model = NotesModel(self)
+        self.model.body_edited.connect(self._edit_body)
+        self.model.rowsInserted.connect(self._count_changed)
+        self.model.rowsRemoved.connect(self._count_changed)
+        self.notes = NotesList(self.stack, self)
+        self.notes.setModel(self.model)
+        self.notes.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.notes.customContextMenuRequested.connect(self._context_menu)
+        self.capture = NoteCapture(self)
+        self.capture.submitted.connect(self._add_note)
+        self.capture.draft_changed.connect(self._draft_changed)
+        self.capture.edit.undo_notes.connect(self.stack.undo)
+        self.capture.edit.redo_notes.connect(self.stack.redo)
+        self.empty_hint = hint("Inga anteckningar ännu. Skriv i rutan nedan och tryck Enter.", self)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(18, 14, 8, 12)
+        left_layout.addWidget(self.header)
+        left_layout.addWidget(self.empty_hint)
+        left_layout.addWidget(self.notes, 1)
+        left_layout.addWidget(self.capture)
+
+        for number in range(1, len(TAG_ORDER) + 1):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), left, lambda n=number: self.toggle_tag(n),
+                      context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+T"), left, lambda: self.cycle_speaker(1),
+                  context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+Shift+T"), left, lambda: self.cycle_speaker(-1),
+                  context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence.Delete, self.notes, self.delete_selected_notes,
+                  context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence("Ctrl+Shift+L"), self.notes, self.promote_current_note,
+                  context=Qt.WidgetShortcut)
+
+        # -- details ---------------------------------------------------------------------------------
+        details = ScrollPage(self)
+        self.form = RecordForm(MEETING_FIELDS, validate_meeting,
+                               lambda m: meetings.save(m, wait=False), ctx.autosaver, "meeting",
+                               self)
+        self.form.record_saved.connect(self._saved)
+        self.units = UnitChecklist(self)
+        self.units.changed.connect(lambda ids: self.form.apply(school_unit_ids=ids))
+        details.body.addWidget(self.form)
+        details.body.addWidget(hint("Skolenheter som mötet gäller:", self))
+        details.body.addWidget(self.units)
+
+        def autosave(kind, save):
+            return lambda rec: ctx.autosaver.schedule((kind, rec.id), lambda: save(rec, wait=False))
+
+        self.participants = RecordTable(
+            [Column("name", "Namn", stretch=True), Column("role", "Roll", COMBO, ROLE_CHOICES),
+             Column("organisation", "Organisation", stretch=True)],
+            validate=validate_participant, save=autosave("participant", meetings.save_participant),
+            create=self._new_participant,
+            delete=lambda p: self._delete_row(p, meetings.delete_participant, p.name),
+            add_label="Ny deltagare", empty_text="Inga deltagare ännu.", parent=self)
+        self.questions = RecordTable(
+            [Column("text", "Fråga", stretch=True), Column("asked", "Ställd", CHECK)],
+            validate=validate_question, save=autosave("question", meetings.save_question),
+            create=self._new_question,
+            delete=lambda q: self._delete_row(q, meetings.delete_question, "frågan"),
+            add_label="Ny fråga", empty_text="Inga förberedda frågor.", parent=self)
+        self.tasks = RecordTable(
+            [Column("kind", "Typ", COMBO, [(k, k.label) for k in TaskKind]),
+             Column("text", "Vad", stretch=True), Column("who", "Vem"),
+             Column("due", "Klart senast", DATE), Column("done", "Klar", CHECK)],
+            validate=validate_task, save=autosave("task", meetings.save_task),
+            create=self._new_task,
+            delete=lambda t: self._delete_row(t, meetings.delete_task, "raden"),
+            add_label="Nytt beslut/uppgift", empty_text="Inga beslut eller uppgifter ännu.",
+            parent=self)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(details, "Mötet")
+        for table, title, text in [
+                (self.participants, "Deltagare", "Vilka som deltog, med roll och organisation."),
+                (self.questions, "Frågor", "Fördjupande och utmanande frågor att ställa. "
+                                            "Bocka av när de är ställda."),
+                (self.tasks, "Beslut och uppgifter", "Vem gör vad, och när ska det vara klart?")]:
+            page = ScrollPage(self)
+            page.body.addWidget(hint(text, self))
+            page.body.addWidget(table)
+            self.tabs.addTab(page, title)
+
+        self.splitter = fill_with_panes(self, left, self.tabs, (3, 2))
+
+    # -- loading ------------------------------------------------------------------------------------
+    def show_meeting(self, meeting_id: str) -> bool:
+        store = self.ctx.store
+        m = store.meetings.get(meeting_id)
+        if m is None:
+            return False
+        self.meeting = m
+        self.stack.clear()
+        self.form.set_record(m)
+        engagement = store.engagements.get(m.engagement_id)
+        self.units.set_units(store.organisers.units(engagement.organiser_id), m.school_unit_ids)
+        self._organiser = store.organisers.get(engagement.organiser_id).name
+        self._update_header(m)
+        self.model.set_notes(store.notes.list(meeting_id))
+        self.model.set_in_analysis(store.analysis.used_note_ids(m.engagement_id))
+        self.capture.reset()
+        draft = store.notes.draft(meeting_id)
+        if draft:
+            self.capture.restore(*draft)
+            self.ctx.autosaver.state_changed.emit()
+        self.participants.set_records(store.meetings.participants(meeting_id))
+        self.questions.set_records(store.meetings.questions(meeting_id))
+        self.tasks.set_records(store.meetings.tasks(meeting_id))
+        self._update_empty()
+        self.notes.scrollToBottom()
+        return True
+
+    def focus_capture(self) -> None:
+        self.capture.edit.setFocus()
+
+    def select_note(self, note_id: str) -> None:
+        row = self.model.row_of(note_id)
+        if row >= 0:
+            index = self.model.index(row)
+            self.notes.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect)
+            self.notes.scrollTo(index, QAbstractItemView.PositionAtCenter)
+            self.notes.setFocus()
+
+    def _update_header(self, m) -> None:
+        when = m.date + (f" {m.start_time}" if m.start_time else "") + \
+            (f"–{m.end_time}" if m.end_time else "")
+        details = [self._organiser, m.kind.label, when] + ([m.place] if m.place else [])
+        self.header.set_text(m.title or m.kind.label, " · ".join(details))
+
+    def _saved(self, m) -> None:
+        self.meeting = m
+        self._update_header(m)
+        self.renamed.emit(m.id, m.display_name)
+
+    def _update_empty(self) -> None:
+        self.empty_hint.setVisible(self.model.rowCount() == 0)
+
+    def _count_changed(self, *_args) -> None:
+        self._update_empty()
+        if self.meeting is not None:
+            self.note_count_changed.emit(self.meeting.id, self.model.rowCount())
+
+    # -- notes ----------------------------------------------------------------------------------------
+    def _draft_changed(self, text: str, role: str) -> None:
+        if self.meeting is None:
+            return
+        meeting_id, repo = self.meeting.id, self.ctx.store.notes
+        self.ctx.autosaver.schedule(("draft", meeting_id),
+                                    lambda: repo.save_draft(meeting_id, text, role))
+
+    def _add_note(self, body: str, role: str, tags: list[str]) -> None:
+        note = Note(meeting_id=self.meeting.id, engagement_id=self.meeting.engagement_id,
+                    body=body, speaker_role=role, tags=tags)
+        problems = validate_note(note)
+        if problems:  # the text stays in the line to be fixed
+            self.ctx.autosaver.mark_invalid(("draft", self.meeting.id), problems[0].message)
+            return
+        self.stack.push(AddNote(self.model, self.ctx.store.notes, note))
+        self.capture.accepted()
+        self._draft_changed("", role)  # replaces a queued save of the text just entered
+        self.notes.scrollToBottom()
+
+    def _change(self, before: Note, after: Note, text: str) -> bool:
+        problems = validate_note(after)
+        if problems:
+            self.window().statusBar().showMessage(problems[0].message, 8000)
+            return False
+        self.stack.push(ChangeNote(self.model, self.ctx.store.notes, before, after, text))
+        return True
+
+    def _edit_body(self, note: Note, text: str) -> None:
+        self._change(note, dataclasses.replace(note, body=text.strip()), "ändra anteckning")
+
+    def toggle_tag(self, number: int) -> None:
+        if self.notes.hasFocus() and self.notes.selected_notes():
+            tag = TAG_ORDER[number - 1].value
+            self.stack.beginMacro("ändra taggar")
+            for n in self.notes.selected_notes():
+                self._change(n, with_tag_toggled(n, tag), "ändra tagg")
+            self.stack.endMacro()
+        else:
+            self.capture.toggle_tag(number)
+
+    def cycle_speaker(self, step: int) -> None:
+        selected = self.notes.selected_notes() if self.notes.hasFocus() else []
+        if len(selected) == 1:
+            n = selected[0]
+            roles = ["", *[r.value for r in Role]]
+            role = roles[(roles.index(n.speaker_role) + step) % len(roles)]
+            self._change(n, dataclasses.replace(n, speaker_role=role), "ändra talare")
+        else:
+            self.capture.cycle_speaker(step)
+
+    def delete_selected_notes(self) -> None:
+        selected = self.notes.selected_notes()
+        if not selected or not self._may_remove_notes([n.id for n in selected]):
+            return
+        self.stack.beginMacro("ta bort anteckningar")
+        for n in selected:
+            self.stack.push(DeleteNote(self.model, self.ctx.store.notes, n))
+        self.stack.endMacro()
+        self.window().statusBar().showMessage(
+            f"{len(selected)} anteckning{'ar' if len(selected) > 1 else ''} borttagen "
+            "– Ctrl+Z ångrar", 8000)
+
+    def _context_menu(self, pos) -> None:
+        index = self.notes.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        menu.addAction("Redigera", lambda: self.notes.edit(index))
+        tags = menu.addMenu("Tagg")
+        for number, tag in enumerate(TAG_ORDER, start=1):
+            action = tags.addAction(f"{tag.label}\tCtrl+{number}",
+                                    lambda n=number: (self.notes.setFocus(), self.toggle_tag(n)))
+            action.setCheckable(True)
+            action.setChecked(tag.value in index.data(NOTE_ROLE).tags)
+        lift = menu.addAction("Lyft till analysen…\tCtrl+Shift+L",
+                              lambda: (self.notes.setCurrentIndex(index),
+                                       self.promote_current_note()))
+        lift.setEnabled(bool(promotable_tags(index.data(NOTE_ROLE))))
+        menu.addSeparator()
+        menu.addAction("Ta bort\tDelete", self.delete_selected_notes)
+        menu.exec(self.notes.viewport().mapToGlobal(pos))
+
+    def _may_remove_notes(self, note_ids: list[str]) -> bool:
+        self.ctx.autosaver.flush()
+        return not refused_because_in_use(self, self.ctx.store, "notes", note_ids)
+
+    def promote_current_note(self) -> None:
+        """The note's problem/orsak/belägg/idé tag decides what it becomes in the analysis."""
+        index = self.notes.currentIndex()
+        if not index.isValid():
+            return
+        from ..analysis.promote_dialog import promote_note
+        self.ctx.autosaver.flush()
+        done = promote_note(self, self.ctx.store, index.data(NOTE_ROLE))
+        if done:
+            self.model.set_in_analysis(
+                self.ctx.store.analysis.used_note_ids(self.meeting.engagement_id))
+            self.window().statusBar().showMessage(done, 8000)
+
+    # -- rows ----------------------------------------------------------------------------------------
+    def _new_participant(self) -> Participant:
+        repo = self.ctx.store.meetings
+        p = Participant(meeting_id=self.meeting.id, name="Ny deltagare",
+                        position=repo.next_position("participants", self.meeting.id))
+        repo.save_participant(p)
+        return p
+
+    def _new_question(self) -> Question:
+        repo = self.ctx.store.meetings
+        q = Question(meeting_id=self.meeting.id, text="Ny fråga",
+                     position=repo.next_position("questions", self.meeting.id))
+        repo.save_question(q)
+        return q
+
+    def _new_task(self) -> Task:
+        repo = self.ctx.store.meetings
+        t = Task(meeting_id=self.meeting.id, text="Ny uppgift",
+                 position=repo.next_position("tasks", self.meeting.id))
+        repo.save_task(t)
+        return t
+
+    def _delete_row(self, record, delete, name: str) -> bool:
+        if not confirm_delete(self, "Ta bort", f"Ta bort {name}?"):
+            return False
+        self.ctx.autosaver.flush()
+        delete(record.id)
+        return True

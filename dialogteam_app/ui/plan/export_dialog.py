@@ -1,0 +1,266 @@
+"""Preview the åtgärdsplan as PDF, save it and hand it to the mail program.
+
+The PDF is rendered off the GUI thread into a private temporary folder and shown
+with QtPdf; saving copies exactly what was previewed. Nothing is sent from here:
+"Skicka med e-post" writes an .eml draft next to the saved PDF and opens it in
+the user's own mail program.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.plan_document import PlanDocument
+from ...export import render_plan_pdf
+from ...export.atomic import atomic_path, describe_os_error
+from ...export.email_draft import draft_body, draft_subject, write_email_draft
+from ...export.file_names import suggested_pdf_name
+from ..common.dialogs import show_error
+
+
+class _Cancelled(Exception):
+    """Raised from the progress callback to stop a render nobody waits for."""
+
+
+class _RenderSignals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(int)   # page count
+    failed = Signal(str)     # a Swedish message
+
+
+class _RenderJob(QRunnable):
+    def __init__(self, doc: PlanDocument, path: Path, cancelled: threading.Event):
+        super().__init__()
+        self.signals = _RenderSignals()
+        self._doc, self._path, self._cancelled = doc, path, cancelled
+
+    def run(self):
+        try:
+            pages = render_plan_pdf(self._doc, self._path, self._progress)
+        except _Cancelled:
+            return
+        except OSError as e:
+            self.signals.failed.emit(describe_os_error(e, self._path))
+            return
+        except Exception as e:  # noqa: BLE001 - any layout error must reach the user
+            self.signals.failed.emit(f"PDF:en kunde inte skapas: {e}")
+            return
+        self.signals.finished.emit(pages)
+
+    def _progress(self, done: int, total: int):
+        if self._cancelled.is_set():
+            raise _Cancelled
+        self.signals.progress.emit(done, total)
+
+
+class PlanExportDialog(QDialog):
+    """Render, preview, save and e-mail one version of the plan.
+
+    `on_exported(path, doc)` is called once for each PDF saved under a new name.
+    """
+
+    preview_ready = Signal(int)   # page count
+
+    def __init__(self, parent: QWidget | None, make_document: Callable[[], PlanDocument],
+                 suggested_path: Path, to_name: str, to_email: str,
+                 on_exported: Callable[[Path, PlanDocument], None]):
+        super().__init__(parent)
+        self.setWindowTitle("Exportera åtgärdsplan")
+        self.resize(820, 900)
+        self._to_name, self._to_email = to_name, to_email
+        self._on_exported = on_exported
+        self._suggested_path = Path(suggested_path)
+        self._doc: PlanDocument | None = None
+        self._saved_path: Path | None = None
+        self._temp_dir = Path(tempfile.mkdtemp(prefix="dialogteam-pdf-"))
+        self.preview_path = self._temp_dir / "förhandsgranskning.pdf"
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._cancelled = threading.Event()
+        self._job: _RenderJob | None = None
+        self._build_ui()
+        self._start(make_document)
+
+    # Layout
+    def _build_ui(self):
+        self._heading = QLabel("Skapar PDF …")
+        self._heading.setObjectName("sectionTitle")
+        self._progress = QProgressBar()
+        self._progress.setTextVisible(False)
+        self._pdf = QPdfDocument(self)
+        self._view = QPdfView()
+        self._view.setDocument(self._pdf)
+        self._view.setPageMode(QPdfView.PageMode.MultiPage)
+        self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._status = QLabel()
+        self._status.setWordWrap(True)
+        self._status.setObjectName("hint")
+        self._save_button = QPushButton("Spara PDF…")
+        self._save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self._save_button.setToolTip("Spara åtgärdsplanen som PDF (Ctrl+S)")
+        self._email_button = QPushButton("Skicka med e-post…")
+        self._email_button.setToolTip(self._recipient_hint())
+        close_button = QPushButton("Stäng")
+        for b in (self._save_button, self._email_button, close_button):
+            b.setAutoDefault(False)
+        self._save_button.clicked.connect(self._ask_and_save)
+        self._email_button.clicked.connect(self._ask_and_email)
+        close_button.clicked.connect(self.reject)
+        self._set_ready(False)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._status, 1)
+        buttons.addWidget(self._save_button)
+        buttons.addWidget(self._email_button)
+        buttons.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._heading)
+        layout.addWidget(self._progress)
+        layout.addWidget(self._view, 1)
+        layout.addLayout(buttons)
+
+    def _recipient_hint(self) -> str:
+        if self._to_email.strip():
+            return f"Ett e-postutkast till {self._to_name} <{self._to_email}> med PDF:en bifogad"
+        return ("Huvudmannens kontaktperson saknar e-postadress: "
+                "fyll i mottagaren i e-postprogrammet")
+
+    def _set_ready(self, ready: bool):
+        self._save_button.setEnabled(ready)
+        self._email_button.setEnabled(ready)
+
+    # Rendering
+    def _start(self, make_document: Callable[[], PlanDocument]):
+        try:
+            self._doc = make_document()  # on the GUI thread: it may read the database
+        except Exception as e:  # noqa: BLE001 - shown, not swallowed
+            self._fail(f"Planen kunde inte sammanställas: {e}")
+            return
+        if self._suggested_path.is_dir():
+            self._suggested_path /= suggested_pdf_name(self._doc)
+        self._heading.setText(f"{self._doc.title}, version {self._doc.version}")
+        self._status.setText("Skapar PDF …")
+        self._job = _RenderJob(self._doc, self.preview_path, self._cancelled)
+        self._job.signals.progress.connect(self._on_progress)
+        self._job.signals.finished.connect(self._on_rendered)
+        self._job.signals.failed.connect(self._fail)
+        self._pool.start(self._job)
+
+    def _on_progress(self, done: int, total: int):
+        self._progress.setRange(0, total)
+        self._progress.setValue(done)
+
+    def _on_rendered(self, pages: int):
+        if self._cancelled.is_set():  # closed while the result was on its way
+            return
+        self._progress.hide()
+        self._pdf.load(str(self.preview_path))
+        self._status.setText(f"{pages} sidor. Granska planen och spara den eller skicka den "
+                             "med e-post.")
+        self._set_ready(True)
+        self.preview_ready.emit(pages)
+
+    def _fail(self, message: str):
+        self._progress.hide()
+        self._status.setText(message)
+        self._status.setStyleSheet("color: #a5271f;")
+        self._set_ready(False)
+
+    @property
+    def is_ready(self) -> bool:
+        return self._save_button.isEnabled()
+
+    @property
+    def preview_page_count(self) -> int:
+        return self._pdf.pageCount()
+
+    @property
+    def status_text(self) -> str:
+        return self._status.text()
+
+    # Saving and e-mail
+    def _ask_and_save(self):
+        path = self._ask_pdf_path("Spara åtgärdsplanen som PDF")
+        if path:
+            self.save_to(path)
+
+    def _ask_and_email(self):
+        path = self._saved_path or self._ask_pdf_path(
+            "Spara PDF:en som ska bifogas i e-postutkastet")
+        if path:
+            self.email_with(path)
+
+    def _ask_pdf_path(self, title: str) -> Path | None:
+        start = str(self._saved_path or self._suggested_path)
+        name, _ = QFileDialog.getSaveFileName(self, title, start, "PDF-dokument (*.pdf)")
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def save_to(self, path: Path) -> bool:
+        """Save the previewed PDF as `path`; False (after telling the user) on failure."""
+        path = Path(path)
+        if not self.is_ready or self._doc is None:
+            return False
+        if path == self._saved_path and path.is_file():
+            return True
+        try:
+            with atomic_path(path) as tmp:
+                shutil.copyfile(self.preview_path, tmp)
+        except OSError as e:
+            show_error(self, "PDF:en kunde inte sparas", describe_os_error(e, path))
+            return False
+        self._saved_path = path
+        self._status.setText(f"Sparad som {path}.")
+        self._on_exported(path, self._doc)
+        return True
+
+    def email_with(self, pdf_path: Path) -> Path | None:
+        """Save the PDF as `pdf_path`, write an .eml draft next to it and open the draft."""
+        if not self.save_to(pdf_path):
+            return None
+        eml_path = Path(pdf_path).with_suffix(".eml")
+        try:
+            write_email_draft(eml_path, Path(pdf_path), self._to_name, self._to_email,
+                              draft_subject(self._doc), draft_body(self._doc, self._to_name))
+        except (OSError, ValueError) as e:
+            message = describe_os_error(e, eml_path) if isinstance(e, OSError) else str(e)
+            show_error(self, "E-postutkastet kunde inte skapas", message)
+            return None
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(eml_path))):
+            self._status.setText(f"E-postutkastet {eml_path.name} har öppnats i e-postprogrammet.")
+        else:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(eml_path.parent)))
+            self._status.setText(
+                f"E-postutkastet kunde inte öppnas automatiskt. Mappen {eml_path.parent} har "
+                f"öppnats i stället: dubbelklicka på {eml_path.name} för att öppna utkastet i "
+                "ditt e-postprogram.")
+        return eml_path
+
+    # Closing: stop a running render, then let go of the preview file.
+    def done(self, result: int):
+        self._cancelled.set()
+        self._pool.waitForDone()
+        self._pdf.close()
+        shutil.rmtree(self._temp_dir, ignore_errors=True)
+        super().done(result)

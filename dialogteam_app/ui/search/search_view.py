@@ -1,0 +1,184 @@
+"""Search every note of every engagement as you type, with filters."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.meetings import MeetingKind, Role
+from ...domain.notes import Tag, tag_label
+from ...store.search import HIT_END, HIT_START, RECENT_WINDOW, SearchFilter, SearchHit, search_notes
+from ..common.context import AppContext
+from ..common.html_delegate import HTML_ROLE, HtmlDelegate
+from ..common.widgets import PageHeader
+from ..meetings.notes_model import role_label, tag_chips
+
+TYPING_PAUSE_MS = 120
+ANY = None
+
+
+def hit_html(h: SearchHit) -> str:
+    text = html.escape(h.snippet).replace(HIT_START, '<b style="background-color:#fff1a8;">')
+    text = text.replace(HIT_END, "</b>").replace("\n", " ")
+    where = f"{h.organiser_name} · {h.meeting_date} {h.meeting_title or MeetingKind(h.meeting_kind).label}"
+    head = [f'<span style="color:#0b5c8a;">{html.escape(where)}</span>',
+            f'<span style="color:#6b7a86;">{h.taken_at[11:16]}</span>']
+    if h.speaker_role:
+        head.append(f"<b>{html.escape(role_label(h.speaker_role))}</b>")
+    if h.tags:
+        head.append(tag_chips(h.tags))
+    return "&nbsp;&nbsp;".join(head) + f"<br>{text}"
+
+
+class HitsModel(QAbstractListModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self.hits = hits
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == HTML_ROLE:
+            return hit_html(self.hits[index.row()])
+        if role == Qt.DisplayRole:
+            return self.hits[index.row()].snippet
+        return None
+
+
+class SearchView(QWidget):
+    open_note = Signal(str, str)  # meeting id, note id
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        header = PageHeader(self)
+        header.set_text("Sök i anteckningar", "I alla möten och alla samverkan på den här datorn")
+        self.query = QLineEdit(self)
+        self.query.setObjectName("searchQuery")
+        self.query.setPlaceholderText("Skriv ett eller flera ord, till exempel: matematik rektor")
+        self.query.setClearButtonEnabled(True)
+        self.query.textChanged.connect(lambda _t: self._timer.start())
+        self.query.returnPressed.connect(self._open_first)
+
+        self.engagement = QComboBox(self)
+        self.meeting = QComboBox(self)
+        self.tag = QComboBox(self)
+        self.role = QComboBox(self)
+        for combo in (self.engagement, self.meeting, self.tag, self.role):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+            combo.currentIndexChanged.connect(lambda _i: self._timer.start())
+        self.engagement.currentIndexChanged.connect(self._fill_meetings)
+
+        filters = QGridLayout()
+        for n, (label, combo) in enumerate((("Samverkan", self.engagement), ("Möte", self.meeting),
+                                            ("Tagg", self.tag), ("Talare", self.role))):
+            row, col = divmod(n, 2)
+            filters.addWidget(QLabel(label + ":", self), row, 2 * col, Qt.AlignRight)
+            filters.addWidget(combo, row, 2 * col + 1)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
+
+        self.model = HitsModel(self)
+        self.results = QListView(self)
+        self.results.setObjectName("searchResults")
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setResizeMode(QListView.Adjust)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.results.setAlternatingRowColors(True)
+        self.results.activated.connect(self._activated)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("hint")
+
+        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS, timeout=self.run)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(header)
+        layout.addWidget(self.query)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.results, 1)
+
+    def prepare(self) -> None:
+        """Refresh the filter choices (engagements, tags) and focus the query."""
+        store = self.ctx.store
+        self._set_choices(self.engagement, [(e.id, f"{name} – {e.title}")
+                                            for e, name in store.engagements.list_with_organiser()])
+        self._set_choices(self.tag, [(t.value, t.label) for t in Tag]
+                          + [(t, tag_label(t)) for t in store.notes.free_tags()])
+        self._set_choices(self.role, [(r.value, r.label) for r in Role])
+        self._fill_meetings()
+        self.query.setFocus()
+        self.query.selectAll()
+        self.run()
+
+    def _set_choices(self, combo: QComboBox, choices: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("Alla", ANY)
+        for value, label in choices:
+            combo.addItem(label, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def _fill_meetings(self, *_args) -> None:
+        engagement_id = self.engagement.currentData()
+        meetings = self.ctx.store.meetings.list(engagement_id) if engagement_id else []
+        self._set_choices(self.meeting, [(m.id, m.display_name) for m in meetings])
+        self.meeting.setEnabled(bool(engagement_id))
+
+    def run(self) -> None:
+        self.ctx.autosaver.flush()  # search what was just typed in a meeting too
+        where = SearchFilter(engagement_id=self.engagement.currentData(),
+                             meeting_id=self.meeting.currentData(),
+                             tag=self.tag.currentData(), role=self.role.currentData())
+        text = self.query.text()
+        result = search_notes(self.ctx.store.db, text, where)
+        hits = result.hits
+        self.model.set_hits(hits)
+        has_filter = any(vars(where).values())
+        if not text.strip() and not has_filter:
+            self.summary.setText("Skriv ord att söka efter, eller välj en tagg för att se alla "
+                                 "anteckningar med den.")
+        elif not hits:
+            self.summary.setText("Inga anteckningar hittades.")
+        else:
+            more = ""
+            if result.newest_only:
+                more = (f" – de bästa bland de {RECENT_WINDOW:,} senaste anteckningarna"
+                        .replace(",", "\u00a0") + "; fler ord söker i alla")
+            elif len(hits) >= 200:
+                more = " – de 200 bästa"
+            self.summary.setText(f"{len(hits)} anteckning{'ar' if len(hits) != 1 else ''}{more}. "
+                                 "Enter eller dubbelklick öppnar mötet.")
+
+    def _activated(self, index) -> None:
+        hit = self.model.hits[index.row()]
+        self.open_note.emit(hit.meeting_id, hit.note_id)
+
+    def _open_first(self) -> None:
+        self.run()
+        if self.model.hits:
+            self._activated(self.model.index(0))

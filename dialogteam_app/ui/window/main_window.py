@@ -1,0 +1,399 @@
+"""The main window: navigator on the left, the selected item's editor on the right,
+and a status line that says whether everything is saved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from ... import APP_NAME, __version__
+from ...domain.engagement import Engagement
+from ...domain.meetings import Meeting
+from ...domain.organisations import Organiser
+from ...sample_data import SampleAlreadyLoaded, load_sample, sample_loaded
+from ..common.context import AppContext
+from ..common.dialogs import confirm_delete, show_info
+from ..common.in_use import refused_because_in_use
+from ..common.save_status import SaveStatusLabel
+from .actions import build_actions
+from .navigator import ENGAGEMENT, MEETING, ORGANISER, SEARCH, TEAM, Navigator, notes_detail
+from .welcome_view import WelcomeView
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(APP_NAME)
+        self.settings = QSettings(str(ctx.paths.ui_settings), QSettings.IniFormat)
+
+        self.navigator = Navigator(ctx.store, self)
+        self.navigator.selected.connect(self.show_item)
+        self.navigator.activated.connect(self._activated)
+
+        self.welcome = WelcomeView(self)
+        self.welcome.create_organiser.connect(self.new_organiser)
+        self.welcome.load_sample.connect(self.open_sample)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.welcome)
+        self._pages: dict[str, QWidget] = {}  # built on first use: start-up builds none
+
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([340, 940])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.save_status = SaveStatusLabel(ctx.autosaver, self)
+        self.statusBar().addWidget(self.save_status, 1)
+        where = QLabel(f"Datamapp: {ctx.paths.root}", self)
+        where.setObjectName("dataDir")
+        self.statusBar().addPermanentWidget(where)
+        ctx.autosaver.save_failed.connect(self._save_failed)
+
+        build_actions(self)
+        self.navigator.reload(counts=False)
+        self._restore_geometry()
+        self._update_empty_state()
+        # A tree view picks its first row when it gets focus; the welcome page's
+        # button gets it until the last selection is back.
+        self.welcome.create_button.setFocus()
+        self._first_paint_done = False
+
+    # -- pages ---------------------------------------------------------------------------------
+    def page(self, name: str) -> QWidget:
+        if name not in self._pages:
+            widget = getattr(self, f"_make_{name}_page")()
+            self.stack.addWidget(widget)
+            self._pages[name] = widget
+        return self._pages[name]
+
+    @property
+    def team_view(self):
+        return self.page("team")
+
+    @property
+    def organiser_view(self):
+        return self.page("organiser")
+
+    @property
+    def engagement_view(self):
+        return self.page("engagement")
+
+    @property
+    def meeting_view(self):
+        return self.page("meeting")
+
+    @property
+    def search_view(self):
+        return self.page("search")
+
+    def _make_team_page(self):
+        from ..register.team_view import TeamView
+        return TeamView(self.ctx, self)
+
+    def _make_organiser_page(self):
+        from ..register.organiser_view import OrganiserView
+        view = OrganiserView(self.ctx, self)
+        view.renamed.connect(lambda oid, name: self.navigator.rename(ORGANISER, oid, name))
+        view.open_engagement.connect(lambda eid: self.navigator.select(ENGAGEMENT, eid))
+        view.new_engagement.connect(self.new_engagement_for)
+        return view
+
+    def _make_engagement_page(self):
+        from ..register.engagement_view import EngagementView
+        view = EngagementView(self.ctx, self)
+        view.renamed.connect(self._engagement_renamed)
+        view.overview.open_meeting.connect(lambda mid: self.open_meeting(mid))
+        view.overview.new_meeting.connect(self.new_meeting_for)
+        view.open_note.connect(self.open_meeting)
+        return view
+
+    def _make_meeting_page(self):
+        from ..meetings.meeting_view import MeetingView
+        view = MeetingView(self.ctx, self)
+        view.renamed.connect(lambda mid, name: self.navigator.rename(MEETING, mid, name))
+        view.note_count_changed.connect(
+            lambda mid, n: self.navigator.rename(MEETING, mid, None, notes_detail(n)))
+        return view
+
+    def _make_search_page(self):
+        from ..search.search_view import SearchView
+        view = SearchView(self.ctx, self)
+        view.open_note.connect(self.open_meeting)
+        return view
+
+    def _edit_command(self, name: str) -> None:
+        """Undo/redo in the focused widget: a text field's own history, or the notes' or
+        the plan outline's undo stack."""
+        widget = QApplication.focusWidget()
+        if widget is not None and hasattr(widget, name):
+            getattr(widget, name)()
+
+    # -- navigation ----------------------------------------------------------------------------
+    def show_item(self, kind: str, record_id: str) -> None:
+        self.ctx.autosaver.flush()
+        if kind == TEAM:
+            self.team_view.reload()
+            self.stack.setCurrentWidget(self.team_view)
+        elif kind == SEARCH:
+            self.stack.setCurrentWidget(self.search_view)
+            self.search_view.prepare()
+        elif kind == MEETING and self.meeting_view.show_meeting(record_id):
+            self.stack.setCurrentWidget(self.meeting_view)
+        elif kind == ORGANISER and self.organiser_view.show_organiser(record_id):
+            self.stack.setCurrentWidget(self.organiser_view)
+        elif kind == ENGAGEMENT and self.engagement_view.show_engagement(record_id):
+            self.stack.setCurrentWidget(self.engagement_view)
+        else:
+            self._update_empty_state()
+            self.stack.setCurrentWidget(self.welcome)
+        self.act_delete.setEnabled(kind in (ORGANISER, ENGAGEMENT, MEETING))
+
+    def _update_empty_state(self) -> None:
+        empty = self.ctx.store.is_empty()
+        self.welcome.set_empty(empty)
+        self.act_sample.setEnabled(not sample_loaded(self.ctx.store))
+        if self.navigator.current() is None:
+            self.stack.setCurrentWidget(self.welcome)
+            self.act_delete.setEnabled(False)
+
+    def _engagement_renamed(self, engagement_id: str, name: str) -> None:
+        e = self.engagement_view.overview.engagement
+        self.navigator.rename(ENGAGEMENT, engagement_id, name, e.phase.label if e else None)
+
+    def _activated(self, index) -> None:
+        """Enter on a meeting in the list: straight to typing notes."""
+        if self.navigator.current() and self.navigator.current()[0] == MEETING:
+            self.meeting_view.focus_capture()
+
+    def current_engagement_id(self) -> str | None:
+        current = self.navigator.current()
+        if current is None:
+            return None
+        kind, record_id = current
+        if kind == ENGAGEMENT:
+            return record_id
+        if kind == MEETING:
+            m = self.ctx.store.meetings.get(record_id)
+            return m.engagement_id if m else None
+        return None
+
+    def current_organiser_id(self) -> str | None:
+        current = self.navigator.current()
+        if current is None:
+            return None
+        kind, record_id = current
+        if kind == ORGANISER:
+            return record_id
+        engagement_id = self.current_engagement_id()
+        if engagement_id:
+            e = self.ctx.store.engagements.get(engagement_id)
+            return e.organiser_id if e else None
+        return None
+
+    # -- commands ----------------------------------------------------------------------------
+    def new_organiser(self) -> None:
+        self.ctx.autosaver.flush()
+        o = Organiser(name="Ny huvudman")
+        self.ctx.store.organisers.save(o)
+        self.navigator.reload(select=(ORGANISER, o.id))
+        self._update_empty_state()
+        self.organiser_view.focus_name()
+
+    def new_engagement(self) -> None:
+        organiser_id = self.current_organiser_id()
+        if organiser_id is None:
+            show_info(self, "Ny samverkan", "Välj först den huvudman som samverkan gäller, "
+                                            "eller lägg till en ny huvudman.")
+            return
+        self.new_engagement_for(organiser_id)
+
+    def new_engagement_for(self, organiser_id: str) -> None:
+        self.ctx.autosaver.flush()
+        e = Engagement(organiser_id=organiser_id)
+        self.ctx.store.engagements.save(e)
+        self.navigator.reload(select=(ENGAGEMENT, e.id))
+        title = self.engagement_view.overview.form.widgets["title"]
+        title.setFocus()
+        title.selectAll()
+
+    def new_meeting(self) -> None:
+        engagement_id = self.current_engagement_id()
+        if engagement_id is None:
+            show_info(self, "Nytt möte", "Välj först den samverkan som mötet hör till.")
+            return
+        self.new_meeting_for(engagement_id)
+
+    def new_meeting_for(self, engagement_id: str) -> None:
+        self.ctx.autosaver.flush()
+        m = Meeting(engagement_id=engagement_id, date=date.today().isoformat())
+        self.ctx.store.meetings.save(m)
+        self.navigator.reload(select=(MEETING, m.id))
+        title = self.meeting_view.form.widgets["title"]
+        title.setFocus()
+
+    def open_meeting(self, meeting_id: str, note_id: str = "") -> None:
+        self.navigator.select(MEETING, meeting_id)
+        if note_id:
+            self.meeting_view.select_note(note_id)
+        else:
+            self.meeting_view.focus_capture()
+
+    def show_search(self) -> None:
+        if self.navigator.current() == (SEARCH, ""):
+            self.search_view.prepare()
+        self.navigator.select(SEARCH, "")
+
+    def delete_selected(self) -> None:
+        current = self.navigator.current()
+        if current is None or current[0] not in (ORGANISER, ENGAGEMENT, MEETING):
+            return
+        self.ctx.autosaver.flush()
+        kind, record_id = current
+        store = self.ctx.store
+        repo, table, title, name = {
+            ORGANISER: (store.organisers, "organisers", "Ta bort huvudman",
+                        lambda o: f"huvudmannen {o.name}"),
+            ENGAGEMENT: (store.engagements, "engagements", "Ta bort samverkan",
+                         lambda e: e.display_name),
+            MEETING: (store.meetings, "meetings", "Ta bort möte",
+                      lambda m: f"mötet {m.display_name}"),
+        }[kind]
+        record = repo.get(record_id)
+        if record is None or refused_because_in_use(self, store, table, [record_id]):
+            return
+        if not confirm_delete(self, title, f"Ta bort {name(record)}?",
+                              repo.deletion_impact(record_id)):
+            return
+        repo.delete(record_id)
+        self.ctx.autosaver.forget((kind, record_id))  # its form's key, e.g. ("meeting", id)
+        self.ctx.autosaver.forget(("draft", record_id))
+        self.navigator.reload()
+        self._update_empty_state()
+
+    def open_sample(self) -> None:
+        self.ctx.autosaver.flush()
+        try:
+            engagement = load_sample(self.ctx.store)
+        except SampleAlreadyLoaded as exc:
+            show_info(self, "Exempeldata", str(exc))
+            return
+        self.navigator.reload(select=(ENGAGEMENT, engagement.id))
+        self._update_empty_state()
+
+    def show_data_dir(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.root)))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "Om Dialogteam",
+                          f"<b>Dialogteam {__version__}</b><p>Anteckningar, nulägesanalys och "
+                          f"åtgärdsplan för Skolverkets dialogteam.</p>"
+                          f"<p>Datamapp: {self.ctx.paths.root}</p>")
+
+    # -- exchange and backups: dialogs in their own modules, imported on first use ------------
+    def export_package(self) -> None:
+        from ..exchange.exchange_dialogs import export_to_colleague
+        export_to_colleague(self)
+
+    def import_package(self) -> None:
+        from ..exchange.exchange_dialogs import import_from_colleague
+        import_from_colleague(self)
+
+    def show_conflicts(self) -> None:
+        from ..exchange.conflicts_dialog import ConflictsDialog
+        dialog = ConflictsDialog(self)
+        dialog.exec()
+        if dialog.settled:
+            self.reload_data()
+
+    def show_backups(self) -> None:
+        from ..backups.backup_dialog import BackupsDialog
+        BackupsDialog(self).exec()
+
+    def check_database(self) -> None:
+        from ..backups.backup_dialog import show_database_check
+        show_database_check(self)
+
+    def reload_data(self) -> None:
+        """After an import, a settled conflict or a restore: the tree and every page are
+        rebuilt from the store (undo histories of the old pages go with them)."""
+        self.ctx.autosaver.flush()
+        current = self.navigator.current()
+        self.stack.setCurrentWidget(self.welcome)
+        for page in self._pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        self.navigator.reload(select=current)
+        self._update_empty_state()
+
+    def _save_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"Kunde inte spara: {message}", 10_000)
+
+    # -- window state --------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = self.settings.value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Paint and not self._first_paint_done:
+            # Note counts and the last selection (maybe a long meeting) load right after
+            # the window is on screen: a start never waits for the biggest meeting.
+            self._first_paint_done = True
+            QTimer.singleShot(0, self, self._after_first_paint)
+        return handled
+
+    def _after_first_paint(self) -> None:
+        self.navigator.show_note_counts()
+        self.restore_selection()
+
+    def restore_selection(self) -> None:
+        kind = self.settings.value("selected/kind", "")
+        record_id = self.settings.value("selected/id", "")
+        if kind and self.navigator.current() is None \
+                and self.navigator.find(kind, record_id) is not None:
+            self.navigator.select(kind, record_id)
+            self.navigator.setFocus()
+
+    def closeEvent(self, event) -> None:
+        self.ctx.autosaver.flush()
+        invalid = self.ctx.autosaver.invalid_messages()
+        if invalid:
+            box = QMessageBox(QMessageBox.Warning, "Osparade ändringar",
+                              "Några ändringar har inte sparats eftersom de innehåller fel:\n\n"
+                              + "\n".join(f"• {m}" for m in invalid), parent=self)
+            close = box.addButton("Stäng ändå", QMessageBox.DestructiveRole)
+            stay = box.addButton("Gå tillbaka och rätta", QMessageBox.RejectRole)
+            box.setDefaultButton(stay)
+            box.exec()
+            if box.clickedButton() is not close:
+                event.ignore()
+                return
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        kind, record_id = self.navigator.current() or ("", "")
+        self.settings.setValue("selected/kind", kind)
+        self.settings.setValue("selected/id", record_id)
+        self.settings.sync()
+        event.accept()

@@ -1,0 +1,142 @@
+"""The tree on the left: the team, then huvudmän with their engagements."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+
+from ...store.store import Store
+
+TEAM, SEARCH, ORGANISER, ENGAGEMENT, MEETING = (
+    "team", "search", "organiser", "engagement", "meeting")
+KIND_ROLE = Qt.UserRole
+ID_ROLE = Qt.UserRole + 1
+
+
+def _new_item(text: str, kind: str, record_id: str = "") -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    item.setData(kind, KIND_ROLE)
+    item.setData(record_id, ID_ROLE)
+    item.setToolTip(text)
+    return item
+
+
+def notes_detail(count: int) -> str:
+    return f"{count} ant." if count else ""
+
+
+def _detail(text: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    item.setForeground(Qt.darkGray)
+    return item
+
+
+class Navigator(QTreeView):
+    selected = Signal(str, str)  # kind, id ("" for the team and search pages)
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.model_ = QStandardItemModel(self)
+        self.setModel(self.model_)
+        self.setHeaderHidden(True)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setUniformRowHeights(True)
+        self.setObjectName("navigator")
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        self._items: dict[tuple[str, str], QStandardItem] = {}
+
+    def reload(self, select: tuple[str, str] | None = None, *, counts: bool = True) -> None:
+        """Rebuild the tree. counts=False leaves the note counts to show_note_counts(),
+        for a start-up that paints the window first."""
+        select = select or self.current()
+        self.model_.clear()
+        self._items: dict[tuple[str, str], QStandardItem] = {}
+        self.model_.setColumnCount(2)
+        for text, kind in (("Sök i anteckningar", SEARCH), ("Dialogteamet", TEAM)):
+            item = self._item(text, kind)
+            font = QFont(item.font())
+            font.setItalic(True)
+            item.setFont(font)
+            self.model_.appendRow([item, _detail("")])
+        by_organiser: dict[str, list] = {}
+        for e in self.store.engagements.list():
+            by_organiser.setdefault(e.organiser_id, []).append(e)
+        by_engagement: dict[str, list] = {}
+        for m in self.store.meetings.list():
+            by_engagement.setdefault(m.engagement_id, []).append(m)
+        for o in self.store.organisers.list():
+            parent = self._item(o.name, ORGANISER, o.id)
+            bold = QFont(parent.font())
+            bold.setBold(True)
+            parent.setFont(bold)
+            for e in by_organiser.get(o.id, []):
+                child = self._item(e.display_name, ENGAGEMENT, e.id)
+                for m in by_engagement.get(e.id, []):
+                    child.appendRow([self._item(m.display_name, MEETING, m.id), _detail("")])
+                parent.appendRow([child, _detail(e.phase.label)])
+            self.model_.appendRow([parent, _detail("")])
+        self.expandToDepth(1)  # huvudmän and their engagements open, meetings listed
+        if counts:
+            self.show_note_counts()
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        if select and self.find(*select) is not None:
+            self.select(*select)
+
+    def _item(self, text: str, kind: str, record_id: str = "") -> QStandardItem:
+        item = _new_item(text, kind, record_id)
+        self._items[(kind, record_id)] = item
+        return item
+
+    def show_note_counts(self) -> None:
+        # One relayout for all: with a resize-to-contents column, a signal per item
+        # would measure every row again for each of them.
+        self.model_.blockSignals(True)
+        try:
+            for meeting_id, count in self.store.meetings.note_counts().items():
+                self.rename(MEETING, meeting_id, None, notes_detail(count))
+        finally:
+            self.model_.blockSignals(False)
+        self.model_.layoutChanged.emit()
+
+    def find(self, kind: str, record_id: str) -> QStandardItem | None:
+        return self._items.get((kind, record_id))
+
+    def select(self, kind: str, record_id: str = "") -> None:
+        item = self.find(kind, record_id)
+        if item is None:
+            return
+        index = item.index()
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self.scrollTo(index)
+
+    def current(self) -> tuple[str, str] | None:
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        index = index.siblingAtColumn(0)
+        return index.data(KIND_ROLE), index.data(ID_ROLE) or ""
+
+    def rename(self, kind: str, record_id: str, text: str | None,
+               detail: str | None = None) -> None:
+        item = self.find(kind, record_id)
+        if item is None:
+            return
+        if text is not None:
+            item.setText(text)
+            item.setToolTip(text)
+        if detail is not None:
+            parent = item.parent() or self.model_.invisibleRootItem()
+            parent.child(item.row(), 1).setText(detail)
+
+    def _current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            index = current.siblingAtColumn(0)
+            self.selected.emit(index.data(KIND_ROLE), index.data(ID_ROLE) or "")
