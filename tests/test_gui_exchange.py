@@ -150,7 +150,7 @@ def test_restore_from_the_backups_dialog(window, qtbot):
     window.navigator.select(MEETING, m2)
     window.ctx.store.meetings.delete(m2)
     window.reload_data()
-    assert window.navigator.find(MEETING, m2) is None
+    assert window.navigator.item_for(MEETING, m2) is None
 
     dialog.table.selectRow(0)
     seen = []
@@ -159,7 +159,7 @@ def test_restore_from_the_backups_dialog(window, qtbot):
 
     assert seen[0].startswith("Återställa databasen från") and "återställd" in seen[1]
     assert window.ctx.store.meetings.get(m2) is not None
-    assert window.navigator.find(MEETING, m2) is not None
+    assert window.navigator.item_for(MEETING, m2) is not None
     assert any(b.kind == BEFORE_RESTORE for b in list_backups(window.ctx.paths))
     assert dialog.table.rowCount() == 2
     window.open_meeting(m2)                                # the window works on the new file

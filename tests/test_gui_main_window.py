@@ -47,7 +47,7 @@ def test_create_and_edit_organiser_autosaves(window, qtbot, data_paths):
     qtbot.waitUntil(lambda: reopen(data_paths).organisers.list()[0].name == "Ånge kommun",
                     timeout=3000)
     qtbot.waitUntil(lambda: "Allt sparat" in window.save_status.text(), timeout=3000)
-    assert window.navigator.find(ORGANISER, view.organiser_id).text() == "Ånge kommun"
+    assert window.navigator.item_for(ORGANISER, view.organiser_id).text() == "Ånge kommun"
     assert reopen(data_paths).organisers.list()[0].org_number == "212000-2403"
 
 
@@ -129,7 +129,7 @@ def test_engagement_create_edit_and_delete(window, qtbot, data_paths):
     saved(window)
     e = reopen(data_paths).engagements.list(organiser_id)[0]
     assert (e.dnr, e.phase.label) == ("2016:209", "Dialogfas")
-    assert window.navigator.find(ENGAGEMENT, e.id).text().endswith("(dnr 2016:209)")
+    assert window.navigator.item_for(ENGAGEMENT, e.id).text().endswith("(dnr 2016:209)")
 
     overview.dates.add_button.click()
     model = overview.dates.model
@@ -146,7 +146,7 @@ def test_engagement_create_edit_and_delete(window, qtbot, data_paths):
     window.act_delete.trigger()
     assert "1 viktigt datum" in seen[0]
     assert reopen(data_paths).engagements.get(e.id) is None
-    assert window.navigator.find(ENGAGEMENT, e.id) is None
+    assert window.navigator.item_for(ENGAGEMENT, e.id) is None
 
 
 def test_delete_organiser_asks_and_tells_what_goes_with_it(window, data_paths):

@@ -133,7 +133,7 @@ def test_new_meeting_and_delete_with_confirmation(window, data_paths):
     assert window.navigator.current() == (MEETING, new_id)
     type_text(window.meeting_view.form.widgets["title"], "Uppföljning med rektorerna")
     window.ctx.autosaver.flush()
-    assert window.navigator.find(MEETING, new_id).text().endswith("Uppföljning med rektorerna")
+    assert window.navigator.item_for(MEETING, new_id).text().endswith("Uppföljning med rektorerna")
 
     window.navigator.select(MEETING, sample_id("meeting-m3"))  # no evidence among its notes
     seen = []

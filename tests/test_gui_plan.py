@@ -42,13 +42,13 @@ def test_outline_follows_the_plan(plan_view):
 
 
 def test_add_area_and_intervention_with_undo(plan_view, window, data_paths):
-    plan_view.actions["area"].click()
+    plan_view.buttons["area"].click()
     assert plan_view.current()[0] == "area"
     title = plan_view.area_page.form.widgets["title"]
     type_text(title, "Läsförståelse")   # replaces the selected default title
     window.ctx.autosaver.flush()
     assert "7 Läsförståelse" in outline(plan_view)
-    plan_view.actions["intervention"].click()
+    plan_view.buttons["intervention"].click()
     assert plan_view.current()[0] == "intervention"
     assert "7.1 Ny insats" in outline(plan_view)
     plan_view.tree.setFocus()
@@ -77,7 +77,7 @@ def test_delete_intervention_asks_and_undo_brings_it_back_with_costs(plan_view, 
     plan_view.tree.setCurrentItem(plan_view._find("intervention", first.id))
     seen = []
     answer_next_dialog("Ta bort", seen)
-    plan_view.actions["delete"].click()
+    plan_view.buttons["delete"].click()
     assert "2 kostnadsposter" in seen[0] and "ångra med Ctrl+Z" in seen[0]
     assert stored(data_paths, plan_view.engagement_id).intervention(first.id) is None
     plan_view.stack.undo()
@@ -136,7 +136,7 @@ def test_bring_in_candidates_keeps_their_links(plan_view, data_paths):
         dialog.list.item(0).setCheckState(Qt.Checked)
         dialog.ok.click()
     QTimer.singleShot(0, choose)
-    plan_view.actions["candidates"].click()
+    plan_view.buttons["candidates"].click()
     added = [i for a in stored(data_paths, plan_view.engagement_id).areas for i in a.interventions
              if i.candidate_id == candidate]
     assert len(added) == 1

@@ -35,6 +35,7 @@ def make_application() -> QApplication:
     app.setDesktopFileName("dialogteam")
     app.setWindowIcon(QIcon(str(resource("icons", "dialogteam.svg"))))
     app.setStyleSheet(STYLESHEET)
+    assert isinstance(app, QApplication)
     return app
 
 
@@ -58,7 +59,7 @@ class _FirstPaint(QObject):
         self.ms: float | None = None
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Paint and self.ms is None:
+        if event.type() == QEvent.Type.Paint and self.ms is None:
             self.ms = (time.perf_counter() - self.started) * 1000
             # Said at once, not after shutdown: a benchmark times this line's arrival.
             print(f"Dialogteam {__version__}: huvudfönstret visades efter {self.ms:.0f} ms",

@@ -14,8 +14,8 @@ from ...domain.traceability import cause_gaps, problem_gaps
 from .wrapping_tree import WrappingTree
 
 LEVEL, PROBLEM, CAUSE, EVIDENCE = "level", "problem", "cause", "evidence"
-KIND_ROLE = Qt.UserRole
-ID_ROLE = Qt.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SHORT_LEVEL = {ProblemLevel.RESULTS: "Resultat", ProblemLevel.TEACHING: "Undervisning",
                ProblemLevel.ORGANISATION: "Organisation"}
 GAP_MARK = "  ⚠"
@@ -38,8 +38,8 @@ class AnalysisTree(WrappingTree):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("analysisTree")
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setIndentation(18)
         self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
         self.by_level = True
@@ -66,7 +66,7 @@ class AnalysisTree(WrappingTree):
                     self._add_problem(header, p, snap)
                 if not problems:
                     empty = QTreeWidgetItem(header, ["Inga problem på den här nivån ännu."])
-                    empty.setFlags(Qt.ItemIsEnabled)
+                    empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
                     empty.setForeground(0, QBrush(QColor("#7a8a96")))
         else:
             for p in snap.problems:

@@ -32,7 +32,7 @@ from .wrapping_tree import WrappingTree
 FIELDS = [FieldSpec("title", "Insats", placeholder="Till exempel: Kollegialt lärande i matematik"),
           FieldSpec("description", "Beskrivning", TEXT,
                     placeholder="Vad insatsen är och varför den möter orsakerna")]
-ID_ROLE = Qt.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class CandidatesPage(QWidget):
@@ -58,10 +58,15 @@ class CandidatesPage(QWidget):
             button.setFixedWidth(34)
             button.clicked.connect(lambda _c=False, s=step: self.move_selected(s))
         QShortcut(QKeySequence("Alt+Up"), self.list, lambda: self.move_selected(-1),
-                  context=Qt.WidgetShortcut)
+                  context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence("Alt+Down"), self.list, lambda: self.move_selected(1),
-                  context=Qt.WidgetShortcut)
-        QShortcut(QKeySequence.Delete, self.list, self.delete_selected, context=Qt.WidgetShortcut)
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.list,
+            self.delete_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         buttons = QHBoxLayout()
         for b in (add, self.remove):
             buttons.addWidget(b)
@@ -164,17 +169,22 @@ class CandidatesPage(QWidget):
         self.causes.clear()
         for p in self.snap.problems:
             top = QTreeWidgetItem([f"{self.snap.rank(p.id)}. {shorten(p.title, 110)}"])
-            top.setFlags(Qt.ItemIsEnabled)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.causes.addTopLevelItem(top)
             for c in self.snap.causes_of(p.id):
                 item = QTreeWidgetItem([c.text])
                 item.setData(0, ID_ROLE, c.id)
-                item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable)
-                item.setCheckState(0, Qt.Checked if c.id in candidate.cause_ids else Qt.Unchecked)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(
+                    0,
+                    Qt.CheckState.Checked
+                    if c.id in candidate.cause_ids
+                    else Qt.CheckState.Unchecked,
+                )
                 top.addChild(item)
         if not self.snap.causes:
             empty = QTreeWidgetItem(["Inga orsaker i analysen ännu (se fliken Analys)."])
-            empty.setFlags(Qt.ItemIsEnabled)
+            empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.causes.addTopLevelItem(empty)
         self.causes.expandAll()
         self.causes.fit_height()
@@ -185,7 +195,7 @@ class CandidatesPage(QWidget):
         for i in range(self.causes.topLevelItemCount()):
             top = self.causes.topLevelItem(i)
             found += [top.child(j).data(0, ID_ROLE) for j in range(top.childCount())
-                      if top.child(j).checkState(0) == Qt.Checked]
+                      if top.child(j).checkState(0) == Qt.CheckState.Checked]
         return found
 
     def _causes_changed(self, *_args) -> None:

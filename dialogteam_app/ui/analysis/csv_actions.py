@@ -42,7 +42,7 @@ def import_file(parent: QWidget, store: Store, engagement_id: str, path: Path) -
 
 
 def _show_errors(parent: QWidget, path: Path, errors: list[str]) -> None:
-    box = QMessageBox(QMessageBox.Warning, "Nyckeltalen lästes inte in",
+    box = QMessageBox(QMessageBox.Icon.Warning, "Nyckeltalen lästes inte in",
                       f"{path.name} innehåller fel och lästes inte in. Ingenting har ändrats.",
                       parent=parent)
     shown = errors[:SHOWN_ERRORS]
@@ -53,7 +53,7 @@ def _show_errors(parent: QWidget, path: Path, errors: list[str]) -> None:
                              "mallen (Exportera mall…).")
     if more:
         box.setDetailedText("\n".join(errors))
-    box.addButton("OK", QMessageBox.AcceptRole)
+    box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 

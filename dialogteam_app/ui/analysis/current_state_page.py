@@ -39,7 +39,7 @@ from .key_figure_chart import DIFF_COLOURS, KeyFigureChart
 from .key_figure_dialog import KeyFigureDialog
 
 ORGANISER_LEVEL = "Huvudmannen som helhet"
-RIGHT = Qt.AlignRight
+RIGHT = Qt.AlignmentFlag.AlignRight
 
 
 def _number(label: str, optional: bool):

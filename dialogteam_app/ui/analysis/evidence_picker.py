@@ -25,7 +25,7 @@ from ...store.store import Store
 from ..common.record_form import ErrorLabel
 from ..common.widgets import GrowingTextEdit, hint
 
-TARGET_ROLE = Qt.UserRole
+TARGET_ROLE = Qt.ItemDataRole.UserRole
 NOTES, KEY_FIGURES, SOURCES, FINDINGS, TEXT = range(5)
 _FIELDS = {NOTES: "note_id", KEY_FIGURES: "key_figure_id", SOURCES: "source_id",
            FINDINGS: "finding_id"}
@@ -45,7 +45,7 @@ def _list(parent, rows: list[tuple[str, str]], empty: str) -> QListWidget:
         widget.addItem(item)
     if not rows:
         item = QListWidgetItem(empty)
-        item.setFlags(Qt.NoItemFlags)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
         widget.addItem(item)
     return widget
 
@@ -104,8 +104,8 @@ class EvidencePicker(QDialog):
 
         self.error = ErrorLabel(self)
         buttons = QDialogButtonBox(self)
-        buttons.addButton("Välj", QDialogButtonBox.AcceptRole)
-        buttons.addButton("Avbryt", QDialogButtonBox.RejectRole)
+        buttons.addButton("Välj", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Avbryt", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

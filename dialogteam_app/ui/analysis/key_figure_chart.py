@@ -34,7 +34,7 @@ class KeyFigureChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("keyFigureChart")
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._rows: list[KeyFigure] = []
         self._unit = ""
         self._fit()
@@ -56,13 +56,16 @@ class KeyFigureChart(QWidget):
 
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
-        p.fillRect(self.rect(), Qt.white)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), Qt.GlobalColor.white)
         metrics = QFontMetrics(self.font())
         if not self._rows:
             p.setPen(MUTED)
-            p.drawText(self.rect().adjusted(4, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter,
-                       "Inga nyckeltal att visa ännu: lägg till eller importera nyckeltal ovan.")
+            p.drawText(
+                self.rect().adjusted(4, 0, 0, 0),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                "Inga nyckeltal att visa ännu: lägg till eller importera nyckeltal ovan.",
+            )
             return
         self._legend(p, metrics)
         width = self.width()
@@ -83,16 +86,22 @@ class KeyFigureChart(QWidget):
             p.drawText(x + 18, 8 + metrics.ascent(), text)
             x += 18 + metrics.horizontalAdvance(text) + 24
         p.setPen(MUTED)
-        p.drawText(QRectF(0, 0, self.width() - 4, LEGEND_H), Qt.AlignRight | Qt.AlignVCenter,
-                   "Senaste år per nyckeltal · skillnad mot riket")
+        p.drawText(
+            QRectF(0, 0, self.width() - 4, LEGEND_H),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            "Senaste år per nyckeltal · skillnad mot riket",
+        )
 
     def _row(self, p: QPainter, metrics: QFontMetrics, k: KeyFigure, top: int, label_w: int,
              bar_x: int, bar_w: int, value_w: int) -> None:
         label = f"{subject_label(k)} ({k.year})"
         p.setPen(TEXT)
-        lines = metrics.elidedText(label, Qt.ElideRight, label_w * 2 - 20)
-        p.drawText(QRectF(4, top + 4, label_w, ROW_H - 8), Qt.AlignLeft | Qt.AlignVCenter
-                   | Qt.TextWordWrap, lines)
+        lines = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_w * 2 - 20)
+        p.drawText(
+            QRectF(4, top + 4, label_w, ROW_H - 8),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
+            lines,
+        )
         scale = scale_max(k)
         for j, (value, colour) in enumerate(((k.value, CONTEXT if k.measure.is_context
                                               else SCHOOL), (k.national_value, NATIONAL))):
@@ -102,16 +111,22 @@ class KeyFigureChart(QWidget):
             length = max(1.0, bar_w * max(0.0, value) / scale)
             p.fillRect(QRectF(bar_x, y, length, BAR_H), colour)
             p.setPen(TEXT if j == 0 else MUTED)
-            p.drawText(QRectF(bar_x + length + 5, y - 2, value_w, BAR_H + 4),
-                       Qt.AlignLeft | Qt.AlignVCenter, format_value(value, k.measure))
+            p.drawText(
+                QRectF(bar_x + length + 5, y - 2, value_w, BAR_H + 4),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                format_value(value, k.measure),
+            )
         diff = format_difference(k)
         if diff:
             font = QFont(self.font())
             font.setBold(True)
             p.setFont(font)
             p.setPen(QColor(DIFF_COLOURS.get(compare(k), MUTED.name())))
-            p.drawText(QRectF(0, top, self.width() - 4, ROW_H - 6), Qt.AlignRight | Qt.AlignVCenter,
-                       diff)
+            p.drawText(
+                QRectF(0, top, self.width() - 4, ROW_H - 6),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                diff,
+            )
             p.setFont(self.font())
         p.setPen(QColor("#eef1f4"))
         p.drawLine(0, top + ROW_H - 1, self.width(), top + ROW_H - 1)

@@ -47,8 +47,8 @@ class KeyFigureDialog(QDialog):
                              ("&Riket:", self.national), ("&Källa:", self.source)):
             form.addRow(text, widget)
         buttons = QDialogButtonBox(self)
-        buttons.addButton("Lägg till", QDialogButtonBox.AcceptRole)
-        buttons.addButton("Avbryt", QDialogButtonBox.RejectRole)
+        buttons.addButton("Lägg till", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Avbryt", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -63,10 +63,15 @@ class ProblemsPage(QWidget):
             button.setFixedWidth(34)
         # On the outline only: in a drop-down, Alt+Down opens it.
         QShortcut(QKeySequence("Alt+Up"), self.tree, lambda: self.move_selected(-1),
-                  context=Qt.WidgetShortcut)
+                  context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence("Alt+Down"), self.tree, lambda: self.move_selected(1),
-                  context=Qt.WidgetShortcut)
-        QShortcut(QKeySequence.Delete, self.tree, self.delete_selected, context=Qt.WidgetShortcut)
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.tree,
+            self.delete_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
 
         buttons = QHBoxLayout()
         for b in (self.add_problem, self.add_cause, self.add_evidence, self.remove):

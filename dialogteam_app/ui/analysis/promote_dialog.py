@@ -53,7 +53,7 @@ def promote_note(parent: QWidget, store: Store, note: Note) -> str | None:
 def _combo(parent: QWidget) -> QComboBox:
     """A drop-down as wide as the dialog, not as its longest line."""
     combo = QComboBox(parent)
-    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(40)
     return combo
 
@@ -128,8 +128,8 @@ class PromoteDialog(QDialog):
             self.pages.addWidget(page)
         self.error = ErrorLabel(self)
         self.buttons = QDialogButtonBox(self)
-        self.ok = self.buttons.addButton("Lyft till analysen", QDialogButtonBox.AcceptRole)
-        self.buttons.addButton("Avbryt", QDialogButtonBox.RejectRole)
+        self.ok = self.buttons.addButton("Lyft till analysen", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton("Avbryt", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

@@ -15,7 +15,7 @@ from ..common.context import AppContext
 from .analysis_tree import SHORT_LEVEL
 from .wrapping_tree import WrappingTree
 
-GAP_ROLE = Qt.UserRole
+GAP_ROLE = Qt.ItemDataRole.UserRole
 GAP_COLOUR = QColor("#b00020")
 MUTED = QColor("#5a6a76")
 CANDIDATE_COLOUR = QColor("#4b2e83")
@@ -36,7 +36,7 @@ class TraceabilityPage(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("traceSummary")
         self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.RichText)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.tree = WrappingTree(self)
         self.tree.setObjectName("traceTree")
         self.tree.setIndentation(22)
@@ -119,12 +119,14 @@ class TraceabilityPage(QWidget):
         item.setData(0, GAP_ROLE, gap)
 
     def gap_items(self) -> list[QTreeWidgetItem]:
-        found, stack = [], [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        found: list[QTreeWidgetItem] = []
+        stack = [item for i in range(self.tree.topLevelItemCount())
+                 if (item := self.tree.topLevelItem(i))]
         while stack:
             item = stack.pop(0)
             if item.data(0, GAP_ROLE) is not None:
                 found.append(item)
-            stack += [item.child(i) for i in range(item.childCount())]
+            stack += [child for i in range(item.childCount()) if (child := item.child(i))]
         return found
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:

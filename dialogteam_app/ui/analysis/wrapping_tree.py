@@ -26,10 +26,10 @@ class _WrappingDelegate(QStyledItemDelegate):
         indent = tree.indentation() * (depth + (1 if tree.rootIsDecorated() else 0))
         # Where the style puts the text once the check box (if any) has its place.
         opt.rect = QRect(0, 0, max(80, tree.viewport().width() - indent), 100_000)
-        text_rect = tree.style().subElementRect(QStyle.SE_ItemViewItemText, opt, tree)
+        text_rect = tree.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, tree)
         width = max(40, text_rect.width() - 2 * TEXT_MARGIN)
         text = QFontMetrics(opt.font).boundingRect(QRect(0, 0, width, 100_000),
-                                                   Qt.TextWordWrap, opt.text)
+                                                   Qt.TextFlag.TextWordWrap, opt.text)
         return QSize(opt.rect.width(), text.height() + PADDING)
 
 
@@ -40,8 +40,8 @@ class WrappingTree(QTreeWidget):
         self.setColumnCount(1)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
-        self.setTextElideMode(Qt.ElideNone)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setItemDelegate(_WrappingDelegate(self))
         self.fit_to_contents = False   # as tall as its rows (inside a scrolling page)
 

@@ -60,14 +60,14 @@ class BackupsDialog(QDialog):
         self.setWindowTitle("Säkerhetskopior")
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels(["Datum", "Typ", "Storlek"])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _: self.restore_selected())
 
@@ -117,7 +117,7 @@ class BackupsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(b.path.name)
                 if column == 2:
-                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self._selection_changed()
 
@@ -144,13 +144,13 @@ class BackupsDialog(QDialog):
 
 
 def confirm_restore(parent, chosen: BackupInfo) -> bool:
-    box = QMessageBox(QMessageBox.Warning, "Återställ säkerhetskopia",
+    box = QMessageBox(QMessageBox.Icon.Warning, "Återställ säkerhetskopia",
                       f"Återställa databasen från {chosen.taken_at:%Y-%m-%d %H:%M}?", parent=parent)
     box.setInformativeText("Det som har ändrats sedan dess försvinner ur programmet. Den "
                            "nuvarande databasen sparas först som en säkerhetskopia, så att "
                            "du kan gå tillbaka.")
-    yes = box.addButton("Återställ", QMessageBox.DestructiveRole)
-    cancel = box.addButton("Avbryt", QMessageBox.RejectRole)
+    yes = box.addButton("Återställ", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("Avbryt", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is yes
@@ -189,11 +189,11 @@ def show_database_check(window) -> bool:
         lines.append(f"{'✓' if not item.problems else '✗'} {item.label}")
         lines += [f"      {p}" for p in item.problems[:10]]
     healthy = not any(item.problems for item in results)
-    box = QMessageBox(QMessageBox.Information if healthy else QMessageBox.Critical,
+    box = QMessageBox(QMessageBox.Icon.Information if healthy else QMessageBox.Icon.Critical,
                       "Kontrollera databasen",
                       "Databasen är hel." if healthy else "Databasen har fel.", parent=window)
     box.setInformativeText("\n".join(lines) + ("" if healthy else
                            "\n\nÅterställ en säkerhetskopia: Arkiv → Säkerhetskopior…"))
-    box.addButton("OK", QMessageBox.AcceptRole)
+    box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
     box.exec()
     return healthy

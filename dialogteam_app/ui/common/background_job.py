@@ -28,7 +28,7 @@ def run_in_background(parent: QWidget, title: str, work: Callable[[Progress], T]
     dialog = QProgressDialog(title, "", 0, 100, parent)
     dialog.setWindowTitle(title)
     dialog.setCancelButton(None)          # an import or restore is never left half done
-    dialog.setWindowModality(Qt.WindowModal)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setAutoClose(False)
     dialog.setValue(0)

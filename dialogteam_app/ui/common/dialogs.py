@@ -16,12 +16,12 @@ def describe_impact(counts: Counter) -> str:
 
 def confirm_delete(parent: QWidget | None, title: str, text: str,
                    impact: Counter | None = None, undoable: bool = False) -> bool:
-    box = QMessageBox(QMessageBox.Warning, title, text, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
     details = describe_impact(impact or Counter())
     after = "Du kan ångra med Ctrl+Z." if undoable else "Detta kan inte ångras."
     box.setInformativeText((details + "\n\n" if details else "") + after)
-    delete = box.addButton("Ta bort", QMessageBox.DestructiveRole)
-    cancel = box.addButton("Avbryt", QMessageBox.RejectRole)
+    delete = box.addButton("Ta bort", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("Avbryt", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()
@@ -29,12 +29,12 @@ def confirm_delete(parent: QWidget | None, title: str, text: str,
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Critical, title, text, parent=parent)
-    box.addButton("OK", QMessageBox.AcceptRole)
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
+    box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Information, title, text, parent=parent)
-    box.addButton("OK", QMessageBox.AcceptRole)
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+    box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
     box.exec()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-HTML_ROLE = Qt.UserRole + 10
+HTML_ROLE = Qt.ItemDataRole.UserRole + 10
 PADDING = 6
 
 
@@ -35,14 +35,14 @@ class HtmlDelegate(QStyledItemDelegate):
         opt.text = ""
         style = opt.widget.style() if opt.widget else None
         if style is not None:
-            style.drawControl(QStyle.CE_ItemViewItem, opt, painter, opt.widget)
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         doc = self._document(html, opt.rect.width(), opt)
         painter.save()
         painter.translate(opt.rect.left() + PADDING, opt.rect.top() + PADDING)
         context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(opt.state & QStyle.State_Selected)
-        context.palette.setColor(QPalette.Text, opt.palette.color(
-            QPalette.HighlightedText if selected else QPalette.Text))
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
         clip = QRectF(0, 0, opt.rect.width() - 2 * PADDING, opt.rect.height() - 2 * PADDING)
         painter.setClipRect(clip)
         context.clip = clip

@@ -75,12 +75,12 @@ class RecordForm(QWidget):
         self._choices: dict[str, list] = {}
 
         layout = QFormLayout(self)
-        layout.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         if labels_above:  # long labels and long texts: each field gets the full width
-            layout.setRowWrapPolicy(QFormLayout.WrapAllRows)
-            layout.setLabelAlignment(Qt.AlignLeft)
+            layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+            layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         if not labels_above:
-            layout.setLabelAlignment(Qt.AlignRight | Qt.AlignTop)
+            layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         for spec in specs:
             if spec.kind == SECTION:
                 heading = section_title(spec.label, self)
@@ -113,7 +113,7 @@ class RecordForm(QWidget):
             w.textChanged.connect(lambda: self._edited(name))
         elif spec.kind == COMBO:
             w = QComboBox(self)
-            w.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             w.setMinimumWidth(220)
             self._fill_combo(w, spec.name, spec.choices)
             w.currentIndexChanged.connect(lambda _i: self._edited(name))
@@ -122,7 +122,7 @@ class RecordForm(QWidget):
             w.toggled.connect(lambda _c: self._edited(name))
         elif spec.kind == READONLY:
             w = QLabel(self)
-            w.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         elif spec.kind == CHECKLIST:
             w = Checklist(spec.placeholder, self)
             w.changed.connect(lambda _ids: self._edited(name))
@@ -138,7 +138,8 @@ class RecordForm(QWidget):
         self._loading = True
         try:
             if self.specs[name].kind == CHECKLIST:
-                current = getattr(self._record, name) if self._record is not None else []
+                current: list[str] = (getattr(self._record, name)
+                                      if self._record is not None else [])
                 widget.set_items(list(choices), current)
                 return
             self._fill_combo(widget, name, choices)
@@ -177,7 +178,7 @@ class RecordForm(QWidget):
         """Put the cursor in a field (the röd tråd check sends the user here)."""
         widget = self.widgets.get(name)
         if widget is not None:
-            widget.setFocus(Qt.OtherFocusReason)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return widget
 
     def _show_value(self, w: QWidget, spec: FieldSpec, value) -> None:
@@ -190,8 +191,8 @@ class RecordForm(QWidget):
         elif spec.kind == READONLY:
             w.setText(str(value or ""))
         elif spec.kind == CHECKLIST:
-            items = [(w.item(i).data(Qt.UserRole), w.item(i).text()) for i in range(w.count())
-                     if w.item(i).data(Qt.UserRole)]
+            items = [(w.item(i).data(Qt.ItemDataRole.UserRole), w.item(i).text()) for i in range(w.count())
+                     if w.item(i).data(Qt.ItemDataRole.UserRole)]
             w.set_items(items, list(value or []))
         elif spec.kind == INT:
             w.setText("" if value is None else str(value))
@@ -220,6 +221,7 @@ class RecordForm(QWidget):
     # -- editing ----------------------------------------------------------------------
     def apply(self, **changes) -> None:
         """Change record fields that have no widget here (e.g. a checklist beside the form)."""
+        assert self._record is not None, "update_record() before set_record()"
         self._record = dataclasses.replace(self._record, **changes)
         self._edited(next(iter(changes)))
 

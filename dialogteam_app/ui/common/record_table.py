@@ -91,54 +91,58 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].header
         return None
 
     def flags(self, index):
         col = self.columns[index.column()]
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if col.kind == READONLY:
             return base
-        return base | (Qt.ItemIsUserCheckable if col.kind == CHECK else Qt.ItemIsEditable)
+        return base | (Qt.ItemFlag.ItemIsUserCheckable if col.kind == CHECK else Qt.ItemFlag.ItemIsEditable)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         col = self.columns[index.column()]
         record = self._rows[index.row()]
         value = getattr(record, col.name)
-        if col.display is not None and role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
+        if col.display is not None and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return col.display(record)
-        if role == Qt.ForegroundRole and col.colour is not None:
+        if role == Qt.ItemDataRole.ForegroundRole and col.colour is not None:
             colour = col.colour(record)
             return QColor(colour) if colour else None
-        if role == Qt.TextAlignmentRole and col.align is not None:
-            return int(col.align | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.align is not None:
+            return int(col.align | Qt.AlignmentFlag.AlignVCenter)
         if col.kind == CHECK:
-            if role == Qt.CheckStateRole:
-                return Qt.Checked if value else Qt.Unchecked
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
             return None
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if col.kind == COMBO:
                 return dict((v, label) for v, label in col.choices).get(value, str(value or ""))
             return "" if value is None else str(value)
-        if role == Qt.EditRole:
+        if role == Qt.ItemDataRole.EditRole:
             return value
-        if role == Qt.ToolTipRole and col.kind == LINE and value:
+        if role == Qt.ItemDataRole.ToolTipRole and col.kind == LINE and value:
             return str(value)  # a long text in a narrow cell can be read whole
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         if not index.isValid():
             return False
         col = self.columns[index.column()]
         if col.kind == CHECK:
-            if role != Qt.CheckStateRole:
+            if role != Qt.ItemDataRole.CheckStateRole:
                 return False
-            value = Qt.CheckState(value) == Qt.Checked
-        elif role != Qt.EditRole:
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
             return False
         elif col.parse is not None:
             try:
@@ -191,12 +195,12 @@ class ChoiceDelegate(QStyledItemDelegate):
     def setEditorData(self, editor, index):
         # Values by index: Qt item data would turn str-enums into plain str.
         values = [v for v, _label in self.choices]
-        current = index.data(Qt.EditRole)
+        current = index.data(Qt.ItemDataRole.EditRole)
         editor.setCurrentIndex(values.index(current) if current in values else 0)
 
     def setModelData(self, editor, model, index):
         if 0 <= editor.currentIndex() < len(self.choices):
-            model.setData(index, self.choices[editor.currentIndex()][0], Qt.EditRole)
+            model.setData(index, self.choices[editor.currentIndex()][0], Qt.ItemDataRole.EditRole)
 
 
 class RecordTable(QWidget):
@@ -212,16 +216,19 @@ class RecordTable(QWidget):
                  add_label: str = "Lägg till", empty_text: str = "",
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._create = create
         self._delete = delete
         self.model = RecordTableModel(columns, validate, save, self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
-                                  | QAbstractItemView.AnyKeyPressed)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
@@ -229,7 +236,7 @@ class RecordTable(QWidget):
             if col.kind == COMBO:
                 self.view.setItemDelegateForColumn(i, ChoiceDelegate(col.choices, self.view))
             header.setSectionResizeMode(
-                i, QHeaderView.Stretch if col.stretch else QHeaderView.ResizeToContents)
+                i, QHeaderView.ResizeMode.Stretch if col.stretch else QHeaderView.ResizeMode.ResizeToContents)
         self.error = ErrorLabel(self)
         self.model.rejected.connect(self.error.show_message)
         self.model.accepted.connect(lambda _r: (self.error.show_message(None), self.changed.emit()))
@@ -241,8 +248,8 @@ class RecordTable(QWidget):
         self.remove_button.setEnabled(False)
         self.view.selectionModel().selectionChanged.connect(
             lambda *_: self.remove_button.setEnabled(self.view.currentIndex().isValid()))
-        QShortcut(QKeySequence.Delete, self.view, self.remove_selected,
-                  context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
 
         self.empty_hint = ErrorLabel(self)
         self.empty_hint.setStyleSheet("color: #666666; font-style: italic;")

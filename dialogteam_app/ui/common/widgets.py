@@ -56,7 +56,7 @@ class ScrollPage(QScrollArea):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.NoFrame)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget(self)
         inner.setObjectName("page")
         content = QWidget(inner)
@@ -78,7 +78,7 @@ class GrowingTextEdit(QPlainTextEdit):
         super().__init__(parent)
         self._min_lines, self._max_lines = min_lines, max_lines
         self.setTabChangesFocus(True)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
 
@@ -104,7 +104,7 @@ def fit_list_height(widget: QListWidget, min_rows: int = 1) -> None:
 def fill_with_panes(owner: QWidget, left: QWidget, right: QWidget,
                     stretch: tuple[int, int]) -> QSplitter:
     """The owner becomes two side-by-side panes that share extra width by `stretch`."""
-    splitter = QSplitter(Qt.Horizontal, owner)
+    splitter = QSplitter(Qt.Orientation.Horizontal, owner)
     splitter.addWidget(left)
     splitter.addWidget(right)
     splitter.setStretchFactor(0, stretch[0])

@@ -49,7 +49,7 @@ class _Choice(QFrame):
         self.value.setWordWrap(True)   # not selectable: a click on the text chooses the cell
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self.radio, 0, Qt.AlignTop)
+        layout.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.value, 1)
         self.radio.toggled.connect(self._show_chosen)
 
@@ -104,7 +104,7 @@ class ConflictPanel(QWidget):
             if both and not f.differs:
                 continue
             label = QLabel(f.label, inner)
-            label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(label, row, 0)
             if both:
                 mine, theirs = _Choice(f.mine, inner), _Choice(f.theirs, inner)
@@ -128,7 +128,7 @@ class ConflictPanel(QWidget):
         grid.setRowStretch(row, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(inner)
         return scroll
 
@@ -182,13 +182,13 @@ class ConflictsDialog(QDialog):
         self.setStyleSheet(CELL_STYLE)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSpacing(2)
         self.list.currentRowChanged.connect(self._show)
         self.panel_holder = QVBoxLayout()
         right = QWidget(self)
         right.setLayout(self.panel_holder)
-        splitter = QSplitter(Qt.Horizontal, self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.list)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
@@ -227,7 +227,7 @@ class ConflictsDialog(QDialog):
         if row < 0:
             self.panel = QLabel("Inga olösta konflikter.", self)
             self.panel.setObjectName("pageSubtitle")
-            self.panel_holder.addWidget(self.panel, 0, Qt.AlignCenter)
+            self.panel_holder.addWidget(self.panel, 0, Qt.AlignmentFlag.AlignCenter)
             return
         self.panel = ConflictPanel(self.views[row], self)
         self.panel.settle.connect(self._settle)

@@ -85,8 +85,8 @@ class ExportDialog(QDialog):
                               "kollegan också. Skicka filen på ett USB-minne eller med e-post.",
                               self))
         buttons = QDialogButtonBox(self)
-        self.export_button = buttons.addButton("Exportera…", QDialogButtonBox.AcceptRole)
-        buttons.addButton("Avbryt", QDialogButtonBox.RejectRole)
+        self.export_button = buttons.addButton("Exportera…", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Avbryt", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -102,7 +102,7 @@ class ExportDialog(QDialog):
 def export_to_colleague(window, ask_path=None) -> Path | None:
     """The whole export: the dialog, a file name, the package written off the GUI thread."""
     dialog = ExportDialog(window, window.current_engagement_id())
-    if dialog.exec() != QDialog.Accepted:
+    if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     ctx = window.ctx
     name = dialog.name.text().strip()
@@ -153,10 +153,10 @@ class ImportSummary(QDialog):
         self.conflicts_button: QPushButton | None = None
         if report.open_conflicts:
             self.conflicts_button = buttons.addButton("Lös konflikter…",
-                                                      QDialogButtonBox.AcceptRole)
-            buttons.addButton("Senare", QDialogButtonBox.RejectRole)
+                                                      QDialogButtonBox.ButtonRole.AcceptRole)
+            buttons.addButton("Senare", QDialogButtonBox.ButtonRole.RejectRole)
         else:
-            buttons.addButton("OK", QDialogButtonBox.RejectRole)
+            buttons.addButton("OK", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -185,6 +185,6 @@ def import_from_colleague(window, path: Path | None = None) -> ImportReport | No
         return None
     window.reload_data()
     summary = ImportSummary(window, path, report)
-    if summary.exec() == QDialog.Accepted:
+    if summary.exec() == QDialog.DialogCode.Accepted:
         window.show_conflicts()
     return report

@@ -62,12 +62,15 @@ class NotesList(QListView):
         self.setObjectName("notesList")
         self.setItemDelegate(HtmlDelegate(self))
         self.setWordWrap(True)
-        self.setResizeMode(QListView.Adjust)
-        self.setLayoutMode(QListView.Batched)  # long meetings appear at once, laid out in steps
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setLayoutMode(QListView.LayoutMode.Batched)  # long meetings appear at once, laid out in steps
         self.setBatchSize(100)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
-        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.setAlternatingRowColors(True)
 
     def undo(self) -> None:
@@ -100,7 +103,7 @@ class MeetingView(QWidget):
         self.model.rowsRemoved.connect(self._count_changed)
         self.notes = NotesList(self.stack, self)
         self.notes.setModel(self.model)
-        self.notes.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.notes.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.notes.customContextMenuRequested.connect(self._context_menu)
         self.capture = NoteCapture(self)
         self.capture.submitted.connect(self._add_note)
@@ -119,15 +122,15 @@ class MeetingView(QWidget):
 
         for number in range(1, len(TAG_ORDER) + 1):
             QShortcut(QKeySequence(f"Ctrl+{number}"), left, lambda n=number: self.toggle_tag(n),
-                      context=Qt.WidgetWithChildrenShortcut)
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Ctrl+T"), left, lambda: self.cycle_speaker(1),
-                  context=Qt.WidgetWithChildrenShortcut)
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Ctrl+Shift+T"), left, lambda: self.cycle_speaker(-1),
-                  context=Qt.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.Delete, self.notes, self.delete_selected_notes,
-                  context=Qt.WidgetShortcut)
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence.StandardKey.Delete, self.notes, self.delete_selected_notes,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence("Ctrl+Shift+L"), self.notes, self.promote_current_note,
-                  context=Qt.WidgetShortcut)
+                  context=Qt.ShortcutContext.WidgetShortcut)
 
         # -- details ---------------------------------------------------------------------------------
         details = ScrollPage(self)
@@ -216,8 +219,10 @@ class MeetingView(QWidget):
         row = self.model.row_of(note_id)
         if row >= 0:
             index = self.model.index(row)
-            self.notes.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect)
-            self.notes.scrollTo(index, QAbstractItemView.PositionAtCenter)
+            self.notes.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.notes.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
             self.notes.setFocus()
 
     def _update_header(self, m) -> None:

@@ -32,13 +32,16 @@ class CaptureEdit(GrowingTextEdit):
     redo_notes = Signal()
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() & Qt.ShiftModifier:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
             self.submitted.emit()
             return
-        if event.matches(QKeySequence.Undo):
+        if event.matches(QKeySequence.StandardKey.Undo):
             self.undo()
             return
-        if event.matches(QKeySequence.Redo):
+        if event.matches(QKeySequence.StandardKey.Redo):
             self.redo()
             return
         super().keyPressEvent(event)
@@ -85,16 +88,16 @@ class NoteCapture(QWidget):
             b.setText(tag.label)
             b.setCheckable(True)
             b.setToolTip(f"Ctrl+{number}")
-            b.setFocusPolicy(Qt.NoFocus)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setStyleSheet(f"QToolButton:checked {{ background: {TAG_COLOURS[tag.value]}; "
                             "border: 1px solid #8a9aa6; font-weight: 600; }")
-            b.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.tag_buttons[tag.value] = b
             tag_grid.addWidget(b, (number - 1) // 4, (number - 1) % 4)
         tags_row = QHBoxLayout()
         tags_row.addLayout(tag_grid, 1)
         tags_row.addSpacing(12)
-        tags_row.addWidget(self.role, 0, Qt.AlignTop)
+        tags_row.addWidget(self.role, 0, Qt.AlignmentFlag.AlignTop)
 
         hint = QLabel("Enter sparar · Shift+Enter ny rad · Ctrl+1–8 taggar · Ctrl+T talare · "
                       "#ord blir en egen tagg · Ctrl+Z ångrar", self)
@@ -130,7 +133,7 @@ class NoteCapture(QWidget):
         self.edit.setPlainText(text)
         self.edit.blockSignals(False)
         self.set_speaker(role)
-        self.edit.moveCursor(QTextCursor.End)
+        self.edit.moveCursor(QTextCursor.MoveOperation.End)
 
     def reset(self) -> None:
         self.restore("", NO_SPEAKER)

@@ -15,7 +15,7 @@ from ...domain.notes import Note, tag_label
 from ...store.notes import Notes
 from ..common.html_delegate import HTML_ROLE
 
-NOTE_ROLE = Qt.UserRole + 1
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 TAG_COLOURS = {
     "observation": "#e4eef6", "problem": "#fbe3e0", "orsak": "#fdf0d5", "belagg": "#e2f2e4",
@@ -76,7 +76,7 @@ class NotesModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._notes)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         n = self._notes[index.row()]
@@ -84,19 +84,19 @@ class NotesModel(QAbstractListModel):
             return note_html(n, n.id in self._in_analysis)
         if role == NOTE_ROLE:
             return n
-        if role == Qt.EditRole:
+        if role == Qt.ItemDataRole.EditRole:
             return n.body
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return n.body
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return f"{n.taken_at[:10]} {n.taken_at[11:19]}"
         return None
 
     def flags(self, index):
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or not index.isValid():
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         note = self._notes[index.row()]
         if value != note.body:

@@ -32,16 +32,16 @@ class CandidatesDialog(QDialog):
         for c in candidates:
             item = QListWidgetItem(f"{c.title}{_factors(c)}")
             item.setToolTip(c.description)
-            item.setData(Qt.UserRole, c)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, c)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self.area = QComboBox(self)
         for area_id, title in areas:
             self.area.addItem(title, area_id)
         buttons = QDialogButtonBox(self)
-        self.ok = buttons.addButton("Lägg till i planen", QDialogButtonBox.AcceptRole)
-        buttons.addButton("Avbryt", QDialogButtonBox.RejectRole)
+        self.ok = buttons.addButton("Lägg till i planen", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Avbryt", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.list.itemChanged.connect(lambda _i: self.ok.setEnabled(bool(self.chosen())))
@@ -56,8 +56,8 @@ class CandidatesDialog(QDialog):
         layout.addWidget(buttons)
 
     def chosen(self) -> list[Candidate]:
-        return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.Checked]
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
 
     def area_id(self) -> str:
         return self.area.currentData()

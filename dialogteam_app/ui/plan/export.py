@@ -18,22 +18,23 @@ EXPORT, SHOW_GAPS, CANCEL = "export", "show", "cancel"
 
 
 def documents_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
                 or Path.home())
 
 
 def ask_export_despite_gaps(parent: QWidget, gaps: list[Gap]) -> str:
     n = len(gaps)
-    box = QMessageBox(QMessageBox.Information, "Röd tråd",
+    box = QMessageBox(QMessageBox.Icon.Information, "Röd tråd",
                       f"Planen har {n} brist{'er' if n != 1 else ''} i den röda tråden, "
                       f"till exempel: {gaps[0].message}", parent=parent)
     box.setInformativeText("Du kan exportera ändå; kontrollen är ett råd.")
-    export = box.addButton("Exportera ändå", QMessageBox.AcceptRole)
-    show = box.addButton("Visa bristerna", QMessageBox.ActionRole)
-    box.addButton("Avbryt", QMessageBox.RejectRole)
+    export = box.addButton("Exportera ändå", QMessageBox.ButtonRole.AcceptRole)
+    show = box.addButton("Visa bristerna", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("Avbryt", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(export)
     box.exec()
-    return {export: EXPORT, show: SHOW_GAPS}.get(box.clickedButton(), CANCEL)
+    clicked = box.clickedButton()
+    return EXPORT if clicked is export else SHOW_GAPS if clicked is show else CANCEL
 
 
 def plan_export_dialog(parent: QWidget, store: Store, engagement_id: str,

@@ -30,22 +30,22 @@ def _table(headers: list[str], rows: list[list[str]], bold_last: bool = False) -
     table = QTableWidget(len(rows), len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.setSelectionMode(QAbstractItemView.NoSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             item = QTableWidgetItem(text)
             if c > 0 and (text.endswith("tkr") or text[:1].isdigit()):
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if bold_last and r == len(rows) - 1:
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
             table.setItem(r, c, item)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.Stretch)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for c in range(1, len(headers)):
-        header.setSectionResizeMode(c, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
     height = header.sizeHint().height() + sum(table.rowHeight(r) for r in range(len(rows)))
     table.setFixedHeight(height + 2 * table.frameWidth() + 2)
     return table
@@ -201,8 +201,8 @@ class CheckPage(QWidget):
         self.gaps.clear()
         for gap in gaps:
             item = QListWidgetItem(f"• {gap.message}")
-            item.setData(Qt.UserRole, gap.target)
+            item.setData(Qt.ItemDataRole.UserRole, gap.target)
             self.gaps.addItem(item)
 
     def _activated(self, item: QListWidgetItem) -> None:
-        self.go_to.emit(item.data(Qt.UserRole))
+        self.go_to.emit(item.data(Qt.ItemDataRole.UserRole))

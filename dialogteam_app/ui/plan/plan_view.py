@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.plan import DevelopmentArea, Intervention, intervention_from_candidate
-from ...domain.plan_check import Target, red_thread
+from ...domain.plan_check import Gap, Target, red_thread
 from ...domain.plan_diff import diff_documents
 from ...store.plan_snapshot import build_plan_document
 from ..common.context import AppContext
@@ -33,7 +33,7 @@ from .intervention_page import InterventionPage
 from .overview_pages import CheckPage, TotalsPage, VersionsPage
 from .pages import AreaPage, PlanTextsPage, StrengthsRisksPage
 
-KIND, ID = Qt.UserRole, Qt.UserRole + 1
+KIND, ID = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
 TEXTS, AREA, INTERVENTION, STRENGTHS, TOTALS, VERSIONS, CHECK = (
     "texts", "area", "intervention", "strengths", "totals", "versions", "check")
 
@@ -63,21 +63,21 @@ class PlanView(QWidget):
         self.plans = ctx.store.plans
         self.engagement_id: str | None = None
         self.plan = None
-        self.gaps = []
+        self.gaps: list[Gap] = []
         self.stack = QUndoStack(self)
         self.tree = PlanTree(self.stack, self)
         self.tree.currentItemChanged.connect(lambda cur, _prev: self._show(cur))
 
         rows = [QHBoxLayout(), QHBoxLayout()]  # two rows keep the outline narrow
-        self.actions = {}
+        self.buttons: dict[str, QToolButton] = {}
         for key, text, tip, slot in [
                 ("area", "+ Område", "Nytt utvecklingsområde", self.add_area),
                 ("intervention", "+ Insats", "Ny insats i det valda området (Ctrl+Enter)",
                  self.add_intervention),
                 ("candidates", "Från analysen…", "Hämta tänkbara insatser från nulägesanalysen",
                  self.bring_in_candidates),
-                ("up", "↑", "Flytta upp (Alt+Upp)", lambda: self.move(-1)),
-                ("down", "↓", "Flytta ned (Alt+Ned)", lambda: self.move(1)),
+                ("up", "↑", "Flytta upp (Alt+Upp)", lambda: self.move_selected(-1)),
+                ("down", "↓", "Flytta ned (Alt+Ned)", lambda: self.move_selected(1)),
                 ("delete", "Ta bort", "Ta bort området eller insatsen (Delete)", self.delete),
                 ("export", "Exportera PDF…", "Förhandsgranska, spara och skicka planen (Ctrl+E)",
                  self.export_pdf)]:
@@ -85,7 +85,7 @@ class PlanView(QWidget):
             b.setText(text)
             b.setToolTip(tip)
             b.clicked.connect(slot)
-            self.actions[key] = b
+            self.buttons[key] = b
             row = rows[0] if key in ("area", "intervention", "candidates") else rows[1]
             if key == "export":
                 row.addStretch(1)
@@ -120,12 +120,25 @@ class PlanView(QWidget):
 
         fill_with_panes(self, left, self.pages, (0, 1)).setSizes([300, 900])
 
-        for keys, slot in [("Alt+Up", lambda: self.move(-1)), ("Alt+Down", lambda: self.move(1)),
-                           ("Ctrl+Return", self.add_intervention)]:
-            QShortcut(QKeySequence(keys), self, slot, context=Qt.WidgetWithChildrenShortcut)
+        for keys, slot in [
+            ("Alt+Up", lambda: self.move_selected(-1)),
+            ("Alt+Down", lambda: self.move_selected(1)),
+            ("Ctrl+Return", self.add_intervention),
+        ]:
+            QShortcut(
+                QKeySequence(keys),
+                self,
+                slot,
+                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
         QShortcut(QKeySequence("Ctrl+E"), self, self.export_pdf,
-                  context=Qt.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.Delete, self.tree, self.delete, context=Qt.WidgetShortcut)
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.tree,
+            self.delete,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
 
     # -- loading ---------------------------------------------------------------------------------
     def show_engagement(self, engagement_id: str) -> None:
@@ -174,7 +187,7 @@ class PlanView(QWidget):
         n = len(self.gaps)
         self.check_item.setText(0, f"Röd tråd – {n} brist{'er' if n != 1 else ''}" if n
                                 else "Röd tråd – inga brister")
-        self.check_item.setForeground(0, Qt.darkRed if n else Qt.darkGreen)
+        self.check_item.setForeground(0, Qt.GlobalColor.darkRed if n else Qt.GlobalColor.darkGreen)
 
     def _find(self, kind: str, record_id: str) -> QTreeWidgetItem | None:
         for item in self._items():
@@ -206,10 +219,10 @@ class PlanView(QWidget):
         self._refresh()
         self._label_check()
         kind, record_id = item.data(0, KIND), item.data(0, ID)
-        self.actions["intervention"].setEnabled(bool(self.plan.areas))
-        self.actions["delete"].setEnabled(kind in (AREA, INTERVENTION))
-        self.actions["up"].setEnabled(kind in (AREA, INTERVENTION))
-        self.actions["down"].setEnabled(kind in (AREA, INTERVENTION))
+        self.buttons["intervention"].setEnabled(bool(self.plan.areas))
+        self.buttons["delete"].setEnabled(kind in (AREA, INTERVENTION))
+        self.buttons["up"].setEnabled(kind in (AREA, INTERVENTION))
+        self.buttons["down"].setEnabled(kind in (AREA, INTERVENTION))
         if kind == AREA:
             area = self.plan.area(record_id)
             self.area_page.show_area(area, self.plan.areas.index(area) + 2)
@@ -315,7 +328,7 @@ class PlanView(QWidget):
                          for n, c in enumerate(dialog.chosen())]
         self.stack.push(AddInterventions(self, interventions, "hämta insatser från analysen"))
 
-    def move(self, step: int) -> None:
+    def move_selected(self, step: int) -> None:
         current = self.current()
         if current is None or current[0] not in (AREA, INTERVENTION):
             return

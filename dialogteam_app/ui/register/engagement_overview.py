@@ -60,7 +60,8 @@ class EngagementOverview(ScrollPage):
 
         self.meetings = QListWidget(self)
         self.meetings.itemActivated.connect(
-            lambda item: item.data(Qt.UserRole) and self.open_meeting.emit(item.data(Qt.UserRole)))
+            lambda item: item.data(Qt.ItemDataRole.UserRole)
+            and self.open_meeting.emit(item.data(Qt.ItemDataRole.UserRole)))
         new_meeting = QPushButton("Nytt möte", self)
         new_meeting.setToolTip("Ctrl+M")
         new_meeting.clicked.connect(lambda: self.new_meeting.emit(self.engagement.id))
@@ -102,7 +103,7 @@ class EngagementOverview(ScrollPage):
             n = counts.get(m.id, 0)
             item = QListWidgetItem(f"{m.display_name} – {m.kind.label}, "
                                    f"{n} anteckning{'ar' if n != 1 else ''}")
-            item.setData(Qt.UserRole, m.id)
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
             self.meetings.addItem(item)
         if not self.meetings.count():
             self.meetings.addItem(QListWidgetItem("Inga möten ännu. Lägg till ett med Ctrl+M."))

@@ -84,7 +84,7 @@ class OrganiserView(ScrollPage):
 
         self.engagement_list = QListWidget(self)
         self.engagement_list.itemActivated.connect(
-            lambda item: self.open_engagement.emit(item.data(Qt.UserRole)))
+            lambda item: self.open_engagement.emit(item.data(Qt.ItemDataRole.UserRole)))
         new_engagement = QPushButton("Ny samverkan", self)
         new_engagement.clicked.connect(lambda: self.new_engagement.emit(self.organiser_id))
         row = QHBoxLayout()
@@ -116,7 +116,7 @@ class OrganiserView(ScrollPage):
         self.engagement_list.clear()
         for e in self.ctx.store.engagements.list(organiser_id):
             item = QListWidgetItem(f"{e.display_name} – {e.phase.label}")
-            item.setData(Qt.UserRole, e.id)
+            item.setData(Qt.ItemDataRole.UserRole, e.id)
             self.engagement_list.addItem(item)
         if not self.engagement_list.count():
             self.engagement_list.addItem(QListWidgetItem("Ingen samverkan ännu."))

@@ -54,12 +54,12 @@ class HitsModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.hits)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         if role == HTML_ROLE:
             return hit_html(self.hits[index.row()])
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.hits[index.row()].snippet
         return None
 
@@ -84,7 +84,7 @@ class SearchView(QWidget):
         self.tag = QComboBox(self)
         self.role = QComboBox(self)
         for combo in (self.engagement, self.meeting, self.tag, self.role):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
             combo.currentIndexChanged.connect(lambda _i: self._timer.start())
         self.engagement.currentIndexChanged.connect(self._fill_meetings)
@@ -93,7 +93,7 @@ class SearchView(QWidget):
         for n, (label, combo) in enumerate((("Samverkan", self.engagement), ("Möte", self.meeting),
                                             ("Tagg", self.tag), ("Talare", self.role))):
             row, col = divmod(n, 2)
-            filters.addWidget(QLabel(label + ":", self), row, 2 * col, Qt.AlignRight)
+            filters.addWidget(QLabel(label + ":", self), row, 2 * col, Qt.AlignmentFlag.AlignRight)
             filters.addWidget(combo, row, 2 * col + 1)
         filters.setColumnStretch(1, 1)
         filters.setColumnStretch(3, 1)
@@ -104,8 +104,8 @@ class SearchView(QWidget):
         self.results.setModel(self.model)
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setWordWrap(True)
-        self.results.setResizeMode(QListView.Adjust)
-        self.results.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setAlternatingRowColors(True)
         self.results.activated.connect(self._activated)
         self.summary = QLabel(self)

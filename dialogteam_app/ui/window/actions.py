@@ -28,18 +28,18 @@ def build_actions(w: MainWindow) -> None:
                                    "Lägg till en samverkan för den valda huvudmannen")
     w.act_new_meeting = _action(w, "Nytt möte", w.new_meeting, "Ctrl+M",
                                 "Lägg till ett möte i den valda samverkan")
-    w.act_search = _action(w, "Sök i anteckningar", w.show_search, QKeySequence.Find,
+    w.act_search = _action(w, "Sök i anteckningar", w.show_search, QKeySequence.StandardKey.Find,
                            "Sök i alla anteckningar")
-    w.act_delete = _action(w, "Ta bort…", w.delete_selected, QKeySequence.Delete,
+    w.act_delete = _action(w, "Ta bort…", w.delete_selected, QKeySequence.StandardKey.Delete,
                            "Ta bort den valda huvudmannen, samverkan eller mötet")
     # Delete only acts in the navigator; in a text field it deletes text.
-    w.act_delete.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+    w.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     w.navigator.addAction(w.act_delete)
     w.act_sample = _action(w, "Öppna exempeldata", w.open_sample)
     w.act_data_dir = _action(w, "Visa datamappen", w.show_data_dir)
-    w.act_quit = _action(w, "Avsluta", w.close, QKeySequence.Quit)
-    w.act_undo = _action(w, "Ångra", lambda: w._edit_command("undo"), QKeySequence.Undo)
-    w.act_redo = _action(w, "Gör om", lambda: w._edit_command("redo"), QKeySequence.Redo)
+    w.act_quit = _action(w, "Avsluta", w.close, QKeySequence.StandardKey.Quit)
+    w.act_undo = _action(w, "Ångra", lambda: w._edit_command("undo"), QKeySequence.StandardKey.Undo)
+    w.act_redo = _action(w, "Gör om", lambda: w._edit_command("redo"), QKeySequence.StandardKey.Redo)
     w.act_about = _action(w, "Om Dialogteam", w.show_about)
     w.act_export = _action(w, "Exportera samverkan…", w.export_package,
                            tip="Spara en samverkan som ett paket till en kollega")
@@ -61,7 +61,7 @@ def build_actions(w: MainWindow) -> None:
     toolbar = w.addToolBar("Verktyg")
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
-    toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     _fill(toolbar, (w.act_new_organiser, w.act_new_engagement, w.act_new_meeting,
                     w.act_delete, None, w.act_search))
 

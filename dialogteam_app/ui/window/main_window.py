@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(APP_NAME)
-        self.settings = QSettings(str(ctx.paths.ui_settings), QSettings.IniFormat)
+        self.settings = QSettings(str(ctx.paths.ui_settings), QSettings.Format.IniFormat)
 
         self.navigator = Navigator(ctx.store, self)
         self.navigator.selected.connect(self.show_item)
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self._pages: dict[str, QWidget] = {}  # built on first use: start-up builds none
 
-        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
@@ -177,7 +177,8 @@ class MainWindow(QMainWindow):
 
     def _activated(self, index) -> None:
         """Enter on a meeting in the list: straight to typing notes."""
-        if self.navigator.current() and self.navigator.current()[0] == MEETING:
+        current = self.navigator.current()
+        if current and current[0] == MEETING:
             self.meeting_view.focus_capture()
 
     def current_engagement_id(self) -> str | None:
@@ -357,7 +358,7 @@ class MainWindow(QMainWindow):
 
     def event(self, event) -> bool:
         handled = super().event(event)
-        if event.type() == QEvent.Paint and not self._first_paint_done:
+        if event.type() == QEvent.Type.Paint and not self._first_paint_done:
             # Note counts and the last selection (maybe a long meeting) load right after
             # the window is on screen: a start never waits for the biggest meeting.
             self._first_paint_done = True
@@ -372,7 +373,7 @@ class MainWindow(QMainWindow):
         kind = self.settings.value("selected/kind", "")
         record_id = self.settings.value("selected/id", "")
         if kind and self.navigator.current() is None \
-                and self.navigator.find(kind, record_id) is not None:
+                and self.navigator.item_for(kind, record_id) is not None:
             self.navigator.select(kind, record_id)
             self.navigator.setFocus()
 
@@ -380,11 +381,11 @@ class MainWindow(QMainWindow):
         self.ctx.autosaver.flush()
         invalid = self.ctx.autosaver.invalid_messages()
         if invalid:
-            box = QMessageBox(QMessageBox.Warning, "Osparade ändringar",
+            box = QMessageBox(QMessageBox.Icon.Warning, "Osparade ändringar",
                               "Några ändringar har inte sparats eftersom de innehåller fel:\n\n"
                               + "\n".join(f"• {m}" for m in invalid), parent=self)
-            close = box.addButton("Stäng ändå", QMessageBox.DestructiveRole)
-            stay = box.addButton("Gå tillbaka och rätta", QMessageBox.RejectRole)
+            close = box.addButton("Stäng ändå", QMessageBox.ButtonRole.DestructiveRole)
+            stay = box.addButton("Gå tillbaka och rätta", QMessageBox.ButtonRole.RejectRole)
             box.setDefaultButton(stay)
             box.exec()
             if box.clickedButton() is not close:

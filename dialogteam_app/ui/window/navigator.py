@@ -10,8 +10,8 @@ from ...store.store import Store
 
 TEAM, SEARCH, ORGANISER, ENGAGEMENT, MEETING = (
     "team", "search", "organiser", "engagement", "meeting")
-KIND_ROLE = Qt.UserRole
-ID_ROLE = Qt.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _new_item(text: str, kind: str, record_id: str = "") -> QStandardItem:
@@ -30,7 +30,7 @@ def notes_detail(count: int) -> str:
 def _detail(text: str) -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
-    item.setForeground(Qt.darkGray)
+    item.setForeground(Qt.GlobalColor.darkGray)
     return item
 
 
@@ -43,7 +43,7 @@ class Navigator(QTreeView):
         self.model_ = QStandardItemModel(self)
         self.setModel(self.model_)
         self.setHeaderHidden(True)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformRowHeights(True)
         self.setObjectName("navigator")
         self.selectionModel().currentChanged.connect(self._current_changed)
@@ -54,7 +54,7 @@ class Navigator(QTreeView):
         for a start-up that paints the window first."""
         select = select or self.current()
         self.model_.clear()
-        self._items: dict[tuple[str, str], QStandardItem] = {}
+        self._items = {}
         self.model_.setColumnCount(2)
         for text, kind in (("Sök i anteckningar", SEARCH), ("Dialogteamet", TEAM)):
             item = self._item(text, kind)
@@ -84,9 +84,9 @@ class Navigator(QTreeView):
             self.show_note_counts()
         header = self.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        if select and self.find(*select) is not None:
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        if select and self.item_for(*select) is not None:
             self.select(*select)
 
     def _item(self, text: str, kind: str, record_id: str = "") -> QStandardItem:
@@ -105,16 +105,16 @@ class Navigator(QTreeView):
             self.model_.blockSignals(False)
         self.model_.layoutChanged.emit()
 
-    def find(self, kind: str, record_id: str) -> QStandardItem | None:
+    def item_for(self, kind: str, record_id: str) -> QStandardItem | None:
         return self._items.get((kind, record_id))
 
     def select(self, kind: str, record_id: str = "") -> None:
-        item = self.find(kind, record_id)
+        item = self.item_for(kind, record_id)
         if item is None:
             return
         index = item.index()
         self.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.scrollTo(index)
 
     def current(self) -> tuple[str, str] | None:
@@ -126,7 +126,7 @@ class Navigator(QTreeView):
 
     def rename(self, kind: str, record_id: str, text: str | None,
                detail: str | None = None) -> None:
-        item = self.find(kind, record_id)
+        item = self.item_for(kind, record_id)
         if item is None:
             return
         if text is not None:

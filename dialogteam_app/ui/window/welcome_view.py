@@ -25,15 +25,15 @@ class WelcomeView(QWidget):
             b.setMinimumHeight(36)
             b.setMinimumWidth(320)
         layout = QVBoxLayout(self)
-        layout.setAlignment(Qt.AlignCenter)
+        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.setSpacing(12)
-        layout.addWidget(self.title, alignment=Qt.AlignHCenter)
-        layout.addWidget(self.text, alignment=Qt.AlignHCenter)
+        layout.addWidget(self.title, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.text, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(8)
-        layout.addWidget(self.create_button, alignment=Qt.AlignHCenter)
-        layout.addWidget(self.sample_button, alignment=Qt.AlignHCenter)
+        layout.addWidget(self.create_button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.sample_button, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.text.setMaximumWidth(520)
-        self.text.setAlignment(Qt.AlignCenter)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
     def set_empty(self, empty: bool) -> None:
         """Empty store: a welcome; otherwise a hint to pick something on the left."""
