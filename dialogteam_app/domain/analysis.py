@@ -236,11 +236,11 @@ class Participation:
     id: str = field(default_factory=new_id)
 
 
-def _errors(checks: dict) -> list[FieldError]:
+def _errors(checks: dict[str, str | None]) -> list[FieldError]:
     return [FieldError(k, v) for k, v in checks.items() if v]
 
 
-def _check_number(value, label: str) -> str | None:
+def _check_number(value: object, label: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):

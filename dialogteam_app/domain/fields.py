@@ -55,11 +55,12 @@ def parse_date(value: str) -> date | None:
 def check_date(value: str, label: str, *, required: bool = False) -> str | None:
     if not value:
         return f"{label} måste anges." if required else None
-    if parse_date(value) is None:
+    parsed = parse_date(value)
+    if parsed is None:
         if isinstance(value, str) and _ISO_DATE.match(value.strip()):
             return f"{label}: {value} är inget giltigt datum."
         return f"{label} ska skrivas ÅÅÅÅ-MM-DD, till exempel 2026-05-15."
-    year = parse_date(value).year
+    year = parsed.year
     if not 1990 <= year <= 2100:
         return f"{label}: året {year} är orimligt."
     return None
@@ -73,7 +74,7 @@ def check_period(start: str, end: str, label: str) -> str | None:
     return None
 
 
-def check_int(value, label: str, *, minimum: int = 0, maximum: int = 10**9,
+def check_int(value: object, label: str, *, minimum: int = 0, maximum: int = 10**9,
               required: bool = False) -> str | None:
     if value is None or value == "":
         return f"{label} måste anges." if required else None

@@ -12,10 +12,14 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .analysis import KeyFigure, Measure, check_year, validate_key_figure
 from .key_figures import duplicate_of, measure_from_text, measures_for_unit, parse_decimal
 from .organisations import SchoolUnit
+
+if TYPE_CHECKING:
+    import _csv  # the stubs' name for what csv.reader() returns
 
 MAX_BYTES = 1_000_000
 MAX_ROWS = 5_000
@@ -137,7 +141,7 @@ class _Parser:
     def error(self, line: int | None, message: str, column: str = "") -> None:
         self.result.errors.append(CsvProblem(line, message, column))
 
-    def parse(self, reader) -> ParsedCsv:
+    def parse(self, reader: _csv.Reader) -> ParsedCsv:
         start = 1
         try:
             for cells in reader:
@@ -174,7 +178,7 @@ class _Parser:
                 self.error(line, f"Rubrikraden saknar kolumnen ”{name}”.")
         if self.result.errors:
             return False
-        self.columns = names
+        self.columns = [n for n in names if n is not None]  # none are, after the checks
         return True
 
     def _row(self, cells: list[str], line: int) -> None:
@@ -208,8 +212,8 @@ class _Parser:
         national = parse_decimal(row["riket"]) if row.get("riket") else None
         if row.get("riket") and national is None:
             self.error(line, f"”{row['riket'][:30]}” är inget tal.", "riket")
-        if len(self.result.errors) > errors_before:
-            return
+        if len(self.result.errors) > errors_before or measure is None or value is None:
+            return  # a missing measure or value was reported just above
         figure = KeyFigure(engagement_id=self.engagement_id, school_unit_id=unit_id,
                            measure=measure, year=row["år"], value=value, national_value=national,
                            subject=row.get("ämne", ""), source=row.get("källa", ""),

@@ -96,7 +96,7 @@ def year_key(year: str) -> tuple[int, int]:
     return first, 1 if "/" in year else 0
 
 
-def natural_key(k: KeyFigure) -> tuple:
+def natural_key(k: KeyFigure) -> tuple[str, Measure, str, str]:
     """Two figures with the same key describe the same thing and would contradict."""
     return (k.school_unit_id or "", k.measure, swedish_key(k.subject.strip()), k.year.strip())
 
@@ -112,7 +112,7 @@ def subject_label(k: KeyFigure) -> str:
 
 def latest_per_measure(figures: list[KeyFigure]) -> list[KeyFigure]:
     """The newest figure of each measure (and subject), results first, for a chart."""
-    newest: dict[tuple, KeyFigure] = {}
+    newest: dict[tuple[Measure, str], KeyFigure] = {}
     for k in figures:
         key = (k.measure, swedish_key(k.subject))
         if key not in newest or year_key(k.year) > year_key(newest[key].year):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .analysis import Candidate
 from .errors import FieldError, raise_if
 from .fields import LONG_TEXT_MAX, check_date, check_int, check_period, check_text
 from .ids import new_id
@@ -206,7 +207,7 @@ def check_risk(r: Risk) -> None:
     raise_if(validate_risk(r))
 
 
-def intervention_from_candidate(candidate, area_id: str, position: int) -> Intervention:
+def intervention_from_candidate(candidate: Candidate, area_id: str, position: int) -> Intervention:
     """An intervention drafted from an analysis candidate, keeping its links."""
     return Intervention(area_id=area_id, title=candidate.title,
                         description=candidate.description, cause_ids=list(candidate.cause_ids),

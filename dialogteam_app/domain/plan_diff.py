@@ -7,7 +7,8 @@ removed and added, which is what a reader of the two PDFs would see too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Protocol, TypeVar
 
 from .money import format_tkr
 from .plan import INTERVENTION_TEXT_LABELS
@@ -36,17 +37,25 @@ class Change:
     after: str = ""
 
 
-def _show(value) -> str:
+class _Titled(Protocol):
+    @property
+    def title(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_Titled)
+
+
+def _show(value: object) -> str:
     if isinstance(value, list):
         return "\n".join(_show(v) for v in value)
-    if hasattr(value, "__dataclass_fields__"):
+    if is_dataclass(value):
         return " · ".join(_show(getattr(value, f.name)) for f in fields(value)
                           if getattr(value, f.name) not in ("", None))
     return "" if value is None else str(value)
 
 
-def _compare(where: str, old, new, names: dict[str, str]) -> list[Change]:
-    changes = []
+def _compare(where: str, old: object, new: object, names: dict[str, str]) -> list[Change]:
+    changes: list[Change] = []
     for name, label in names.items():
         a, b = getattr(old, name), getattr(new, name)
         if a != b:
@@ -56,7 +65,7 @@ def _compare(where: str, old, new, names: dict[str, str]) -> list[Change]:
     return changes
 
 
-def _by_title(items: list) -> dict[str, object]:
+def _by_title(items: list[_T]) -> dict[str, _T]:
     return {item.title: item for item in items}
 
 

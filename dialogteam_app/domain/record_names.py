@@ -4,9 +4,9 @@ says the same words as the window)."""
 
 from __future__ import annotations
 
-from collections import Counter
-from enum import Enum
+from collections.abc import Callable, Mapping
 from functools import cache
+from typing import Protocol
 
 # table -> (singular, plural)
 TABLE_NAMES = {
@@ -46,9 +46,15 @@ TABLE_NAMES = {
 }
 
 
+class Labelled(Protocol):
+    """A coded value that can name itself, like every enum listed below."""
+
+    @property
+    def label(self) -> str: ...
+
 
 @cache
-def coded_columns() -> dict[tuple[str, str], type[Enum]]:
+def coded_columns() -> dict[tuple[str, str], Callable[[str], Labelled]]:
     """(table, column) -> the enum whose labels the stored codes stand for. Built on
     first use: delete questions at start-up need only the table names above."""
     from .analysis import DecisionType, Measure, ProblemLevel, SourceKind, Strength
@@ -78,7 +84,7 @@ def table_name(table: str, n: int = 1) -> str:
     return singular if n == 1 else plural
 
 
-def counted(counts: Counter) -> str:
+def counted(counts: Mapping[str, int]) -> str:
     """Counter({'notes': 2, 'meetings': 1}) -> '2 anteckningar och 1 möte'."""
     parts = [f"{n} {table_name(t, n)}" for t, n in counts.items() if n]
     if not parts:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from collections.abc import Callable, Hashable
+from typing import Any
 
 from ..domain.analysis import (
     Cause,
@@ -32,18 +34,18 @@ from .notes import Notes
 from .organisations import Organisers
 
 
-def _problem(r) -> Problem:
+def _problem(r: sqlite3.Row) -> Problem:
     return Problem(id=r["id"], engagement_id=r["engagement_id"], level=ProblemLevel(r["level"]),
                    title=r["title"], description=r["description"],
                    results_link=r["results_link"], priority=r["priority"], note_id=r["note_id"])
 
 
-def _cause(r) -> Cause:
+def _cause(r: sqlite3.Row) -> Cause:
     return Cause(id=r["id"], problem_id=r["problem_id"], text=r["text"], note_id=r["note_id"],
                  position=r["position"])
 
 
-def _evidence(r) -> Evidence:
+def _evidence(r: sqlite3.Row) -> Evidence:
     return Evidence(id=r["id"], cause_id=r["cause_id"], text=r["text"], note_id=r["note_id"],
                     key_figure_id=r["key_figure_id"], source_id=r["source_id"],
                     finding_id=r["finding_id"], strength=Strength(r["strength"]),
@@ -54,7 +56,8 @@ def _engagement_of_problem(conn: sqlite3.Connection, problem_id: str) -> str:
     r = conn.execute("SELECT engagement_id FROM problems WHERE id = ?", (problem_id,)).fetchone()
     if r is None:
         raise _gone("Problemet")
-    return r[0]
+    engagement_id: str = r[0]
+    return engagement_id
 
 
 def _engagement_of_cause(conn: sqlite3.Connection, cause_id: str) -> str:
@@ -62,19 +65,20 @@ def _engagement_of_cause(conn: sqlite3.Connection, cause_id: str) -> str:
                      "WHERE c.id = ?", (cause_id,)).fetchone()
     if r is None:
         raise _gone("Orsaken")
-    return r[0]
+    engagement_id: str = r[0]
+    return engagement_id
 
 
 def _gone(what: str) -> ValidationError:
     return ValidationError(FieldError("id", f"{what} finns inte längre."))
 
 
-def _save_problem(conn, values: dict) -> None:
+def _save_problem(conn: sqlite3.Connection, values: rows.Values) -> None:
     check_same_engagement(conn, "notes", values["note_id"], values["engagement_id"], "Anteckningen")
     rows.upsert(conn, "problems", values)
 
 
-def _save_cause(conn, values: dict) -> None:
+def _save_cause(conn: sqlite3.Connection, values: rows.Values) -> None:
     engagement_id = _engagement_of_problem(conn, values["problem_id"])
     check_same_engagement(conn, "notes", values["note_id"], engagement_id, "Anteckningen")
     rows.upsert(conn, "causes", values)
@@ -86,20 +90,20 @@ _EVIDENCE_TARGETS = (("note_id", "notes", "Anteckningen"),
                      ("finding_id", "inspection_findings", "Beslutet"))
 
 
-def _save_evidence(conn, values: dict) -> None:
+def _save_evidence(conn: sqlite3.Connection, values: rows.Values) -> None:
     engagement_id = _engagement_of_cause(conn, values["cause_id"])
     for column, table, what in _EVIDENCE_TARGETS:
         check_same_engagement(conn, table, values[column], engagement_id, what)
     rows.upsert(conn, "evidence", values)
 
 
-def _reorder_problems(conn, engagement_id: str, ids: list[str]) -> None:
+def _reorder_problems(conn: sqlite3.Connection, engagement_id: str, ids: list[str]) -> None:
     conn.executemany("UPDATE problems SET priority = ?, updated_at = ? "
                      "WHERE id = ? AND engagement_id = ?",
                      [(i, utc_now(), pid, engagement_id) for i, pid in enumerate(ids)])
 
 
-def _save_participation(conn, values: dict) -> None:
+def _save_participation(conn: sqlite3.Connection, values: rows.Values) -> None:
     # One row per engagement, whatever id the caller holds.
     conn.execute("INSERT INTO participation (id, engagement_id, staff, students, updated_at) "
                  "VALUES (:id, :engagement_id, :staff, :students, :updated_at) "
@@ -112,7 +116,7 @@ class Analysis:
     def __init__(self, db: Database):
         self.db = db
 
-    def _write(self, key, wait: bool, fn, *args) -> None:
+    def _write(self, key: Hashable, wait: bool, fn: Callable[..., Any], *args: object) -> None:
         if wait:
             self.db.write(fn, *args)
         else:
@@ -137,9 +141,10 @@ class Analysis:
         self._write(("problems", p.id), wait, _save_problem, values)
 
     def next_priority(self, engagement_id: str) -> int:
-        return self.db.conn.execute(
+        position: int = self.db.conn.execute(
             "SELECT coalesce(max(priority) + 1, 0) FROM problems WHERE engagement_id = ?",
             (engagement_id,)).fetchone()[0]
+        return position
 
     def reorder_problems(self, engagement_id: str, ids: list[str]) -> None:
         """ids in the new priority order, the most important first."""
@@ -148,7 +153,7 @@ class Analysis:
     def delete_problem(self, problem_id: str) -> None:
         self.db.delete("problems", problem_id)
 
-    def deletion_impact(self, table: str, record_id: str) -> Counter:
+    def deletion_impact(self, table: str, record_id: str) -> Counter[str]:
         """What deleting a problem, cause or evidence takes with it."""
         assert table in ("problems", "causes", "evidence")
         return cascade_counts(self.db.conn, table, record_id)
@@ -165,9 +170,10 @@ class Analysis:
         self._write(("causes", c.id), wait, _save_cause, values)
 
     def next_cause_position(self, problem_id: str) -> int:
-        return self.db.conn.execute(
+        position: int = self.db.conn.execute(
             "SELECT coalesce(max(position) + 1, 0) FROM causes WHERE problem_id = ?",
             (problem_id,)).fetchone()[0]
+        return position
 
     def reorder_causes(self, ids: list[str]) -> None:
         self.db.write(rows.reorder, "causes", ids)
@@ -193,9 +199,10 @@ class Analysis:
         self._write(("evidence", e.id), wait, _save_evidence, values)
 
     def next_evidence_position(self, cause_id: str) -> int:
-        return self.db.conn.execute(
+        position: int = self.db.conn.execute(
             "SELECT coalesce(max(position) + 1, 0) FROM evidence WHERE cause_id = ?",
             (cause_id,)).fetchone()[0]
+        return position
 
     def delete_evidence(self, evidence_id: str) -> None:
         self.db.delete("evidence", evidence_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -214,15 +215,16 @@ def check_database(path: Path) -> list[CheckItem]:
         conn.close()
 
 
-def _run(conn, label, check) -> CheckItem:
+def _run(conn: sqlite3.Connection, label: str,
+         check: Callable[[sqlite3.Connection], list[str]]) -> CheckItem:
     try:
         return CheckItem(label, check(conn))
     except sqlite3.DatabaseError as exc:
         return CheckItem(label, [f"SQLite rapporterar: {exc}."])
 
 
-def _fts(conn) -> list[str]:
-    problems = []
+def _fts(conn: sqlite3.Connection) -> list[str]:
+    problems: list[str] = []
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
                                 "AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'").fetchall():
         try:   # rank 1: compare the index with its content table too

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 from collections import Counter
@@ -25,14 +26,14 @@ def check_same_engagement(conn: sqlite3.Connection, table: str, record_id: str |
         raise ValidationError(FieldError(table, f"{what} hör till en annan samverkan."))
 
 
-def _candidate(r, cause_ids: list[str]) -> Candidate:
+def _candidate(r: sqlite3.Row, cause_ids: list[str]) -> Candidate:
     return Candidate(id=r["id"], engagement_id=r["engagement_id"], title=r["title"],
                      description=r["description"], cause_ids=cause_ids,
                      factors=json.loads(r["factors"]), note_id=r["note_id"],
                      position=r["position"])
 
 
-def _save(conn: sqlite3.Connection, values: dict, cause_ids: list[str]) -> None:
+def _save(conn: sqlite3.Connection, values: rows.Values, cause_ids: list[str]) -> None:
     check_same_engagement(conn, "notes", values["note_id"], values["engagement_id"],
                           "Anteckningen")
     if cause_ids:
@@ -91,13 +92,14 @@ class Candidates:
     def delete(self, candidate_id: str) -> None:
         self.db.delete("candidates", candidate_id)
 
-    def deletion_impact(self, candidate_id: str) -> Counter:
+    def deletion_impact(self, candidate_id: str) -> Counter[str]:
         return cascade_counts(self.db.conn, "candidates", candidate_id)
 
     def next_position(self, engagement_id: str) -> int:
-        return self.db.conn.execute(
+        position: int = self.db.conn.execute(
             "SELECT coalesce(max(position) + 1, 0) FROM candidates WHERE engagement_id = ?",
             (engagement_id,)).fetchone()[0]
+        return position
 
-    def reorder(self, ids: list[str]) -> None:
+    def reorder(self, ids: builtins.list[str]) -> None:
         self.db.write(rows.reorder, "candidates", ids)

@@ -19,7 +19,7 @@ def _cascading_children(conn: sqlite3.Connection) -> dict[str, list[tuple[str, s
     return children
 
 
-def cascade_counts(conn: sqlite3.Connection, table: str, record_id: str) -> Counter:
+def cascade_counts(conn: sqlite3.Connection, table: str, record_id: str) -> Counter[str]:
     """Records in other tables that deleting table[record_id] would delete too.
 
     Link tables (no id column) are left out: they are not things a user thinks of.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..domain.analysis import (
@@ -25,26 +26,26 @@ from .evidence_links import EvidenceUse, evidence_uses, guarded_delete
 ALL_UNITS = object()  # key_figures(): every unit and the huvudman
 
 
-def key_figure_from_row(r) -> KeyFigure:
+def key_figure_from_row(r: sqlite3.Row) -> KeyFigure:
     return KeyFigure(id=r["id"], engagement_id=r["engagement_id"],
                      school_unit_id=r["school_unit_id"], measure=Measure(r["measure"]),
                      year=r["year"], value=r["value"], national_value=r["national_value"],
                      subject=r["subject"], source=r["source"], note=r["note"])
 
 
-def finding_from_row(r) -> InspectionFinding:
+def finding_from_row(r: sqlite3.Row) -> InspectionFinding:
     return InspectionFinding(id=r["id"], engagement_id=r["engagement_id"],
                              school_unit_id=r["school_unit_id"], date=r["date"],
                              decision_type=DecisionType(r["decision_type"]), areas=r["areas"],
                              summary=r["summary"])
 
 
-def source_from_row(r) -> Source:
+def source_from_row(r: sqlite3.Row) -> Source:
     return Source(id=r["id"], engagement_id=r["engagement_id"], kind=SourceKind(r["kind"]),
                   title=r["title"], date=r["date"], description=r["description"])
 
 
-def _key_figure_values(k: KeyFigure) -> dict:
+def _key_figure_values(k: KeyFigure) -> rows.Values:
     return dict(id=k.id, engagement_id=k.engagement_id, school_unit_id=k.school_unit_id or None,
                 measure=k.measure.value, year=k.year.strip(), value=float(k.value),
                 national_value=None if k.national_value is None else float(k.national_value),
@@ -63,7 +64,7 @@ def check_unit_of_engagement(conn: sqlite3.Connection, engagement_id: str,
                                          "Skolenheten hör inte till samverkans huvudman."))
 
 
-def _save_with_unit(conn: sqlite3.Connection, table: str, values: dict) -> None:
+def _save_with_unit(conn: sqlite3.Connection, table: str, values: rows.Values) -> None:
     check_unit_of_engagement(conn, values["engagement_id"], values["school_unit_id"])
     rows.upsert(conn, table, values)
 
@@ -94,14 +95,16 @@ class CurrentState:
     def __init__(self, db: Database):
         self.db = db
 
-    def _save(self, table: str, values: dict, wait: bool, fn=rows.upsert) -> None:
+    def _save(self, table: str, values: rows.Values, wait: bool,
+              fn: Callable[[sqlite3.Connection, str, rows.Values], None] = rows.upsert) -> None:
         if wait:
             self.db.write(fn, table, values)
         else:
             self.db.submit((table, values["id"]), fn, table, values)
 
     # -- key figures ------------------------------------------------------------------------
-    def key_figures(self, engagement_id: str, unit_id=ALL_UNITS) -> list[KeyFigure]:
+    def key_figures(self, engagement_id: str,
+                    unit_id: str | None | object = ALL_UNITS) -> list[KeyFigure]:
         """unit_id None: the huvudman's own figures; ALL_UNITS: every figure."""
         if unit_id is ALL_UNITS:
             found = self.db.query("SELECT * FROM key_figures WHERE engagement_id = ?",
@@ -125,7 +128,8 @@ class CurrentState:
         and year) is updated in place, so evidence pointing at it stays."""
         for k in figures:
             check_key_figure(k)
-        return self.db.write(_import, engagement_id, figures)
+        result: ImportResult = self.db.write(_import, engagement_id, figures)
+        return result
 
     def delete_key_figure(self, key_figure_id: str) -> None:
         self.db.write(guarded_delete, "key_figures", key_figure_id)

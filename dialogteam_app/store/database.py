@@ -4,7 +4,7 @@ through a single writer (inline for the CLI and tests, a thread for the GUI)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,7 @@ class Database:
         self.close()
         self._open()
 
-    def write(self, fn: Callable[..., Any], *args) -> Any:
+    def write(self, fn: Callable[..., Any], *args: object) -> Any:
         """Run fn(conn, *args) in one transaction, after earlier queued saves."""
         if self._in_bulk:
             return fn(self.conn, *args)
@@ -51,7 +51,7 @@ class Database:
                 return fn(self.conn, *args)
         return self._writer.call(fn, *args)
 
-    def submit(self, key: Hashable, fn: Callable[..., Any], *args) -> None:
+    def submit(self, key: Hashable, fn: Callable[..., Any], *args: object) -> None:
         """Save without waiting; a pending save with the same key is replaced."""
         if self._writer is None or self._in_bulk:
             self.write(fn, *args)
@@ -71,7 +71,7 @@ class Database:
             finally:
                 self._in_bulk = False
 
-    def upsert(self, table: str, values: dict, *, wait: bool = True) -> None:
+    def upsert(self, table: str, values: Mapping[str, object], *, wait: bool = True) -> None:
         """Insert or update one row; wait=False queues it (autosave while typing)."""
         if wait:
             self.write(rows.upsert, table, values)
@@ -79,7 +79,8 @@ class Database:
             self.submit((table, values["id"]), rows.upsert, table, values)
 
     def delete(self, table: str, record_id: str) -> int:
-        return self.write(rows.delete, table, record_id)
+        count: int = self.write(rows.delete, table, record_id)
+        return count
 
     def flush(self) -> None:
         if self._writer is not None:
@@ -97,8 +98,10 @@ class Database:
     def __enter__(self) -> Database:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
-        return self.conn.execute(sql, params).fetchall()
+    def query(self, sql: str,
+              params: tuple[object, ...] | Mapping[str, object] = ()) -> list[sqlite3.Row]:
+        found: list[sqlite3.Row] = self.conn.execute(sql, params).fetchall()
+        return found

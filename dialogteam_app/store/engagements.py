@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+import sqlite3
 from collections import Counter
 
 from ..domain.engagement import (
@@ -19,18 +21,18 @@ from .database import Database
 from .evidence_links import guarded_delete
 
 
-def _engagement(r, unit_ids: list[str]) -> Engagement:
+def _engagement(r: sqlite3.Row, unit_ids: list[str]) -> Engagement:
     return Engagement(id=r["id"], organiser_id=r["organiser_id"], title=r["title"], dnr=r["dnr"],
                       phase=Phase(r["phase"]), responsible_id=r["responsible_id"],
                       notes=r["notes"], school_unit_ids=unit_ids)
 
 
-def _key_date(r) -> KeyDate:
+def _key_date(r: sqlite3.Row) -> KeyDate:
     return KeyDate(id=r["id"], engagement_id=r["engagement_id"], kind=KeyDateKind(r["kind"]),
                    date=r["date"], note=r["note"])
 
 
-def _save(conn, values: dict, unit_ids: list[str]) -> None:
+def _save(conn: sqlite3.Connection, values: rows.Values, unit_ids: list[str]) -> None:
     rows.upsert(conn, "engagements", values)
     rows.check_units_belong(conn, unit_ids, values["organiser_id"])
     rows.replace_links(conn, "engagement_units", "engagement_id", "school_unit_id",
@@ -56,7 +58,7 @@ class Engagements:
         result = [_engagement(r, self._unit_ids(r["id"])) for r in found]
         return sorted(result, key=lambda e: (swedish_key(e.title), e.dnr))
 
-    def list_with_organiser(self) -> list[tuple[Engagement, str]]:
+    def list_with_organiser(self) -> builtins.list[tuple[Engagement, str]]:
         """Every engagement with its huvudman's name, sorted by that name."""
         names = {r["id"]: r["name"] for r in self.db.query("SELECT id, name FROM organisers")}
         pairs = [(e, names[e.organiser_id]) for e in self.list()]
@@ -90,11 +92,11 @@ class Engagements:
     def delete(self, engagement_id: str) -> None:
         self.db.write(guarded_delete, "engagements", engagement_id)
 
-    def deletion_impact(self, engagement_id: str) -> Counter:
+    def deletion_impact(self, engagement_id: str) -> Counter[str]:
         return cascade_counts(self.db.conn, "engagements", engagement_id)
 
     # -- key dates -------------------------------------------------------------------
-    def key_dates(self, engagement_id: str) -> list[KeyDate]:
+    def key_dates(self, engagement_id: str) -> builtins.list[KeyDate]:
         return [_key_date(r) for r in self.db.query(
             "SELECT * FROM key_dates WHERE engagement_id = ? ORDER BY date, kind",
             (engagement_id,))]

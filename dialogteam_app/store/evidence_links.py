@@ -8,6 +8,7 @@ keys); the guard is there so the refusal says, in Swedish, where the record is u
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..domain.text import shorten
@@ -43,13 +44,13 @@ class InUseError(ValueError):
         super().__init__(describe_uses(uses))
 
 
-def evidence_uses(conn: sqlite3.Connection, table: str, ids) -> list[EvidenceUse]:
+def evidence_uses(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> list[EvidenceUse]:
     """Evidence pointing at these records of table, in the analysis' order."""
     column = LINKED[table]
-    ids = list(ids)
-    found = []
-    for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
-        chunk = ids[start:start + 500]
+    id_list = list(ids)
+    found: list[EvidenceUse] = []
+    for start in range(0, len(id_list), 500):  # SQLite's limit on bound parameters
+        chunk = id_list[start:start + 500]
         found += [EvidenceUse(table, r[column], r["id"], r["cause_id"], r["cause_text"],
                               r["problem_id"], r["problem_title"])
                   for r in conn.execute(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+import sqlite3
 from collections import Counter
 
 from ..domain.meetings import (
@@ -23,14 +25,14 @@ from .database import Database
 from .evidence_links import guarded_delete
 
 
-def _meeting(r, unit_ids: list[str]) -> Meeting:
+def _meeting(r: sqlite3.Row, unit_ids: list[str]) -> Meeting:
     return Meeting(id=r["id"], engagement_id=r["engagement_id"], date=r["date"],
                    kind=MeetingKind(r["kind"]), title=r["title"], start_time=r["start_time"],
                    end_time=r["end_time"], place=r["place"], agenda=r["agenda"],
                    school_unit_ids=unit_ids)
 
 
-def _save(conn, values: dict, unit_ids: list[str]) -> None:
+def _save(conn: sqlite3.Connection, values: rows.Values, unit_ids: list[str]) -> None:
     rows.upsert(conn, "meetings", values)
     organiser_id = conn.execute("SELECT organiser_id FROM engagements WHERE id = ?",
                                 (values["engagement_id"],)).fetchone()[0]
@@ -53,7 +55,7 @@ class Meetings:
         """Meetings in date order (all engagements when none is given)."""
         where, params = ("WHERE engagement_id = ?", (engagement_id,)) if engagement_id else ("", ())
         found = self.db.query(f"SELECT * FROM meetings {where} ORDER BY date, start_time", params)
-        units: dict[str, list[str]] = {}
+        units: dict[str, builtins.list[str]] = {}
         for r in self.db.query(
                 "SELECT mu.meeting_id, mu.school_unit_id FROM meeting_units mu "
                 "JOIN school_units su ON su.id = mu.school_unit_id ORDER BY su.position, su.name"):
@@ -78,7 +80,7 @@ class Meetings:
     def delete(self, meeting_id: str) -> None:
         self.db.write(guarded_delete, "meetings", meeting_id)
 
-    def deletion_impact(self, meeting_id: str) -> Counter:
+    def deletion_impact(self, meeting_id: str) -> Counter[str]:
         return cascade_counts(self.db.conn, "meetings", meeting_id)
 
     def note_counts(self, engagement_id: str | None = None) -> dict[str, int]:
@@ -89,12 +91,13 @@ class Meetings:
 
     def next_position(self, table: str, meeting_id: str) -> int:
         assert table in ("participants", "questions", "tasks")
-        return self.db.conn.execute(
+        position: int = self.db.conn.execute(
             f"SELECT coalesce(max(position) + 1, 0) FROM {table} WHERE meeting_id = ?",
             (meeting_id,)).fetchone()[0]
+        return position
 
     # -- participants ---------------------------------------------------------------------
-    def participants(self, meeting_id: str) -> list[Participant]:
+    def participants(self, meeting_id: str) -> builtins.list[Participant]:
         return [Participant(id=r["id"], meeting_id=r["meeting_id"], name=r["name"],
                             role=Role(r["role"]), organisation=r["organisation"],
                             position=r["position"])
@@ -111,7 +114,7 @@ class Meetings:
         self.db.delete("participants", participant_id)
 
     # -- prepared questions -------------------------------------------------------------------
-    def questions(self, meeting_id: str) -> list[Question]:
+    def questions(self, meeting_id: str) -> builtins.list[Question]:
         return [Question(id=r["id"], meeting_id=r["meeting_id"], text=r["text"],
                          asked=bool(r["asked"]), position=r["position"])
                 for r in self.db.query("SELECT * FROM questions WHERE meeting_id = ? "
@@ -126,7 +129,7 @@ class Meetings:
         self.db.delete("questions", question_id)
 
     # -- decisions and follow-up tasks -----------------------------------------------------------
-    def tasks(self, meeting_id: str) -> list[Task]:
+    def tasks(self, meeting_id: str) -> builtins.list[Task]:
         return [Task(id=r["id"], meeting_id=r["meeting_id"], text=r["text"],
                      kind=TaskKind(r["kind"]), who=r["who"], due=r["due"], done=bool(r["done"]),
                      position=r["position"])

@@ -6,21 +6,25 @@ the writer may coalesce repeated saves of the same note without losing a tag.
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
+from collections.abc import Callable, Hashable
+from typing import Any
 
 from ..domain.ids import utc_now
 from ..domain.notes import Note, Tag, check_note
+from . import rows
 from .database import Database
 from .evidence_links import guarded_delete
 
 
-def _note_values(n: Note) -> dict:
+def _note_values(n: Note) -> rows.Values:
     return dict(id=n.id, meeting_id=n.meeting_id, engagement_id=n.engagement_id,
                 taken_at=n.taken_at, body=n.body, speaker_role=n.speaker_role,
                 updated_at=utc_now())
 
 
-def write_note(conn: sqlite3.Connection, values: dict, tags: list[str]) -> None:
+def write_note(conn: sqlite3.Connection, values: rows.Values, tags: list[str]) -> None:
     # Body is only SET when it changed: the FTS trigger reindexes on every SET of body.
     conn.execute(
         "INSERT INTO notes (id, meeting_id, engagement_id, taken_at, body, speaker_role, updated_at) "
@@ -33,7 +37,7 @@ def write_note(conn: sqlite3.Connection, values: dict, tags: list[str]) -> None:
                      [(values["id"], t) for t in dict.fromkeys(tags)])
 
 
-def _enter_note(conn: sqlite3.Connection, values: dict, tags: list[str]) -> None:
+def _enter_note(conn: sqlite3.Connection, values: rows.Values, tags: list[str]) -> None:
     """The note typed in the capture line is stored and, in the same transaction, the
     draft cleared — but only if the draft still holds this text (new typing stays)."""
     write_note(conn, values, tags)
@@ -57,7 +61,7 @@ def _save_draft(conn: sqlite3.Connection, meeting_id: str, body: str, role: str)
         conn.execute("DELETE FROM note_drafts WHERE meeting_id = ?", (meeting_id,))
 
 
-def _note(r, tags: list[str]) -> Note:
+def _note(r: sqlite3.Row, tags: list[str]) -> Note:
     return Note(id=r["id"], meeting_id=r["meeting_id"], engagement_id=r["engagement_id"],
                 body=r["body"], taken_at=r["taken_at"], speaker_role=r["speaker_role"], tags=tags)
 
@@ -66,7 +70,7 @@ class Notes:
     def __init__(self, db: Database):
         self.db = db
 
-    def _tags(self, where: str, params: tuple) -> dict[str, list[str]]:
+    def _tags(self, where: str, params: tuple[str, ...]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for r in self.db.query(f"SELECT t.note_id, t.tag FROM note_tags t "
                                f"JOIN notes n ON n.id = t.note_id WHERE {where} ORDER BY t.rowid",
@@ -79,8 +83,9 @@ class Notes:
         return [_note(r, tags.get(r["id"], [])) for r in self.db.query(
             "SELECT * FROM notes WHERE meeting_id = ? ORDER BY taken_at, rowid", (meeting_id,))]
 
-    def list_for_engagement(self, engagement_id: str, tag: str | None = None) -> list[Note]:
-        where, params = "n.engagement_id = ?", (engagement_id,)
+    def list_for_engagement(self, engagement_id: str, tag: str | None = None) -> builtins.list[Note]:
+        where = "n.engagement_id = ?"
+        params: tuple[str, ...] = (engagement_id,)
         if tag:
             where += " AND n.id IN (SELECT note_id FROM note_tags WHERE tag = ?)"
             params += (tag,)
@@ -107,7 +112,7 @@ class Notes:
         # Same key as saves, so a queued save of this note is replaced, not run after.
         self._write(("note", note_id), wait, _delete_note, note_id)
 
-    def _write(self, key, wait: bool, fn, *args) -> None:
+    def _write(self, key: Hashable, wait: bool, fn: Callable[..., Any], *args: object) -> None:
         if wait:
             self.db.write(fn, *args)
         else:
@@ -122,7 +127,7 @@ class Notes:
                                  (meeting_id,)).fetchone()
         return (r[0], r[1]) if r else None
 
-    def free_tags(self) -> list[str]:
+    def free_tags(self) -> builtins.list[str]:
         """Free tags in use anywhere, most used first (for the tag filter)."""
         fixed = {t.value for t in Tag}
         return [r[0] for r in self.db.query(

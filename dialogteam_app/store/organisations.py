@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+import sqlite3
 from collections import Counter
 
 from ..domain.organisations import (
@@ -22,26 +24,26 @@ from .database import Database
 from .evidence_links import guarded_delete
 
 
-def _organiser(r) -> Organiser:
+def _organiser(r: sqlite3.Row) -> Organiser:
     return Organiser(id=r["id"], name=r["name"], kind=OrganiserKind(r["kind"]),
                      org_number=r["org_number"], address=r["address"], phone=r["phone"],
                      email=r["email"], notes=r["notes"])
 
 
-def _contact(r) -> ContactPerson:
+def _contact(r: sqlite3.Row) -> ContactPerson:
     return ContactPerson(id=r["id"], organiser_id=r["organiser_id"], name=r["name"],
                          role=r["role"], email=r["email"], phone=r["phone"],
                          primary=bool(r["is_primary"]), position=r["position"])
 
 
-def _unit(r) -> SchoolUnit:
+def _unit(r: sqlite3.Row) -> SchoolUnit:
     return SchoolUnit(id=r["id"], organiser_id=r["organiser_id"], name=r["name"],
                       school_type=r["school_type"], grade_span=r["grade_span"],
                       principal=r["principal"], student_count=r["student_count"],
                       unit_code=r["unit_code"], position=r["position"])
 
 
-def _set_primary(conn, contact_id: str, organiser_id: str) -> None:
+def _set_primary(conn: sqlite3.Connection, contact_id: str, organiser_id: str) -> None:
     conn.execute("UPDATE contact_persons SET is_primary = (id = ?) WHERE organiser_id = ?",
                  (contact_id, organiser_id))
 
@@ -70,11 +72,11 @@ class Organisers:
     def delete(self, organiser_id: str) -> None:
         self.db.write(guarded_delete, "organisers", organiser_id)
 
-    def deletion_impact(self, organiser_id: str) -> Counter:
+    def deletion_impact(self, organiser_id: str) -> Counter[str]:
         return cascade_counts(self.db.conn, "organisers", organiser_id)
 
     # -- contact persons -----------------------------------------------------------
-    def contacts(self, organiser_id: str) -> list[ContactPerson]:
+    def contacts(self, organiser_id: str) -> builtins.list[ContactPerson]:
         return [_contact(r) for r in self.db.query(
             "SELECT * FROM contact_persons WHERE organiser_id = ? ORDER BY position, name",
             (organiser_id,))]
@@ -91,7 +93,7 @@ class Organisers:
                       role=c.role.strip(), email=c.email.strip(), phone=c.phone.strip(),
                       is_primary=int(c.primary), position=c.position)
         if c.primary:  # only one main contact per huvudman, changed together
-            def save(conn):
+            def save(conn: sqlite3.Connection) -> None:
                 rows.upsert(conn, "contact_persons", values)
                 _set_primary(conn, c.id, c.organiser_id)
             self.db.write(save)
@@ -102,7 +104,7 @@ class Organisers:
         self.db.delete("contact_persons", contact_id)
 
     # -- skolenheter ---------------------------------------------------------------------
-    def units(self, organiser_id: str) -> list[SchoolUnit]:
+    def units(self, organiser_id: str) -> builtins.list[SchoolUnit]:
         return [_unit(r) for r in self.db.query(
             "SELECT * FROM school_units WHERE organiser_id = ? ORDER BY position, name",
             (organiser_id,))]
@@ -122,7 +124,7 @@ class Organisers:
     def delete_unit(self, unit_id: str) -> None:
         self.db.write(guarded_delete, "school_units", unit_id)
 
-    def unit_deletion_impact(self, unit_id: str) -> Counter:
+    def unit_deletion_impact(self, unit_id: str) -> Counter[str]:
         return cascade_counts(self.db.conn, "school_units", unit_id)
 
     def next_position(self, table: str, organiser_id: str) -> int:
@@ -130,4 +132,5 @@ class Organisers:
         r = self.db.conn.execute(
             f"SELECT coalesce(max(position) + 1, 0) FROM {table} WHERE organiser_id = ?",
             (organiser_id,)).fetchone()
-        return r[0]
+        position: int = r[0]
+        return position

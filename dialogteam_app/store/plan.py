@@ -4,7 +4,10 @@ skolenheter, causes, milestones and costs) and risks."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
+from collections.abc import Callable, Hashable
+from typing import Any
 
 from ..domain.ids import utc_now
 from ..domain.plan import (
@@ -30,14 +33,14 @@ from .database import Database
 _TEXT_FIELDS = tuple(INTERVENTION_TEXT_LABELS)
 
 
-def _save_area(conn, a: DevelopmentArea) -> None:
+def _save_area(conn: sqlite3.Connection, a: DevelopmentArea) -> None:
     rows.upsert(conn, "plan_areas", dict(id=a.id, engagement_id=a.engagement_id,
                                          title=a.title.strip(), description=a.description,
                                          position=a.position))
     rows.replace_links(conn, "area_problems", "area_id", "problem_id", a.id, a.problem_ids)
 
 
-def _intervention_values(i: Intervention) -> dict:
+def _intervention_values(i: Intervention) -> rows.Values:
     values = {name: getattr(i, name) for name in _TEXT_FIELDS}
     values.update(id=i.id, area_id=i.area_id, title=i.title.strip(),
                   approx_participants=i.approx_participants, start=i.start, end=i.end,
@@ -46,7 +49,7 @@ def _intervention_values(i: Intervention) -> dict:
     return values
 
 
-def _save_intervention(conn, i: Intervention, with_children: bool) -> None:
+def _save_intervention(conn: sqlite3.Connection, i: Intervention, with_children: bool) -> None:
     values = _intervention_values(i)
     cols = ", ".join(f'"{c}"' for c in values)
     marks = ", ".join(f":{c}" for c in values)
@@ -68,12 +71,12 @@ def _save_intervention(conn, i: Intervention, with_children: bool) -> None:
             _save_cost(conn, c)
 
 
-def _save_milestone(conn, m: Milestone) -> None:
+def _save_milestone(conn: sqlite3.Connection, m: Milestone) -> None:
     rows.upsert(conn, "plan_milestones", dict(id=m.id, intervention_id=m.intervention_id,
                                               date=m.date, text=m.text.strip(), position=m.position))
 
 
-def _save_cost(conn, c: CostLine) -> None:
+def _save_cost(conn: sqlite3.Connection, c: CostLine) -> None:
     rows.upsert(conn, "plan_costs", dict(id=c.id, intervention_id=c.intervention_id,
                                          description=c.description.strip(), amount_kr=c.amount_kr,
                                          funder=c.funder.value, year=c.year, position=c.position))
@@ -152,7 +155,7 @@ class Plans:
                                      experience_spreading=p.experience_spreading), wait=wait)
 
     # -- areas ---------------------------------------------------------------------------------------
-    def _write(self, key, wait: bool, fn, *args) -> None:
+    def _write(self, key: Hashable, wait: bool, fn: Callable[..., Any], *args: object) -> None:
         if wait:
             self.db.write(fn, *args)
         else:
@@ -165,12 +168,12 @@ class Plans:
     def delete_area(self, area_id: str) -> None:
         self.db.delete("plan_areas", area_id)
 
-    def area_deletion_impact(self, area_id: str) -> Counter:
+    def area_deletion_impact(self, area_id: str) -> Counter[str]:
         return cascade_counts(self.db.conn, "plan_areas", area_id)
 
     def restore_area(self, a: DevelopmentArea) -> None:
         """Put back a deleted area with everything in it (undo)."""
-        def restore(conn):
+        def restore(conn: sqlite3.Connection) -> None:
             _save_area(conn, a)
             for i in a.interventions:
                 _save_intervention(conn, i, with_children=True)
@@ -196,7 +199,7 @@ class Plans:
     def delete_intervention(self, intervention_id: str) -> None:
         self.db.delete("plan_interventions", intervention_id)
 
-    def intervention_deletion_impact(self, intervention_id: str) -> Counter:
+    def intervention_deletion_impact(self, intervention_id: str) -> Counter[str]:
         return cascade_counts(self.db.conn, "plan_interventions", intervention_id)
 
     def reorder_interventions(self, ids: list[str]) -> None:
@@ -230,6 +233,7 @@ class Plans:
     def next_position(self, table: str, owner_column: str, owner_id: str) -> int:
         assert table in ("plan_areas", "plan_interventions", "plan_milestones", "plan_costs",
                          "plan_risks")
-        return self.db.conn.execute(
+        position: int = self.db.conn.execute(
             f"SELECT coalesce(max(position) + 1, 0) FROM {table} WHERE {owner_column} = ?",
             (owner_id,)).fetchone()[0]
+        return position

@@ -40,7 +40,8 @@ class PlanAnalysis:
 
     def causes(self, engagement_id: str) -> list[CauseChoice]:
         snap = self.analysis.snapshot(engagement_id)
-        return [CauseChoice(c.id, c.text, snap.problem(c.problem_id).title) for c in snap.causes]
+        titles = {p.id: p.title for p in snap.problems}  # every cause's problem is there
+        return [CauseChoice(c.id, c.text, titles[c.problem_id]) for c in snap.causes]
 
     def problem_infos(self, engagement_id: str) -> dict[str, ProblemInfo]:
         snap = self.analysis.snapshot(engagement_id)

@@ -50,7 +50,9 @@ def build_plan_document(store: Store, engagement_id: str, *, plan: ActionPlan | 
                         version: int | None = None, recipient: str = "",
                         on: date | None = None) -> PlanDocument:
     engagement = store.engagements.get(engagement_id)
+    assert engagement is not None, f"no engagement {engagement_id}"  # callers pass an open one
     organiser = store.organisers.get(engagement.organiser_id)
+    assert organiser is not None  # engagements.organiser_id is a NOT NULL foreign key
     responsible = store.supporters.get(engagement.responsible_id) \
         if engagement.responsible_id else None
     plan = plan or store.plans.load(engagement_id)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from ..domain.ids import new_id, utc_now
 from ..domain.plan_document import PlanDocument, PlanVersion
 from .database import Database
 
 
-def _freeze(conn, engagement_id: str, document: PlanDocument, recipient: str,
+def _freeze(conn: sqlite3.Connection, engagement_id: str, document: PlanDocument, recipient: str,
             file_name: str) -> PlanVersion:
     number = conn.execute("SELECT coalesce(max(number), 0) + 1 FROM plan_versions "
                           "WHERE engagement_id = ?", (engagement_id,)).fetchone()[0]
@@ -22,7 +24,7 @@ def _freeze(conn, engagement_id: str, document: PlanDocument, recipient: str,
     return version
 
 
-def _version(r) -> PlanVersion:
+def _version(r: sqlite3.Row) -> PlanVersion:
     return PlanVersion(id=r["id"], engagement_id=r["engagement_id"], number=r["number"],
                        created_at=r["created_at"], recipient=r["recipient"],
                        file_name=r["file_name"], document=PlanDocument.from_json(r["document"]))
@@ -43,10 +45,13 @@ class PlanVersions:
         return found[0] if found else None
 
     def next_number(self, engagement_id: str) -> int:
-        return self.db.conn.execute("SELECT coalesce(max(number), 0) + 1 FROM plan_versions "
-                                    "WHERE engagement_id = ?", (engagement_id,)).fetchone()[0]
+        number: int = self.db.conn.execute(
+            "SELECT coalesce(max(number), 0) + 1 FROM plan_versions WHERE engagement_id = ?",
+            (engagement_id,)).fetchone()[0]
+        return number
 
     def freeze(self, engagement_id: str, document: PlanDocument, recipient: str = "",
                file_name: str = "") -> PlanVersion:
         """Store what was exported; the document gets the version's number."""
-        return self.db.write(_freeze, engagement_id, document, recipient, file_name)
+        version: PlanVersion = self.db.write(_freeze, engagement_id, document, recipient, file_name)
+        return version

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
+from typing import Any
 
 from ..domain.errors import FieldError, ValidationError
 from ..domain.ids import utc_now
 
+# Column -> value for one row being written: plain SQL values (str, int, float, None).
+Values = dict[str, Any]
 
-def upsert(conn: sqlite3.Connection, table: str, values: dict) -> None:
+
+def upsert(conn: sqlite3.Connection, table: str, values: Mapping[str, object]) -> None:
     """Insert or update one row by id, stamping updated_at."""
     values = {**values, "updated_at": utc_now()}
     cols = ", ".join(values)
@@ -20,7 +25,8 @@ def upsert(conn: sqlite3.Connection, table: str, values: dict) -> None:
 
 
 def delete(conn: sqlite3.Connection, table: str, record_id: str) -> int:
-    return conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,)).rowcount
+    count: int = conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,)).rowcount
+    return count
 
 
 def reorder(conn: sqlite3.Connection, table: str, ids: list[str]) -> None:

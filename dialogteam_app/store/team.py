@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from ..domain.sorting import swedish_key
 from ..domain.team import Supporter, check_supporter
 from .database import Database
 
 
-def _from_row(r) -> Supporter:
+def _from_row(r: sqlite3.Row) -> Supporter:
     return Supporter(id=r["id"], name=r["name"], team=r["team"], email=r["email"], phone=r["phone"])
 
 

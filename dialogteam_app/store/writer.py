@@ -24,9 +24,9 @@ WriteFn = Callable[..., Any]
 @dataclass
 class _Job:
     fn: WriteFn
-    args: tuple
+    args: tuple[object, ...]
     key: Hashable | None = None
-    future: Future = field(default_factory=Future)
+    future: Future[Any] = field(default_factory=Future)
 
 
 class BackgroundWriter:
@@ -41,19 +41,19 @@ class BackgroundWriter:
         self._running = 0
         self._closing = False
         self._cond = threading.Condition()
-        self._ready = Future()
+        self._ready: Future[None] = Future()
         self._thread = threading.Thread(target=self._run, name="dialogteam-writer", daemon=True)
         self._thread.start()
         self._ready.result()  # surfaces a failure to open the database here
 
     # -- called from any thread -------------------------------------------------
-    def call(self, fn: WriteFn, *args) -> Any:
+    def call(self, fn: WriteFn, *args: object) -> Any:
         """Run fn(conn, *args) in a transaction after all earlier writes; wait for it."""
         job = _Job(fn, args)
         self._enqueue(job)
         return job.future.result()
 
-    def submit(self, key: Hashable, fn: WriteFn, *args) -> None:
+    def submit(self, key: Hashable, fn: WriteFn, *args: object) -> None:
         """Queue fn(conn, *args); a queued job with the same key is replaced."""
         with self._cond:
             if self._closing:

@@ -8,15 +8,25 @@ backup copy of the file has been taken.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from ..backup_copy import backup_to
 from ..connection import transaction
 from . import m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan, m0005_exchange
 
-MIGRATIONS = [m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan,
-              m0005_exchange]
+
+class Migration(Protocol):
+    """A migration module (or any object) with VERSION and up(conn)."""
+    VERSION: int
+
+    def up(self, conn: sqlite3.Connection, /) -> None: ...
+
+
+MIGRATIONS: list[Migration] = [m0001_foundation, m0002_meetings_notes, m0003_analysis,
+                               m0004_plan, m0005_exchange]
 LATEST = MIGRATIONS[-1].VERSION
 
 
@@ -30,7 +40,8 @@ class NewerDatabaseError(RuntimeError):
 
 
 def current_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    return version
 
 
 def has_tables(conn: sqlite3.Connection) -> bool:
@@ -39,7 +50,7 @@ def has_tables(conn: sqlite3.Connection) -> bool:
 
 
 def migrate(conn: sqlite3.Connection, backup_dir: Path | None = None,
-            migrations=MIGRATIONS) -> Path | None:
+            migrations: Sequence[Migration] = MIGRATIONS) -> Path | None:
     """Bring the schema to the last of `migrations`. Returns the backup taken, if any."""
     found = current_version(conn)
     target = migrations[-1].VERSION

@@ -1,5 +1,7 @@
 """Huvudmän, skolenheter, contact persons, processtödjare and engagements."""
 
+import sqlite3
+
 from ..connection import run_script
 
 VERSION = 1
@@ -89,5 +91,5 @@ CREATE INDEX key_dates_engagement ON key_dates(engagement_id);
 """
 
 
-def up(conn):
+def up(conn: sqlite3.Connection) -> None:
     run_script(conn, SCHEMA)

@@ -1,5 +1,7 @@
 """Meetings with participants, questions and tasks; notes with tags; full-text search."""
 
+import sqlite3
+
 from ..connection import run_script
 
 VERSION = 2
@@ -107,5 +109,5 @@ END;
 """
 
 
-def up(conn):
+def up(conn: sqlite3.Connection) -> None:
     run_script(conn, SCHEMA)

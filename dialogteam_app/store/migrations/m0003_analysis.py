@@ -1,6 +1,8 @@
 """The nulägesanalys: key figures, findings, sources, problems, causes, evidence,
 candidate interventions and participation."""
 
+import sqlite3
+
 from ..connection import run_script
 
 VERSION = 3
@@ -122,5 +124,5 @@ CREATE TABLE participation (
 """
 
 
-def up(conn):
+def up(conn: sqlite3.Connection) -> None:
     run_script(conn, SCHEMA)

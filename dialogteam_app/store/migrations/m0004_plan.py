@@ -1,6 +1,8 @@
 """The åtgärdsplan: areas, interventions with every field, milestones, costs,
 risks, and the frozen versions that were exported."""
 
+import sqlite3
+
 from ..connection import run_script
 
 VERSION = 4
@@ -122,5 +124,5 @@ CREATE TABLE plan_versions (
 """
 
 
-def up(conn):
+def up(conn: sqlite3.Connection) -> None:
     run_script(conn, SCHEMA)

@@ -4,6 +4,8 @@ record was exchanged in (the base for three-way merges), and open conflicts.
 All three tables are local bookkeeping and are never exchanged themselves.
 """
 
+import sqlite3
+
 from ..connection import run_script
 
 VERSION = 5
@@ -55,5 +57,5 @@ CREATE TABLE exchange_conflicts (
 """
 
 
-def up(conn):
+def up(conn: sqlite3.Connection) -> None:
     run_script(conn, SCHEMA)
