@@ -6,11 +6,16 @@ import sqlite3
 import sys
 from argparse import Namespace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .paths import DataPaths
 from .store.database import Database
 from .store.migrations import NewerDatabaseError
 from .store.store import Store
+
+if TYPE_CHECKING:
+    from .domain.engagement import Engagement
+    from .instance_lock import InstanceLock
 
 
 def _open(paths: DataPaths) -> Store:
@@ -30,7 +35,7 @@ def short_ids(ids: list[str], minimum: int = 8) -> dict[str, str]:
 
 def cmd_list(args: Namespace, paths: DataPaths) -> int:
     with _open(paths).db as db:
-        pairs = Store(db).engagements.list_with_organiser()
+        pairs: list[tuple[Engagement, str]] = Store(db).engagements.list_with_organiser()
     if not pairs:
         print("Inga samverkan ännu. Starta programmet med `dialogteam` och skapa en "
               "huvudman, eller öppna exempeldata.")
@@ -48,7 +53,7 @@ def _kb(size: int) -> str:
     return f"{max(1, round(size / 1024))} kB"
 
 
-def _locked(paths: DataPaths):
+def _locked(paths: DataPaths) -> InstanceLock | None:
     """The instance lock, or None (said why) when the program is running."""
     from .instance_lock import AlreadyRunningError, InstanceLock
     try:
@@ -79,6 +84,7 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
                 return 1
             engagement_id = found.id
         if args.pdf:
+            assert engagement_id is not None  # --pdf is refused with --all
             return _export_pdf(Store(db), engagement_id, Path(args.pdf))
         try:
             summary = export_package(db, args.package, engagement_id=engagement_id,
@@ -98,6 +104,7 @@ def _export_pdf(store: Store, engagement_id: str, path: Path) -> int:
     from .export.atomic import describe_os_error
     from .store.plan_snapshot import build_plan_document, recipient_text
     engagement = store.engagements.get(engagement_id)
+    assert engagement is not None  # just found by the caller
     contact = store.organisers.primary_contact(engagement.organiser_id)
     recipient = recipient_text(contact.name, contact.email) if contact else ""
     document = build_plan_document(store, engagement_id, recipient=recipient)

@@ -15,7 +15,7 @@ from .conflicts import (
 from .errors import PackageError
 from .history import History, Live, merged_known, with_content
 from .labels import describe
-from .merge import MergePlan
+from .merge import MergePlan, Write
 from .records import delete_record, write_record
 from .report import ConflictNote, ImportReport
 from .schema_graph import SchemaGraph, quote
@@ -74,7 +74,7 @@ def apply_plan(conn: sqlite3.Connection, graph: SchemaGraph, history: History,
     return report
 
 
-def _write_merged(conn, graph, w) -> bool:
+def _write_merged(conn: sqlite3.Connection, graph: SchemaGraph, w: Write) -> bool:
     conn.execute("SAVEPOINT merged_record")
     try:
         write_record(conn, graph, w.table, w.record)
@@ -86,7 +86,7 @@ def _write_merged(conn, graph, w) -> bool:
     return True
 
 
-def _record_conflicts(conn, plan: MergePlan, report: ImportReport) -> None:
+def _record_conflicts(conn: sqlite3.Connection, plan: MergePlan, report: ImportReport) -> None:
     existing = open_conflict_versions(conn)
     for key in plan.cleared:
         if key in existing:

@@ -15,9 +15,11 @@ from __future__ import annotations
 import json
 import secrets
 import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..domain.ids import utc_now
+from .records import Content
 from .schema_graph import SchemaGraph, quote
 
 MAX_KNOWN = 64     # older versions are forgotten: at worst a later merge asks the user
@@ -27,9 +29,9 @@ MAX_CONTENTS = 3   # contents kept as merge bases; the newest exchanged ones
 @dataclass
 class Live:
     known: list[str]
-    contents: dict[str, dict]   # version -> content, for three-way merges
+    contents: dict[str, Content]   # version -> content, for three-way merges
 
-    def base_for(self, their_known: set[str]) -> dict | None:
+    def base_for(self, their_known: set[str]) -> Content | None:
         """The newest exchanged content that the other side's version descends from."""
         for version in reversed(self.known):
             if version in their_known and version in self.contents:
@@ -48,13 +50,14 @@ def new_deletion_version() -> str:
     return secrets.token_hex(16)
 
 
-def merged_known(*lists) -> list[str]:
+def merged_known(*lists: Iterable[str]) -> list[str]:
     """Ordered union, oldest first, capped at MAX_KNOWN."""
     result = list(dict.fromkeys(v for known in lists for v in known))
     return result[-MAX_KNOWN:]
 
 
-def with_content(contents: dict[str, dict], version: str, content: dict) -> dict[str, dict]:
+def with_content(contents: dict[str, Content], version: str,
+                 content: Content) -> dict[str, Content]:
     updated = {v: c for v, c in contents.items() if v != version}
     updated[version] = content
     return dict(list(updated.items())[-MAX_CONTENTS:])
@@ -88,8 +91,8 @@ class History:
              json.dumps(state.contents, ensure_ascii=False)))
         self.drop_tombstone(table, record_id)
 
-    def note_exchanged(self, table: str, record_id: str, version: str, content: dict,
-                       also_known: list[str] = ()) -> None:
+    def note_exchanged(self, table: str, record_id: str, version: str, content: Content,
+                       also_known: Sequence[str] = ()) -> None:
         """The record was sent or received in `version`: remember it (and its content)."""
         state = self.live(table, record_id) or Live([], {})
         known = merged_known(state.known, also_known, [version])
@@ -134,6 +137,7 @@ class History:
                 f"AND record_id NOT IN (SELECT id FROM {t})", (table.name,)).fetchall()
             for (record_id,) in gone:
                 state = self.live(table.name, record_id)
+                assert state is not None  # it has a row in exchange_versions
                 self.save_tombstone(table.name, record_id,
                                     Tombstone(new_deletion_version(), state.known, now))
             back = self.conn.execute(

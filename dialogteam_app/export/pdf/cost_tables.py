@@ -5,6 +5,7 @@ and per year)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -24,6 +25,7 @@ from .styles import (
     INK,
     RULE,
     TINT,
+    TableCommand,
     table_style,
 )
 from .text import DASH, markup, one_line
@@ -37,7 +39,8 @@ def _head(*labels: str, numeric_from: int | None = None) -> list[Paragraph]:
                       else CELL_HEAD) for i, t in enumerate(labels)]
 
 
-def _table(rows, widths, commands, header_rows=1) -> Table:
+def _table(rows: list[list[Any]], widths: list[float], commands: list[TableCommand],
+           header_rows: int = 1) -> Table:
     """A table that repeats its header and may split inside a row (long user texts)."""
     return Table(rows, colWidths=widths, repeatRows=header_rows, splitInRow=1, hAlign="LEFT",
                  style=table_style(
@@ -46,7 +49,7 @@ def _table(rows, widths, commands, header_rows=1) -> Table:
                      *commands))
 
 
-def _total_row_style(row: int) -> list[tuple]:
+def _total_row_style(row: int) -> list[TableCommand]:
     return [("FONTNAME", (0, row), (-1, row), BOLD),
             ("LINEABOVE", (0, row), (-1, row), 0.8, INK),
             ("BACKGROUND", (0, row), (-1, row), TINT)]
@@ -89,7 +92,7 @@ def plan_cost_table(doc: PlanDocument) -> Table:
     funders = list(doc.total_by_funder)
     numeric = 1
     rows = [_head("Utvecklingsområde och insats", *funders, "Totalt", numeric_from=numeric)]
-    commands: list[tuple] = [("ALIGN", (numeric, 0), (-1, -1), "RIGHT")]
+    commands: list[TableCommand] = [("ALIGN", (numeric, 0), (-1, -1), "RIGHT")]
     for ai, area in enumerate(doc.areas):
         rows.append([Paragraph(f"{area_number(ai)} {markup(area.title)}", CELL_BOLD),
                      *[""] * (len(funders) + 1)])

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -34,25 +35,25 @@ COVER, BODY = "cover", "body"
 RUNNING_SIZE = 7.5
 
 
-class PageCount(IndexingFlowable):
+class PageCount(IndexingFlowable):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
     """The page total for "Sida X av Y": the count of the previous pass.
 
     As an indexing flowable it makes multiBuild run again until the count used
     in the footers is the count the document really has.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.total = 0     # what the footers of this pass show
         self.counted = 0   # pages laid out in this pass
 
-    def beforeBuild(self):
+    def beforeBuild(self) -> None:
         self.total, self.counted = self.counted, 0
 
-    def isSatisfied(self):
+    def isSatisfied(self) -> bool:
         return self.total == self.counted
 
-    def draw(self):
+    def draw(self) -> None:
         """Nothing to draw: it only takes part in the passes."""
 
 
@@ -65,9 +66,9 @@ def make_toc() -> TableOfContents:
                                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)))
 
 
-class PlanDocTemplate(BaseDocTemplate):
+class PlanDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
     def __init__(self, filename: str, doc: PlanDocument, page_count: PageCount,
-                 progress: Callable[[int, int], None] | None = None):
+                 progress: Callable[[int, int], None] | None = None) -> None:
         super().__init__(
             filename, pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
             leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
@@ -95,7 +96,7 @@ class PlanDocTemplate(BaseDocTemplate):
             self.setProgressCallBack(self._on_progress)
 
     # Headings: a bookmark for links, an outline entry, a TOC entry.
-    def afterFlowable(self, flowable: Flowable):
+    def afterFlowable(self, flowable: Flowable) -> None:
         entry = getattr(flowable, "entry", None) if isinstance(flowable, Heading) else None
         if entry is None:
             return
@@ -104,14 +105,14 @@ class PlanDocTemplate(BaseDocTemplate):
         if entry.in_toc:
             self.notify("TOCEntry", (entry.level, entry.markup, self.page, entry.key))
 
-    def afterPage(self):
+    def afterPage(self) -> None:
         self.page_count.counted = self.page
 
-    def beforeDocument(self):
+    def beforeDocument(self) -> None:
         self.canv.showOutline()  # open with the bookmarks panel
 
     # Running header and footer, drawn on the canvas in our (embedded) font.
-    def _draw_header_and_footer(self, canv, doc):
+    def _draw_header_and_footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         date = one_line(self.plan.date)
         right = f"Version {self.plan.version}" + (f" · {date}" if date else "")
         room = CONTENT_WIDTH - stringWidth(right, REGULAR, RUNNING_SIZE) - 8 * mm
@@ -127,7 +128,7 @@ class PlanDocTemplate(BaseDocTemplate):
         canv.restoreState()
         self._draw_footer(canv, doc)
 
-    def _draw_footer(self, canv, _doc):
+    def _draw_footer(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
         page = canv.getPageNumber()
         dnr = one_line(self.plan.dnr)
         left = f"Dnr {dnr}" if dnr else one_line(self.plan.engagement_title)
@@ -141,7 +142,7 @@ class PlanDocTemplate(BaseDocTemplate):
         canv.restoreState()
 
     # Progress over the expected two passes, reported at most once per per cent.
-    def _on_progress(self, kind: str, value: int):
+    def _on_progress(self, kind: str, value: int) -> None:
         if kind == "PASS":
             self._pass = value
         elif kind == "SIZE_EST":
@@ -151,9 +152,10 @@ class PlanDocTemplate(BaseDocTemplate):
             done = (self._pass - 1) * self._size + value
             if done * 100 // total != self._last_reported:
                 self._last_reported = done * 100 // total
+                assert self._report is not None  # the callback is set only with a report
                 self._report(done, total)
 
-    def report_done(self):
+    def report_done(self) -> None:
         if self._report:
             total = max(2, self._pass) * self._size + 1
             self._report(total, total)

@@ -13,8 +13,10 @@ a gap.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from .styles import H1, H2, H3, UNNUMBERED_H1
@@ -53,15 +55,16 @@ class TocEntry:
         return f"{self.number} {self.title}" if self.number else self.title
 
 
-class Heading(Paragraph):
+class Heading(Paragraph):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
     """A heading paragraph that carries its TOC entry; the page template bookmarks it."""
 
-    def __init__(self, text, style, *args, entry: TocEntry | None = None, **kwargs):
+    def __init__(self, text: str, style: ParagraphStyle, *args: Any,
+                 entry: TocEntry | None = None, **kwargs: Any) -> None:
         super().__init__(text, style, *args, **kwargs)
         self.entry = entry
 
-    def split(self, availWidth, availHeight):
-        parts = super().split(availWidth, availHeight)
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
         if parts:  # the first part is where the heading starts
             parts[0].entry = self.entry
         return parts
@@ -84,11 +87,12 @@ class HeadingMaker:
         return [self._make(0, "", title, UNNUMBERED_H1, in_toc=False)]
 
     @property
-    def toc_seed(self) -> list[tuple]:
+    def toc_seed(self) -> list[tuple[int, str, int, str]]:
         """The entries as the TOC will receive them, with unknown page numbers."""
         return [(e.level, e.markup, 0, e.key) for e in self.entries if e.in_toc]
 
-    def _make(self, level: int, number: str, title: str, style, in_toc: bool = True) -> Heading:
+    def _make(self, level: int, number: str, title: str, style: ParagraphStyle,
+              in_toc: bool = True) -> Heading:
         entry = TocEntry(level, number, one_line(title) or "–", f"h{len(self.entries) + 1}",
                          in_toc)
         self.entries.append(entry)

@@ -33,4 +33,5 @@ def render_plan_pdf(doc: PlanDocument, path: Path,
         template = PlanDocTemplate(str(tmp), doc, page_count, progress)
         template.multiBuild(story, maxPasses=MAX_PASSES)
     template.report_done()
-    return template.page
+    pages: int = template.page
+    return pages

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
@@ -37,7 +38,7 @@ def text_blocks(text: str) -> list[str]:
     return [markup(block) for block in _BLANK_LINES.split(plain(text).strip()) if block.strip()]
 
 
-def paragraphs(text: str, style=BODY, empty: str = DASH) -> list[Flowable]:
+def paragraphs(text: str, style: ParagraphStyle = BODY, empty: str = DASH) -> list[Flowable]:
     """A user text as paragraphs, or one muted dash when it is empty."""
     blocks = text_blocks(text)
     if not blocks:
@@ -45,14 +46,14 @@ def paragraphs(text: str, style=BODY, empty: str = DASH) -> list[Flowable]:
     return [Paragraph(block, style) for block in blocks]
 
 
-def labelled(label: str, text: str, style=BODY) -> list[Flowable]:
+def labelled(label: str, text: str, style: ParagraphStyle = BODY) -> list[Flowable]:
     """'Label: text' with a bold run-in label; later paragraphs of the text follow plainly."""
     blocks = text_blocks(text) or [DASH]
     head = f"<b>{escape(label)}:</b> {blocks[0]}"
     return [Paragraph(head, style), *(Paragraph(b, style) for b in blocks[1:])]
 
 
-def bullets(items: list[str], style=BULLET) -> list[Flowable]:
+def bullets(items: list[str], style: ParagraphStyle = BULLET) -> list[Flowable]:
     return [Paragraph(markup(item), style, bulletText="•") for item in items if item.strip()]
 
 
