@@ -51,9 +51,26 @@ class DocIntervention:
     end: str = ""
     milestones: list[DocMilestone] = field(default_factory=list)
     costs: list[DocCost] = field(default_factory=list)
-    causes: list[str] = field(default_factory=list)   # the causes it addresses, as text
+    causes: list[str] = field(default_factory=list)   # the causes it addresses, in the user's order
     factors: list[str] = field(default_factory=list)  # research-based factors
     total_kr: int = 0
+
+    def unfilled(self) -> list[str]:
+        """What Skolverket expects of every insats but this one lacks, in words for a
+        sentence ("Inte ifyllt ännu: mål, ansvar."). Other empty fields are optional
+        and simply left out of the documents."""
+        follow_up = [w for w, v in (("när", self.follow_up_when), ("hur", self.follow_up_how),
+                                    ("vem", self.follow_up_who)) if not v.strip()]
+        checks = [
+            ("beskrivning", bool(self.description.strip())),
+            ("mål", bool(self.goals_short.strip() or self.goals_long.strip())),
+            ("ansvar", bool(self.responsible.strip())),
+            (f"uppföljning ({', '.join(follow_up)})", not follow_up),
+            ("start" if not self.start.strip() else "slut",
+             bool(self.start.strip() and self.end.strip())),
+            ("kostnad", bool(self.costs)),
+        ]
+        return [label for label, filled in checks if not filled]
 
 
 @dataclass

@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from ..typography import keep_together
 from .styles import BODY, BULLET, EMPTY
 
 DASH = "–"  # shown for a field left empty
@@ -29,8 +30,8 @@ def plain(text: str) -> str:
 
 
 def markup(text: str) -> str:
-    """One escaped paragraph; newlines become line breaks."""
-    return "<br/>".join(escape(line) for line in plain(text).strip().split("\n"))
+    """One escaped paragraph; newlines become line breaks; dates and amounts never break."""
+    return "<br/>".join(escape(keep_together(line)) for line in plain(text).strip().split("\n"))
 
 
 def text_blocks(text: str) -> list[str]:
