@@ -265,3 +265,52 @@ def test_qtpdf_renders_every_page(qapp, timra, hostile):
                         for x in range(0, 210, 3) for y in range(0, 297, 3))
             assert inked, f"page {i + 1} is blank"
         doc.close()
+
+
+def test_one_numbering_of_development_areas(timra):
+    text = words(timra.text())
+    assert not re.search(r"Utvecklingsområde \d+ av \d+", text)
+    chapters = {t.split(" ", 1)[0] for t, _ in timra.outline() if re.fullmatch(r"\d+ .+", t)}
+    summed = set(re.findall(r"Summa utvecklingsområde (\d+)", text))
+    assert summed and summed <= chapters
+
+
+def test_distribution_tables_stay_within_the_text_width(timra):
+    from dialogteam_app.export.pdf.styles import MARGIN_RIGHT, PAGE_WIDTH
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(timra.pages), "-l", str(timra.pages),
+                          str(timra.path), "-"], capture_output=True, text=True, check=True).stdout
+    right = max(float(m) for m in re.findall(r'xMax="([\d.]+)"', out))
+    assert right <= PAGE_WIDTH - MARGIN_RIGHT + 0.5
+    assert "Andel" in out
+
+
+def test_dates_and_amounts_never_break_across_lines(tmp_path):
+    from dialogteam_app.domain.plan_document import DocArea, DocIntervention, PlanDocument
+    filler = "Ord " * 40
+    texts = [f"{filler[:i * 3]}Klart den 31 januari 2019 för 100 000 kr och 25 % av tiden."
+             for i in range(40)]
+    doc = PlanDocument(organiser_name="X", engagement_title="Y", areas=[DocArea(
+        title="Område", interventions=[DocIntervention("Insats", description="\n\n".join(texts))])])
+    render_plan_pdf(doc, tmp_path / "plan.pdf")
+    lines = [line.strip() for page in PdfReader(tmp_path / "plan.pdf").pages
+             for line in page.extract_text().splitlines()]
+    pairs = [(a.split()[-1], b.split()[0]) for a, b in zip(lines, lines[1:], strict=False) if a and b]
+    broken = [p for p in pairs if p in {("den", "31"), ("31", "januari"), ("januari", "2019"),
+                                        ("100", "000"), ("000", "kr"), ("25", "%")}]
+    assert broken == []
+    assert sum("januari" in line for line in lines) == 40
+
+
+def test_no_funder_share_when_other_funders_amounts_are_unknown(tmp_path):
+    from helpers.plan_documents import with_totals
+
+    from dialogteam_app.domain.plan_document import DocArea, DocCost, DocIntervention, PlanDocument
+    doc = with_totals(PlanDocument(organiser_name="X", engagement_title="Y", areas=[DocArea(
+        title="Område", interventions=[DocIntervention("Insats", costs=[
+            DocCost("Handledning", 120_000, "Skolverket", 2027)])])]))
+    render_plan_pdf(doc, tmp_path / "plan.pdf")
+    reader = PdfReader(tmp_path / "plan.pdf")
+    last = words(reader.pages[-1].extract_text())
+    assert "Skolverket 120 Totalt 120" in last  # no "100 %" after Skolverket
+    assert "Andelen per finansiär anges inte" in last
+    assert "2027 120 100 %" in last  # the years' shares are of what is known

@@ -6,7 +6,7 @@ tree, tab order by structure, and XMP metadata that identifies PDF/UA-1.
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -104,7 +104,7 @@ class _Writer:
 
 
 def _xmp(title: str, author: str, subject: str, keywords: str, lang: str) -> str:
-    now = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    now = datetime.now(UTC).astimezone().isoformat(timespec="seconds")
     t, a, s, k = (escape(v) for v in (title, author, subject, keywords))
     return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
