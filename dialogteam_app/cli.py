@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="utbytespaket till en kollega (.dialogteam.zip)")
     what.add_argument("--pdf", metavar="FIL",
                       help="åtgärdsplanen som PDF (sparas som en ny version)")
+    what.add_argument("--docx", metavar="FIL",
+                      help="åtgärdsplanen som Word-dokument (sparas som en ny version)")
 
     p = sub.add_parser("import", help="läs in ett utbytespaket från en kollega")
     _data_dir_option(p, in_subcommand=True)

@@ -11,7 +11,19 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from .plan import Funder
+
 FORMAT = 1
+FIRST_AREA_CHAPTER = 2  # chapter 1 is Bakgrund; then one chapter per development area
+
+
+def area_number(area_index: int) -> str:
+    """An area's one number, in every document: its chapter ("Summa utvecklingsområde 2")."""
+    return str(FIRST_AREA_CHAPTER + area_index)
+
+
+def intervention_number(area_index: int, index: int) -> str:
+    return f"{area_number(area_index)}.{index + 1}"
 
 
 @dataclass
@@ -112,6 +124,12 @@ class PlanDocument:
     @property
     def title(self) -> str:
         return f"Åtgärdsplan – {self.organiser_name}"
+
+    @property
+    def funder_shares_known(self) -> bool:
+        """A funder's share of the total means something only when every funder's costs
+        are entered; with one funder alone, "100 %" would only say the rest is unknown."""
+        return all(self.total_by_funder.get(f.label, 0) > 0 for f in Funder)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 NBSP = "\u00a0"
+# Never valid in text; reportlab would pass them into the PDF's text operators.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MONTHS = ("januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec")
 _RULES = [
@@ -31,3 +33,8 @@ def keep_together(text: str) -> str:
         while count:  # again, for overlapping matches: 1 000 000
             text, count = rule.subn(rf"\1{NBSP}\2", text)
     return text
+
+
+def plain(text: str) -> str:
+    """Text without control characters and with \\n line ends."""
+    return _CONTROL_CHARS.sub("", text or "").replace("\r\n", "\n").replace("\r", "\n")

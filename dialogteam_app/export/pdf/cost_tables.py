@@ -12,7 +12,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table
 
 from ...domain.money import NBSP, to_tkr
-from ...domain.plan import Funder
 from ...domain.plan_document import DocArea, DocIntervention, PlanDocument
 from .fonts import BOLD
 from .headings import area_number, intervention_number
@@ -141,12 +140,6 @@ def breakdown_table(title: str, amounts: dict[str, int], total_kr: int, width: f
     widths = [width - AMOUNT_WIDTH - share_width, AMOUNT_WIDTH, *([share_width] if shares else [])]
     return _table(rows, widths,
                   [("ALIGN", (1, 0), (-1, -1), "RIGHT"), *_total_row_style(len(rows) - 1)])
-
-
-def funder_shares_known(doc: PlanDocument) -> bool:
-    """A funder's share of the total means something only when every funder's costs
-    are entered; with one funder alone, "100 %" would only say the rest is unknown."""
-    return all(doc.total_by_funder.get(f.label, 0) > 0 for f in Funder)
 
 
 def period(start: str, end: str) -> str:

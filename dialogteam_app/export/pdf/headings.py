@@ -19,22 +19,16 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
+__all__ = ["FIRST_AREA_CHAPTER", "area_number", "intervention_number"]  # shared numbering
+
+from ...domain.plan_document import FIRST_AREA_CHAPTER, area_number, intervention_number
 from .styles import H1, H2, H3, UNNUMBERED_H1
 from .text import one_line
 
-FIRST_AREA_CHAPTER = 2  # chapter 1 is Bakgrund; then one chapter per development area
 # Room needed below a heading for it and the first lines after it, else a new page.
 CHAPTER_ROOM = 160
 SECTION_ROOM = 110
 SUBHEADING_ROOM = 60
-
-
-def area_number(area_index: int) -> str:
-    return str(FIRST_AREA_CHAPTER + area_index)
-
-
-def intervention_number(area_index: int, index: int) -> str:
-    return f"{area_number(area_index)}.{index + 1}"
 
 
 @dataclass(frozen=True)

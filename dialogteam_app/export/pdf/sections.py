@@ -9,7 +9,6 @@ from ...domain.plan_document import DocArea, PlanDocument
 from .cost_tables import (
     area_summary_table,
     breakdown_table,
-    funder_shares_known,
     plan_cost_table,
 )
 from .headings import FIRST_AREA_CHAPTER, HeadingMaker, area_number, intervention_number, subheading
@@ -120,7 +119,7 @@ def _costs(number: str, doc: PlanDocument, headings: HeadingMaker) -> list[Flowa
     ]
     gap = 10 * mm
     column = (CONTENT_WIDTH - gap) / 2
-    shares = funder_shares_known(doc)
+    shares = doc.funder_shares_known
     breakdowns = SideBySide(
         [breakdown_table("Per finansiär", doc.total_by_funder, doc.total_kr, column, shares),
          breakdown_table("Per år", doc.total_by_year, doc.total_kr, column)], gap)
