@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from ..plan.print_action import add_print_action
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -49,9 +51,11 @@ def build_actions(w: MainWindow) -> None:
                               tip="Välj version där du och en kollega har ändrat samma sak")
     w.act_backups = _action(w, "Säkerhetskopior…", w.show_backups)
     w.act_check = _action(w, "Kontrollera databasen", w.check_database)
+    w.act_print = add_print_action(w)
 
     _fill(w.menuBar().addMenu("&Arkiv"), (
         w.act_new_organiser, w.act_new_engagement, w.act_new_meeting, None,
+        w.act_print, None,
         w.act_export, w.act_import, w.act_conflicts, None, w.act_backups, w.act_check, None,
         w.act_sample, w.act_data_dir, None, w.act_quit))
     _fill(w.menuBar().addMenu("&Redigera"), (
