@@ -47,6 +47,7 @@ class CandidatesPage(QWidget):
 
         self.list = QListWidget(self)
         self.list.setObjectName("candidateList")
+        self.list.setAccessibleName("Tänkbara insatser")
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(lambda _row: self._show_selected())
         add = QPushButton("Ny &insats", self)
@@ -58,15 +59,14 @@ class CandidatesPage(QWidget):
             button.setFixedWidth(34)
             button.clicked.connect(lambda _c=False, s=step: self.move_selected(s))
         QShortcut(QKeySequence("Alt+Up"), self.list, lambda: self.move_selected(-1),
+                  whatsThis="Tänkbara insatser: flytta upp",
                   context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence("Alt+Down"), self.list, lambda: self.move_selected(1),
+                  whatsThis="Tänkbara insatser: flytta ned",
                   context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(
-            QKeySequence.StandardKey.Delete,
-            self.list,
-            self.delete_selected,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_selected,
+                  whatsThis="Tänkbara insatser: ta bort den valda",
+                  context=Qt.ShortcutContext.WidgetShortcut)
         buttons = QHBoxLayout()
         for b in (add, self.remove):
             buttons.addWidget(b)
@@ -87,6 +87,7 @@ class CandidatesPage(QWidget):
         self.origin.open_note.connect(self.open_note)
         self.causes = WrappingTree(self)
         self.causes.setObjectName("candidateCauses")
+        self.causes.setAccessibleName("Orsaker som insatsen möter")
         self.causes.fit_to_contents = True
         self.causes.itemChanged.connect(self._causes_changed)
         self.factors: dict[str, QCheckBox] = {}
@@ -105,7 +106,7 @@ class CandidatesPage(QWidget):
         d.addWidget(section_title("Orsaker som insatsen möter", self))
         d.addWidget(hint("Bocka i de orsaker i analysen som insatsen ska åtgärda.", self))
         d.addWidget(self.causes)
-        d.addWidget(section_title("Framgångsfaktorer med forskningsstöd", self))
+        d.addWidget(section_title("Forskningsstödda framgångsfaktorer", self))
         d.addLayout(grid)
         self.empty = ScrollPage(self)
         self.empty.body.addWidget(hint(

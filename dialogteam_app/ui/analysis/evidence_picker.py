@@ -23,7 +23,7 @@ from ...domain.notes import Note, Tag, tag_label
 from ...domain.sorting import swedish_key
 from ...store.store import Store
 from ..common.record_form import ErrorLabel
-from ..common.widgets import GrowingTextEdit, hint
+from ..common.widgets import GrowingTextEdit, fit_to_screen, hint
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 NOTES, KEY_FIGURES, SOURCES, FINDINGS, TEXT = range(5)
@@ -55,7 +55,7 @@ class EvidencePicker(QDialog):
                  parent=None):
         super().__init__(parent)
         self.setWindowTitle("Välj belägg")
-        self.resize(780, 540)
+        fit_to_screen(self, 780, 540)
         e = store.engagements.get(engagement_id)
         units = {u.id: u.display_name for u in store.organisers.units(e.organiser_id)}
 

@@ -63,15 +63,12 @@ class ProblemsPage(QWidget):
             button.setFixedWidth(34)
         # On the outline only: in a drop-down, Alt+Down opens it.
         QShortcut(QKeySequence("Alt+Up"), self.tree, lambda: self.move_selected(-1),
-                  context=Qt.ShortcutContext.WidgetShortcut)
+                  whatsThis="Analysen: flytta upp", context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence("Alt+Down"), self.tree, lambda: self.move_selected(1),
+                  whatsThis="Analysen: flytta ned", context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence.StandardKey.Delete, self.tree, self.delete_selected,
+                  whatsThis="Analysen: ta bort det valda",
                   context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(
-            QKeySequence.StandardKey.Delete,
-            self.tree,
-            self.delete_selected,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
 
         buttons = QHBoxLayout()
         for b in (self.add_problem, self.add_cause, self.add_evidence, self.remove):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,7 +21,7 @@ from ...domain.meetings import (
     validate_question,
     validate_task,
 )
-from ...domain.notes import Note, validate_note
+from ...domain.notes import Note, stamp_in_meeting, validate_note
 from ...domain.promotion import promotable_tags
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete
@@ -60,6 +61,8 @@ class NotesList(QListView):
         super().__init__(parent)
         self.stack = stack
         self.setObjectName("notesList")
+        self.setAccessibleName("Anteckningar")
+        self.setAccessibleDescription("F2 redigerar, Ctrl+1–8 taggar, Delete tar bort")
         self.setItemDelegate(HtmlDelegate(self))
         self.setWordWrap(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
@@ -108,6 +111,7 @@ class MeetingView(QWidget):
         self.capture = NoteCapture(self)
         self.capture.submitted.connect(self._add_note)
         self.capture.draft_changed.connect(self._draft_changed)
+        self.capture.edit.notes_stack = self.stack  # Redigera → Ångra names its last change
         self.capture.edit.undo_notes.connect(self.stack.undo)
         self.capture.edit.redo_notes.connect(self.stack.redo)
         self.empty_hint = hint("Inga anteckningar ännu. Skriv i rutan nedan och tryck Enter.", self)
@@ -120,16 +124,21 @@ class MeetingView(QWidget):
         left_layout.addWidget(self.notes, 1)
         left_layout.addWidget(self.capture)
 
-        for number in range(1, len(TAG_ORDER) + 1):
+        for number, tag in enumerate(TAG_ORDER, start=1):
             QShortcut(QKeySequence(f"Ctrl+{number}"), left, lambda n=number: self.toggle_tag(n),
+                      whatsThis=f"Anteckningar: taggen {tag.label}",
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Ctrl+T"), left, lambda: self.cycle_speaker(1),
+                  whatsThis="Anteckningar: nästa talare",
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Ctrl+Shift+T"), left, lambda: self.cycle_speaker(-1),
+                  whatsThis="Anteckningar: föregående talare",
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence.StandardKey.Delete, self.notes, self.delete_selected_notes,
+                  whatsThis="Anteckningar: ta bort de valda",
                   context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence("Ctrl+Shift+L"), self.notes, self.promote_current_note,
+                  whatsThis="Anteckningar: lyft till analysen",
                   context=Qt.ShortcutContext.WidgetShortcut)
 
         # -- details ---------------------------------------------------------------------------------
@@ -176,7 +185,7 @@ class MeetingView(QWidget):
         for table, title, text in [
                 (self.participants, "Deltagare", "Vilka som deltog, med roll och organisation."),
                 (self.questions, "Frågor", "Fördjupande och utmanande frågor att ställa. "
-                                            "Bocka av när de är ställda."),
+                                            "Bocka i när de är ställda."),
                 (self.tasks, "Beslut och uppgifter", "Vem gör vad, och när ska det vara klart?")]:
             page = ScrollPage(self)
             page.body.addWidget(hint(text, self))
@@ -192,6 +201,7 @@ class MeetingView(QWidget):
         if m is None:
             return False
         self.meeting = m
+        self._opened_at = time.monotonic()  # notes of a past meeting: start time + this
         self.stack.clear()
         self.form.set_record(m)
         engagement = store.engagements.get(m.engagement_id)
@@ -253,8 +263,12 @@ class MeetingView(QWidget):
                                     lambda: repo.save_draft(meeting_id, text, role))
 
     def _add_note(self, body: str, role: str, tags: list[str]) -> None:
-        note = Note(meeting_id=self.meeting.id, engagement_id=self.meeting.engagement_id,
-                    body=body, speaker_role=role, tags=tags)
+        m, notes = self.meeting, self.model.notes()
+        taken_at = stamp_in_meeting(m.date, m.start_time, m.end_time,
+                                    notes[-1].taken_at if notes else None,
+                                    time.monotonic() - self._opened_at)
+        note = Note(meeting_id=m.id, engagement_id=m.engagement_id, body=body,
+                    speaker_role=role, tags=tags, taken_at=taken_at)
         problems = validate_note(note)
         if problems:  # the text stays in the line to be fixed
             self.ctx.autosaver.mark_invalid(("draft", self.meeting.id), problems[0].message)

@@ -21,6 +21,7 @@ from ...domain.notes import Tag, tag_label
 from ...store.search import HIT_END, HIT_START, RECENT_WINDOW, SearchFilter, SearchHit, search_notes
 from ..common.context import AppContext
 from ..common.html_delegate import HTML_ROLE, HtmlDelegate
+from ..common.theme import colours
 from ..common.widgets import PageHeader
 from ..meetings.notes_model import role_label, tag_chips
 
@@ -29,11 +30,13 @@ ANY = None
 
 
 def hit_html(h: SearchHit) -> str:
-    text = html.escape(h.snippet).replace(HIT_START, '<b style="background-color:#fff1a8;">')
+    c = colours()
+    text = html.escape(h.snippet).replace(
+        HIT_START, f'<b style="background-color:{c.hit}; color:{c.chip_text};">')
     text = text.replace(HIT_END, "</b>").replace("\n", " ")
     where = f"{h.organiser_name} · {h.meeting_date} {h.meeting_title or MeetingKind(h.meeting_kind).label}"
-    head = [f'<span style="color:#0b5c8a;">{html.escape(where)}</span>',
-            f'<span style="color:#6b7a86;">{h.taken_at[11:16]}</span>']
+    head = [f'<span style="color:{c.accent};">{html.escape(where)}</span>',
+            f'<span style="color:{c.muted};">{h.taken_at[11:16]}</span>']
     if h.speaker_role:
         head.append(f"<b>{html.escape(role_label(h.speaker_role))}</b>")
     if h.tags:
@@ -74,6 +77,7 @@ class SearchView(QWidget):
         header.set_text("Sök i anteckningar", "I alla möten och alla samverkan på den här datorn")
         self.query = QLineEdit(self)
         self.query.setObjectName("searchQuery")
+        self.query.setAccessibleName("Sök i anteckningar")
         self.query.setPlaceholderText("Skriv ett eller flera ord, till exempel: matematik rektor")
         self.query.setClearButtonEnabled(True)
         self.query.textChanged.connect(lambda _t: self._timer.start())
@@ -93,7 +97,10 @@ class SearchView(QWidget):
         for n, (label, combo) in enumerate((("Samverkan", self.engagement), ("Möte", self.meeting),
                                             ("Tagg", self.tag), ("Talare", self.role))):
             row, col = divmod(n, 2)
-            filters.addWidget(QLabel(label + ":", self), row, 2 * col, Qt.AlignmentFlag.AlignRight)
+            name = QLabel(f"&{label}:", self)
+            name.setBuddy(combo)
+            combo.setAccessibleName(label)
+            filters.addWidget(name, row, 2 * col, Qt.AlignmentFlag.AlignRight)
             filters.addWidget(combo, row, 2 * col + 1)
         filters.setColumnStretch(1, 1)
         filters.setColumnStretch(3, 1)
@@ -101,6 +108,7 @@ class SearchView(QWidget):
         self.model = HitsModel(self)
         self.results = QListView(self)
         self.results.setObjectName("searchResults")
+        self.results.setAccessibleName("Sökträffar")
         self.results.setModel(self.model)
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setWordWrap(True)
@@ -119,6 +127,7 @@ class SearchView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.summary)
         layout.addWidget(self.results, 1)
+        layout.addStretch(0)  # takes the room while there are no hits to list
 
     def prepare(self) -> None:
         """Refresh the filter choices (engagements, tags) and focus the query."""
@@ -158,6 +167,7 @@ class SearchView(QWidget):
         result = search_notes(self.ctx.store.db, text, where)
         hits = result.hits
         self.model.set_hits(hits)
+        self.results.setVisible(bool(hits))  # no large empty box under "Inga anteckningar…"
         has_filter = any(vars(where).values())
         if not text.strip() and not has_filter:
             self.summary.setText("Skriv ord att söka efter, eller välj en tagg för att se alla "

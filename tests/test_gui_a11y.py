@@ -1,0 +1,83 @@
+"""Every page and dialog of the window with the sample data, checked by the generic
+walkers in helpers/a11y.py: names for screen readers, Tab through everything and out
+of every table, dialogs that fit a 1366×768 laptop, and AA contrast in light and dark."""
+
+import pytest
+from helpers.a11y import (
+    check_all,
+    dialog_buttons,
+    low_contrast,
+    open_and_check,
+    too_big,
+    walk_pages,
+)
+from PySide6.QtWidgets import QApplication
+
+from dialogteam_app.ui.common.theme import apply_theme
+
+
+@pytest.fixture
+def sample_window(window):
+    window.resize(1366, 768)
+    window.open_sample()
+    window.activateWindow()
+    QApplication.processEvents()
+    return window
+
+
+def test_every_page_named_reachable_by_tab_and_readable(sample_window):
+    problems = [f"window: {p}" for p in low_contrast(sample_window)]
+    walk_pages(sample_window, lambda page, where: problems.extend(check_all(page, where)))
+    assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+def test_every_page_readable_in_dark_mode(sample_window):
+    apply_theme(QApplication.instance(), dark=True)
+    try:
+        sample_window.navigator.reload()
+        problems = [f"window: {p}" for p in low_contrast(sample_window)]
+        walk_pages(sample_window, lambda page, where: problems.extend(
+            f"{where}: {p}" for p in low_contrast(page)))
+    finally:
+        apply_theme(QApplication.instance(), dark=False)
+    assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+def test_every_dialog_fits_a_laptop_and_is_named(sample_window):
+    problems: list[str] = []
+    seen: list[str] = []
+
+    def check(dialog):
+        problems.extend(too_big(dialog))
+        problems.extend(check_all(dialog, dialog.windowTitle() or type(dialog).__name__))
+
+    actions = [a for menu in sample_window.menuBar().actions() for a in menu.menu().actions()
+               if a.text().endswith("…") and a.isEnabled()]
+    for action in [*actions, sample_window.act_shortcuts]:
+        open_and_check(action.trigger, check, seen)
+
+    def buttons(page, where):
+        for button in dialog_buttons(page):
+            open_and_check(button.click, check, seen)
+    walk_pages(sample_window, buttons)
+    assert len(seen) >= 5, seen
+    assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+def test_plan_export_dialog_fits_a_laptop_with_its_buttons(sample_window, qtbot):
+    from dialogteam_app.ui.plan.export import plan_export_dialog
+    engagement_id = sample_window.ctx.store.engagements.list()[0].id
+    dialog = plan_export_dialog(sample_window, sample_window.ctx.store, engagement_id,
+                                lambda _v: None)
+    with qtbot.waitSignal(dialog.preview_ready, timeout=60_000):
+        dialog.show()
+    try:
+        screen = sample_window.screen().availableGeometry()
+        assert dialog.height() <= 0.9 * screen.height()
+        assert not too_big(dialog)
+        assert not check_all(dialog, "Exportera åtgärdsplan")
+        buttons = [b.text() for b in dialog_buttons(dialog)]
+        assert buttons[:2] == ["Spara PDF…", "Skicka med e-post…"] or set(buttons) >= {
+            "Spara PDF…", "Skicka med e-post…"}
+    finally:
+        dialog.reject()
