@@ -4,7 +4,7 @@ addresses and to the research-based factors it builds on."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -25,7 +25,7 @@ from ...domain.text import shorten
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete
 from ..common.record_form import TEXT, FieldSpec, RecordForm
-from ..common.widgets import ScrollPage, fill_with_panes, hint, section_title
+from ..common.widgets import ScrollPage, add_shortcut, fill_with_panes, hint, section_title
 from .analysis_editors import OriginLabel
 from .wrapping_tree import WrappingTree
 
@@ -58,14 +58,14 @@ class CandidatesPage(QWidget):
         for button, step in ((self.up, -1), (self.down, 1)):
             button.setFixedWidth(34)
             button.clicked.connect(lambda _c=False, s=step: self.move_selected(s))
-        QShortcut(QKeySequence("Alt+Up"), self.list, lambda: self.move_selected(-1),
-                  whatsThis="Tänkbara insatser: flytta upp",
+        add_shortcut(QKeySequence("Alt+Up"), self.list, lambda: self.move_selected(-1),
+                  what="Tänkbara insatser: flytta upp",
                   context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Alt+Down"), self.list, lambda: self.move_selected(1),
-                  whatsThis="Tänkbara insatser: flytta ned",
+        add_shortcut(QKeySequence("Alt+Down"), self.list, lambda: self.move_selected(1),
+                  what="Tänkbara insatser: flytta ned",
                   context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_selected,
-                  whatsThis="Tänkbara insatser: ta bort den valda",
+        add_shortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_selected,
+                  what="Tänkbara insatser: ta bort den valda",
                   context=Qt.ShortcutContext.WidgetShortcut)
         buttons = QHBoxLayout()
         for b in (add, self.remove):

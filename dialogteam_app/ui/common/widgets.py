@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -116,6 +116,14 @@ class GrowingTextEdit(QPlainTextEdit):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
+
+
+def add_shortcut(key, parent: QWidget, slot, *, what: str,
+                 context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QShortcut:
+    """A shortcut that says what it does (Hjälp → Kortkommandon lists it from here)."""
+    shortcut = QShortcut(QKeySequence(key), parent, slot, context=context)
+    shortcut.setWhatsThis(what)
+    return shortcut
 
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:

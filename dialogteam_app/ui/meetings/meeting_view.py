@@ -6,7 +6,7 @@ import dataclasses
 import time
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.meetings import (
@@ -30,7 +30,7 @@ from ..common.in_use import refused_because_in_use
 from ..common.record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
 from ..common.record_table import CHECK, Column, RecordTable
 from ..common.unit_checklist import UnitChecklist
-from ..common.widgets import PageHeader, ScrollPage, fill_with_panes, hint
+from ..common.widgets import PageHeader, ScrollPage, add_shortcut, fill_with_panes, hint
 from .note_capture import TAG_ORDER, NoteCapture
 from .notes_model import (
     NOTE_ROLE,
@@ -125,20 +125,20 @@ class MeetingView(QWidget):
         left_layout.addWidget(self.capture)
 
         for number, tag in enumerate(TAG_ORDER, start=1):
-            QShortcut(QKeySequence(f"Ctrl+{number}"), left, lambda n=number: self.toggle_tag(n),
-                      whatsThis=f"Anteckningar: taggen {tag.label}",
+            add_shortcut(QKeySequence(f"Ctrl+{number}"), left, lambda n=number: self.toggle_tag(n),
+                      what=f"Anteckningar: taggen {tag.label}",
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+T"), left, lambda: self.cycle_speaker(1),
-                  whatsThis="Anteckningar: nästa talare",
+        add_shortcut(QKeySequence("Ctrl+T"), left, lambda: self.cycle_speaker(1),
+                  what="Anteckningar: nästa talare",
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+Shift+T"), left, lambda: self.cycle_speaker(-1),
-                  whatsThis="Anteckningar: föregående talare",
+        add_shortcut(QKeySequence("Ctrl+Shift+T"), left, lambda: self.cycle_speaker(-1),
+                  what="Anteckningar: föregående talare",
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.StandardKey.Delete, self.notes, self.delete_selected_notes,
-                  whatsThis="Anteckningar: ta bort de valda",
+        add_shortcut(QKeySequence.StandardKey.Delete, self.notes, self.delete_selected_notes,
+                  what="Anteckningar: ta bort de valda",
                   context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Ctrl+Shift+L"), self.notes, self.promote_current_note,
-                  whatsThis="Anteckningar: lyft till analysen",
+        add_shortcut(QKeySequence("Ctrl+Shift+L"), self.notes, self.promote_current_note,
+                  what="Anteckningar: lyft till analysen",
                   context=Qt.ShortcutContext.WidgetShortcut)
 
         # -- details ---------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QStackedWidget,
@@ -21,7 +21,7 @@ from ...store.plan_snapshot import build_plan_document
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete, show_info
 from ..common.theme import colours
-from ..common.widgets import fill_with_panes
+from ..common.widgets import add_shortcut, fill_with_panes
 from .commands import AddArea, AddInterventions, DeleteArea, DeleteIntervention, Reorder
 from .export import (
     EXPORT,
@@ -129,10 +129,10 @@ class PlanView(QWidget):
             ("Alt+Down", lambda: self.move_selected(1), "Planen: flytta ned i dispositionen"),
             ("Ctrl+Return", self.add_intervention, "Planen: ny insats i det valda området"),
         ]:
-            QShortcut(QKeySequence(keys), self, slot, whatsThis=what,
+            add_shortcut(QKeySequence(keys), self, slot, what=what,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.StandardKey.Delete, self.tree, self.delete,
-                  whatsThis="Planen: ta bort det valda området eller den valda insatsen",
+        add_shortcut(QKeySequence.StandardKey.Delete, self.tree, self.delete,
+                  what="Planen: ta bort det valda området eller den valda insatsen",
                   context=Qt.ShortcutContext.WidgetShortcut)
 
     # -- loading ---------------------------------------------------------------------------------
