@@ -13,6 +13,7 @@ from .organisations import Organisers
 from .team import Supporters
 
 if TYPE_CHECKING:
+    from .agreements import Agreements
     from .analysis import Analysis
     from .candidates import Candidates
     from .current_state import CurrentState
@@ -56,6 +57,11 @@ class Store:
     def plan_versions(self) -> PlanVersions:
         from .plan_versions import PlanVersions
         return PlanVersions(self.db)
+
+    @cached_property
+    def agreements(self) -> Agreements:
+        from .agreements import Agreements
+        return Agreements(self.db)
 
     @cached_property
     def candidates(self) -> Candidates:
