@@ -22,6 +22,7 @@ from ..store.store import Store
 from .common.autosave import Autosaver
 from .common.context import AppContext
 from .common.dialogs import show_error
+from .common.stall_log import install_from_environment
 from .common.style import STYLESHEET
 from .window.main_window import MainWindow
 
@@ -36,6 +37,8 @@ def make_application() -> QApplication:
     app.setWindowIcon(QIcon(str(resource("icons", "dialogteam.svg"))))
     app.setStyleSheet(STYLESHEET)
     assert isinstance(app, QApplication)
+    if not hasattr(app, "stall_log"):
+        app.stall_log = install_from_environment()  # DIALOGTEAM_STALL_LOG=ms, for developers
     return app
 
 
