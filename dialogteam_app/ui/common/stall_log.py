@@ -37,13 +37,20 @@ class Stall:
         return f"stall {self.ms:.0f} ms: {self.event}; {self.cause}"
 
 
+_LIBRARIES = tuple({sys.prefix, sys.base_prefix})
+
+
 def _own_frames(frame: FrameType | None) -> list[str]:
+    """The stack's frames of our code (and of a script or test driving it), outermost
+    first; Python's library and installed packages left out."""
     frames = []
     while frame is not None:
         path = frame.f_code.co_filename
         at = path.rfind(_PACKAGE)
-        if at >= 0:
+        if at >= 0:  # ours, wherever installed
             frames.append(f"{path[at + len(_PACKAGE):]}:{frame.f_lineno} {frame.f_code.co_name}")
+        elif not (path.startswith(_LIBRARIES) or "site-packages" in path or path[:1] == "<"):
+            frames.append(f"{os.path.basename(path)}:{frame.f_lineno} {frame.f_code.co_name}")
         frame = frame.f_back
     return frames[::-1]
 
