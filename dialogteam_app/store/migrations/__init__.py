@@ -15,7 +15,14 @@ from typing import Protocol
 
 from ..backup_copy import backup_to
 from ..connection import transaction
-from . import m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan, m0005_exchange
+from . import (
+    m0001_foundation,
+    m0002_meetings_notes,
+    m0003_analysis,
+    m0004_plan,
+    m0005_exchange,
+    m0010_search_prefix,
+)
 
 
 class Migration(Protocol):
@@ -26,7 +33,7 @@ class Migration(Protocol):
 
 
 MIGRATIONS: list[Migration] = [m0001_foundation, m0002_meetings_notes, m0003_analysis,
-                               m0004_plan, m0005_exchange]
+                               m0004_plan, m0005_exchange, m0010_search_prefix]
 LATEST = MIGRATIONS[-1].VERSION
 
 
