@@ -10,6 +10,7 @@ import sys
 import time
 
 from . import __version__
+from .bytecode_cache import keep_bytecode
 from .paths import ENV_VAR, resolve_data_paths
 
 
@@ -29,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Dialogteam {__version__}")
     _data_dir_option(parser, in_subcommand=False)
     parser.add_argument("--smoke", action="store_true",
-                        help="öppna huvudfönstret, skriv hur snabbt det visades och avsluta "
+                        help="öppna huvudfönstret, skriv hur snabbt det blev användbart och avsluta "
                              "(för test av installationen)")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
 
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
+    keep_bytecode()  # before the window's modules are imported
     args = build_parser().parse_args(argv)
     try:
         paths = resolve_data_paths(args.data_dir)

@@ -22,6 +22,7 @@ from . import (
     m0004_plan,
     m0005_exchange,
     m0006_agreements,
+    m0007_search_prefix,
 )
 
 
@@ -33,7 +34,8 @@ class Migration(Protocol):
 
 
 MIGRATIONS: list[Migration] = [m0001_foundation, m0002_meetings_notes, m0003_analysis,
-                               m0004_plan, m0005_exchange, m0006_agreements]
+                               m0004_plan, m0005_exchange, m0006_agreements,
+                               m0007_search_prefix]
 LATEST = MIGRATIONS[-1].VERSION
 
 
