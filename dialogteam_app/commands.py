@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .paths import DataPaths
 from .store.database import Database
+from .store.errors import StoreError
 from .store.migrations import NewerDatabaseError
 from .store.store import Store
 
@@ -66,8 +67,8 @@ def _locked(paths: DataPaths) -> InstanceLock | None:
 
 def cmd_export(args: Namespace, paths: DataPaths) -> int:
     from .domain.record_names import counted
-    from .exchange import PackageError, export_package
-    from .store.settings import exchange_name
+    from .exchange import PackageError
+    from .exchange.facade import export_from_store
     if bool(args.engagement) == bool(args.all):
         print("Ange antingen ett SAMVERKAN_ID eller --all.", file=sys.stderr)
         return 2
@@ -87,8 +88,9 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
             assert engagement_id is not None  # --pdf is refused with --all
             return _export_pdf(Store(db), engagement_id, Path(args.pdf))
         try:
-            summary = export_package(db, args.package, engagement_id=engagement_id,
-                                     created_by=exchange_name(db.conn))
+            store = Store(db)
+            summary = export_from_store(store, args.package, engagement_id=engagement_id,
+                                        created_by=store.settings.exchange_name())
         except PackageError as exc:
             print(exc, file=sys.stderr)
             return 1
@@ -120,13 +122,15 @@ def _export_pdf(store: Store, engagement_id: str, path: Path) -> int:
 
 
 def cmd_import(args: Namespace, paths: DataPaths) -> int:
-    from .exchange import PackageError, import_package
+    from .exchange import PackageError
+    from .exchange.facade import import_into_store
     lock = _locked(paths)
     if lock is None:
         return 1
     try:
-        with _open(paths).db as db:
-            report = import_package(db, args.package)
+        store = _open(paths)
+        with store.db:
+            report = import_into_store(store, args.package)
     except PackageError as exc:
         print(f"Paketet importerades inte. {exc}", file=sys.stderr)
         return 1
@@ -160,7 +164,7 @@ def cmd_backup(args: Namespace, paths: DataPaths) -> int:
 
 def cmd_restore(args: Namespace, paths: DataPaths) -> int:
 
-    from .store.backups import RestoreError, restore
+    from .store.backups import restore
     chosen = Path(args.backup)
     if not chosen.exists() and (paths.backups / args.backup).exists():
         chosen = paths.backups / args.backup
@@ -183,7 +187,7 @@ def cmd_restore(args: Namespace, paths: DataPaths) -> int:
                 return 1
         try:
             kept = restore(paths, chosen)
-        except RestoreError as exc:
+        except StoreError as exc:
             print(exc, file=sys.stderr)
             return 1
     finally:
@@ -218,6 +222,10 @@ def run(name: str, args: Namespace, paths: DataPaths) -> int:
         return COMMANDS[name](args, paths)
     except NewerDatabaseError as exc:
         print(exc, file=sys.stderr)
+        return 2
+    except StoreError as exc:
+        print(f"Databasen {paths.database} kan inte läsas: {exc} "
+              f"Säkerhetskopior finns i {paths.backups}.", file=sys.stderr)
         return 2
     except sqlite3.DatabaseError as exc:
         print(f"Databasen {paths.database} kan inte läsas: {exc}. "

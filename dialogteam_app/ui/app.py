@@ -4,7 +4,6 @@ its writer thread, the main window shown, everything flushed on the way out."""
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 import time
 
@@ -17,7 +16,7 @@ from ..assets import resource
 from ..instance_lock import AlreadyRunningError, InstanceLock
 from ..paths import DataPaths
 from ..store.database import Database
-from ..store.migrations import NewerDatabaseError
+from ..store.errors import StoreError
 from ..store.store import Store
 from .common.autosave import Autosaver
 from .common.context import AppContext
@@ -44,8 +43,9 @@ def open_main_window(paths: DataPaths) -> MainWindow:
     autosaver = Autosaver()
     db = Database(paths.database, backup_dir=paths.backups, threaded=True,
                   on_pending=autosaver.writer_pending, on_error=autosaver.writer_error)
-    autosaver.attach(db)
-    window = MainWindow(AppContext(Store(db), autosaver, paths))
+    store = Store(db)
+    autosaver.attach(store)
+    window = MainWindow(AppContext(store, autosaver, paths))
     autosaver.setParent(window)
     return window
 
@@ -90,7 +90,7 @@ def run_gui(paths: DataPaths, *, smoke: bool = False, started: float | None = No
     try:
         try:
             window = open_main_window(paths)
-        except (NewerDatabaseError, sqlite3.DatabaseError) as exc:
+        except StoreError as exc:
             show_error(None, "Databasen kan inte öppnas",
                        f"{exc}\n\nSäkerhetskopior finns i {paths.backups}.")
             return 2

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import MeetingKind, Role
 from ...domain.notes import Tag, tag_label
-from ...store.search import HIT_END, HIT_START, RECENT_WINDOW, SearchFilter, SearchHit, search_notes
+from ...store.search import HIT_END, HIT_START, RECENT_WINDOW, SearchFilter, SearchHit
 from ..common.context import AppContext
 from ..common.html_delegate import HTML_ROLE, HtmlDelegate
 from ..common.widgets import PageHeader
@@ -155,7 +155,7 @@ class SearchView(QWidget):
                              meeting_id=self.meeting.currentData(),
                              tag=self.tag.currentData(), role=self.role.currentData())
         text = self.query.text()
-        result = search_notes(self.ctx.store.db, text, where)
+        result = self.ctx.store.search(text, where)
         hits = result.hits
         self.model.set_hits(hits)
         has_filter = any(vars(where).values())
