@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import sys
 from argparse import Namespace
@@ -75,6 +76,9 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
     if args.pdf and args.all:
         print("En åtgärdsplan hör till en samverkan: ange dess SAMVERKAN_ID.", file=sys.stderr)
         return 2
+    if args.sqlite_dump:
+        from .commands_sqlite_dump import sqlite_dump
+        return sqlite_dump(args, _open(paths))
     with _open(paths).db as db:
         engagement_id = None
         if args.engagement:
@@ -220,14 +224,11 @@ COMMANDS = {"list": cmd_list, "export": cmd_export, "import": cmd_import, "backu
 def run(name: str, args: Namespace, paths: DataPaths) -> int:
     try:
         return COMMANDS[name](args, paths)
-    except NewerDatabaseError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    except StoreError as exc:
-        print(f"Databasen {paths.database} kan inte läsas: {exc} "
-              f"Säkerhetskopior finns i {paths.backups}.", file=sys.stderr)
-        return 2
-    except sqlite3.DatabaseError as exc:
-        print(f"Databasen {paths.database} kan inte läsas: {exc}. "
-              f"Säkerhetskopior finns i {paths.backups}.", file=sys.stderr)
+    except (StoreError, sqlite3.DatabaseError) as exc:
+        logging.getLogger(__name__).exception("command %s failed", name)
+        if isinstance(exc, NewerDatabaseError):
+            print(exc, file=sys.stderr)
+        else:
+            print(f"Databasen {paths.database} kan inte läsas: {str(exc).rstrip('.')}. "
+                  f"Säkerhetskopior finns i {paths.backups}.", file=sys.stderr)
         return 2

@@ -3,6 +3,7 @@ its writer thread, the main window shown, everything flushed on the way out."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, __version__
 from ..assets import resource
+from ..diagnostics import log_file, log_start
 from ..instance_lock import AlreadyRunningError, InstanceLock
 from ..paths import DataPaths
 from ..store.database import Database
@@ -20,9 +22,12 @@ from ..store.errors import StoreError
 from ..store.store import Store
 from .common.autosave import Autosaver
 from .common.context import AppContext
+from .common.crash_dialog import ErrorReporter
 from .common.dialogs import show_error
 from .common.style import STYLESHEET
 from .window.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
 def make_application() -> QApplication:
@@ -81,9 +86,23 @@ def run_gui(paths: DataPaths, *, smoke: bool = False, started: float | None = No
     if smoke and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a smoke test needs no screen
     app = make_application()
+    log_start("window start")
+    shown: list[MainWindow] = []
+    reporter = ErrorReporter(log_file(paths) if log_file(paths).exists() else None,
+                             lambda: shown[0] if shown else None)
+    reporter.install()
+    try:
+        return _run(app, paths, smoke, started, shown)
+    finally:
+        reporter.uninstall()
+
+
+def _run(app: QApplication, paths: DataPaths, smoke: bool, started: float,
+         shown: list[MainWindow]) -> int:
     try:
         lock = InstanceLock(paths.lock).acquire()
     except AlreadyRunningError as exc:
+        log.warning("refused: another program has the data folder open")
         print(exc, file=sys.stderr)
         show_error(None, "Dialogteam är redan igång", str(exc))
         return 1
@@ -94,15 +113,18 @@ def run_gui(paths: DataPaths, *, smoke: bool = False, started: float | None = No
             show_error(None, "Databasen kan inte öppnas",
                        f"{exc}\n\nSäkerhetskopior finns i {paths.backups}.")
             return 2
+        shown.append(window)
         first_paint = _FirstPaint(started)
         if smoke:
             window.installEventFilter(first_paint)
         else:
             QTimer.singleShot(1000, window, lambda: _start_automatic_backups(window))
         window.show()
+        log.info("window shown after %.0f ms", (time.perf_counter() - started) * 1000)
         status = app.exec()
         window.close()
         window.ctx.store.close()
+        log.info("closed (status %d)", status)
         return status
     finally:
         lock.release()
