@@ -120,6 +120,8 @@ def _export_pdf(store: Store, engagement_id: str, path: Path) -> int:
         print(f"PDF:en sparades inte. {describe_os_error(exc, path)}", file=sys.stderr)
         return 1
     version = store.plan_versions.freeze(engagement_id, document, recipient, path.name)
+    logging.getLogger(__name__).info("plan PDF exported: engagement %s, version %d, %d pages",
+                                     engagement_id, version.number, pages)
     print(f"Åtgärdsplanen sparades: {path} ({pages} sidor), version {version.number}"
           + (f", mottagare {recipient}." if recipient else "."))
     return 0
