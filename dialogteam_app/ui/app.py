@@ -36,7 +36,7 @@ def make_application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    app.setDesktopFileName("dialogteam")
+    app.setDesktopFileName("se.dialogteam.Dialogteam")   # as BUNDLE_ID and packaging/linux/
     app.setWindowIcon(QIcon(str(resource("icons", "dialogteam.svg"))))
     app.setStyleSheet(STYLESHEET)
     assert isinstance(app, QApplication)
