@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--sqlite-dump", metavar="FIL",
                       help="med --all: alla data som en vanlig SQLite-fil för analys "
                            "(okrypterad, bara läsbar för dig)")
+    what.add_argument("--docx", metavar="FIL",
+                      help="åtgärdsplanen som Word-dokument (sparas som en ny version)")
 
     p = sub.add_parser("import", help="läs in ett utbytespaket från en kollega")
     _data_dir_option(p, in_subcommand=True)
