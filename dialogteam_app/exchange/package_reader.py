@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NoReturn
 
 from ..domain.fields import check_text
 from ..store.migrations import LATEST
@@ -34,22 +36,25 @@ SCOPE_KINDS = {"samverkan", "allt"}
 
 @dataclass
 class Package:
-    manifest: dict
-    rows: dict[str, list]       # table -> rows, as parsed (shape checked later)
+    manifest: dict[str, Any]
+    rows: dict[str, list[Any]]  # table -> rows, as parsed (shape checked later)
     versions: object            # utbyte/versioner.json, as parsed
     deleted: object             # utbyte/borttagna.json, as parsed
 
     @property
     def created_by(self) -> str:
-        return self.manifest["created_by"]
+        created_by: str = self.manifest["created_by"]
+        return created_by
 
     @property
     def created_at(self) -> str:
-        return self.manifest["created_at"]
+        created_at: str = self.manifest["created_at"]
+        return created_at
 
     @property
     def scope_title(self) -> str:
-        return self.manifest["scope"].get("title", "")
+        title: str = self.manifest["scope"].get("title", "")
+        return title
 
 
 def read_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> Package:
@@ -64,30 +69,30 @@ def read_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> Package:
         if unlisted:
             raise PackageError(f"Paketet innehåller filen {unlisted[0]}, som inte står i dess "
                                "manifest. Det har inte lästs.")
-        parsed = {}
+        raw: dict[str, bytes] = {}
         for name, member in listed.items():
             data = z.read(name)
             if len(data) != member["size"] or hashlib.sha256(data).hexdigest() != member["sha256"]:
                 raise PackageError(f"Filen {name} i paketet stämmer inte med manifestets "
                                    "kontrollsumma: paketet har ändrats eller skadats efter "
                                    "att det skapades. Det har inte lästs.")
-            parsed[name] = data
-    parsed = {name: parse_json(data, name) for name, data in parsed.items()}
+            raw[name] = data
+    parsed = {name: parse_json(data, name) for name, data in raw.items()}
     rows = {t["name"]: parsed[t["member"]] for t in manifest["tables"]}
     return Package(manifest, rows, parsed[VERSIONS_MEMBER], parsed[DELETED_MEMBER])
 
 
-def parse_json(data: bytes, name: str):
+def parse_json(data: bytes, name: str) -> Any:
     """Strict JSON: UTF-8, no NaN or Infinity, no key given twice."""
-    def pairs(items):
-        result = {}
+    def pairs(items: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
         for key, value in items:
             if key in result:
                 raise ValueError(f"nyckeln {key!r} förekommer två gånger")
             result[key] = value
         return result
 
-    def constant(word):
+    def constant(word: str) -> NoReturn:
         raise ValueError(f"{word} är inget tillåtet värde")
 
     try:
@@ -100,7 +105,7 @@ def parse_json(data: bytes, name: str):
         raise PackageError(f"Filen {name} i paketet är ingen giltig JSON ({exc}).") from None
 
 
-def _check_manifest(m) -> None:
+def _check_manifest(m: Any) -> None:
     if not isinstance(m, dict) or m.get("format") != FORMAT_NAME:
         found = m.get("format") if isinstance(m, dict) else None
         raise PackageError("Filen är inget Dialogteam-paket (manifestet anger formatet "
@@ -141,10 +146,10 @@ def _check_manifest(m) -> None:
     _check_tables(m["tables"], {x["name"] for x in m["members"]})
 
 
-def _check_members(members) -> None:
+def _check_members(members: Any) -> None:
     if not isinstance(members, list):
         raise PackageError("Paketets manifest är felaktigt (members är ingen lista).")
-    seen = set()
+    seen: set[str] = set()
     for member in members:
         if not (isinstance(member, dict) and set(member) == {"name", "size", "sha256"}
                 and isinstance(member["name"], str) and isinstance(member["size"], int)
@@ -159,10 +164,10 @@ def _check_members(members) -> None:
             raise PackageError(f"Paketets manifest saknar filen {required}.")
 
 
-def _check_tables(tables, member_names: set[str]) -> None:
+def _check_tables(tables: Any, member_names: set[str]) -> None:
     if not isinstance(tables, list):
         raise PackageError("Paketets manifest är felaktigt (tables är ingen lista).")
-    names = set()
+    names: set[str] = set()
     for t in tables:
         if not (isinstance(t, dict) and set(t) == {"name", "member", "rows"}
                 and isinstance(t["name"], str) and t["member"] == table_member(t["name"])

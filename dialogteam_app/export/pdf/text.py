@@ -11,25 +11,20 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from ..typography import keep_together, plain
 from .styles import BODY, BULLET, EMPTY
 
 DASH = "–"  # shown for a field left empty
-# Never valid in text, and reportlab would pass them into the PDF's text operators.
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 
-def plain(text: str) -> str:
-    """Text without control characters and with \\n line ends."""
-    return _CONTROL_CHARS.sub("", text or "").replace("\r\n", "\n").replace("\r", "\n")
-
-
 def markup(text: str) -> str:
-    """One escaped paragraph; newlines become line breaks."""
-    return "<br/>".join(escape(line) for line in plain(text).strip().split("\n"))
+    """One escaped paragraph; newlines become line breaks; dates and amounts never break."""
+    return "<br/>".join(escape(keep_together(line)) for line in plain(text).strip().split("\n"))
 
 
 def text_blocks(text: str) -> list[str]:
@@ -37,7 +32,7 @@ def text_blocks(text: str) -> list[str]:
     return [markup(block) for block in _BLANK_LINES.split(plain(text).strip()) if block.strip()]
 
 
-def paragraphs(text: str, style=BODY, empty: str = DASH) -> list[Flowable]:
+def paragraphs(text: str, style: ParagraphStyle = BODY, empty: str = DASH) -> list[Flowable]:
     """A user text as paragraphs, or one muted dash when it is empty."""
     blocks = text_blocks(text)
     if not blocks:
@@ -45,14 +40,14 @@ def paragraphs(text: str, style=BODY, empty: str = DASH) -> list[Flowable]:
     return [Paragraph(block, style) for block in blocks]
 
 
-def labelled(label: str, text: str, style=BODY) -> list[Flowable]:
+def labelled(label: str, text: str, style: ParagraphStyle = BODY) -> list[Flowable]:
     """'Label: text' with a bold run-in label; later paragraphs of the text follow plainly."""
     blocks = text_blocks(text) or [DASH]
     head = f"<b>{escape(label)}:</b> {blocks[0]}"
     return [Paragraph(head, style), *(Paragraph(b, style) for b in blocks[1:])]
 
 
-def bullets(items: list[str], style=BULLET) -> list[Flowable]:
+def bullets(items: list[str], style: ParagraphStyle = BULLET) -> list[Flowable]:
     return [Paragraph(markup(item), style, bulletText="•") for item in items if item.strip()]
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from .help_menu import add_help_menu
 from .undo_actions import follow_focus
 from .view_menu import build_export_plan_action, build_view_menu
 
@@ -43,9 +44,6 @@ def build_actions(w: MainWindow) -> None:
     w.act_quit = _action(w, "&Avsluta", w.close, QKeySequence.StandardKey.Quit)
     w.act_undo = _action(w, "Ångra", lambda: w._edit_command("undo"), QKeySequence.StandardKey.Undo)
     w.act_redo = _action(w, "Gör om", lambda: w._edit_command("redo"), QKeySequence.StandardKey.Redo)
-    w.act_about = _action(w, "&Om Dialogteam", w.show_about)
-    w.act_shortcuts = _action(w, "&Kortkommandon", w.show_shortcuts, "Ctrl+F1",
-                              "Alla tangentkombinationer i programmet")
     w.act_export_plan = build_export_plan_action(w)
     w.act_export = _action(w, "&Exportera samverkan…", w.export_package,
                            tip="Spara en samverkan som ett paket till en kollega")
@@ -64,7 +62,7 @@ def build_actions(w: MainWindow) -> None:
     _fill(w.menuBar().addMenu("&Redigera"), (
         w.act_undo, w.act_redo, None, w.act_search, None, w.act_delete))
     build_view_menu(w)
-    _fill(w.menuBar().addMenu("&Hjälp"), (w.act_shortcuts, None, w.act_about))
+    add_help_menu(w)
     follow_focus(w)
 
     toolbar = w.addToolBar("Verktyg")
