@@ -127,13 +127,17 @@ def test_empty_plan_is_not_praised(window):
     assert plan.check_item.text(0) == "Röd tråd – planen är tom"
 
 
-def test_search_without_hits_shows_no_empty_box(window):
+def test_search_without_hits_shows_no_empty_box(window, qtbot):
     window.open_sample()
     window.show_search()
     view = window.search_view
+    view.query.setText("matematik")
+    view.run()
+    qtbot.waitUntil(lambda: view.results.isVisible(), timeout=5000)
     view.query.setText("xyzzyordsomintefinns")
     view.run()
-    assert "Inga anteckningar" in view.summary.text() and not view.results.isVisible()
+    qtbot.waitUntil(lambda: "Inga anteckningar" in view.summary.text(), timeout=5000)
+    assert not view.results.isVisible()
 
 
 def test_welcome_text_is_not_clipped_when_data_exists(window):

@@ -115,7 +115,7 @@ class RecordForm(QWidget):
         elif spec.kind == COMBO:
             w = QComboBox(self)
             w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            w.setMinimumWidth(220)
+            w.setMinimumWidth(160)
             self._fill_combo(w, spec.name, spec.choices)
             w.currentIndexChanged.connect(lambda _i: self._edited(name))
         elif spec.kind == CHECK:

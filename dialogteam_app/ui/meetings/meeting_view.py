@@ -181,6 +181,7 @@ class MeetingView(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(False)  # every tab readable: the pane is as wide as they
         self.tabs.addTab(details, "Mötet")
         for table, title, text in [
                 (self.participants, "Deltagare", "Vilka som deltog, med roll och organisation."),

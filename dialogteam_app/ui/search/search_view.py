@@ -94,6 +94,7 @@ class SearchView(QWidget):
         self.results = QListView(self)
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Sökträffar")
+        self.results.hide()  # shown when there are hits
         self.results.setModel(self.model)
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setUniformItemSizes(True)

@@ -50,8 +50,9 @@ def follow_focus(w: MainWindow) -> None:
         w.act_redo.setText(f"&Gör om {redo}" if redo else "&Gör om")
         w.act_redo.setEnabled(redo is not None)
 
-    def soon(*_args) -> None:  # after the change is complete (a note entered, its line cleared)
-        QTimer.singleShot(0, w, refresh)
+    def soon(*_args) -> None:
+        refresh()  # at once, and again when the change is complete (a note entered, its
+        QTimer.singleShot(0, w, refresh)  # line cleared without signals)
 
     def focus_changed(_old, new) -> None:
         for signal in watched:
