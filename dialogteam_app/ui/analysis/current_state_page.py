@@ -128,9 +128,10 @@ class CurrentStatePage(ScrollPage):
 
         b = self.body
         b.addWidget(section_title("Nyckeltal mot riksgenomsnittet", self))
-        b.addWidget(hint("Resultat per skolenhet jämförda med riket. Skillnaden färgas grön "
-                         "eller röd; för bakgrundsfaktorer (föräldrars utbildning, utländsk "
-                         "bakgrund, nyinvandrade) finns inget bättre eller sämre.", self))
+        b.addWidget(hint("Resultat per skolenhet jämförda med riket. Skillnaden står som "
+                         "bättre (grön) eller sämre (röd); för bakgrundsfaktorer (föräldrars "
+                         "utbildning, utländsk bakgrund, nyinvandrade) finns inget bättre eller "
+                         "sämre.", self))
         b.addLayout(unit_row)
         b.addWidget(self.key_figures)
         b.addWidget(self.chart)

@@ -255,9 +255,11 @@ class RecordTable(QWidget):
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
-        # Stretched columns never narrower than their heading ("rganisatio").
-        header.setMinimumSectionSize(max(header.fontMetrics().horizontalAdvance(c.header)
-                                         for c in columns) + 24)
+        # Stretched columns never narrower than their heading ("rganisatio"); the others
+        # are sized to their contents and heading anyway.
+        stretched = [c.header for c in columns if c.stretch] or [""]
+        header.setMinimumSectionSize(max(header.fontMetrics().horizontalAdvance(text)
+                                         for text in stretched) + 24)
         for i, col in enumerate(columns):
             if col.kind == COMBO:
                 self.view.setItemDelegateForColumn(i, ChoiceDelegate(col.choices, self.view))

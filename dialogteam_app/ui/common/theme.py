@@ -25,6 +25,7 @@ class Colours:
     navigator: str     # background of the tree on the left
     selection: str     # selected navigator row (white text on it)
     border: str
+    field_border: str  # around lists and text boxes: 3:1 against the page (WCAG 1.4.11)
     chip_text: str     # text on tag chips and search hits
     chips: dict[str, str]
     hit: str           # background of a matched word in search results
@@ -37,7 +38,7 @@ class Colours:
 LIGHT = Colours(
     text="#1d2b36", muted="#46525c", accent="#0b5c8a", error="#b00020", warning="#8a4500",
     ok="#1b6e20", page="#ffffff", navigator="#f4f6f8", selection="#0b5c8a",
-    border="#b9c4cc", chip_text="#1d2b36",
+    border="#b9c4cc", field_border="#7d8892", chip_text="#1d2b36",
     chips={"observation": "#e4eef6", "problem": "#fbe3e0", "orsak": "#fdf0d5",
            "belagg": "#e2f2e4", "ide": "#ece6f6", "citat": "#eeeeee", "fraga": "#e0f3f4",
            "elevrost": "#fde6f1", "": "#f1f1e6"},
@@ -48,7 +49,7 @@ LIGHT = Colours(
 DARK = Colours(
     text="#e8eaed", muted="#aab4bc", accent="#8cc4ee", error="#ff8a80", warning="#ffc36b",
     ok="#8fd694", page="#1b1d20", navigator="#23262a", selection="#2a6592",
-    border="#5b6670", chip_text="#eef0f2",
+    border="#5b6670", field_border="#7f8a94", chip_text="#eef0f2",
     chips={"observation": "#233a4d", "problem": "#4d2622", "orsak": "#4a3a18",
            "belagg": "#1f3f25", "ide": "#372c4d", "citat": "#3b3b3b", "fraga": "#1b4043",
            "elevrost": "#4b2239", "": "#3a3a2e"},
@@ -151,6 +152,9 @@ QLabel#saveStatus[state="error"] {{ color: {c.error}; }}
 QLabel#saveStatus[state="invalid"] {{ color: {c.warning}; }}
 QLabel#saveStatus[state="busy"] {{ color: {c.muted}; }}
 QLabel#saveStatus[state="ok"] {{ color: {c.ok}; }}
+QAbstractItemView, QPlainTextEdit {{ border: 1px solid {c.field_border}; }}
+QAbstractItemView:focus, QPlainTextEdit:focus {{ border: 2px solid {c.accent}; }}
+QTreeView#navigator:focus {{ border: 2px solid {c.accent}; }}
 """
 
 

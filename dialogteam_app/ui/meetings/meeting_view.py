@@ -194,6 +194,7 @@ class MeetingView(QWidget):
             self.tabs.addTab(page, title)
 
         self.splitter = fill_with_panes(self, left, self.tabs, (3, 2))
+        self.splitter.setSizes([560, 460])  # on a 1366 screen the tables keep their columns
 
     # -- loading ------------------------------------------------------------------------------------
     def show_meeting(self, meeting_id: str) -> bool:
