@@ -4,6 +4,7 @@ of every table, dialogs that fit a 1366×768 laptop, and AA contrast in light an
 
 import pytest
 from helpers.a11y import (
+    LAPTOP,
     check_all,
     dialog_buttons,
     low_contrast,
@@ -29,6 +30,8 @@ def test_every_page_named_reachable_by_tab_and_readable(sample_window):
     problems = [f"window: {p}" for p in low_contrast(sample_window)]
     walk_pages(sample_window, lambda page, where: problems.extend(check_all(page, where)))
     assert not problems, "\n".join(dict.fromkeys(problems))
+    smallest = sample_window.minimumSizeHint()  # every page built: the stack's largest minimum
+    assert smallest.width() <= LAPTOP[0] and smallest.height() <= LAPTOP[1], smallest
 
 
 def test_every_page_readable_in_dark_mode(sample_window):
