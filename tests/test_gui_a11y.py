@@ -14,7 +14,9 @@ from helpers.a11y import (
 )
 from PySide6.QtWidgets import QApplication
 
+from dialogteam_app.sample_data import sample_id
 from dialogteam_app.ui.common.theme import apply_theme
+from dialogteam_app.ui.window.navigator import ENGAGEMENT
 
 
 @pytest.fixture
@@ -59,11 +61,27 @@ def test_every_dialog_fits_a_laptop_and_is_named(sample_window):
     for action in [*actions, sample_window.act_shortcuts]:
         open_and_check(action.trigger, check, seen)
 
+    clicked: set[int] = set()
+
     def buttons(page, where):
         for button in dialog_buttons(page):
-            open_and_check(button.click, check, seen)
+            if id(button) not in clicked:
+                clicked.add(id(button))
+                open_and_check(button.click, check, seen)
     walk_pages(sample_window, buttons)
-    assert len(seen) >= 5, seen
+
+    # Dialogs behind a context menu, a shortcut or a plain name.
+    open_and_check(sample_window.act_about.trigger, check, seen)
+    sample_window.open_meeting(sample_id("meeting-m1"))
+    meeting = sample_window.meeting_view
+    problem = next(n for n in meeting.model.notes() if "problem" in n.tags)
+    meeting.select_note(problem.id)
+    open_and_check(meeting.promote_current_note, check, seen)
+    sample_window.navigator.select(ENGAGEMENT, sample_window.current_engagement_id())
+    engagement = sample_window.engagement_view
+    engagement.tabs.setCurrentWidget(engagement.analysis)
+    open_and_check(lambda: engagement.analysis.problems._pick(None), check, seen)
+    assert len(seen) >= 12, seen  # menus, page buttons, about, promote, evidence picker
     assert not problems, "\n".join(dict.fromkeys(problems))
 
 
