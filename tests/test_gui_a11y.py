@@ -102,3 +102,31 @@ def test_plan_export_dialog_fits_a_laptop_with_its_buttons(sample_window, qtbot)
             "Spara PDF…", "Skicka med e-post…"}
     finally:
         dialog.reject()
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_theme_text_colours_meet_aa_on_every_background_they_are_drawn_on(qapp, dark):
+    """Colours drawn by hand (the chart, search hits, chips) are not labels the walker
+    can read back; their pairs are checked here from the palette actually applied."""
+    from helpers.a11y import MIN_CONTRAST, contrast
+    from PySide6.QtGui import QColor, QPalette
+
+    from dialogteam_app.ui.common.theme import colours
+    apply_theme(qapp, dark=dark)
+    try:
+        c, palette = colours(), qapp.palette()
+        backgrounds = [QColor(c.page), QColor(c.navigator)] + [
+            palette.color(role) for role in (QPalette.ColorRole.Base,
+                                             QPalette.ColorRole.AlternateBase,
+                                             QPalette.ColorRole.Window)]
+        pairs = [(fg, bg) for fg in (c.text, c.muted, c.accent, c.error, c.warning, c.ok)
+                 for bg in backgrounds]
+        pairs += [(QColor(c.chip_text), QColor(chip)) for chip in [*c.chips.values(), c.hit]]
+        pairs += [(QColor("white"), QColor(c.selection))]
+        low = [(QColor(fg).name(), bg.name(), round(contrast(QColor(fg), bg), 2))
+               for fg, bg in pairs if contrast(QColor(fg), bg) < MIN_CONTRAST]
+        bars = [(bar, round(contrast(QColor(bar), QColor(c.page)), 2))
+                for bar in (c.chart_school, c.chart_context, c.chart_national, c.field_border)]
+        assert not low and all(ratio >= 3 for _bar, ratio in bars), (low, bars)  # UI parts
+    finally:
+        apply_theme(qapp, dark=False)

@@ -7,7 +7,6 @@ plugin, otherwise the user is told in Swedish which package to install.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 from collections.abc import Callable, Mapping
 
@@ -21,6 +20,7 @@ MISSING_XCB_CURSOR = (
 
 
 def _loadable(name: str) -> bool:
+    import ctypes  # only when the xcb plugin is about to be used: 3 ms off other starts
     try:
         ctypes.CDLL(name)
     except OSError:

@@ -43,7 +43,7 @@ LIGHT = Colours(
            "belagg": "#e2f2e4", "ide": "#ece6f6", "citat": "#eeeeee", "fraga": "#e0f3f4",
            "elevrost": "#fde6f1", "": "#f1f1e6"},
     hit="#fff1a8", chart_school="#0b5c8a", chart_context="#8a5a00",
-    chart_national="#a9b6c0", chart_grid="#e3e8ec",
+    chart_national="#7f8c96", chart_grid="#e3e8ec",
 )
 
 DARK = Colours(
