@@ -71,8 +71,9 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
     if bool(args.engagement) == bool(args.all):
         print("Ange antingen ett SAMVERKAN_ID eller --all.", file=sys.stderr)
         return 2
-    if args.pdf and args.all:
-        print("En åtgärdsplan hör till en samverkan: ange dess SAMVERKAN_ID.", file=sys.stderr)
+    if (args.pdf or args.agreement) and args.all:
+        print("En åtgärdsplan eller överenskommelse hör till en samverkan: ange dess "
+              "SAMVERKAN_ID.", file=sys.stderr)
         return 2
     with _open(paths).db as db:
         engagement_id = None
@@ -86,6 +87,10 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
         if args.pdf:
             assert engagement_id is not None  # --pdf is refused with --all
             return _export_pdf(Store(db), engagement_id, Path(args.pdf))
+        if args.agreement:
+            from .commands_agreement import export_agreement
+            assert engagement_id is not None  # --agreement is refused with --all
+            return export_agreement(Store(db), engagement_id, Path(args.agreement), args.which)
         try:
             summary = export_package(db, args.package, engagement_id=engagement_id,
                                      created_by=exchange_name(db.conn))

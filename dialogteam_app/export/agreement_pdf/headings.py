@@ -1,0 +1,41 @@
+"""Numbered headings of the agreement: bookmarked like the plan's, but kept out of
+the plan's table of contents (the agreement has none) and with their own keys."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+
+from ..pdf.headings import SECTION_ROOM, SUBHEADING_ROOM, Heading, TocEntry
+from ..pdf.styles import H1, H2, H3, NUMBER_INDENT
+from ..pdf.text import one_line
+
+CHAPTER = H1.clone("agreementChapter", fontSize=13.5, leading=18, spaceBefore=12, spaceAfter=6,
+                   bulletFontSize=13.5, leftIndent=NUMBER_INDENT * 0.8)
+SECTION = H2.clone("agreementSection", fontSize=11, leading=15, spaceBefore=10,
+                   bulletFontSize=11, leftIndent=NUMBER_INDENT * 0.8)
+SUBSECTION = H3.clone("agreementSubsection", spaceBefore=7)
+
+
+class AgreementHeadings:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def chapter(self, number: str, title: str) -> list[Flowable]:
+        return [CondPageBreak(SECTION_ROOM), self._make(0, number, title, CHAPTER)]
+
+    def section(self, number: str, title: str) -> list[Flowable]:
+        return [CondPageBreak(SECTION_ROOM), self._make(1, number, title, SECTION)]
+
+    def _make(self, level: int, number: str, title: str, style: ParagraphStyle) -> Heading:
+        self.count += 1
+        entry = TocEntry(level, number, one_line(title) or "–", f"ok{self.count}", in_toc=False)
+        return Heading(escape(entry.title), style, bulletText=number or None, entry=entry)
+
+
+def subsection(number: str, title: str) -> list[Flowable]:
+    """'5.1.2 Ansvar för insatsen': a heading in the text, not a bookmark."""
+    return [CondPageBreak(SUBHEADING_ROOM), Paragraph(f"{escape(number)} {escape(title)}",
+                                                      SUBSECTION)]
