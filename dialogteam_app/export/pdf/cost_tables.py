@@ -125,14 +125,17 @@ def plan_cost_table(doc: PlanDocument) -> Table:
     return _table(rows, widths, commands)
 
 
-def breakdown_table(title: str, amounts: dict[str, int], total_kr: int) -> Table:
-    """'Per finansiär' / 'Per år': label, tkr and share of the total."""
-    rows = [_head(title, "tkr", "Andel", numeric_from=1)]
+def breakdown_table(title: str, amounts: dict[str, int], total_kr: int,
+                    shares: bool = True) -> Table:
+    """'Per finansiär' / 'Per år': label, tkr and, when asked for, share of the total."""
+    rows = [_head(title, "tkr", *(["Andel"] if shares else []), numeric_from=1)]
     for label, kr in amounts.items():
-        share = f"{round(100 * kr / total_kr)}\u00a0%" if total_kr else DASH
-        rows.append([Paragraph(markup(label) or DASH, CELL), to_tkr(kr), share])
-    rows.append(["Totalt", to_tkr(total_kr), "100\u00a0%" if total_kr else DASH])
-    return _table(rows, [40 * mm, AMOUNT_WIDTH, 16 * mm],
+        share = [f"{round(100 * kr / total_kr)}\u00a0%" if total_kr else DASH] if shares else []
+        rows.append([Paragraph(markup(label) or DASH, CELL), to_tkr(kr), *share])
+    rows.append(["Totalt", to_tkr(total_kr),
+                 *([("100\u00a0%" if total_kr else DASH)] if shares else [])])
+    widths = [40 * mm, AMOUNT_WIDTH, *([16 * mm] if shares else [])]
+    return _table(rows, widths,
                   [("ALIGN", (1, 0), (-1, -1), "RIGHT"), *_total_row_style(len(rows) - 1)])
 
 

@@ -106,9 +106,16 @@ def _costs(number: str, doc: PlanDocument, headings: HeadingMaker) -> list[Flowa
         plan_cost_table(doc),
         Spacer(1, 8 * mm),
     ]
+    # The plan estimates costs; it does not say what each funder finally pays (a
+    # huvudman's "övriga kostnader" are often not estimated at all), so no share of a
+    # whole is claimed per funder. Granted funding is stated in the agreement.
     breakdowns = Table(
-        [[breakdown_table("Per finansiär", doc.total_by_funder, doc.total_kr),
+        [[breakdown_table("Per finansiär", doc.total_by_funder, doc.total_kr, shares=False),
           breakdown_table("Per år", doc.total_by_year, doc.total_kr)]],
         hAlign="LEFT", style=table_style(("LEFTPADDING", (0, 0), (-1, -1), 0),
                                          ("RIGHTPADDING", (0, 0), (0, -1), 10 * mm)))
-    return parts + [KeepTogether([*subheading("Fördelning"), breakdowns])]
+    note = Paragraph("Beloppen är planens beräknade kostnader. Kostnader som planen inte "
+                     "uppskattar ingår inte, och vad Skolverket beviljar framgår av "
+                     "överenskommelsen.", SMALL)
+    return parts + [KeepTogether([*subheading("Fördelning"), breakdowns, Spacer(1, 2 * mm),
+                                  note])]
