@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from ..agreement.agreement_view import AgreementView
 from ..analysis.analysis_view import AnalysisView
 from ..common.context import AppContext
 from ..plan.plan_view import PlanView
@@ -30,8 +31,10 @@ class EngagementView(QWidget):
         self.analysis.open_note.connect(self.open_note)
         self.plan = PlanView(ctx, self)
         self.plan.open_problem.connect(self.open_problem)
+        self.agreements = AgreementView(ctx, self)
+        self.overview.open_agreement.connect(self.open_agreement)
         self._pages = [(self.overview, "Översikt"), (self.analysis, "Nulägesanalys"),
-                       (self.plan, "Åtgärdsplan")]
+                       (self.plan, "Åtgärdsplan"), (self.agreements, "Överenskommelser")]
         for page, title in self._pages:
             self.tabs.addTab(page, title)
         self.tabs.currentChanged.connect(self._load_current)
@@ -52,6 +55,11 @@ class EngagementView(QWidget):
             return
         self.ctx.autosaver.flush()
         self._pages[index][0].show_engagement(self.engagement_id)
+
+    def open_agreement(self, agreement_id: str) -> None:
+        """From a date in the overview to its agreement."""
+        self.tabs.setCurrentWidget(self.agreements)
+        self.agreements.show_engagement(self.engagement_id, select=agreement_id)
 
     def open_problem(self, problem_id: str) -> None:
         """From the plan's röd tråd to the problem in the analysis."""
