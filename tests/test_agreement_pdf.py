@@ -239,23 +239,3 @@ def test_agreement_export_refusals_change_nothing(data_paths, tmp_path, capsys):
     assert store.agreements.get(ok2_id).plan_version_id is None
     store.close()
 
-
-def test_the_plan_pdf_claims_no_share_per_funder(store, tmp_path):
-    """A plan whose costs list only Skolverket's part (the huvudman pays the rest,
-    unestimated) once read "Per finansiär: Skolverket 100 %"."""
-    from dialogteam_app.export import render_plan_pdf
-    from dialogteam_app.store.plan_snapshot import build_plan_document
-    engagement_id, _ = enter_stockholm(store)
-    from dialogteam_app.domain.plan import CostLine, Funder
-    plan = store.plans.load(engagement_id)
-    store.plans.save_cost(CostLine(intervention_id=plan.areas[0].interventions[1].id,
-                                   description="Handledning från lärosäte", amount_kr=150_000,
-                                   funder=Funder.SKOLVERKET, year=2021))
-    pdf = tmp_path / "plan.pdf"
-    render_plan_pdf(build_plan_document(store, engagement_id), pdf)
-    reader = PdfReader(pdf)
-    costs = flat(reader.pages[-1].extract_text())
-    assert "Per finansiär tkr Skolverket 150 Totalt 150" in costs
-    assert "100 %" in costs.split("Per år")[1]          # a share of the stated costs per year
-    assert "100 %" not in costs.split("Per år")[0].split("Per finansiär")[1]
-    assert "vad Skolverket beviljar framgår av överenskommelsen" in costs

@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from ...domain.agreement_document import AgreementDocument, DocMoney, DocSignatory
 from ...domain.money import format_kr
 from ..pdf.fonts import BOLD
+from ..pdf.structure import TableTags
 from ..pdf.styles import (
     ACCENT,
     BODY,
@@ -18,7 +19,6 @@ from ..pdf.styles import (
     CELL_HEAD,
     CELL_HEAD_NUM,
     CONTENT_WIDTH,
-    H2,
     INK,
     RULE,
     TINT,
@@ -29,7 +29,6 @@ from .headings import AgreementHeadings, subsection
 from .sections import funders_table
 
 SIGNATURE_ROOM = 70 * mm
-UNNUMBERED = H2.clone("agreementUnnumbered", spaceBefore=16, leftIndent=0)
 
 
 def money(number: str, doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
@@ -60,7 +59,7 @@ def _payments_table(m: DocMoney) -> Table:
     rows.append(["Summa", "", format_kr(sum(kr for _, kr, _ in m.payments))])
     last = len(rows) - 1
     return Table(rows, colWidths=[30 * mm, CONTENT_WIDTH - 65 * mm, 35 * mm], hAlign="LEFT",
-                 repeatRows=1, style=table_style(
+                 repeatRows=1, renderCB=TableTags(), style=table_style(
                      ("ALIGN", (2, 0), (2, -1), "RIGHT"),
                      ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
                      ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
@@ -73,6 +72,7 @@ def _facts_table(facts: list[tuple[str, str]]) -> Table:
     rows = [[Paragraph(markup(label), CELL_HEAD), Paragraph(markup(value) or DASH, CELL)]
             for label, value in facts]
     return Table(rows, colWidths=[45 * mm, CONTENT_WIDTH - 45 * mm], hAlign="LEFT",
+                 renderCB=TableTags(header_rows=0, header_columns=1),
                  style=table_style(("LEFTPADDING", (0, 0), (0, -1), 0),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)))
 
@@ -99,7 +99,9 @@ def _signature_cell(s: DocSignatory) -> list[Flowable]:
 
 
 class _Line(Flowable):
-    """The line to sign on."""
+    """The line to sign on: not content, an artifact."""
+
+    pdf_role = "Artifact"
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = min(avail_width, 70 * mm)
@@ -122,23 +124,23 @@ def signatures(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flow
         rows.append([_signature_cell(left[i]) if i < len(left) else "",
                      _signature_cell(right[i]) if i < len(right) else ""])
     half = CONTENT_WIDTH / 2
-    table = Table(rows, colWidths=[half, half], hAlign="LEFT", style=table_style(
-        ("LEFTPADDING", (0, 0), (0, -1), 0), ("BOTTOMPADDING", (0, 1), (-1, -1), 10)))
+    table = Table(rows, colWidths=[half, half], hAlign="LEFT", renderCB=TableTags(header_rows=1),
+                  style=table_style(("LEFTPADDING", (0, 0), (0, -1), 0),
+                                    ("BOTTOMPADDING", (0, 1), (-1, -1), 10)))
     parts: list[Flowable] = [CondPageBreak(SIGNATURE_ROOM),
-                             Paragraph("Underskrifter", UNNUMBERED), table]
+                             *headings.unnumbered("Underskrifter"), table]
     for r in doc.reviewers:
-        parts.append(KeepTogether([
-            Spacer(1, 4 * mm),
-            Paragraph(f"Överenskommelsen har granskats av {markup(r.title.lower() or 'granskare')}",
-                      BODY),
-            Spacer(1, 10 * mm), _Line(), Paragraph(f"<b>{markup(r.name)}</b>", CELL)]))
+        parts += [CondPageBreak(30 * mm), Spacer(1, 4 * mm),
+                  Paragraph("Överenskommelsen har granskats av "
+                            f"{markup(r.title.lower() or 'granskare')}", BODY),
+                  Spacer(1, 10 * mm), _Line(), Paragraph(f"<b>{markup(r.name)}</b>", CELL)]
     if not doc.signatories:
         parts += paragraphs("", empty="Inga undertecknare är angivna ännu.")
     return parts
 
 
-def bilagor(doc: AgreementDocument) -> list[Flowable]:
-    parts: list[Flowable] = [Paragraph("Bilagor", UNNUMBERED)]
+def bilagor(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
+    parts: list[Flowable] = headings.unnumbered("Bilagor")
     if not doc.bilagor:
         return parts + paragraphs("", empty="Inga bilagor.")
     return parts + [Paragraph(markup(b), BODY) for b in doc.bilagor]

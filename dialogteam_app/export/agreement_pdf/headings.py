@@ -1,12 +1,12 @@
-"""Numbered headings of the agreement: bookmarked like the plan's, but kept out of
-the plan's table of contents (the agreement has none) and with their own keys."""
+"""Numbered headings of the agreement: bookmarked like the plan's, tagged one level
+below the agreement's title, kept out of the plan's contents and with their own keys."""
 
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from ..pdf.headings import SECTION_ROOM, SUBHEADING_ROOM, Heading, TocEntry
 from ..pdf.styles import H1, H2, H3, NUMBER_INDENT
@@ -17,6 +17,9 @@ CHAPTER = H1.clone("agreementChapter", fontSize=13.5, leading=18, spaceBefore=12
 SECTION = H2.clone("agreementSection", fontSize=11, leading=15, spaceBefore=10,
                    bulletFontSize=11, leftIndent=NUMBER_INDENT * 0.8)
 SUBSECTION = H3.clone("agreementSubsection", spaceBefore=7)
+UNNUMBERED = H2.clone("agreementUnnumbered", spaceBefore=16, leftIndent=0)
+# Tag levels: the title is H1, chapters H2, insatser H3, their parts H4.
+CHAPTER_TAG, SECTION_TAG, SUBSECTION_TAG = 2, 3, 4
 
 
 class AgreementHeadings:
@@ -29,13 +32,18 @@ class AgreementHeadings:
     def section(self, number: str, title: str) -> list[Flowable]:
         return [CondPageBreak(SECTION_ROOM), self._make(1, number, title, SECTION)]
 
+    def unnumbered(self, title: str) -> list[Flowable]:
+        """'Underskrifter', 'Bilagor': chapters without a number."""
+        return [self._make(0, "", title, UNNUMBERED)]
+
     def _make(self, level: int, number: str, title: str, style: ParagraphStyle) -> Heading:
         self.count += 1
         entry = TocEntry(level, number, one_line(title) or "–", f"ok{self.count}", in_toc=False)
-        return Heading(escape(entry.title), style, bulletText=number or None, entry=entry)
+        return Heading(escape(entry.title), style, bulletText=number or None, entry=entry,
+                       level=CHAPTER_TAG + level)
 
 
 def subsection(number: str, title: str) -> list[Flowable]:
     """'5.1.2 Ansvar för insatsen': a heading in the text, not a bookmark."""
-    return [CondPageBreak(SUBHEADING_ROOM), Paragraph(f"{escape(number)} {escape(title)}",
-                                                      SUBSECTION)]
+    return [CondPageBreak(SUBHEADING_ROOM), Heading(f"{escape(number)} {escape(title)}",
+                                                    SUBSECTION, level=SUBSECTION_TAG)]

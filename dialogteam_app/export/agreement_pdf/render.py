@@ -1,8 +1,9 @@
 """render_agreement_pdf: the agreement, then the åtgärdsplan as Bilaga 1, in one
-file, built in passes like the plan and written atomically."""
+tagged file, laid out once and written atomically like the plan."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,12 +12,12 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from ...domain.agreement_document import AgreementDocument
 from ...domain.plan_document import PlanDocument
 from ..atomic import atomic_path
-from ..pdf.cover import contents_page, cover_page
-from ..pdf.document import COVER, PageCount, make_toc
+from ..pdf.document import COVER, DocumentInfo
 from ..pdf.fonts import register_fonts
-from ..pdf.headings import HeadingMaker
-from ..pdf.render import MAX_PASSES
-from ..pdf.sections import plan_chapters
+from ..pdf.render import plan_info, plan_story
+from ..pdf.structure import Tagger
+from ..pdf.structure_tree import write_tagged
+from ..pdf.text import one_line
 from . import closing, sections
 from .headings import AgreementHeadings
 from .template import (
@@ -24,12 +25,13 @@ from .template import (
     BILAGA_NAME,
     BILAGA_PART,
     AgreementDocTemplate,
-    PartPages,
     PartStart,
+    part_name,
 )
 
 
-def agreement_story(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
+def agreement_story(doc: AgreementDocument) -> list[Flowable]:
+    headings = AgreementHeadings()
     after_areas = sections.FIRST_AREA_CHAPTER + len(doc.areas)
     story: list[Flowable] = [
         *sections.title_block(doc), *sections.parties(doc, headings),
@@ -42,28 +44,33 @@ def agreement_story(doc: AgreementDocument, headings: AgreementHeadings) -> list
         story += closing.money(str(next_number), doc, headings)
         next_number += 1
     return story + [*closing.obligations(next_number, doc, headings),
-                    *closing.signatures(doc, headings), *closing.bilagor(doc)]
+                    *closing.signatures(doc, headings), *closing.bilagor(doc, headings)]
+
+
+def agreement_info(doc: AgreementDocument) -> DocumentInfo:
+    organiser = one_line(doc.organiser.name)
+    return DocumentInfo(title=f"{part_name(doc)} – {organiser}", author="Skolverket",
+                        subject=one_line(doc.title),
+                        keywords=("överenskommelse", doc.kind, organiser),
+                        footer_left=f"Dnr {one_line(doc.dnr)}" if doc.dnr.strip() else "")
 
 
 def render_agreement_pdf(doc: AgreementDocument, plan: PlanDocument | None, path: Path,
                          progress: Callable[[int, int], None] | None = None) -> int:
-    register_fonts()
-    page_count, parts = PageCount(), PartPages()
-    name = "Tillägg" if doc.kind == "Tillägg" else f"Överenskommelse ({doc.kind})"
-    story: list[Flowable] = [page_count, parts, PartStart(AGREEMENT_PART, name),
-                             *agreement_story(doc, AgreementHeadings())]
-    toc = make_toc()
+    register_fonts()  # before any paragraph: they look up their fonts when made
+    story: list[Flowable] = [PartStart(AGREEMENT_PART, part_name(doc)), *agreement_story(doc)]
     if plan is not None:
-        plan_headings = HeadingMaker()
         story += [NextPageTemplate(COVER), PageBreak(), PartStart(BILAGA_PART, BILAGA_NAME),
-                  *cover_page(plan), *contents_page(toc, plan_headings),
-                  *plan_chapters(plan, plan_headings)]
-        toc.addEntries(plan_headings.toc_seed)
-    # Without a plan the template still needs one for the pages it never draws.
-    template_plan = plan or PlanDocument(organiser_name=doc.organiser.name, engagement_title="")
+                  *plan_story(plan)]
+    info = agreement_info(doc)
+    tagger = Tagger(info.lang)
+    buffer = io.BytesIO()
+    template = AgreementDocTemplate(buffer, doc, info, plan_info(plan) if plan else None,
+                                    tagger, progress)
+    template.build(story)
+    template.finish()
     with atomic_path(Path(path)) as tmp:
-        template = AgreementDocTemplate(str(tmp), doc, template_plan, page_count, parts, progress)
-        template.multiBuild(story, maxPasses=MAX_PASSES)
+        write_tagged(buffer.getvalue(), tagger, tmp, title=info.title, author=info.author,
+                     subject=info.subject, keywords=", ".join(info.keywords), lang=info.lang)
     template.report_done()
-    pages: int = template.page
-    return pages
+    return int(template.page)

@@ -8,6 +8,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from ...domain.agreement_document import AgreementDocument, DocArea, DocParty, DocTerms
+from ..pdf.headings import Heading
+from ..pdf.structure import TableTags
 from ..pdf.styles import (
     ACCENT,
     BODY,
@@ -31,7 +33,7 @@ FIRST_AREA_CHAPTER = 5
 
 def title_block(doc: AgreementDocument) -> list[Flowable]:
     parts: list[Flowable] = [Paragraph(markup(doc.kind), COVER_KICKER),
-                             Paragraph(markup(doc.title), TITLE)]
+                             Heading(markup(doc.title), TITLE, level=1)]
     if doc.draft:
         parts.append(Paragraph("Utkast – överenskommelsen är inte undertecknad av båda parter.",
                                DRAFT_NOTE))
@@ -56,6 +58,7 @@ def parties(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowabl
     table = Table([[_party_cell(doc.skolverket),
                     _party_cell(doc.organiser, "(nedan kallad Huvudmannen)")]],
                   colWidths=[half, half], hAlign="LEFT",
+                  renderCB=TableTags(header_rows=0),
                   style=table_style(("LEFTPADDING", (0, 0), (0, -1), 0),
                                     ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
                                     ("TOPPADDING", (0, 0), (-1, -1), 6)))
@@ -159,5 +162,6 @@ def funders_table(doc: AgreementDocument) -> Table:
     rows = [[Paragraph(markup(f), CELL_BOLD), Paragraph(markup(what), CELL)]
             for f, what in doc.funders]
     return Table(rows, colWidths=[45 * mm, CONTENT_WIDTH - 45 * mm], hAlign="LEFT",
+                 renderCB=TableTags(header_rows=0, header_columns=1),
                  style=table_style(("LEFTPADDING", (0, 0), (0, -1), 0),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, ACCENT)))
