@@ -239,3 +239,29 @@ def test_agreement_export_refusals_change_nothing(data_paths, tmp_path, capsys):
     assert store.agreements.get(ok2_id).plan_version_id is None
     store.close()
 
+
+
+def test_the_agreement_pdf_is_tagged_like_the_plans(stockholm_pdf, store, tmp_path):
+    """PDF/UA: no text outside tags or artifacts, the open checker finds nothing,
+    headings never skip a level; both for the Stockholm ÖK 2 with its plan and for
+    a funded agreement with tables of money."""
+    from helpers.pdf_structure import structure, untagged_text_operators
+    from pdfua import validate
+
+    from dialogteam_app.export.agreement_pdf import render_agreement_pdf
+    from dialogteam_app.store.agreement_snapshot import prepare_agreement_export
+    _, agreement_id = enter_hagsta(store)
+    export_ = prepare_agreement_export(store, agreement_id)
+    funded = tmp_path / "hagsta.pdf"
+    render_agreement_pdf(export_.document, export_.plan, funded)
+    for path in (stockholm_pdf[0], funded):
+        with pikepdf.open(path) as pdf:
+            assert untagged_text_operators(pdf) == 0, path.name
+            levels = [int(e.role[1]) for e in structure(pdf).walk()
+                      if re.fullmatch(r"H\d", e.role)]
+            roles = {e.role for e in structure(pdf).walk()}
+        steps = zip(levels, levels[1:], strict=False)
+        assert levels[0] == 1 and all(b <= a + 1 for a, b in steps), levels
+        assert {"Table", "TH", "TD", "L", "LI"} <= roles
+        report = validate(str(path))
+        assert [f"{f.rule_id} {f.message}" for f in report.findings] == [], path.name

@@ -25,7 +25,7 @@ from ..pdf.styles import (
     table_style,
 )
 from ..pdf.text import DASH, bullets, markup, paragraphs
-from .headings import AgreementHeadings, subsection
+from .headings import SECTION_TAG, AgreementHeadings, subsection
 from .sections import funders_table
 
 SIGNATURE_ROOM = 70 * mm
@@ -35,18 +35,19 @@ def money(number: str, doc: AgreementDocument, headings: AgreementHeadings) -> l
     m = doc.money
     parts: list[Flowable] = headings.chapter(number, "Finansiering och utbetalningar")
     if doc.funders:
-        parts += [*subsection(f"{number}.1", "Finansiering enligt överenskommelsen"),
+        parts += [*subsection(f"{number}.1", "Finansiering enligt överenskommelsen",
+                             SECTION_TAG),
                   funders_table(doc), Spacer(1, 2 * mm)]
     if m is None:
         return parts
-    parts += [*subsection(f"{number}.2", "Utbetalningsplan"),
+    parts += [*subsection(f"{number}.2", "Utbetalningsplan", SECTION_TAG),
               Paragraph("Den första utbetalningen görs efter rekvisition från Huvudmannen, "
                         "därefter betalas medlen ut kvartalsvis i förskott enligt planen.", BODY),
               _payments_table(m), Spacer(1, 3 * mm)]
     if m.rekvisition:
-        parts += [*subsection(f"{number}.3", "Rekvisition"), _facts_table(m.rekvisition)]
-    parts += [*subsection(f"{number}.4", "Återbetalning"), Paragraph(markup(m.repayment_sentence),
-                                                                    BODY)]
+        parts += [*subsection(f"{number}.3", "Rekvisition", SECTION_TAG), _facts_table(m.rekvisition)]
+    parts += [*subsection(f"{number}.4", "Återbetalning", SECTION_TAG),
+              Paragraph(markup(m.repayment_sentence), BODY)]
     return parts
 
 
@@ -98,7 +99,7 @@ def _signature_cell(s: DocSignatory) -> list[Flowable]:
             _Line(), Paragraph(f"<b>{markup(s.name)}</b>", CELL), Paragraph(markup(s.title), CELL)]
 
 
-class _Line(Flowable):
+class _Line(Flowable):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
     """The line to sign on: not content, an artifact."""
 
     pdf_role = "Artifact"

@@ -43,7 +43,8 @@ class AgreementHeadings:
                        level=CHAPTER_TAG + level)
 
 
-def subsection(number: str, title: str) -> list[Flowable]:
-    """'5.1.2 Ansvar för insatsen': a heading in the text, not a bookmark."""
+def subsection(number: str, title: str, level: int = SUBSECTION_TAG) -> list[Flowable]:
+    """'5.1.2 Ansvar för insatsen': a heading in the text, not a bookmark; `level`
+    SECTION_TAG when it sits directly under a chapter, so no tag level is skipped."""
     return [CondPageBreak(SUBHEADING_ROOM), Heading(f"{escape(number)} {escape(title)}",
-                                                    SUBSECTION, level=SUBSECTION_TAG)]
+                                                    SUBSECTION, level=level)]

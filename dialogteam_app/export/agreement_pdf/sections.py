@@ -5,10 +5,11 @@ utvecklingsområde, tidplan och delredovisningar, slutredovisning."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table
 
 from ...domain.agreement_document import AgreementDocument, DocArea, DocParty, DocTerms
 from ..pdf.headings import Heading
+from ..pdf.layout import SideBySide
 from ..pdf.structure import TableTags
 from ..pdf.styles import (
     ACCENT,
@@ -40,7 +41,7 @@ def title_block(doc: AgreementDocument) -> list[Flowable]:
     return parts
 
 
-def _party_cell(party: DocParty, note: str = "") -> list[Flowable]:
+def _party(party: DocParty, note: str = "") -> Paragraph:
     lines = [f"<b>{markup(party.name)}</b>" + (f" {markup(note)}" if note else "")]
     lines += [markup(line) for line in party.address.replace(", ", "\n").split("\n")
               if line.strip()]
@@ -50,19 +51,15 @@ def _party_cell(party: DocParty, note: str = "") -> list[Flowable]:
         lines.append(f"Organisationsnummer: {markup(party.orgnr)}")
     if party.dnr.strip():
         lines.append(f"Dnr: {markup(party.dnr)}")
-    return [Paragraph("<br/>".join(lines), CELL)]
+    return Paragraph("<br/>".join(lines), CELL)
 
 
 def parties(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
-    half = CONTENT_WIDTH / 2
-    table = Table([[_party_cell(doc.skolverket),
-                    _party_cell(doc.organiser, "(nedan kallad Huvudmannen)")]],
-                  colWidths=[half, half], hAlign="LEFT",
-                  renderCB=TableTags(header_rows=0),
-                  style=table_style(("LEFTPADDING", (0, 0), (0, -1), 0),
-                                    ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
-                                    ("TOPPADDING", (0, 0), (-1, -1), 6)))
-    return [*headings.chapter("1", "Parter"), table]
+    """The two parties side by side: two address blocks, not a table of data."""
+    return [*headings.chapter("1", "Parter"),
+            HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceAfter=5),
+            SideBySide([_party(doc.skolverket),
+                        _party(doc.organiser, "(nedan kallad Huvudmannen)")], 8 * mm)]
 
 
 def background(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:

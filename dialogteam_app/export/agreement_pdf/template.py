@@ -58,7 +58,7 @@ def part_name(doc: AgreementDocument) -> str:
     return "Tillägg" if doc.kind == "Tillägg" else f"Överenskommelse ({doc.kind})"
 
 
-class AgreementDocTemplate(DocumentTemplate):  # type: ignore[misc]  # its base is Any
+class AgreementDocTemplate(DocumentTemplate):
     def __init__(self, target: Any, doc: AgreementDocument, info: DocumentInfo,
                  plan_info: DocumentInfo | None, tagger: Tagger | None,
                  progress: Callable[[int, int], None] | None = None) -> None:
