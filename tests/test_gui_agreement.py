@@ -70,7 +70,8 @@ def test_header_fields_are_checked_at_the_field_and_saved(hagsta, window, data_p
     assert period_end.text() == "2022-12-31" and not form.errors["period_end"].text()
     window.ctx.autosaver.flush()
     assert stored(data_paths, agreement_id).dnr == "2020:1500"
-    assert view.list.currentItem().text().startswith("ÖK 2 (dnr 2020:1500)")
+    assert view.header.header.title.text() == "ÖK 2 (dnr 2020:1500)"
+    assert view.list.currentItem().text() == "ÖK 2\nUtkast"
 
 
 def test_signed_before_the_beslut_is_refused_at_the_field(hagsta):

@@ -9,6 +9,8 @@ and not saved.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QStackedWidget,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,7 @@ from ...domain.agreement import Agreement, new_agreement
 from ...domain.agreement_kinds import AgreementKind
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete
+from ..common.lazy_pages import LazyTabWidget
 from ..common.widgets import ScrollPage, fill_with_panes, hint
 from .changes_page import ChangesPage
 from .export import export_agreement_pdf
@@ -38,6 +40,10 @@ from .state import AgreementState
 from .terms_page import TermsPage
 
 ID = Qt.ItemDataRole.UserRole
+P = TypeVar("P", bound=QWidget)
+PAGES = [("header", "Överenskommelse", HeaderPage), ("terms", "Insatser", TermsPage),
+         ("money", "Pengar", MoneyPage), ("reports", "Redovisningar", ReportsPage),
+         ("signatures", "Underskrifter", SignaturesPage), ("changes", "Ändringar", ChangesPage)]
 
 
 class AgreementView(QWidget):
@@ -51,6 +57,8 @@ class AgreementView(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("agreementList")
         self.list.setSpacing(3)
+        self.list.setWordWrap(True)   # a narrow list: the status wraps instead of scrolling
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda cur, _prev: self._select(cur))
         self.new_button = QToolButton(self)
         self.new_button.setText("Ny ▾")
@@ -71,7 +79,7 @@ class AgreementView(QWidget):
         self.export_button.setToolTip("Överenskommelsen med åtgärdsplanen som bilaga 1 (Ctrl+E)")
         self.export_button.clicked.connect(self.export_pdf)
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.delete_button, self.export_button):
+        for b in (self.new_button, self.delete_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         left = QWidget(self)
@@ -80,22 +88,15 @@ class AgreementView(QWidget):
         column.addLayout(buttons)
         column.addWidget(self.list)
 
-        self.header = HeaderPage(self.state, self)
-        self.terms = TermsPage(self.state, self)
-        self.money = MoneyPage(self.state, self)
-        self.reports = ReportsPage(self.state, self)
-        self.signatures = SignaturesPage(self.state, self)
-        self.changes = ChangesPage(self.state, self)
-        self.tabs = QTabWidget(self)
+        # Each page is built when first shown (as the samverkan's own tabs are).
+        self.tabs = LazyTabWidget(self)
         self.tabs.setDocumentMode(True)
-        for n, (page, title) in enumerate([
-                (self.header, "Överenskommelse"), (self.terms, "Insatser"),
-                (self.money, "Pengar"), (self.reports, "Redovisningar"),
-                (self.signatures, "Underskrifter"), (self.changes, "Ändringar")], 1):
-            self.tabs.addTab(page, title)
+        for n, (key, title, page_class) in enumerate(PAGES, 1):
+            self.tabs.add_page(key, title, lambda c=page_class: c(self.state, self))
             self.tabs.setTabToolTip(n - 1, f"Alt+{n}")
             QShortcut(QKeySequence(f"Alt+{n}"), self, lambda i=n - 1: self.tabs.setCurrentIndex(i),
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.tabs.setCornerWidget(self.export_button)  # beside the pages: for the whole agreement
         self.tabs.currentChanged.connect(lambda _i: self._show_page())
         self.empty = ScrollPage(self)
         self.empty.body.addWidget(hint(
@@ -106,7 +107,7 @@ class AgreementView(QWidget):
         self.right = QStackedWidget(self)
         self.right.addWidget(self.empty)
         self.right.addWidget(self.tabs)
-        fill_with_panes(self, left, self.right, (0, 1)).setSizes([180, 1000])
+        fill_with_panes(self, left, self.right, (0, 1)).setSizes([150, 1000])
 
         QShortcut(QKeySequence("Ctrl+Return"), self,
                   lambda: self.new_button.showMenu(),
@@ -115,6 +116,35 @@ class AgreementView(QWidget):
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_current,
                   context=Qt.ShortcutContext.WidgetShortcut)
+
+    def _page(self, key: str, kind: type[P]) -> P:
+        page = self.tabs.page(key)
+        assert isinstance(page, kind)
+        return page
+
+    @property
+    def header(self) -> HeaderPage:
+        return self._page("header", HeaderPage)
+
+    @property
+    def terms(self) -> TermsPage:
+        return self._page("terms", TermsPage)
+
+    @property
+    def money(self) -> MoneyPage:
+        return self._page("money", MoneyPage)
+
+    @property
+    def reports(self) -> ReportsPage:
+        return self._page("reports", ReportsPage)
+
+    @property
+    def signatures(self) -> SignaturesPage:
+        return self._page("signatures", SignaturesPage)
+
+    @property
+    def changes(self) -> ChangesPage:
+        return self._page("changes", ChangesPage)
 
     # -- loading -----------------------------------------------------------------------------
     def show_engagement(self, engagement_id: str, select: str | None = None) -> None:
@@ -141,7 +171,7 @@ class AgreementView(QWidget):
     @staticmethod
     def _label(a: Agreement) -> str:
         status = a.status.label if not a.signed_date else f"undertecknad {a.signed_date}"
-        return f"{a.name}\n{status}"
+        return f"{a.short_name}\n{status}"
 
     def _relabel(self, a: Agreement) -> None:
         item = self.list.currentItem()
@@ -166,12 +196,7 @@ class AgreementView(QWidget):
         if reload:
             self.state.reload_parts()
         page = self.tabs.currentWidget()
-        if page is self.header:
-            self.header.show_agreement(self.state.agreement)
-        elif page is self.terms:
-            self.terms.show_agreement()
-        else:
-            page.show_agreement()
+        page.show_agreement()
 
     # -- commands -----------------------------------------------------------------------------
     def add(self, kind: AgreementKind) -> None:
@@ -194,7 +219,7 @@ class AgreementView(QWidget):
         if item is None:
             return
         repo = self.ctx.store.agreements
-        name = item.text().split("\n")[0]
+        name = item.text().split("\n")[0]  # the short name
         if not confirm_delete(self, "Ta bort överenskommelse", f"Ta bort {name}?",
                               repo.deletion_impact(item.data(ID))):
             return

@@ -50,6 +50,7 @@ class HeaderPage(ScrollPage):
         super().__init__(parent)
         self.state = state
         self.header = PageHeader(self)
+        state.changed.connect(lambda a: self.header.title.setText(a.name))
         self.form = RecordForm(FIELDS, self._validate, self._save, state.ctx.autosaver,
                                "agreement-header", self)
         self.documents = GrowingTextEdit(self, min_lines=2, max_lines=6)
@@ -71,7 +72,9 @@ class HeaderPage(ScrollPage):
         b.addWidget(self.bilaga)
         b.addWidget(self.new_bilaga)
 
-    def show_agreement(self, a: Agreement) -> None:
+    def show_agreement(self) -> None:
+        a = self.state.agreement
+        assert a is not None
         self.header.set_text(a.name, "Bakgrunden följs i PDF:en av meningar om beslutet, "
                                      "ÖK 1 och åtgärdsplanen, hämtade från fälten.")
         others = [(None, "(ingen)")] + [(s.id, s.name) for s in self.state.siblings

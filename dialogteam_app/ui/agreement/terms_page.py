@@ -53,12 +53,12 @@ PARTICIPANT_COLUMNS = [
     Column("school_unit_id", "Skolenhet", COMBO),
 ]
 FUNDING_COLUMNS = [
-    Column("kind", "Finansiering", COMBO, [(k, k.label) for k in FundingKind]),
+    Column("kind", "Typ", COMBO, [(k, k.label) for k in FundingKind]),
     amount_column(),
     Column("year", "År", INT),
     Column("provider_kind", "Anordnare", COMBO,
            [(None, "–"), *((p, p.label) for p in ProviderKind)]),
-    Column("provider_name", "Namn (anordnare/finansiär)"),
+    Column("provider_name", "Namn"),
     Column("text", "Egen formulering", stretch=True),
 ]
 
@@ -171,22 +171,23 @@ class TermsPage(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.currentItemChanged.connect(lambda cur, _prev: self._show(cur))
-        buttons = QHBoxLayout()
-        for text, tip, slot in [("Från planen", "Lägg till planens insatser som saknas här",
+        rows = [QHBoxLayout(), QHBoxLayout()]  # two rows keep the list narrow
+        for n, (text, tip, slot) in enumerate([("Från planen", "Lägg till planens insatser som saknas här",
                                  self.add_from_plan),
                                 ("+ Insats", "En insats som inte står i planen", self.add_blank),
                                 ("Ta bort", "Ta bort insatsen ur överenskommelsen (Delete)",
-                                 self.delete_current)]:
+                                 self.delete_current)]):
             button = QToolButton(self)
             button.setText(text)
             button.setToolTip(tip)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            rows[min(n, 1)].addWidget(button)
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 8, 0, 8)
-        column.addLayout(buttons)
+        for row in rows:
+            row.addStretch(1)
+            column.addLayout(row)
         column.addWidget(self.list)
         self.editor = TermsEditor(state, self._renamed, self)
         self.empty = ScrollPage(self)
@@ -195,7 +196,7 @@ class TermsPage(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.editor)
-        fill_with_panes(self, left, self.stack, (0, 1)).setSizes([200, 900])
+        fill_with_panes(self, left, self.stack, (0, 1)).setSizes([170, 900])
 
     def show_agreement(self, select: str | None = None) -> None:
         a = self.state.agreement
