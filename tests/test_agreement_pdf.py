@@ -265,3 +265,33 @@ def test_the_agreement_pdf_is_tagged_like_the_plans(stockholm_pdf, store, tmp_pa
         assert {"Table", "TH", "TD", "L", "LI"} <= roles
         report = validate(str(path))
         assert [f"{f.rule_id} {f.message}" for f in report.findings] == [], path.name
+
+
+def test_a_tillagg_and_the_agreement_it_changes(data_paths, tmp_path):
+    from dialogteam_app.domain.agreement_amendments import AgreementChange, ChangeTarget
+    from dialogteam_app.domain.agreement_kinds import AgreementStatus
+    store = Store(Database(data_paths.database))
+    engagement_id, ok2_id = enter_stockholm(store)
+    ok2 = store.agreements.get(ok2_id)
+    tillagg = new_agreement(engagement_id, AgreementKind.AMENDMENT, amends_id=ok2_id)
+    tillagg.decision_date, tillagg.signed_date = "2021-09-01", "2021-09-15"
+    tillagg.status = AgreementStatus.SIGNED
+    store.agreements.save(tillagg)
+    store.agreements.save_change(AgreementChange(
+        agreement_id=tillagg.id, target=ChangeTarget.REPORT_DUE, target_id=ok2.reports[1].id,
+        value="2021-11-15", note="skolans önskemål"))
+    store.close()
+    own = tmp_path / "tillagg.pdf"
+    assert export(data_paths, engagement_id, own, "--which", "tillägg") == 0
+    text = pdf_text(own)
+    assert "Tillägg till överenskommelse om samverkan mellan Skolverket och Stockholms kommun" \
+        in text
+    assert ("Tillägget ändrar ÖK 2 (dnr 7.4.2-2019:830) enligt följande: • Redovisning: "
+            "Delredovisning 2021-10-15: redovisningens sista dag ändras till 2021-11-15 "
+            "(skolans önskemål).") in text
+    assert "Tillägg, sida 1 av" in text and "Bilaga 1" not in text
+    changed = tmp_path / "ok2.pdf"
+    assert export(data_paths, engagement_id, changed, "--which", "ök 2") == 0
+    text = pdf_text(changed)
+    assert "senast den 15 april 2021 och den 15 november 2021 ge in" in text
+    assert "Tillägg 2021-09-15: redovisningens sista dag ändras till 2021-11-15" in text

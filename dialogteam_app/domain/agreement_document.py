@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .agreement import Agreement, Signatory
-from .agreement_effective import EffectiveAgreement
+from .agreement_effective import EffectiveAgreement, change_sentence
 from .agreement_kinds import AgreementKind, AgreementStatus, Party, SignatoryRole
 from .agreement_money import funder_totals, repayment_reference
 from .agreement_party import SkolverketParty
@@ -103,6 +103,8 @@ class AgreementDocument:
     changes_text: str = ""
     copies_text: str = COPIES
     amendments: list[str] = field(default_factory=list)   # the signed tillägg's changes
+    own_changes: list[str] = field(default_factory=list)  # a tillägg's: what it changes
+    amends: str = ""                                      # a tillägg's: the agreement's name
     signatories: list[DocSignatory] = field(default_factory=list)
     reviewers: list[DocSignatory] = field(default_factory=list)
     bilagor: list[str] = field(default_factory=list)
@@ -117,6 +119,7 @@ class AgreementContext:
     ok1: Agreement | None = None        # the engagement's ÖK 1, for the bakgrund of an ÖK 2
     plan_submitted: str = ""            # when the huvudman handed in the åtgärdsplan
     plan_title: str = ""                # Bilaga 1, when a plan version is attached
+    amended: Agreement | None = None    # for a tillägg: the agreement it changes
 
 
 def _title(a: Agreement, organiser: str) -> str:
@@ -300,6 +303,9 @@ def agreement_document(effective: EffectiveAgreement, ctx: AgreementContext) -> 
                     f"{_shown(c.new_value, c.change.target.value_kind)}"
                     + (f" ({c.change.note.strip()})" if c.change.note.strip() else "")
                     for c in effective.applied],
+        own_changes=[change_sentence(c, ctx.amended)
+                     for c in sorted(a.changes, key=lambda c: c.position)],
+        amends=ctx.amended.name if ctx.amended else "",
         signatories=[signatory(s) for s in people if s.role is SignatoryRole.SIGNS],
         reviewers=[signatory(s) for s in people if s.role is SignatoryRole.REVIEWS],
         bilagor=[f"Bilaga 1 {ctx.plan_title}"] if ctx.plan_title else [])

@@ -51,7 +51,8 @@ def prepare_agreement_export(store: Store, agreement_id: str) -> AgreementExport
         unit_names={u.id: u.display_name for u in store.organisers.units(organiser.id)},
         ok1=next((a for a in siblings if a.kind is AgreementKind.OK1), None),
         plan_submitted=min(submitted, default=""),
-        plan_title=plan_title(plan) if plan else "")
+        plan_title=plan_title(plan) if plan else "",
+        amended=next((a for a in siblings if a.id == agreement.amends_id), None))
     effective = effective_agreement(agreement, siblings)
     return AgreementExport(agreement, make_document(effective, ctx), plan, is_new)
 

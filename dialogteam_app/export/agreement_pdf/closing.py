@@ -86,6 +86,9 @@ def obligations(first: int, doc: AgreementDocument,
         breach += paragraphs(doc.money.reclaim_text, empty="")
     changes = [*headings.chapter(str(first + 2), "Ändringar och tillägg"),
                *paragraphs(doc.changes_text)]
+    if doc.own_changes:
+        changes += [Paragraph(f"Tillägget ändrar {markup(doc.amends)} enligt följande:", BODY),
+                    *bullets(doc.own_changes)]
     if doc.amendments:
         changes += [Paragraph("Överenskommelsen gäller med följande ändringar genom "
                               "undertecknade tillägg:", BODY), *bullets(doc.amendments)]

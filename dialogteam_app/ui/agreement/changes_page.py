@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ...domain.agreement import Agreement
 from ...domain.agreement_amendments import AgreementChange, ChangeTarget, validate_change
-from ...domain.agreement_effective import EffectiveAgreement, effective_agreement
+from ...domain.agreement_effective import EffectiveAgreement, effective_agreement, parts_of
 from ...domain.agreement_kinds import AgreementKind
 from ...domain.agreement_money import funder_totals
 from ...domain.errors import FieldError
@@ -29,19 +29,6 @@ COLUMNS = [
     Column("value", "Nytt värde"),
     Column("note", "Motivering", stretch=True),
 ]
-
-
-def parts_of(a: Agreement) -> list[tuple[str, str, str]]:
-    """(part kind, id, label) of every part a tillägg can change."""
-    parts = [("agreement", a.id, f"{a.name}: hela överenskommelsen")]
-    for t in a.terms:
-        parts.append(("terms", t.id, f"Insats: {t.title}"))
-        parts += [("funding", f.id, f"Finansiering: {t.title} – {f.kind.label.lower()}"
-                   + (f" {f.year}" if f.year else "")) for f in t.funding]
-    parts += [("report", r.id, f"Redovisning: {r.label}") for r in a.reports]
-    parts += [("payment", p.id, f"Utbetalning: {p.due_date}, {format_kr(p.amount_kr)}")
-              for p in a.payments]
-    return parts
 
 
 def summary_html(result: EffectiveAgreement) -> str:
