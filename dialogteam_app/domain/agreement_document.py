@@ -137,14 +137,16 @@ def _background(a: Agreement, ctx: AgreementContext) -> list[str]:
     paragraphs = [p.strip() for p in a.background.split("\n\n") if p.strip()]
     if a.decision_date:
         dnr = f" (dnr {a.decision_dnr})" if a.decision_dnr else ""
+        what = a.decision_text.strip().rstrip(".")
         decided = (f"Skolverket har i beslut den {long_date(a.decision_date)}{dnr} beslutat "
-                   f"{a.decision_text.strip().rstrip('.')}.")
+                   f"{what}." if what else
+                   f"Skolverket fattade beslut den {long_date(a.decision_date)}{dnr}.")
         if paragraphs:
             paragraphs[0] += " " + decided
         else:
             paragraphs.append(decided)
     ok1 = ctx.ok1
-    if a.kind is not AgreementKind.OK1 and ok1 is not None and ok1.decision_date:
+    if a.kind is AgreementKind.OK2 and ok1 is not None and ok1.decision_date:
         text = (f"Den {long_date(ok1.decision_date)} beslutade Skolverket "
                 f"{ok1.decision_text.strip().rstrip('.')}.")
         if ok1.signed_date:

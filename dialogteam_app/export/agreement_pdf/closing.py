@@ -3,6 +3,7 @@ utvärdering, ändringar och tillägg, the signature blocks and the bilagor."""
 
 from __future__ import annotations
 
+from itertools import zip_longest
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -78,28 +79,38 @@ def _facts_table(facts: list[tuple[str, str]]) -> Table:
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)))
 
 
-def obligations(first: int, doc: AgreementDocument,
-                headings: AgreementHeadings) -> list[Flowable]:
-    breach = [*headings.chapter(str(first), "Brister och återkrav"),
-              *paragraphs(doc.breach_text)]
+def breach(number: str, doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
+    parts = [*headings.chapter(number, "Brister och återkrav"), *paragraphs(doc.breach_text)]
     if doc.money is not None:
-        breach += paragraphs(doc.money.reclaim_text, empty="")
-    changes = [*headings.chapter(str(first + 2), "Ändringar och tillägg"),
-               *paragraphs(doc.changes_text)]
+        parts += paragraphs(doc.money.reclaim_text, empty="")
+    return parts
+
+
+def evaluation(number: str, doc: AgreementDocument,
+               headings: AgreementHeadings) -> list[Flowable]:
+    return [*headings.chapter(number, "Utvärdering"), *paragraphs(doc.evaluation_text)]
+
+
+def changes(number: str, doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
+    parts = [*headings.chapter(number, "Ändringar och tillägg"), *paragraphs(doc.changes_text)]
     if doc.own_changes:
-        changes += [Paragraph(f"Tillägget ändrar {markup(doc.amends)} enligt följande:", BODY),
-                    *bullets(doc.own_changes)]
+        parts += [Paragraph(f"Tillägget ändrar {markup(doc.amends)} enligt följande:", BODY),
+                  *bullets(doc.own_changes)]
     if doc.amendments:
-        changes += [Paragraph("Överenskommelsen gäller med följande ändringar genom "
-                              "undertecknade tillägg:", BODY), *bullets(doc.amendments)]
-    return [*breach, *headings.chapter(str(first + 1), "Utvärdering"),
-            *paragraphs(doc.evaluation_text), *changes, *paragraphs(doc.copies_text)]
+        parts += [Paragraph("Överenskommelsen gäller med följande ändringar genom "
+                            "undertecknade tillägg:", BODY), *bullets(doc.amendments)]
+    return parts + paragraphs(doc.copies_text)
 
 
-def _signature_cell(s: DocSignatory) -> list[Flowable]:
-    where = " ".join(p for p in (s.place.strip(), s.date.strip()) if p)
-    return [Paragraph(markup(where) or "Ort och datum:", CELL), Spacer(1, 14 * mm),
-            _Line(), Paragraph(f"<b>{markup(s.name)}</b>", CELL), Paragraph(markup(s.title), CELL)]
+def _signature_cell(s: DocSignatory | None) -> list[Flowable]:
+    """A signatory's place, date, line, name and title; None: a blank one to fill in."""
+    where = " ".join(p for p in (s.place.strip(), s.date.strip()) if p) if s else ""
+    parts = [Paragraph(markup(where) or "Ort och datum:", CELL), Spacer(1, 14 * mm), _Line()]
+    if s is not None:
+        parts += [Paragraph(f"<b>{markup(s.name)}</b>", CELL), Paragraph(markup(s.title), CELL)]
+    else:
+        parts.append(Paragraph("Namnförtydligande:", CELL))
+    return parts
 
 
 class _Line(Flowable):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
@@ -124,9 +135,10 @@ def signatures(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flow
     left, right = by_party["Skolverket"], by_party["Huvudmannen"]
     rows: list[list[Any]] = [[Paragraph("<b>För Skolverket</b>", CELL),
                               Paragraph(f"<b>För {markup(doc.organiser.name)}</b>", CELL)]]
-    for i in range(max(len(left), len(right), 1)):
-        rows.append([_signature_cell(left[i]) if i < len(left) else "",
-                     _signature_cell(right[i]) if i < len(right) else ""])
+    # A party nobody is named for yet gets a blank block to sign on paper.
+    blank: list[DocSignatory | None] = [None]
+    columns = [[_signature_cell(s) for s in (people or blank)] for people in (left, right)]
+    rows += [list(pair) for pair in zip_longest(*columns, fillvalue="")]
     half = CONTENT_WIDTH / 2
     table = Table(rows, colWidths=[half, half], hAlign="LEFT", renderCB=TableTags(header_rows=1),
                   style=table_style(("LEFTPADDING", (0, 0), (0, -1), 0),
@@ -138,8 +150,6 @@ def signatures(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flow
                   Paragraph("Överenskommelsen har granskats av "
                             f"{markup(r.title.lower() or 'granskare')}", BODY),
                   Spacer(1, 10 * mm), _Line(), Paragraph(f"<b>{markup(r.name)}</b>", CELL)]
-    if not doc.signatories:
-        parts += paragraphs("", empty="Inga undertecknare är angivna ännu.")
     return parts
 
 

@@ -4,6 +4,7 @@ tagged file, laid out once and written atomically like the plan."""
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,20 +32,31 @@ from .template import (
 
 
 def agreement_story(doc: AgreementDocument) -> list[Flowable]:
+    """The chapters in the Stockholm ÖK 2's order, numbered as they come. An ÖK 2 has
+    every chapter (an empty one shows what is missing); an ÖK 1 or a tillägg leaves out
+    what it does not regulate."""
     headings = AgreementHeadings()
-    after_areas = sections.FIRST_AREA_CHAPTER + len(doc.areas)
-    story: list[Flowable] = [
-        *sections.title_block(doc), *sections.parties(doc, headings),
-        *sections.background(doc, headings), *sections.documents(doc, headings),
-        *sections.period(doc, headings), *sections.areas(doc, headings),
-        *sections.schedule(str(after_areas), doc, headings),
-        *sections.final_report(str(after_areas + 1), doc, headings)]
-    next_number = after_areas + 2
+    numbers = itertools.count(1)
+
+    def n() -> str:
+        return str(next(numbers))
+    full = doc.kind == "ÖK 2"
+    story: list[Flowable] = [*sections.title_block(doc), *sections.parties(n(), doc, headings),
+                             *sections.background(n(), doc, headings),
+                             *sections.documents(n(), doc, headings)]
+    if full or doc.period_sentence:
+        story += sections.period(n(), doc, headings)
+    story += sections.areas(numbers, doc, headings)
+    if full or doc.areas:
+        story += sections.schedule(n(), doc, headings)
+    if full or doc.final_due:
+        story += sections.final_report(n(), doc, headings)
     if doc.money is not None:
-        story += closing.money(str(next_number), doc, headings)
-        next_number += 1
-    return story + [*closing.obligations(next_number, doc, headings),
-                    *closing.signatures(doc, headings), *closing.bilagor(doc, headings)]
+        story += closing.money(n(), doc, headings)
+    if doc.kind != "Tillägg":
+        story += [*closing.breach(n(), doc, headings), *closing.evaluation(n(), doc, headings)]
+    return story + [*closing.changes(n(), doc, headings), *closing.signatures(doc, headings),
+                    *closing.bilagor(doc, headings)]
 
 
 def agreement_info(doc: AgreementDocument) -> DocumentInfo:

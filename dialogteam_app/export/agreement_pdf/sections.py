@@ -4,6 +4,8 @@ utvecklingsområde, tidplan och delredovisningar, slutredovisning."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table
 
@@ -29,7 +31,6 @@ from .headings import AgreementHeadings, subsection
 TITLE = UNNUMBERED_H1.clone("agreementTitle", fontSize=15, leading=20, spaceBefore=4,
                             spaceAfter=10)
 DRAFT_NOTE = SMALL.clone("draftNote", textColor=ACCENT, spaceAfter=6)
-FIRST_AREA_CHAPTER = 5
 
 
 def title_block(doc: AgreementDocument) -> list[Flowable]:
@@ -54,40 +55,45 @@ def _party(party: DocParty, note: str = "") -> Paragraph:
     return Paragraph("<br/>".join(lines), CELL)
 
 
-def parties(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
+def parties(number: str, doc: AgreementDocument,
+            headings: AgreementHeadings) -> list[Flowable]:
     """The two parties side by side: two address blocks, not a table of data."""
-    return [*headings.chapter("1", "Parter"),
+    return [*headings.chapter(number, "Parter"),
             HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceAfter=5),
             SideBySide([_party(doc.skolverket),
                         _party(doc.organiser, "(nedan kallad Huvudmannen)")], 8 * mm)]
 
 
-def background(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
-    return [*headings.chapter("2", "Bakgrund till Överenskommelsen"),
+def background(number: str, doc: AgreementDocument,
+               headings: AgreementHeadings) -> list[Flowable]:
+    return [*headings.chapter(number, "Bakgrund till Överenskommelsen"),
             *paragraphs("\n\n".join(doc.background))]
 
 
-def documents(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
+def documents(number: str, doc: AgreementDocument,
+              headings: AgreementHeadings) -> list[Flowable]:
     listed = [Paragraph(markup(d), BULLET, bulletText=f"{n}.")
               for n, d in enumerate(doc.documents, 1)]
     name = "Tillägget" if doc.kind == "Tillägg" else f"Överenskommelsen ({doc.kind})"
-    return [*headings.chapter("3", "Överenskommelsens handlingar"),
+    return [*headings.chapter(number, "Överenskommelsens handlingar"),
             Paragraph(f"Dokumenten som är kopplade till {markup(name)} gäller i den ordning som "
                       "anges nedan.", BODY), *listed]
 
 
-def period(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
-    parts = [*headings.chapter("4", "Överenskommelsens tidsperiod"),
+def period(number: str, doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
+    parts = [*headings.chapter(number, "Överenskommelsens tidsperiod"),
              *paragraphs(doc.period_sentence, empty="Perioden är inte angiven.")]
     if doc.areas:
         parts.append(Paragraph("Nedan framgår tidplanen för respektive utvecklingsområde.", BODY))
     return parts
 
 
-def areas(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
+def areas(numbers: Iterator[int], doc: AgreementDocument,
+          headings: AgreementHeadings) -> list[Flowable]:
+    """One chapter per utvecklingsområde, numbered on from `numbers`."""
     story: list[Flowable] = []
-    for ai, area in enumerate(doc.areas):
-        number = str(FIRST_AREA_CHAPTER + ai)
+    for area in doc.areas:
+        number = str(next(numbers))
         story += headings.chapter(number, f"Insatser inom {area.title}" if area.title
                                   else "Insatser")
         for ti, terms in enumerate(area.terms, 1):
