@@ -226,3 +226,31 @@ def test_pages_editing_the_same_row_keep_each_others_edits(hagsta, window, data_
     window.ctx.autosaver.flush()
     saved = stored(data_paths, agreement_id)
     assert (saved.dnr, saved.rekvisition.reference) == ("2020:1501", "Ref 42")
+
+
+def test_skolverkets_party_data_is_edited_once_for_every_agreement(hagsta, window):
+    from dialogteam_app.ui.agreement.party_dialog import SkolverketDialog
+    view, _ = hagsta
+    dialog = SkolverketDialog(window.ctx, view)
+    bankgiro = dialog.form.widgets["repayment_bankgiro"]
+    bankgiro.selectAll()
+    type_text(bankgiro, "5050-1056")
+    assert dialog.form.errors["repayment_bankgiro"].text() == \
+        "Bankgironumret 5050-1056 stämmer inte: kontrollsiffran är fel."
+    bankgiro.selectAll()
+    type_text(bankgiro, "5820-1237")
+    dialog.accept()   # closing saves what is pending
+    assert window.ctx.store.agreements.skolverket().repayment_bankgiro == "5820-1237"
+    view.tabs.setCurrentWidget(view.money)
+    assert "Skolverkets bankgiro 5820-1237" in view.money.reference.text()
+
+
+def test_delete_in_the_list_removes_the_agreement_after_asking(hagsta, window):
+    view, agreement_id = hagsta
+    view.list.setFocus()
+    seen = []
+    answer_next_dialog("Ta bort", seen)
+    QTest.keyClick(view.list, Qt.Key.Key_Delete)
+    assert "Ta bort ÖK 2?" in seen[0] and "utbetalningar" in seen[0]
+    assert window.ctx.store.agreements.get(agreement_id) is None
+    assert view.right.currentWidget() is view.empty
