@@ -56,6 +56,7 @@ class AgreementView(QWidget):
 
         self.list = QListWidget(self)
         self.list.setObjectName("agreementList")
+        self.list.setAccessibleName("Överenskommelser")
         self.list.setSpacing(3)
         self.list.setWordWrap(True)   # a narrow list: the status wraps instead of scrolling
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
