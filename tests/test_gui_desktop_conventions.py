@@ -102,6 +102,7 @@ def test_kortkommandon_lists_every_shortcut_of_the_window(window):
             assert any(keys in k for k, _w in rows), keys
     texts = [what for _k, what in rows]
     assert "Exportera åtgärdsplan" in texts and "Anteckningar: taggen problem" in texts
+    assert "Planen: flytta upp i dispositionen" in texts      # from a tab built on first use
     QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
     window.act_shortcuts.trigger()
 
@@ -146,3 +147,15 @@ def test_welcome_text_is_not_clipped_when_data_exists(window):
     window._update_empty_state()
     text = window.welcome.text
     assert text.height() >= text.heightForWidth(text.width())
+
+
+def test_no_page_shortcut_shadows_a_window_command(window):
+    """A QShortcut with the key of a window-wide action makes both ambiguous: Qt then runs
+    neither (the agreement tab's Ctrl+E did that to Exportera åtgärdsplan)."""
+    collect_shortcuts(window)  # builds every page and tab
+    window_keys = {
+        s.toString() for a in window.findChildren(QAction)
+        if a.shortcutContext() == Qt.ShortcutContext.WindowShortcut for s in a.shortcuts()}
+    clashes = [(s.key().toString(), s.whatsThis()) for s in window.findChildren(QShortcut)
+               if s.key().toString() in window_keys]
+    assert not clashes

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..common.lazy_pages import LazyPage
 from ..common.widgets import fit_to_screen, hint
 
 PAGES = ("team", "organiser", "engagement", "meeting", "search")
@@ -30,6 +31,9 @@ def collect_shortcuts(window) -> list[tuple[str, str]]:
     their shortcuts exist; sorted by what they do, without duplicates."""
     for name in PAGES:
         window.page(name)
+    while unbuilt := [p for p in window.findChildren(LazyPage) if not p.built]:
+        for placeholder in unbuilt:  # tabs and parts built on first use hold shortcuts too
+            placeholder.page()
     rows: dict[tuple[str, str], None] = {}
     for action in window.findChildren(QAction):
         keys = _keys(action.shortcuts())
