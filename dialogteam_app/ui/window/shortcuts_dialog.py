@@ -28,7 +28,7 @@ def _keys(sequences: list[QKeySequence]) -> str:
 
 def collect_shortcuts(window) -> list[tuple[str, str]]:
     """(keys, what they do) for every action and shortcut, pages built first so that
-    their shortcuts exist; sorted by what they do, without duplicates."""
+    their shortcuts exist; without duplicates."""
     for name in PAGES:
         window.page(name)
     while unbuilt := [p for p in window.findChildren(LazyPage) if not p.built]:
@@ -43,7 +43,9 @@ def collect_shortcuts(window) -> list[tuple[str, str]]:
         keys = _keys([shortcut.key()])
         if keys:
             rows[(keys, shortcut.whatsThis() or "")] = None
-    return sorted(rows, key=lambda r: (r[1].casefold(), r[0]))
+    # The window's commands first, then each place ("Anteckningar: …") together, by key.
+    return sorted(rows, key=lambda r: (r[1].split(":")[0].casefold() if ":" in r[1] else "",
+                                       len(r[0]), r[0]))
 
 
 class ShortcutsDialog(QDialog):
