@@ -22,6 +22,11 @@ def _data_dir_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) ->
         help=f"datamapp (annars ${ENV_VAR} eller standardplatsen)")
 
 
+def _passphrase_file_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--passphrase-file", metavar="FIL",
+                        help="läs lösenfrasen från filens första rad (annars frågas den efter)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dialogteam",
@@ -46,10 +51,14 @@ def build_parser() -> argparse.ArgumentParser:
                       help="utbytespaket till en kollega (.dialogteam.zip)")
     what.add_argument("--pdf", metavar="FIL",
                       help="åtgärdsplanen som PDF (sparas som en ny version)")
+    p.add_argument("--encrypt", action="store_true",
+                   help="kryptera paketet med en lösenfras (frågas efter, eller --passphrase-file)")
+    _passphrase_file_option(p)
 
     p = sub.add_parser("import", help="läs in ett utbytespaket från en kollega")
     _data_dir_option(p, in_subcommand=True)
     p.add_argument("package", metavar="FIL")
+    _passphrase_file_option(p)
 
     p = sub.add_parser("backup", help="gör en säkerhetskopia av databasen nu")
     _data_dir_option(p, in_subcommand=True)

@@ -8,6 +8,7 @@ from argparse import Namespace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .commands_passphrase import PassphraseUnavailable, read_passphrase
 from .paths import DataPaths
 from .store.database import Database
 from .store.migrations import NewerDatabaseError
@@ -74,6 +75,14 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
     if args.pdf and args.all:
         print("En åtgärdsplan hör till en samverkan: ange dess SAMVERKAN_ID.", file=sys.stderr)
         return 2
+    passphrase = None
+    if args.package and (args.encrypt or args.passphrase_file):
+        try:
+            passphrase = read_passphrase(args.passphrase_file, "Lösenfras för paketet: ",
+                                         new=True)
+        except PassphraseUnavailable as exc:
+            print(f"Paketet skapades inte. {exc}", file=sys.stderr)
+            return 2
     with _open(paths).db as db:
         engagement_id = None
         if args.engagement:
@@ -88,11 +97,12 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
             return _export_pdf(Store(db), engagement_id, Path(args.pdf))
         try:
             summary = export_package(db, args.package, engagement_id=engagement_id,
-                                     created_by=exchange_name(db.conn))
+                                     created_by=exchange_name(db.conn), passphrase=passphrase)
         except PackageError as exc:
             print(exc, file=sys.stderr)
             return 1
-    print(f"Paketet sparades: {summary.path} ({_kb(summary.size)}).")
+    print(f"Paketet sparades{' krypterat' if passphrase else ''}: {summary.path} "
+          f"({_kb(summary.size)}).")
     print(f"Innehåll: {counted(summary.counts) or 'inga poster'}"
           + (f"; {summary.deleted} borttagna poster." if summary.deleted else "."))
     return 0
@@ -121,12 +131,20 @@ def _export_pdf(store: Store, engagement_id: str, path: Path) -> int:
 
 def cmd_import(args: Namespace, paths: DataPaths) -> int:
     from .exchange import PackageError, import_package
+    from .exchange.package_reader import package_is_encrypted
+    passphrase = None
+    if package_is_encrypted(Path(args.package)):
+        try:
+            passphrase = read_passphrase(args.passphrase_file, "Paketets lösenfras: ")
+        except PassphraseUnavailable as exc:
+            print(f"Paketet importerades inte. {exc}", file=sys.stderr)
+            return 1
     lock = _locked(paths)
     if lock is None:
         return 1
     try:
         with _open(paths).db as db:
-            report = import_package(db, args.package)
+            report = import_package(db, args.package, passphrase=passphrase)
     except PackageError as exc:
         print(f"Paketet importerades inte. {exc}", file=sys.stderr)
         return 1

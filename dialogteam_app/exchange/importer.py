@@ -21,11 +21,11 @@ Progress = Callable[[str, float], None]
 
 
 def import_package(db: Database, path: Path, *, progress: Progress | None = None,
-                   limits: Limits = DEFAULT_LIMITS) -> ImportReport:
+                   limits: Limits = DEFAULT_LIMITS, passphrase: str | None = None) -> ImportReport:
     """Merge the package into the database, or raise PackageError having changed nothing."""
     progress = progress or (lambda text, fraction: None)
     progress("Läser och kontrollerar paketet", 0.0)
-    package = read_package(Path(path), limits)
+    package = read_package(Path(path), limits, passphrase)
 
     def work(conn: sqlite3.Connection) -> ImportReport:
         graph = SchemaGraph.read(conn)

@@ -93,6 +93,13 @@ class Notes:
         return [_note(r, tags.get(r["id"], [])) for r in self.db.query(
             f"SELECT * FROM notes n WHERE {where} ORDER BY taken_at, rowid", params)]
 
+    def count(self, engagement_id: str | None = None) -> int:
+        """Notes in the engagement, or in all of them."""
+        if engagement_id is None:
+            return int(self.db.conn.execute("SELECT count(*) FROM notes").fetchone()[0])
+        return int(self.db.conn.execute("SELECT count(*) FROM notes WHERE engagement_id = ?",
+                                        (engagement_id,)).fetchone()[0])
+
     def get(self, note_id: str) -> Note | None:
         r = self.db.conn.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
         if r is None:
