@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from argparse import Namespace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .commands_passphrase import PassphraseUnavailable, read_passphrase
+from .commands_passphrase import PassphraseUnavailable, read_passphrase, unlock_database
 from .paths import DataPaths
+from .store.connection import sqlite3
 from .store.database import Database
 from .store.migrations import NewerDatabaseError
 from .store.store import Store
@@ -232,6 +232,10 @@ COMMANDS = {"list": cmd_list, "export": cmd_export, "import": cmd_import, "backu
 
 
 def run(name: str, args: Namespace, paths: DataPaths) -> int:
+    refusal = unlock_database(paths)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 2
     try:
         return COMMANDS[name](args, paths)
     except NewerDatabaseError as exc:

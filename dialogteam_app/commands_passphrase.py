@@ -5,10 +5,14 @@ machine could read it in the process list and it would stay in the shell history
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 from pathlib import Path
 
 from .passphrase import mismatch, strength
+from .paths import DataPaths
+
+DATABASE_PASSPHRASE_ENV = "DIALOGTEAM_PASSPHRASE"
 
 
 class PassphraseUnavailable(Exception):
@@ -38,3 +42,23 @@ def read_passphrase(file: str | None, prompt: str, *, new: bool = False) -> str:
         if not verdict.acceptable:
             raise PassphraseUnavailable(verdict.text)
     return value
+
+
+def unlock_database(paths: DataPaths) -> str | None:
+    """Unlock an encrypted database for this command (passphrase from
+    $DIALOGTEAM_PASSPHRASE, for scripts and tests, or a hidden prompt); the Swedish
+    reason when it cannot be opened, None when it can."""
+    from .store.encryption import WrongDatabasePassphrase, needs_passphrase, unlock
+    if not needs_passphrase(paths):
+        return None
+    given = os.environ.get(DATABASE_PASSPHRASE_ENV)
+    if given is None:
+        if not sys.stdin.isatty():
+            return (f"Databasen är krypterad: ange lösenfrasen i ${DATABASE_PASSPHRASE_ENV} "
+                    "eller kör kommandot i en terminal.")
+        given = getpass.getpass("Databasens lösenfras: ")
+    try:
+        unlock(paths, given)
+    except WrongDatabasePassphrase as exc:
+        return str(exc)
+    return None

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from ..domain.record_names import table_name
+from ..store.connection import sqlite3
 from .conflicts import (
     Conflict,
     conflict_count,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..store.connection import sqlite3
 from ..store.database import Database
 from .errors import PackageError
 from .history import History, Live

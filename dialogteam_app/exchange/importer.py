@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from ..store.connection import sqlite3
 from ..store.database import Database
 from .apply import apply_plan
 from .conflicts import open_conflict_versions

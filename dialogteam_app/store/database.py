@@ -3,14 +3,13 @@ through a single writer (inline for the CLI and tests, a thread for the GUI)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from . import rows
-from .connection import connect, transaction
+from .connection import connect, sqlite3, transaction
 from .migrations import migrate
 from .writer import BackgroundWriter
 

@@ -7,13 +7,13 @@ the writer may coalesce repeated saves of the same note without losing a tag.
 from __future__ import annotations
 
 import builtins
-import sqlite3
 from collections.abc import Callable, Hashable
 from typing import Any
 
 from ..domain.ids import utc_now
 from ..domain.notes import Note, Tag, check_note
 from . import rows
+from .connection import sqlite3
 from .database import Database
 from .evidence_links import guarded_delete
 

@@ -4,7 +4,6 @@ its writer thread, the main window shown, everything flushed on the way out."""
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 import time
 
@@ -16,6 +15,7 @@ from .. import APP_NAME, __version__
 from ..assets import resource
 from ..instance_lock import AlreadyRunningError, InstanceLock
 from ..paths import DataPaths
+from ..store.connection import sqlite3
 from ..store.database import Database
 from ..store.migrations import NewerDatabaseError
 from ..store.store import Store
@@ -88,6 +88,9 @@ def run_gui(paths: DataPaths, *, smoke: bool = False, started: float | None = No
         show_error(None, "Dialogteam är redan igång", str(exc))
         return 1
     try:
+        from .encryption.unlock import unlock_at_start
+        if not unlock_at_start(paths):
+            return 1
         try:
             window = open_main_window(paths)
         except (NewerDatabaseError, sqlite3.DatabaseError) as exc:

@@ -7,14 +7,13 @@ backup copy of the file has been taken.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
 from ..backup_copy import backup_to
-from ..connection import transaction
+from ..connection import sqlite3, transaction
 from . import m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan, m0005_exchange
 
 

@@ -6,7 +6,6 @@ live file (off the GUI thread), opens it again and rebuilds the window's pages.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -34,6 +33,7 @@ from ...store.backups import (
     list_backups,
     restore,
 )
+from ...store.connection import sqlite3
 from ...store.settings import BACKUP_KEEP_DAYS, Settings
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info

@@ -3,8 +3,6 @@ side, field by field; the choice is applied in one transaction."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...domain.record_names import counted
 from ...exchange.conflict_view import ConflictView, conflict_views
 from ...exchange.conflicts import MINE, THEIRS, resolve
+from ...store.connection import sqlite3
 from ..common.dialogs import show_error
 from ..common.widgets import hint, section_title
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from ...domain.record_names import counted
 from ...exchange import ImportReport, PackageError, export_package, import_package
 from ...exchange.package_crypto import ENCRYPTED_SUFFIX, PassphraseNeeded, WrongPassphrase
 from ...exchange.package_format import SUFFIX
+from ...store.connection import sqlite3
 from ...store.settings import EXCHANGE_NAME, Settings, exchange_name
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
