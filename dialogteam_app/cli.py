@@ -71,6 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="kontrollera att databasen är hel")
     _data_dir_option(p, in_subcommand=True)
+
+    p = sub.add_parser("gallra", help="ta bort personuppgifter ur avslutade samverkan "
+                                      "(visar först vad, --yes gör det)")
+    _data_dir_option(p, in_subcommand=True)
+    p.add_argument("engagement", nargs="?", metavar="SAMVERKAN_ID",
+                   help="bara den här samverkan (annars alla som är avslutade)")
+    p.add_argument("--months", type=int, metavar="N",
+                   help="månader efter avslutet innan gallring (standard 12)")
+    p.add_argument("--yes", action="store_true", help="gallra, visa inte bara")
     return parser
 
 

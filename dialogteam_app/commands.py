@@ -227,8 +227,13 @@ def cmd_check(args: Namespace, paths: DataPaths) -> int:
     return 0
 
 
+def cmd_gallra(args: Namespace, paths: DataPaths) -> int:
+    from .commands_retention import cmd_gallra as gallra
+    return gallra(args, paths)
+
+
 COMMANDS = {"list": cmd_list, "export": cmd_export, "import": cmd_import, "backup": cmd_backup,
-            "restore": cmd_restore, "check": cmd_check}
+            "restore": cmd_restore, "check": cmd_check, "gallra": cmd_gallra}
 
 
 def run(name: str, args: Namespace, paths: DataPaths) -> int:

@@ -43,6 +43,7 @@ TABLE_NAMES = {
     "plan_costs": ("kostnadspost", "kostnadsposter"),
     "plan_risks": ("risk", "risker"),
     "plan_versions": ("exporterad version av planen", "exporterade versioner av planen"),
+    "retentions": ("gallring", "gallringar"),
 }
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..store.connection import sqlite3
 from ..store.database import Database
+from ..store.retention import compact, regallra_all
 from .apply import apply_plan
 from .conflicts import open_conflict_versions
 from .history import History
@@ -37,7 +38,12 @@ def import_package(db: Database, path: Path, *, progress: Progress | None = None
         plan = Planner(conn, graph, history, valid, open_conflict_versions(conn)).run()
         progress("Sparar", 0.7)
         report = ImportReport(package.created_by, package.created_at, package.scope_title)
-        return apply_plan(conn, graph, history, plan, report)
+        applied = apply_plan(conn, graph, history, plan, report)
+        regallrad.append(regallra_all(conn))  # a package never brings back gallrad text
+        return applied
 
+    regallrad: list[int] = []
     report: ImportReport = db.write(work)
+    if any(regallrad):
+        compact(db)
     return report

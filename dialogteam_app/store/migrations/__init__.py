@@ -14,7 +14,14 @@ from typing import Protocol
 
 from ..backup_copy import backup_to
 from ..connection import sqlite3, transaction
-from . import m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan, m0005_exchange
+from . import (
+    m0001_foundation,
+    m0002_meetings_notes,
+    m0003_analysis,
+    m0004_plan,
+    m0005_exchange,
+    m0009_retention,
+)
 
 
 class Migration(Protocol):
@@ -25,7 +32,7 @@ class Migration(Protocol):
 
 
 MIGRATIONS: list[Migration] = [m0001_foundation, m0002_meetings_notes, m0003_analysis,
-                               m0004_plan, m0005_exchange]
+                               m0004_plan, m0005_exchange, m0009_retention]
 LATEST = MIGRATIONS[-1].VERSION
 
 
