@@ -142,3 +142,19 @@ def test_the_program_started_in_another_process_opens_with_the_env_passphrase(en
                         env_extra={"DIALOGTEAM_PASSPHRASE": PASSPHRASE})
     assert result.returncode == 0 and "Norrviks kommun" in result.stdout
     assert os.environ.get("DIALOGTEAM_PASSPHRASE") is None
+
+
+def test_the_sqlite_dump_of_an_encrypted_database_is_a_plain_file(encrypted, tmp_path):
+    from dialogteam_app.exchange.sqlite_dump import write_sqlite_dump
+    from dialogteam_app.store.connection import sqlite3
+    paths, _ = encrypted
+    unlock(paths, PASSPHRASE)
+    dump_path = tmp_path / "analys.sqlite"
+    with Database(paths.database) as db:
+        write_sqlite_dump(Store(db), dump_path)
+    assert dump_path.read_bytes().startswith(PLAIN_HEADER)
+    conn = sqlite3.connect(dump_path)
+    try:
+        assert conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 31
+    finally:
+        conn.close()

@@ -7,6 +7,7 @@ run on any thread while the program writes, and is a consistent snapshot.
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 from collections.abc import Callable
@@ -28,7 +29,10 @@ from .connection import (
     open_file,
     sqlite3,
 )
+from .errors import StoreError, store_errors
 from .migrations import LATEST
+
+log = logging.getLogger(__name__)
 
 AUTOMATIC = "automatisk"
 MANUAL = "manuell"
@@ -46,7 +50,7 @@ _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<kind>.+?)(-v\d+)?-(?P<stamp>\d{8}-\d{6})(-\w+)?\.sqlite$")
 
 
-class RestoreError(RuntimeError):
+class RestoreError(StoreError):
     """The backup cannot be restored; the live database was not touched. Swedish text."""
 
 
@@ -86,11 +90,13 @@ def backup_now(paths: DataPaths, kind: str = MANUAL, now: datetime | None = None
     while dest.exists():
         dest = paths.backups / f"{kind}-{now.strftime(_STAMP)}-{n}.sqlite"
         n += 1
-    conn = connect(paths.database)
-    try:
-        backup_to(conn, dest)
-    finally:
-        conn.close()
+    with store_errors():
+        conn = connect(paths.database)
+        try:
+            backup_to(conn, dest)
+        finally:
+            conn.close()
+    log.info("backup taken: %s", dest.name)
     return _info(dest)
 
 
@@ -114,6 +120,8 @@ def prune(paths: DataPaths, keep_days: int, now: datetime | None = None) -> list
         if too_old or another_that_day:
             b.path.unlink(missing_ok=True)
             removed.append(b.path)
+    if removed:
+        log.info("pruned %d old backups", len(removed))
     return removed
 
 
@@ -173,11 +181,20 @@ def restore(paths: DataPaths, backup: Path) -> Path:
     the instance lock). The backup API writes into the live file in one transaction,
     through its WAL, so a crash midway leaves the old database."""
     backup = Path(backup)
+    log.info("restoring %s", backup.name)
     key = key_for(paths.database)
     problems = backup_problems(backup, key)
     if problems:
+        log.warning("restore refused: %d problems in %s", len(problems), backup.name)
         raise RestoreError(f"Säkerhetskopian {backup.name} kan inte återställas: "
                            + " ".join(problems[:3]) + " Databasen har inte ändrats.")
+    with store_errors():
+        before = _restore_into(paths, backup, key)
+    log.info("restored %s; the previous database kept as %s", backup.name, before.name)
+    return before
+
+
+def _restore_into(paths: DataPaths, backup: Path, key: DatabaseKey | None) -> Path:
     before = _keep_current(paths)
     source = _open_read_only(backup, key)
     try:
@@ -202,7 +219,7 @@ def _keep_current(paths: DataPaths) -> Path:
     stamp = datetime.now().strftime(_STAMP)
     try:
         return backup_now(paths, BEFORE_RESTORE).path
-    except sqlite3.DatabaseError:
+    except StoreError:
         dest = paths.backups / f"{BEFORE_RESTORE}-{stamp}-trasig.sqlite"
         paths.backups.mkdir(parents=True, exist_ok=True)
         for suffix in ("", "-wal"):

@@ -24,9 +24,10 @@ from .connection import (
     sqlite3,
     use_key,
 )
+from .errors import StoreError, store_errors
 
 
-class EncryptionError(RuntimeError):
+class EncryptionError(StoreError):
     """Swedish text; the database was not changed."""
 
 
@@ -79,6 +80,11 @@ def encrypt_database(paths: DataPaths, passphrase: str) -> Path:
     before the database's own rename changes nothing."""
     if is_encrypted(paths):
         raise EncryptionError("Databasen är redan krypterad.")
+    with store_errors():
+        return _encrypt(paths, passphrase)
+
+
+def _encrypt(paths: DataPaths, passphrase: str) -> Path:
     first = backup_now(paths, BEFORE_ENCRYPTION)
     salt = os.urandom(SALT_BYTES)
     key = DatabaseKey(derive_key(passphrase, salt), salt)
@@ -123,3 +129,13 @@ def _export(path: Path, key: DatabaseKey) -> Path:
         raise EncryptionError("Den krypterade kopian blev inte hel (" + " ".join(problems[:2])
                               + "). Ingenting har ändrats.")
     return sealed
+
+
+def plain_copy(conn: sqlite3.Connection, dest: Path) -> None:
+    """Write the encrypted database behind `conn` as a plain SQLite file (the backup API
+    cannot copy between an encrypted and a plain file)."""
+    conn.execute(f"ATTACH DATABASE '{str(dest).replace(chr(39), chr(39) * 2)}' AS plain KEY ''")
+    try:
+        conn.execute("SELECT sqlcipher_export('plain')")
+    finally:
+        conn.execute("DETACH DATABASE plain")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from ...store.connection import sqlite3
-from ...store.encryption import EncryptionError, encrypt_database, is_encrypted
+from ...store.encryption import is_encrypted
+from ...store.errors import StoreError
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
 from ..common.passphrase_fields import NewPassphraseFields
@@ -70,15 +70,13 @@ def encrypt_from_window(window, ask=None) -> bool:
                   "fel. Rätta eller ångra dem innan du krypterar.")
         return False
     ctx.autosaver.flush()
-    ctx.store.db.close()
     try:
-        backup = run_in_background(window, "Krypterar databasen",
-                                   lambda progress: encrypt_database(ctx.paths, passphrase))
-    except (EncryptionError, OSError, sqlite3.Error) as exc:
+        backup = ctx.store.encrypt(ctx.paths, passphrase, run=lambda job: run_in_background(
+            window, "Krypterar databasen", lambda progress: job()))
+    except (StoreError, OSError) as exc:
         show_error(window, "Databasen krypterades inte", str(exc))
         return False
     finally:
-        ctx.store.db.reopen()
         window.reload_data()
     show_info(window, "Databasen är krypterad",
               "Databasen och säkerhetskopiorna är krypterade. Nästa gång programmet startar "

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.record_names import counted
-from ...exchange import ImportReport, PackageError, export_package, import_package
+from ...exchange import ImportReport, PackageError
+from ...exchange.facade import export_from_store, import_into_store
 from ...exchange.package_crypto import ENCRYPTED_SUFFIX, PassphraseNeeded, WrongPassphrase
 from ...exchange.package_format import SUFFIX
-from ...store.connection import sqlite3
-from ...store.settings import EXCHANGE_NAME, Settings, exchange_name
+from ...store.errors import StoreError
+from ...store.settings import EXCHANGE_NAME
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
 from ..common.passphrase_fields import NewPassphraseFields, ask_passphrase
@@ -80,7 +81,7 @@ class ExportDialog(QDialog):
         self.one.setEnabled(self.engagements.count() > 0)
         self.one.toggled.connect(self.engagements.setEnabled)
         self.engagements.setEnabled(self.one.isChecked())
-        self.name = QLineEdit(exchange_name(store.db.conn), self)
+        self.name = QLineEdit(store.settings.exchange_name(), self)
         self.name.setPlaceholderText("Till exempel ditt namn")
         self._notes = store.notes.count
         self.encrypt = QCheckBox("&Kryptera paketet med en lösenfras", self)
@@ -163,7 +164,7 @@ def export_to_colleague(window, ask_path=None) -> Path | None:
         return None
     ctx = window.ctx
     name = dialog.name.text().strip()
-    Settings(ctx.store.db).set(EXCHANGE_NAME, name)
+    ctx.store.settings.set(EXCHANGE_NAME, name)
     passphrase = dialog.chosen_passphrase()
     suffix = SUFFIX if passphrase is None else ENCRYPTED_SUFFIX
     suggested = Path.home() / suggested_file_name(dialog.chosen_title(), suffix=suffix)
@@ -177,10 +178,10 @@ def export_to_colleague(window, ask_path=None) -> Path | None:
     ctx.autosaver.flush()
     engagement_id = dialog.chosen_engagement()
     try:
-        summary = run_in_background(window, "Exporterar", lambda progress: export_package(
-            ctx.store.db, path, engagement_id=engagement_id, created_by=name,
+        summary = run_in_background(window, "Exporterar", lambda progress: export_from_store(
+            ctx.store, path, engagement_id=engagement_id, created_by=name,
             progress=progress, passphrase=passphrase))
-    except (PackageError, sqlite3.Error) as exc:
+    except (PackageError, StoreError) as exc:
         show_error(window, "Paketet kunde inte sparas", str(exc))
         return None
     locked = " krypterat" if passphrase is not None else ""
@@ -240,8 +241,8 @@ def import_from_colleague(window, path: Path | None = None,
     while True:
         try:
             report = run_in_background(window, "Importerar paketet",
-                                       lambda progress, given=passphrase: import_package(
-                                           ctx.store.db, path, progress=progress,
+                                       lambda progress, given=passphrase: import_into_store(
+                                           ctx.store, path, progress=progress,
                                            passphrase=given))
             break
         except (PassphraseNeeded, WrongPassphrase) as exc:
@@ -251,7 +252,7 @@ def import_from_colleague(window, path: Path | None = None,
                              "kollegan kom överens om.", error)
             if passphrase is None:
                 return None
-        except (PackageError, sqlite3.Error) as exc:   # the database: locked, disk full
+        except (PackageError, StoreError) as exc:   # the database: locked, disk full
             show_error(window, "Paketet importerades inte",
                        f"{exc}\n\nIngenting har ändrats i din databas.")
             return None
