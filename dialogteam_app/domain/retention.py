@@ -17,7 +17,7 @@ PERIOD_CHOICES = (0, 3, 6, 12, 24, 36)
 END_KINDS = (KeyDateKind.PERIOD_END, KeyDateKind.FINAL_REPORT)
 
 WHAT_GOES = (
-    "Anteckningarnas text ersätts med ”Gallrad {date}”, och vem som talade tas bort.",
+    "Anteckningarnas text ersätts med ”{placeholder}”, och vem som talade tas bort.",
     "Deltagarnas namn ersätts med ”Deltagare 1”, ”Deltagare 2” … (roll och organisation "
     "står kvar, så att det går att se vilka grupper som nåddes).",
     "Egna taggar på anteckningarna tas bort (de fasta, som problem och elevröst, står kvar).",
@@ -44,8 +44,7 @@ def placeholder(done_on: str) -> str:
     return f"Gallrad {done_on}"
 
 
-def pseudonym(position: int) -> str:
-    return f"Deltagare {position + 1}"
+PSEUDONYM_PREFIX = "Deltagare "     # + the participant's place in the list, from 1
 
 
 def end_date(engagement: Engagement, key_dates: Iterable[KeyDate]) -> date | None:

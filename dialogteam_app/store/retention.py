@@ -14,9 +14,11 @@ from datetime import date
 
 from ..domain.ids import new_id, utc_now
 from ..domain.notes import Tag
-from ..domain.retention import Schedule, placeholder
-from .connection import sqlite3
+from ..domain.retention import PSEUDONYM_PREFIX, Schedule, end_date, placeholder
+from .connection import connect, sqlite3
 from .database import Database
+from .engagements import Engagements
+from .errors import store_errors
 
 _FIXED_TAGS = tuple(t.value for t in Tag)
 _MEETINGS = "SELECT id FROM meetings WHERE engagement_id = :e"
@@ -38,10 +40,13 @@ class RetentionCounts:
 
     def lines(self) -> list[str]:
         """Swedish, one line per kind with something to remove."""
-        labels = {"notes": "anteckningar", "participants": "deltagarnamn", "tags": "egna taggar",
-                  "task_owners": "namn på uppgifter", "drafts": "utkast"}
-        return [f"{getattr(self, f.name)} {labels[f.name]}" for f in fields(self)
-                if getattr(self, f.name)]
+        labels = {"notes": ("anteckning", "anteckningar"),
+                  "participants": ("deltagarnamn", "deltagarnamn"),
+                  "tags": ("egen tagg", "egna taggar"),
+                  "task_owners": ("namn på en uppgift", "namn på uppgifter"),
+                  "drafts": ("utkast", "utkast")}
+        counted = [(getattr(self, f.name), labels[f.name]) for f in fields(self)]
+        return [f"{n} {one if n == 1 else many}" for n, (one, many) in counted if n]
 
 
 @dataclass(frozen=True)
@@ -65,9 +70,9 @@ def pending(conn: sqlite3.Connection, engagement_id: str, text: str) -> Retentio
     return RetentionCounts(
         notes=_count(conn, "SELECT count(*) FROM notes WHERE engagement_id = :e "
                            "AND (body != :t OR speaker_role != '')", {**e, "t": text}),
-        participants=_count(conn, "SELECT count(*) FROM participants p WHERE meeting_id IN "
-                                  f"({_MEETINGS}) AND name != 'Deltagare ' || (p.position + 1)",
-                            e),
+        participants=_count(conn, "SELECT count(*) FROM participants WHERE meeting_id IN "
+                                  f"({_MEETINGS}) AND name != :prefix || (position + 1)",
+                            {**e, "prefix": PSEUDONYM_PREFIX}),
         tags=int(conn.execute(tag_sql, (engagement_id, *_FIXED_TAGS)).fetchone()[0]),
         task_owners=_count(conn, f"SELECT count(*) FROM tasks WHERE meeting_id IN ({_MEETINGS}) "
                                  "AND who != ''", e),
@@ -83,17 +88,19 @@ def gallra_records(conn: sqlite3.Connection, engagement_id: str, text: str) -> R
     """Pseudonymise in the caller's transaction; returns what was changed."""
     counts = pending(conn, engagement_id, text)
     now = utc_now()
-    e = {"e": engagement_id, "now": now}
+    e = {"e": engagement_id, "now": now, "prefix": PSEUDONYM_PREFIX}
     conn.execute("UPDATE notes SET body = :t, speaker_role = '', updated_at = :now "
-                 "WHERE engagement_id = :e AND (body != :t OR speaker_role != '')", {**e, "t": text})
-    conn.execute(f"UPDATE participants SET name = 'Deltagare ' || (position + 1), "
+                 "WHERE engagement_id = :e AND (body != :t OR speaker_role != '')",
+                 {"e": engagement_id, "now": now, "t": text})
+    conn.execute(f"UPDATE participants SET name = :prefix || (position + 1), "
                  f"updated_at = :now WHERE meeting_id IN ({_MEETINGS}) "
-                 "AND name != 'Deltagare ' || (position + 1)", e)
+                 "AND name != :prefix || (position + 1)", e)
     conn.execute(f"DELETE FROM note_tags WHERE note_id IN ({_NOTES.replace(':e', '?')}) "
                  f"AND tag NOT IN ({_tags_clause()})", (engagement_id, *_FIXED_TAGS))
     conn.execute(f"UPDATE tasks SET who = '', updated_at = :now WHERE meeting_id IN "
                  f"({_MEETINGS}) AND who != ''", e)
-    conn.execute(f"DELETE FROM note_drafts WHERE meeting_id IN ({_MEETINGS})", e)
+    conn.execute(f"DELETE FROM note_drafts WHERE meeting_id IN ({_MEETINGS})",
+                 {"e": engagement_id})
     _purge_bookkeeping(conn, engagement_id)
     return counts
 
@@ -169,8 +176,36 @@ def gallra(db: Database, engagement_id: str, schedule: Schedule, today: date,
 
 def compact(db: Database) -> None:
     """Rewrite the file without free pages and empty the WAL (secure_delete alone
-    leaves old copies of pages in the WAL until it is checkpointed and truncated)."""
+    leaves old copies of pages in the WAL until it is checkpointed and truncated).
+    On a connection of its own, so any thread may call it; the others are idle."""
     db.flush()
-    db.conn.execute("PRAGMA secure_delete = ON")
-    db.conn.execute("VACUUM")
-    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn = connect(db.path)
+    try:
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
+class Retention:
+    """Gallring as the window and the command line reach it, one engagement at a time."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    def schedule(self, engagement_id: str, months: int) -> Schedule:
+        e = Engagements(self.db).get(engagement_id)
+        ended = None if e is None else end_date(e, Engagements(self.db).key_dates(e.id))
+        return Schedule(ended, months)
+
+    def preview(self, engagement_id: str, today: date) -> RetentionCounts:
+        return preview(self.db, engagement_id, today)
+
+    def records(self, engagement_id: str) -> list[RetentionRecord]:
+        return records(self.db, engagement_id)
+
+    def gallra(self, engagement_id: str, schedule: Schedule, today: date,
+               done_by: str = "") -> RetentionCounts:
+        with store_errors():
+            return gallra(self.db, engagement_id, schedule, today, done_by)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .plan import Plans
     from .plan_analysis import PlanAnalysis
     from .plan_versions import PlanVersions
+    from .retention import Retention
     from .search import SearchFilter, SearchResult
     from .search_runner import SearchRunner
 
@@ -71,6 +72,11 @@ class Store:
     def agreements(self) -> Agreements:
         from .agreements import Agreements
         return Agreements(self.db)
+
+    @cached_property
+    def retention(self) -> Retention:
+        from .retention import Retention
+        return Retention(self.db)
 
     @cached_property
     def candidates(self) -> Candidates:
