@@ -30,6 +30,7 @@ import random  # noqa: E402
 from bench_notes import PREFIXES, TWO_WORDS, build, pct, sentence  # noqa: E402
 
 from dialogteam_app.domain.notes import Note  # noqa: E402
+from dialogteam_app.passphrase import derive_key  # noqa: E402
 from dialogteam_app.paths import DataPaths  # noqa: E402
 from dialogteam_app.store.database import Database  # noqa: E402
 from dialogteam_app.store.encryption import encrypt_database  # noqa: E402
@@ -37,6 +38,7 @@ from dialogteam_app.store.search import search_notes  # noqa: E402
 from dialogteam_app.store.store import Store  # noqa: E402
 
 PASSPHRASE = "en lång lösenfras för mätningen"
+ROUNDS = 3
 Measure = Callable[[DataPaths, str], list[float]]
 
 
@@ -46,7 +48,7 @@ def commits(paths: DataPaths, engagement_id: str) -> list[float]:
     with Database(paths.database, threaded=True) as db:
         store = Store(db)
         meeting_id = store.meetings.list(engagement_id)[0].id
-        for _ in range(200):
+        for _ in range(100):
             store.notes.enter(Note(meeting_id=meeting_id, engagement_id=engagement_id,
                                    body=sentence(rng), tags=["problem"]))
             t = time.perf_counter()
@@ -60,7 +62,7 @@ def searches(paths: DataPaths, _engagement_id: str) -> list[float]:
     with Database(paths.database) as db:
         for q in TWO_WORDS + PREFIXES:      # warm the page cache, as a running program has it
             search_notes(db, q)
-        for _ in range(10):
+        for _ in range(4):
             for q in TWO_WORDS + PREFIXES:
                 t = time.perf_counter()
                 search_notes(db, q)
@@ -70,7 +72,7 @@ def searches(paths: DataPaths, _engagement_id: str) -> list[float]:
 
 def opens(paths: DataPaths, _engagement_id: str) -> list[float]:
     times = []
-    for _ in range(30):
+    for _ in range(20):
         t = time.perf_counter()
         Database(paths.database).close()
         times.append((time.perf_counter() - t) * 1000)
@@ -80,7 +82,7 @@ def opens(paths: DataPaths, _engagement_id: str) -> list[float]:
 def starts(paths: DataPaths, _engagement_id: str) -> list[float]:
     times = []
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DIALOGTEAM_PASSPHRASE": PASSPHRASE}
-    for _ in range(5):
+    for _ in range(3):
         t = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "dialogteam_app", "--data-dir",
                                  str(paths.root), "--smoke"], stdout=subprocess.PIPE,
@@ -110,10 +112,20 @@ def main() -> None:
         ("note committed to disk", commits), ("search (two words, prefixes)", searches),
         ("open the database (key derived)", opens), ("start to first paint (--smoke)", starts)]
     for label, measure in measures:
-        a, b = measure(plain, engagement_id), measure(sealed, engagement_id)
+        a: list[float] = []
+        b: list[float] = []
+        for _ in range(ROUNDS):     # interleaved, so a busy machine slows both alike
+            a += measure(plain, engagement_id)
+            b += measure(sealed, engagement_id)
         ma, mb = statistics.median(a), statistics.median(b)
         print(f"{label:<40} {ma:10.2f} ms {mb:7.2f} ms {mb / ma:6.2f} "
               f"{pct(b, 99) / pct(a, 99):9.2f}")
+    derive = []
+    for _ in range(5):
+        t = time.perf_counter()
+        derive_key(PASSPHRASE, b"0123456789abcdef")
+        derive.append((time.perf_counter() - t) * 1000)
+    print(f"{'scrypt key derivation (once per start)':<40} {statistics.median(derive):10.2f} ms")
     shutil.rmtree(base)
 
 
