@@ -58,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
                            "(okrypterad, bara läsbar för dig)")
     what.add_argument("--docx", metavar="FIL",
                       help="åtgärdsplanen som Word-dokument (sparas som en ny version)")
+    what.add_argument("--agreement", metavar="FIL",
+                      help="överenskommelsen som PDF, med åtgärdsplanen som bilaga 1")
+    p.add_argument("--which", metavar="NAMN",
+                   help="vilken överenskommelse när det finns flera: ÖK 1, ÖK 2, tillägg, "
+                        "dnr eller början av id")
     p.add_argument("--encrypt", action="store_true",
                    help="kryptera paketet med en lösenfras (frågas efter, eller --passphrase-file)")
     _passphrase_file_option(p)
