@@ -158,3 +158,27 @@ def test_the_sqlite_dump_of_an_encrypted_database_is_a_plain_file(encrypted, tmp
         assert conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 31
     finally:
         conn.close()
+
+
+def test_the_search_thread_follows_the_file_when_it_is_encrypted(data_paths):
+    import queue
+
+    from dialogteam_app.store.search import SearchFilter
+    from dialogteam_app.store.search_runner import SearchRunner
+    with Database(data_paths.database, backup_dir=data_paths.backups) as db:
+        load_sample(Store(db))
+    results: queue.Queue = queue.Queue()
+    runner = SearchRunner(data_paths.database, lambda number, result: results.put(result))
+    try:
+        runner.submit("kollegialt", SearchFilter())
+        before = len(results.get(timeout=10).hits)
+        encrypt_database(data_paths, PASSPHRASE)
+        with Database(data_paths.database) as db:     # a note only the encrypted file has
+            Store(db).notes.save(Note(meeting_id=sample_id("meeting-m2"),
+                                      engagement_id=Store(db).engagements.list()[0].id,
+                                      body="Kollegialt lärande efter krypteringen"))
+        runner.submit("kollegialt", SearchFilter())
+        assert len(results.get(timeout=10).hits) == before + 1
+    finally:
+        runner.close()
+        use_key(data_paths.root, None)
