@@ -33,6 +33,9 @@ from ..common.dialogs import show_error, show_info
 from ..common.widgets import hint, section_title
 
 
+WIDTH = 640
+
+
 def _bullets(lines: list[str] | tuple[str, ...]) -> str:
     return "\n".join(f"• {line}" for line in lines)
 
@@ -69,7 +72,9 @@ class RetentionDialog(QDialog):
         layout.addWidget(section_title("Det här tas bort", self))
         layout.addWidget(self.goes)
         layout.addWidget(section_title("Det här står kvar", self))
-        layout.addWidget(hint(_bullets(WHAT_STAYS), self))
+        stays = QLabel(_bullets(WHAT_STAYS), self)
+        stays.setWordWrap(True)
+        layout.addWidget(stays)
         layout.addWidget(hint(CAVEAT, self))
         earlier = store.retention.records(engagement_id)
         if earlier:
@@ -85,7 +90,9 @@ class RetentionDialog(QDialog):
         layout.addWidget(buttons)
         self.period.currentIndexChanged.connect(self._update)
         self._update()
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(WIDTH)
+        # Wrapped labels: the height they need at this width (sizeHint guesses narrower).
+        self.resize(WIDTH, max(self.sizeHint().height(), layout.totalHeightForWidth(WIDTH)))
 
     def months(self) -> int:
         return int(self.period.currentData())
