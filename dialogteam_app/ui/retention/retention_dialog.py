@@ -32,7 +32,6 @@ from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
 from ..common.widgets import hint, section_title
 
-
 WIDTH = 640
 
 
