@@ -48,9 +48,10 @@ def unlock_database(paths: DataPaths) -> str | None:
     """Unlock an encrypted database for this command (passphrase from
     $DIALOGTEAM_PASSPHRASE, for scripts and tests, or a hidden prompt); the Swedish
     reason when it cannot be opened, None when it can."""
-    from .store.encryption import WrongDatabasePassphrase, needs_passphrase, unlock
-    if not needs_passphrase(paths):
+    from .store.connection import is_encrypted_file, key_for
+    if not is_encrypted_file(paths.database) or key_for(paths.database) is not None:
         return None
+    from .store.encryption import WrongDatabasePassphrase, unlock
     given = os.environ.get(DATABASE_PASSPHRASE_ENV)
     if given is None:
         if not sys.stdin.isatty():

@@ -142,6 +142,9 @@ def test_the_program_started_in_another_process_opens_with_the_env_passphrase(en
                         env_extra={"DIALOGTEAM_PASSPHRASE": PASSPHRASE})
     assert result.returncode == 0 and "Norrviks kommun" in result.stdout
     assert os.environ.get("DIALOGTEAM_PASSPHRASE") is None
+    shown = run_module("--data-dir", str(paths.root), "--smoke",
+                       env_extra={"DIALOGTEAM_PASSPHRASE": PASSPHRASE})
+    assert shown.returncode == 0 and "huvudfönstret visades" in shown.stdout
 
 
 def test_the_sqlite_dump_of_an_encrypted_database_is_a_plain_file(encrypted, tmp_path):
