@@ -24,7 +24,7 @@ from . import (
     m0005_exchange,
     m0006_agreements,
     m0007_search_prefix,
-    m0009_retention,
+    m0008_retention,
 )
 
 
@@ -37,7 +37,7 @@ class Migration(Protocol):
 
 MIGRATIONS: list[Migration] = [m0001_foundation, m0002_meetings_notes, m0003_analysis,
                                m0004_plan, m0005_exchange, m0006_agreements,
-                               m0007_search_prefix, m0009_retention]
+                               m0007_search_prefix, m0008_retention]
 LATEST = MIGRATIONS[-1].VERSION
 
 log = logging.getLogger(__name__)

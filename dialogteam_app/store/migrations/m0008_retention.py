@@ -7,7 +7,7 @@ the removed text back (the importer gallrar again after every merge).
 
 from ..connection import run_script, sqlite3
 
-VERSION = 9
+VERSION = 8
 
 SCHEMA = """
 CREATE TABLE retentions (
