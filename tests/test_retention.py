@@ -97,7 +97,8 @@ def test_an_older_package_from_a_colleague_cannot_bring_it_back(anna_and_bo, tmp
     bo.notes.save(replace(note, body="Bos tillägg om Lisas mamma Hjördis-Kristallen"))
     bo.meetings.save_participant(Participant(meeting_id=sample_id("meeting-m1"),
                                              name="Gunnel Sjöstjärna", position=9))
-    send(bo, anna, tmp_path, engagement.id)
+    report = send(bo, anna, tmp_path, engagement.id)
+    assert report.new_conflicts == [] and report.open_conflicts == 0
     bo_words = {"hjördis-kristallen", "sjöstjärna", "kristallen"}
     assert where_found(anna, bo_words) == []
     assert {n.body for n in anna.notes.list_for_engagement(engagement.id)} == {

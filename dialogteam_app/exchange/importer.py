@@ -40,6 +40,11 @@ def import_package(db: Database, path: Path, *, progress: Progress | None = None
         report = ImportReport(package.created_by, package.created_at, package.scope_title)
         applied = apply_plan(conn, graph, history, plan, report)
         regallrad.append(regallra_all(conn))  # a package never brings back gallrad text
+        if regallrad[-1]:       # conflicts over gallrad records were dropped with their text
+            still = set(conn.execute("SELECT table_name, record_id FROM exchange_conflicts"))
+            applied.new_conflicts = [c for c in applied.new_conflicts
+                                     if (c.table, c.record_id) in still]
+            applied.open_conflicts = len(still)
         return applied
 
     regallrad: list[int] = []
