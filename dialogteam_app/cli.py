@@ -10,6 +10,8 @@ import sys
 import time
 
 from . import __version__
+from .bytecode_cache import keep_bytecode
+from .diagnostics import attach_windows_console, log_start, setup_logging
 from .paths import ENV_VAR, resolve_data_paths
 
 
@@ -22,6 +24,11 @@ def _data_dir_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) ->
         help=f"datamapp (annars ${ENV_VAR} eller standardplatsen)")
 
 
+def _passphrase_file_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--passphrase-file", metavar="FIL",
+                        help="läs lösenfrasen från filens första rad (annars frågas den efter)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dialogteam",
@@ -29,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Dialogteam {__version__}")
     _data_dir_option(parser, in_subcommand=False)
     parser.add_argument("--smoke", action="store_true",
-                        help="öppna huvudfönstret, skriv hur snabbt det visades och avsluta "
+                        help="öppna huvudfönstret, skriv hur snabbt det blev användbart och avsluta "
                              "(för test av installationen)")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
 
@@ -46,12 +53,24 @@ def build_parser() -> argparse.ArgumentParser:
                       help="utbytespaket till en kollega (.dialogteam.zip)")
     what.add_argument("--pdf", metavar="FIL",
                       help="åtgärdsplanen som PDF (sparas som en ny version)")
+    what.add_argument("--sqlite-dump", metavar="FIL",
+                      help="med --all: alla data som en vanlig SQLite-fil för analys "
+                           "(okrypterad, bara läsbar för dig)")
     what.add_argument("--docx", metavar="FIL",
                       help="åtgärdsplanen som Word-dokument (sparas som en ny version)")
+    what.add_argument("--agreement", metavar="FIL",
+                      help="överenskommelsen som PDF, med åtgärdsplanen som bilaga 1")
+    p.add_argument("--which", metavar="NAMN",
+                   help="vilken överenskommelse när det finns flera: ÖK 1, ÖK 2, tillägg, "
+                        "dnr eller början av id")
+    p.add_argument("--encrypt", action="store_true",
+                   help="kryptera paketet med en lösenfras (frågas efter, eller --passphrase-file)")
+    _passphrase_file_option(p)
 
     p = sub.add_parser("import", help="läs in ett utbytespaket från en kollega")
     _data_dir_option(p, in_subcommand=True)
     p.add_argument("package", metavar="FIL")
+    _passphrase_file_option(p)
 
     p = sub.add_parser("backup", help="gör en säkerhetskopia av databasen nu")
     _data_dir_option(p, in_subcommand=True)
@@ -64,19 +83,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="kontrollera att databasen är hel")
     _data_dir_option(p, in_subcommand=True)
+
+    p = sub.add_parser("gallra", help="ta bort personuppgifter ur avslutade samverkan "
+                                      "(visar först vad, --yes gör det)")
+    _data_dir_option(p, in_subcommand=True)
+    p.add_argument("engagement", nargs="?", metavar="SAMVERKAN_ID",
+                   help="bara den här samverkan (annars alla som är avslutade)")
+    p.add_argument("--months", type=int, metavar="N",
+                   help="månader efter avslutet innan gallring (standard 12)")
+    p.add_argument("--yes", action="store_true", help="gallra, visa inte bara")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
+    keep_bytecode()  # before the window's modules are imported
+    attach_windows_console()
     args = build_parser().parse_args(argv)
     try:
         paths = resolve_data_paths(args.data_dir)
     except OSError as exc:
         print(f"Datamappen kan inte användas: {exc}", file=sys.stderr)
         return 2
+    setup_logging(paths)
     if args.command is None:
         from .ui.app import run_gui
         return run_gui(paths, smoke=args.smoke, started=started)
     from . import commands
+    log_start(f"command {args.command}")
     return commands.run(args.command, args, paths)

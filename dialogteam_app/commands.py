@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
+import logging
 import sys
 from argparse import Namespace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .commands_passphrase import PassphraseUnavailable, read_passphrase, unlock_database
 from .paths import DataPaths
+from .store.connection import sqlite3
 from .store.database import Database
+from .store.errors import StoreError
 from .store.migrations import NewerDatabaseError
 from .store.store import Store
 
@@ -66,14 +69,26 @@ def _locked(paths: DataPaths) -> InstanceLock | None:
 
 def cmd_export(args: Namespace, paths: DataPaths) -> int:
     from .domain.record_names import counted
-    from .exchange import PackageError, export_package
-    from .store.settings import exchange_name
+    from .exchange import PackageError
+    from .exchange.facade import export_from_store
     if bool(args.engagement) == bool(args.all):
         print("Ange antingen ett SAMVERKAN_ID eller --all.", file=sys.stderr)
         return 2
-    if (args.pdf or args.docx) and args.all:
-        print("En åtgärdsplan hör till en samverkan: ange dess SAMVERKAN_ID.", file=sys.stderr)
+    if (args.pdf or args.docx or args.agreement) and args.all:
+        print("En åtgärdsplan eller överenskommelse hör till en samverkan: ange dess "
+              "SAMVERKAN_ID.", file=sys.stderr)
         return 2
+    passphrase = None
+    if args.package and (args.encrypt or args.passphrase_file):
+        try:
+            passphrase = read_passphrase(args.passphrase_file, "Lösenfras för paketet: ",
+                                         new=True)
+        except PassphraseUnavailable as exc:
+            print(f"Paketet skapades inte. {exc}", file=sys.stderr)
+            return 2
+    if args.sqlite_dump:
+        from .commands_sqlite_dump import sqlite_dump
+        return sqlite_dump(args, _open(paths))
     with _open(paths).db as db:
         engagement_id = None
         if args.engagement:
@@ -87,13 +102,20 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
             assert engagement_id is not None  # --pdf and --docx are refused with --all
             return _export_plan(Store(db), engagement_id, Path(args.pdf or args.docx),
                                 "pdf" if args.pdf else "docx")
+        if args.agreement:
+            from .commands_agreement import export_agreement
+            assert engagement_id is not None  # --agreement is refused with --all
+            return export_agreement(Store(db), engagement_id, Path(args.agreement), args.which)
         try:
-            summary = export_package(db, args.package, engagement_id=engagement_id,
-                                     created_by=exchange_name(db.conn))
+            store = Store(db)
+            summary = export_from_store(store, args.package, engagement_id=engagement_id,
+                                        created_by=store.settings.exchange_name(),
+                                        passphrase=passphrase)
         except PackageError as exc:
             print(exc, file=sys.stderr)
             return 1
-    print(f"Paketet sparades: {summary.path} ({_kb(summary.size)}).")
+    print(f"Paketet sparades{' krypterat' if passphrase else ''}: {summary.path} "
+          f"({_kb(summary.size)}).")
     print(f"Innehåll: {counted(summary.counts) or 'inga poster'}"
           + (f"; {summary.deleted} borttagna poster." if summary.deleted else "."))
     return 0
@@ -121,19 +143,31 @@ def _export_plan(store: Store, engagement_id: str, path: Path, kind: str) -> int
         print(f"{what} sparades inte. {describe_os_error(exc, path)}", file=sys.stderr)
         return 1
     version = store.plan_versions.freeze(engagement_id, document, recipient, path.name)
+    logging.getLogger(__name__).info("plan exported as %s: engagement %s, version %d",
+                                     kind, engagement_id, version.number)
     print(f"Åtgärdsplanen sparades: {path} ({size}), version {version.number}"
           + (f", mottagare {recipient}." if recipient else "."))
     return 0
 
 
 def cmd_import(args: Namespace, paths: DataPaths) -> int:
-    from .exchange import PackageError, import_package
+    from .exchange import PackageError
+    from .exchange.facade import import_into_store
+    from .exchange.package_reader import package_is_encrypted
+    passphrase = None
+    if package_is_encrypted(Path(args.package)):
+        try:
+            passphrase = read_passphrase(args.passphrase_file, "Paketets lösenfras: ")
+        except PassphraseUnavailable as exc:
+            print(f"Paketet importerades inte. {exc}", file=sys.stderr)
+            return 1
     lock = _locked(paths)
     if lock is None:
         return 1
     try:
-        with _open(paths).db as db:
-            report = import_package(db, args.package)
+        store = _open(paths)
+        with store.db:
+            report = import_into_store(store, args.package, passphrase=passphrase)
     except PackageError as exc:
         print(f"Paketet importerades inte. {exc}", file=sys.stderr)
         return 1
@@ -167,7 +201,7 @@ def cmd_backup(args: Namespace, paths: DataPaths) -> int:
 
 def cmd_restore(args: Namespace, paths: DataPaths) -> int:
 
-    from .store.backups import RestoreError, restore
+    from .store.backups import restore
     chosen = Path(args.backup)
     if not chosen.exists() and (paths.backups / args.backup).exists():
         chosen = paths.backups / args.backup
@@ -190,7 +224,7 @@ def cmd_restore(args: Namespace, paths: DataPaths) -> int:
                 return 1
         try:
             kept = restore(paths, chosen)
-        except RestoreError as exc:
+        except StoreError as exc:
             print(exc, file=sys.stderr)
             return 1
     finally:
@@ -216,17 +250,27 @@ def cmd_check(args: Namespace, paths: DataPaths) -> int:
     return 0
 
 
+def cmd_gallra(args: Namespace, paths: DataPaths) -> int:
+    from .commands_retention import cmd_gallra as gallra
+    return gallra(args, paths)
+
+
 COMMANDS = {"list": cmd_list, "export": cmd_export, "import": cmd_import, "backup": cmd_backup,
-            "restore": cmd_restore, "check": cmd_check}
+            "restore": cmd_restore, "check": cmd_check, "gallra": cmd_gallra}
 
 
 def run(name: str, args: Namespace, paths: DataPaths) -> int:
+    refusal = unlock_database(paths)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 2
     try:
         return COMMANDS[name](args, paths)
-    except NewerDatabaseError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    except sqlite3.DatabaseError as exc:
-        print(f"Databasen {paths.database} kan inte läsas: {exc}. "
-              f"Säkerhetskopior finns i {paths.backups}.", file=sys.stderr)
+    except (StoreError, sqlite3.DatabaseError) as exc:
+        logging.getLogger(__name__).exception("command %s failed", name)
+        if isinstance(exc, NewerDatabaseError):
+            print(exc, file=sys.stderr)
+        else:
+            print(f"Databasen {paths.database} kan inte läsas: {str(exc).rstrip('.')}. "
+                  f"Säkerhetskopior finns i {paths.backups}.", file=sys.stderr)
         return 2

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import getpass
-import sqlite3
 
+from .connection import sqlite3
 from .database import Database
 
 BACKUP_KEEP_DAYS = "backup_keep_days"
@@ -35,7 +35,14 @@ class Settings:
         value = read_setting(self.db.conn, key)
         return default if value is None else value
 
+    def exchange_name(self) -> str:
+        return exchange_name(self.db.conn)
+
     def set(self, key: str, value: str) -> None:
-        self.db.write(lambda conn: conn.execute(
+        self.set_many({key: value})
+
+    def set_many(self, values: dict[str, str]) -> None:
+        """Several settings in one transaction: all of them or none."""
+        self.db.write(lambda conn: conn.executemany(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value)))
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", list(values.items())))

@@ -114,7 +114,7 @@ class DocxWriter:
         self.doc.add_paragraph()
 
     def page_break(self) -> None:
-        self.doc.add_page_break()  # type: ignore[no-untyped-call]  # python-docx leaves it untyped
+        self.doc.add_page_break()  # type: ignore[no-untyped-call]  # python-docx leaves it unannotated
 
     def save(self, path: Path) -> None:
         """Write atomically: a failure leaves no file (or the old one)."""

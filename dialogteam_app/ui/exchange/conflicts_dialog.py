@@ -3,8 +3,6 @@ side, field by field; the choice is applied in one transaction."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,15 +22,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.record_names import counted
-from ...exchange.conflict_view import ConflictView, conflict_views
-from ...exchange.conflicts import MINE, THEIRS, resolve
+from ...exchange.conflict_view import ConflictView
+from ...exchange.conflicts import MINE, THEIRS
+from ...exchange.facade import open_conflicts, settle_conflict
+from ...store.errors import StoreConstraintError
 from ..common.dialogs import show_error
-from ..common.widgets import hint, section_title
+from ..common.theme import colours
+from ..common.widgets import fit_to_screen, hint, section_title
 
-CELL_STYLE = """
-QFrame#choice { border: 1px solid #d5dde3; border-radius: 4px; background: white; }
-QFrame#choice[chosen="true"] { border: 2px solid #0b5c8a; background: #eef5fa; }
-QFrame#same { border: none; }
+
+def cell_style() -> str:
+    c = colours()
+    return f"""
+QFrame#choice {{ border: 1px solid {c.border}; border-radius: 4px; background: {c.page}; }}
+QFrame#choice[chosen="true"] {{ border: 2px solid {c.accent}; }}
+QFrame#same {{ border: none; }}
 """
 
 
@@ -176,11 +180,12 @@ class ConflictsDialog(QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.window_ = window
-        self.db = window.ctx.store.db
+        self.store = window.ctx.store
         self.settled = 0
         self.setWindowTitle("Konflikter")
-        self.setStyleSheet(CELL_STYLE)
+        self.setStyleSheet(cell_style())
         self.list = QListWidget(self)
+        self.list.setAccessibleName("Konflikter att avgöra")
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSpacing(2)
@@ -201,12 +206,12 @@ class ConflictsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
-        self.resize(1040, 620)
+        fit_to_screen(self, 1040, 620)
         self.panel: QWidget | None = None     # a ConflictPanel, or a note that none are left
         self._reload()
 
     def _reload(self, row: int = 0) -> None:
-        self.views = conflict_views(self.db.conn)
+        self.views = open_conflicts(self.store)
         self.list.blockSignals(True)
         self.list.clear()
         for v in self.views:
@@ -236,8 +241,8 @@ class ConflictsDialog(QDialog):
     def _settle(self, choice) -> None:
         v = self.panel.view
         try:
-            self.db.write(resolve, v.table, v.record_id, choice)
-        except sqlite3.IntegrityError as exc:
+            settle_conflict(self.store, v, choice)
+        except StoreConstraintError as exc:
             # Say, their version belongs to a meeting deleted here since the import.
             show_error(self, "Valet kunde inte genomföras",
                        f"Kollegans version hänger ihop med något som inte finns här längre "

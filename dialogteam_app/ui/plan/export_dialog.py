@@ -10,6 +10,7 @@ mail program.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 import threading
@@ -39,7 +40,10 @@ from ...export.email_draft import draft_body, draft_subject, write_email_draft
 from ...export.file_names import suggested_pdf_name
 from ..common.dialogs import show_error
 from ..common.printing import print_pdf
+from ..common.theme import colours
+from ..common.widgets import fit_to_screen
 
+log = logging.getLogger(__name__)
 ATTACH = [("PDF", ("pdf",)), ("Word", ("docx",)), ("PDF och Word", ("pdf", "docx"))]
 
 
@@ -65,9 +69,11 @@ class _RenderJob(QRunnable):
         except _Cancelled:
             return
         except OSError as e:
+            log.warning("the PDF could not be written", exc_info=True)
             self.signals.failed.emit(describe_os_error(e, self._path))
             return
         except Exception as e:  # noqa: BLE001 - any layout error must reach the user
+            log.exception("the PDF could not be laid out")
             self.signals.failed.emit(f"PDF:en kunde inte skapas: {e}")
             return
         self.signals.finished.emit(pages)
@@ -91,7 +97,7 @@ class PlanExportDialog(QDialog):
                  on_exported: Callable[[Path, PlanDocument], None]):
         super().__init__(parent)
         self.setWindowTitle("Exportera åtgärdsplan")
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)
         self._to_name, self._to_email = to_name, to_email
         self._on_exported = on_exported
         self._suggested_path = Path(suggested_path)
@@ -135,6 +141,7 @@ class PlanExportDialog(QDialog):
         for label, _formats in ATTACH:
             self._attach.addItem(f"Bifoga {label}")
         self._attach.setToolTip("Vad e-postutkastet ska ha med sig")
+        self._attach.setAccessibleName("Bilagor i e-postutkastet")
         self._email_button = QPushButton("Skicka med e-post…")
         self._email_button.setToolTip(self._recipient_hint())
         close_button = QPushButton("Stäng")
@@ -156,6 +163,8 @@ class PlanExportDialog(QDialog):
         buttons.addWidget(self._attach)
         buttons.addWidget(self._email_button)
         buttons.addWidget(close_button)
+        self._view.setAccessibleName("Förhandsgranskning av PDF:en")
+        self._view.setMinimumHeight(200)
         layout = QVBoxLayout(self)
         layout.addWidget(self._heading)
         layout.addWidget(self._progress)
@@ -179,6 +188,7 @@ class PlanExportDialog(QDialog):
         try:
             self._doc = make_document()  # on the GUI thread: it may read the database
         except Exception as e:  # noqa: BLE001 - shown, not swallowed
+            log.exception("the plan document could not be built")
             self._fail(f"Planen kunde inte sammanställas: {e}")
             return
         if self._suggested_path.is_dir():
@@ -210,7 +220,7 @@ class PlanExportDialog(QDialog):
     def _fail(self, message: str):
         self._progress.hide()
         self._status.setText(message)
-        self._status.setStyleSheet("color: #a5271f;")
+        self._status.setStyleSheet(f"color: {colours().error};")
         self._set_ready(False)
 
     @property
@@ -277,6 +287,7 @@ class PlanExportDialog(QDialog):
             show_error(self, "PDF:en kunde inte sparas", describe_os_error(e, path))
             return False
         self._saved_path = path
+        log.info("plan PDF saved: version %d, %d bytes", self._doc.version, path.stat().st_size)
         self._status.setText(f"Sparad som {path}.")
         self._report_exported(path)
         return True

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QStackedWidget,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -20,7 +19,9 @@ from ...domain.plan_diff import diff_documents
 from ...store.plan_snapshot import build_plan_document
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete, show_info
-from ..common.widgets import fill_with_panes
+from ..common.lazy_pages import LazyStack
+from ..common.theme import colours
+from ..common.widgets import add_shortcut, fill_with_panes
 from .commands import AddArea, AddInterventions, DeleteArea, DeleteIntervention, Reorder
 from .export import (
     EXPORT,
@@ -46,6 +47,8 @@ class PlanTree(QTreeWidget):
         self.stack = stack
         self.setHeaderHidden(True)
         self.setObjectName("planOutline")
+        self.setAccessibleName("Åtgärdsplanens delar")
+        self.setProperty("pageSelector", True)  # tests walk every part
 
     def undo(self) -> None:
         self.stack.undo()
@@ -100,45 +103,63 @@ class PlanView(QWidget):
             left_layout.addLayout(row)
         left_layout.addWidget(self.tree)
 
-        self.texts = PlanTextsPage(ctx, self)
-        self.area_page = AreaPage(ctx, self)
-        self.area_page.form.record_saved.connect(lambda a: self._rename(AREA, a.id, a.title))
-        self.intervention_page = InterventionPage(ctx, self)
-        self.intervention_page.form.record_saved.connect(
-            lambda i: self._rename(INTERVENTION, i.id, i.title))
-        self.strengths = StrengthsRisksPage(ctx, self)
-        self.totals = TotalsPage(self)
-        self.versions = VersionsPage(self)
-        self.versions.compare.connect(self._compare)
-        self.versions.open_version.connect(self.show_version_pdf)
-        self.check = CheckPage(self)
-        self.check.go_to.connect(self.go_to)
-        self.pages = QStackedWidget(self)
-        for page in (self.texts, self.area_page, self.intervention_page, self.strengths,
-                     self.totals, self.versions, self.check):
-            self.pages.addWidget(page)
+        self.pages = LazyStack(self)  # each page built when first shown
+        for key in ("texts", "area_page", "intervention_page", "strengths", "totals",
+                    "versions", "check"):
+            self.pages.add_page(key, getattr(self, f"_make_{key}"))
 
         fill_with_panes(self, left, self.pages, (0, 1)).setSizes([300, 900])
 
-        for keys, slot in [
-            ("Alt+Up", lambda: self.move_selected(-1)),
-            ("Alt+Down", lambda: self.move_selected(1)),
-            ("Ctrl+Return", self.add_intervention),
+        # Ctrl+E (export) is the window's Arkiv action, so it works on every page.
+        for keys, slot, what in [
+            ("Alt+Up", lambda: self.move_selected(-1), "Planen: flytta upp i dispositionen"),
+            ("Alt+Down", lambda: self.move_selected(1), "Planen: flytta ned i dispositionen"),
+            ("Ctrl+Return", self.add_intervention, "Planen: ny insats i det valda området"),
         ]:
-            QShortcut(
-                QKeySequence(keys),
-                self,
-                slot,
-                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-            )
-        QShortcut(QKeySequence("Ctrl+E"), self, self.export_pdf,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(
-            QKeySequence.StandardKey.Delete,
-            self.tree,
-            self.delete,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+            add_shortcut(QKeySequence(keys), self, slot, what=what,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_shortcut(QKeySequence.StandardKey.Delete, self.tree, self.delete,
+                  what="Planen: ta bort det valda området eller den valda insatsen",
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+    # -- pages, built on first use ------------------------------------------------------------------
+    def _make_texts(self) -> PlanTextsPage:
+        return PlanTextsPage(self.ctx, self)
+
+    def _make_area_page(self) -> AreaPage:
+        page = AreaPage(self.ctx, self)
+        page.form.record_saved.connect(lambda a: self._rename(AREA, a.id, a.title))
+        return page
+
+    def _make_intervention_page(self) -> InterventionPage:
+        page = InterventionPage(self.ctx, self)
+        page.form.record_saved.connect(lambda i: self._rename(INTERVENTION, i.id, i.title))
+        return page
+
+    def _make_strengths(self) -> StrengthsRisksPage:
+        return StrengthsRisksPage(self.ctx, self)
+
+    def _make_totals(self) -> TotalsPage:
+        return TotalsPage(self)
+
+    def _make_versions(self) -> VersionsPage:
+        page = VersionsPage(self)
+        page.compare.connect(self._compare)
+        page.open_version.connect(self.show_version_pdf)
+        return page
+
+    def _make_check(self) -> CheckPage:
+        page = CheckPage(self)
+        page.go_to.connect(self.go_to)
+        return page
+
+    texts = property(lambda self: self.pages.page("texts"))
+    area_page = property(lambda self: self.pages.page("area_page"))
+    intervention_page = property(lambda self: self.pages.page("intervention_page"))
+    strengths = property(lambda self: self.pages.page("strengths"))
+    totals = property(lambda self: self.pages.page("totals"))
+    versions = property(lambda self: self.pages.page("versions"))
+    check = property(lambda self: self.pages.page("check"))
 
     # -- loading ---------------------------------------------------------------------------------
     def show_engagement(self, engagement_id: str) -> None:
@@ -184,10 +205,17 @@ class PlanView(QWidget):
         self._show(self.tree.currentItem())
 
     def _label_check(self) -> None:
-        n = len(self.gaps)
-        self.check_item.setText(0, f"Röd tråd – {n} brist{'er' if n != 1 else ''}" if n
-                                else "Röd tråd – inga brister")
-        self.check_item.setForeground(0, Qt.GlobalColor.darkRed if n else Qt.GlobalColor.darkGreen)
+        """A symbol and words for the state, the theme's colour as well (never alone);
+        an empty plan has nothing to praise yet."""
+        n, c = len(self.gaps), colours()
+        if not self.plan.areas:
+            text, colour = "Röd tråd – planen är tom", c.muted
+        elif n:
+            text, colour = f"⚠ Röd tråd – {n} brist{'er' if n != 1 else ''}", c.error
+        else:
+            text, colour = "✓ Röd tråd – inga brister", c.ok
+        self.check_item.setText(0, text)
+        self.check_item.setForeground(0, QColor(colour))
 
     def _find(self, kind: str, record_id: str) -> QTreeWidgetItem | None:
         for item in self._items():
@@ -243,7 +271,7 @@ class PlanView(QWidget):
             self.versions.show_versions(self.ctx.store.plan_versions.list(self.engagement_id))
             self.pages.setCurrentWidget(self.versions)
         elif kind == CHECK:
-            self.check.show_gaps(self.gaps)
+            self.check.show_gaps(self.gaps, empty=not self.plan.areas)
             self.pages.setCurrentWidget(self.check)
         else:
             self.texts.show_plan(self.plan)
