@@ -227,7 +227,7 @@ def bench_stalls(big: DataPaths, threshold_ms: float) -> None:
     print(f"  {len(steps)} steps; slowest: " + ", ".join(f"{n} {ms:.0f} ms" for n, ms in worst))
     print(f"  {log.summary()}")
     for stall in sorted(log.stalls, key=lambda s: -s.ms)[:8]:
-        print(f"    {stall}")
+        print(f"    {stall}\n      in " + " > ".join(stall.stack[3:]))
     window.ctx.autosaver.flush()
     window.close()
     store.close()
@@ -240,6 +240,8 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--stall-ms", type=float, default=50)
+    parser.add_argument("--parts", default="start,search,stalls",
+                        help="which parts to run, comma-separated")
     args = parser.parse_args()
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="dialogteam-bench-"))
     try:
@@ -249,10 +251,14 @@ def main() -> None:
         remember_selection(big, "meeting", meeting)
         print(f"machine: {os.uname().nodename}, {os.cpu_count()} cores, Python "
               f"{sys.version.split()[0]}; ratios are ours / the floor, measured in this run")
-        bench_start(small, big, args.runs)
-        bench_search(big, args.runs)
-        remember_selection(big, "", "")
-        bench_stalls(big, args.stall_ms)
+        parts = args.parts.split(",")
+        if "start" in parts:
+            bench_start(small, big, args.runs)
+        if "search" in parts:
+            bench_search(big, args.runs)
+        if "stalls" in parts:
+            remember_selection(big, "", "")
+            bench_stalls(big, args.stall_ms)
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)

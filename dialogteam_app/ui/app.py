@@ -23,7 +23,7 @@ from .common.autosave import Autosaver
 from .common.context import AppContext
 from .common.dialogs import show_error
 from .common.stall_log import install_from_environment
-from .common.style import STYLESHEET
+from .common.style import NamedWidgetStyle
 from .window.main_window import MainWindow
 
 
@@ -35,7 +35,8 @@ def make_application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("dialogteam")
     app.setWindowIcon(QIcon(str(resource("icons", "dialogteam.svg"))))
-    app.setStyleSheet(STYLESHEET)
+    if not isinstance(app.style(), NamedWidgetStyle):
+        app.setStyle(NamedWidgetStyle(app.style().name()))
     assert isinstance(app, QApplication)
     if not hasattr(app, "stall_log"):
         app.stall_log = install_from_environment()  # DIALOGTEAM_STALL_LOG=ms, for developers

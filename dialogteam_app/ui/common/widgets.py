@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -59,6 +60,8 @@ class ScrollPage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget(self)
         inner.setObjectName("page")
+        inner.setBackgroundRole(QPalette.ColorRole.Base)  # white, or the dark palette's base
+        inner.setAutoFillBackground(True)
         content = QWidget(inner)
         self.body = QVBoxLayout(content)
         self.body.setContentsMargins(24, 18, 24, 24)
