@@ -121,3 +121,18 @@ def test_smoke_start_says_when_the_window_was_usable(data_paths):
     assert result.returncode == 0, result.stderr
     assert re.search(r"visades efter \d+ ms och var användbart efter \d+ ms", result.stdout)
     assert f"no stall over {GENEROUS_MS} ms" in result.stderr  # the switch is on, and quiet
+
+
+def test_a_meetings_tables_are_built_when_their_tab_is_first_shown(window):
+    from dialogteam_app.sample_data import sample_id
+    window.open_sample()
+    window.open_meeting(sample_id("meeting-m2"))
+    view = window.meeting_view
+    assert [p.built for p in view.tabs._lazy.values()] == [True, False, False, False]
+    view.tabs.setCurrentIndex(1)
+    participants = view.participants
+    assert participants.model.rowCount() == len(
+        window.ctx.store.meetings.participants(sample_id("meeting-m2"))) > 0
+    window.open_meeting(sample_id("meeting-m3"))  # a built table follows the meeting shown
+    assert participants.model.rowCount() == len(
+        window.ctx.store.meetings.participants(sample_id("meeting-m3")))

@@ -6,7 +6,7 @@ import dataclasses
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QVBoxLayout, QWidget
 
 from ...domain.meetings import (
     MeetingKind,
@@ -26,6 +26,7 @@ from ..common.context import AppContext
 from ..common.dialogs import confirm_delete
 from ..common.html_delegate import HtmlDelegate
 from ..common.in_use import refused_because_in_use
+from ..common.lazy_pages import LazyTabWidget
 from ..common.record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
 from ..common.record_table import CHECK, Column, RecordTable
 from ..common.unit_checklist import UnitChecklist
@@ -82,6 +83,10 @@ class NotesList(QListView):
     def selected_notes(self) -> list[Note]:
         return [i.data(NOTE_ROLE) for i in sorted(self.selectionModel().selectedRows(),
                                                   key=lambda i: i.row())]
+
+
+TABLE_TABS = (("participants", "Deltagare"), ("questions", "Frågor"),
+              ("tasks", "Beslut och uppgifter"))
 
 
 class MeetingView(QWidget):
@@ -144,46 +149,69 @@ class MeetingView(QWidget):
         details.body.addWidget(hint("Skolenheter som mötet gäller:", self))
         details.body.addWidget(self.units)
 
-        def autosave(kind, save):
-            return lambda rec: ctx.autosaver.schedule((kind, rec.id), lambda: save(rec, wait=False))
-
-        self.participants = RecordTable(
-            [Column("name", "Namn", stretch=True), Column("role", "Roll", COMBO, ROLE_CHOICES),
-             Column("organisation", "Organisation", stretch=True)],
-            validate=validate_participant, save=autosave("participant", meetings.save_participant),
-            create=self._new_participant,
-            delete=lambda p: self._delete_row(p, meetings.delete_participant, p.name),
-            add_label="Ny deltagare", empty_text="Inga deltagare ännu.", parent=self)
-        self.questions = RecordTable(
-            [Column("text", "Fråga", stretch=True), Column("asked", "Ställd", CHECK)],
-            validate=validate_question, save=autosave("question", meetings.save_question),
-            create=self._new_question,
-            delete=lambda q: self._delete_row(q, meetings.delete_question, "frågan"),
-            add_label="Ny fråga", empty_text="Inga förberedda frågor.", parent=self)
-        self.tasks = RecordTable(
-            [Column("kind", "Typ", COMBO, [(k, k.label) for k in TaskKind]),
-             Column("text", "Vad", stretch=True), Column("who", "Vem"),
-             Column("due", "Klart senast", DATE), Column("done", "Klar", CHECK)],
-            validate=validate_task, save=autosave("task", meetings.save_task),
-            create=self._new_task,
-            delete=lambda t: self._delete_row(t, meetings.delete_task, "raden"),
-            add_label="Nytt beslut/uppgift", empty_text="Inga beslut eller uppgifter ännu.",
-            parent=self)
-
-        self.tabs = QTabWidget(self)
+        # The three tables are built when their tab is first shown.
+        self._tables: dict[str, RecordTable] = {}
+        self.tabs = LazyTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(details, "Mötet")
-        for table, title, text in [
-                (self.participants, "Deltagare", "Vilka som deltog, med roll och organisation."),
-                (self.questions, "Frågor", "Fördjupande och utmanande frågor att ställa. "
-                                            "Bocka av när de är ställda."),
-                (self.tasks, "Beslut och uppgifter", "Vem gör vad, och när ska det vara klart?")]:
-            page = ScrollPage(self)
-            page.body.addWidget(hint(text, self))
-            page.body.addWidget(table)
-            self.tabs.addTab(page, title)
+        self.tabs.add_page("details", "Mötet", lambda: details)
+        for key, title in TABLE_TABS:
+            self.tabs.add_page(key, title, lambda key=key: self._make_table_page(key))
 
         self.splitter = fill_with_panes(self, left, self.tabs, (3, 2))
+
+    def _make_table_page(self, key: str) -> ScrollPage:
+        meetings, autosaver = self.ctx.store.meetings, self.ctx.autosaver
+
+        def autosave(kind, save):
+            return lambda rec: autosaver.schedule((kind, rec.id), lambda: save(rec, wait=False))
+        if key == "participants":
+            text = "Vilka som deltog, med roll och organisation."
+            table = RecordTable(
+                [Column("name", "Namn", stretch=True), Column("role", "Roll", COMBO, ROLE_CHOICES),
+                 Column("organisation", "Organisation", stretch=True)],
+                validate=validate_participant,
+                save=autosave("participant", meetings.save_participant),
+                create=self._new_participant,
+                delete=lambda p: self._delete_row(p, meetings.delete_participant, p.name),
+                add_label="Ny deltagare", empty_text="Inga deltagare ännu.", parent=self)
+        elif key == "questions":
+            text = "Fördjupande och utmanande frågor att ställa. Bocka av när de är ställda."
+            table = RecordTable(
+                [Column("text", "Fråga", stretch=True), Column("asked", "Ställd", CHECK)],
+                validate=validate_question, save=autosave("question", meetings.save_question),
+                create=self._new_question,
+                delete=lambda q: self._delete_row(q, meetings.delete_question, "frågan"),
+                add_label="Ny fråga", empty_text="Inga förberedda frågor.", parent=self)
+        else:
+            text = "Vem gör vad, och när ska det vara klart?"
+            table = RecordTable(
+                [Column("kind", "Typ", COMBO, [(k, k.label) for k in TaskKind]),
+                 Column("text", "Vad", stretch=True), Column("who", "Vem"),
+                 Column("due", "Klart senast", DATE), Column("done", "Klar", CHECK)],
+                validate=validate_task, save=autosave("task", meetings.save_task),
+                create=self._new_task,
+                delete=lambda t: self._delete_row(t, meetings.delete_task, "raden"),
+                add_label="Nytt beslut/uppgift", empty_text="Inga beslut eller uppgifter ännu.",
+                parent=self)
+        self._tables[key] = table
+        if self.meeting is not None:
+            self._load_table(key)
+        page = ScrollPage(self)
+        page.body.addWidget(hint(text, self))
+        page.body.addWidget(table)
+        return page
+
+    def _table(self, key: str) -> RecordTable:
+        self.tabs.page(key)
+        return self._tables[key]
+
+    participants = property(lambda self: self._table("participants"))
+    questions = property(lambda self: self._table("questions"))
+    tasks = property(lambda self: self._table("tasks"))
+
+    def _load_table(self, key: str) -> None:
+        load = getattr(self.ctx.store.meetings, key)  # participants(), questions(), tasks()
+        self._tables[key].set_records(load(self.meeting.id))
 
     # -- loading ------------------------------------------------------------------------------------
     def show_meeting(self, meeting_id: str) -> bool:
@@ -205,9 +233,8 @@ class MeetingView(QWidget):
         if draft:
             self.capture.restore(*draft)
             self.ctx.autosaver.state_changed.emit()
-        self.participants.set_records(store.meetings.participants(meeting_id))
-        self.questions.set_records(store.meetings.questions(meeting_id))
-        self.tasks.set_records(store.meetings.tasks(meeting_id))
+        for key in self._tables:  # the tables built so far
+            self._load_table(key)
         self._update_empty()
         self.notes.scrollToBottom()
         return True
