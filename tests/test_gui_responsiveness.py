@@ -136,3 +136,23 @@ def test_a_meetings_tables_are_built_when_their_tab_is_first_shown(window):
     window.open_meeting(sample_id("meeting-m3"))  # a built table follows the meeting shown
     assert participants.model.rowCount() == len(
         window.ctx.store.meetings.participants(sample_id("meeting-m3")))
+
+
+def test_a_big_tree_lists_its_meetings_after_painting(window, qtbot, monkeypatch):
+    from dialogteam_app.sample_data import sample_id
+    from dialogteam_app.ui.window import navigator as navigator_module
+    monkeypatch.setattr(navigator_module, "LIST_AT_ONCE", 0)
+    window.open_sample()
+    nav = window.navigator
+    nav.reload()
+    meetings = window.ctx.store.meetings.list()
+    assert not any((MEETING, m.id) in nav._items for m in meetings)  # not yet
+    m3 = sample_id("meeting-m3")
+    nav.select(MEETING, m3)  # asked for: listed at once
+    assert nav.current() == (MEETING, m3)
+    qtbot.waitUntil(lambda: all((MEETING, m.id) in nav._items for m in meetings), timeout=2000)
+    item = nav.item_for(MEETING, meetings[0].id)
+    assert nav.isExpanded(item.parent().index())  # its samverkan shows it
+    counts = window.ctx.store.meetings.note_counts()
+    detail = item.parent().child(item.row(), 1).text()
+    assert detail == navigator_module.notes_detail(counts.get(meetings[0].id, 0))

@@ -30,3 +30,8 @@ def test_sample_plan_is_a_draft_with_two_gaps_to_show(store):
     assert plan_totals(plan).total == 1_010_000
     gaps = [g.target.field for g in red_thread(plan, store.plan_analysis.problem_infos(e.id))]
     assert gaps == ["follow_up_who", "costs"]
+
+
+def test_the_spelled_out_sample_organiser_id_is_the_derived_one():
+    from dialogteam_app.sample_data.ids import SAMPLE_ORGANISER_ID, sample_id
+    assert SAMPLE_ORGANISER_ID == sample_id("organiser")

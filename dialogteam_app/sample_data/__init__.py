@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..domain.engagement import Engagement
 from ..store.store import Store
-from .ids import SAMPLE_ORGANISER_NAME, sample_id
+from .ids import SAMPLE_ORGANISER_ID, SAMPLE_ORGANISER_NAME, sample_id
 from .meetings import load_meetings
 from .organisation import load_organisation
 
@@ -21,7 +21,7 @@ class SampleAlreadyLoaded(RuntimeError):
 
 
 def sample_loaded(store: Store) -> bool:
-    return store.organisers.get(sample_id("organiser")) is not None
+    return store.organisers.get(SAMPLE_ORGANISER_ID) is not None
 
 
 def load_sample(store: Store) -> Engagement:
