@@ -10,8 +10,7 @@ import sqlite3
 
 from ..connection import run_script
 
-# 6-9 are taken by work in flight; the lead renumbers this step (file m0010) at merge.
-VERSION = 6
+VERSION = 7
 
 SCHEMA = """
 DROP TABLE notes_fts;
