@@ -65,6 +65,10 @@ class Table:
         return [c.name for c in self.columns]
 
     @cached_property
+    def real_columns(self) -> list[str]:
+        return [c.name for c in self.columns if c.affinity == "REAL"]
+
+    @cached_property
     def has_updated_at(self) -> bool:
         return any(c.name == "updated_at" for c in self.columns)
 
