@@ -22,6 +22,7 @@ from ..domain.ids import utc_now
 from .records import Content
 from .schema_graph import SchemaGraph, quote
 
+_UNDECODED = object()
 MAX_KNOWN = 64     # older versions are forgotten: at worst a later merge asks the user
 MAX_CONTENTS = 3   # contents kept as merge bases; the newest exchanged ones
 # One encoder for all (json.dumps with options builds a new one per call).
@@ -108,6 +109,15 @@ class History:
                                  else Live(json.loads(stored[0]), json.loads(stored[1])))
         return states[record_id]
 
+    def known(self, table: str, record_id: str) -> list[str]:
+        """A record's known versions, without decoding its stored contents."""
+        state = self._live.get(table, {}).get(record_id, _UNDECODED)
+        if state is _UNDECODED:
+            stored = self._stored(table).get(record_id)
+            found: list[str] = json.loads(stored[0]) if stored is not None else []
+            return found
+        return state.known if isinstance(state, Live) else []
+
     def _sent_before(self, table: str, record_id: str, version: str,
                      also_known: Sequence[str]) -> bool:
         """Whether noting this exchange would change nothing, read from the stored text.
@@ -118,7 +128,7 @@ class History:
         stored = self._stored(table).get(record_id)
         if stored is None or f'"{version}": ' not in stored[1]:
             return False
-        known: list[str] = json.loads(stored[0])
+        known = self.known(table, record_id)
         return merged_known(known, also_known, [version]) == known
 
     def save_live(self, table: str, record_id: str, state: Live) -> None:
