@@ -226,8 +226,8 @@ class MeetingView(QWidget):
         self.units.set_units(store.organisers.units(engagement.organiser_id), m.school_unit_ids)
         self._organiser = store.organisers.get(engagement.organiser_id).name
         self._update_header(m)
-        self.model.set_notes(store.notes.list(meeting_id))
-        self.model.set_in_analysis(store.analysis.used_note_ids(m.engagement_id))
+        self.model.set_notes(store.notes.list(meeting_id),
+                             store.analysis.used_note_ids(m.engagement_id))
         self.capture.reset()
         draft = store.notes.draft(meeting_id)
         if draft:
