@@ -10,8 +10,6 @@ from __future__ import annotations
 from ..domain.engagement import Engagement
 from ..store.store import Store
 from .ids import SAMPLE_ORGANISER_ID, SAMPLE_ORGANISER_NAME, sample_id
-from .meetings import load_meetings
-from .organisation import load_organisation
 
 __all__ = ["SampleAlreadyLoaded", "load_sample", "sample_id", "sample_loaded"]
 
@@ -30,6 +28,8 @@ def load_sample(store: Store) -> Engagement:
         raise SampleAlreadyLoaded(f"Exempeldata ({SAMPLE_ORGANISER_NAME}) finns redan.")
     # Here, not at the top: start-up imports this package.
     from .analysis import load_analysis
+    from .meetings import load_meetings
+    from .organisation import load_organisation
     from .plan import load_plan
     with store.db.bulk():
         engagement = load_organisation(store)

@@ -24,7 +24,6 @@ from .common.autosave import Autosaver
 from .common.context import AppContext
 from .common.crash_dialog import ErrorReporter
 from .common.dialogs import show_error
-from .common.stall_log import install_from_environment
 from .common.style import NamedWidgetStyle
 from .window.main_window import MainWindow
 
@@ -43,7 +42,10 @@ def make_application() -> QApplication:
         app.setStyle(NamedWidgetStyle(app.style().name()))
     assert isinstance(app, QApplication)
     if not hasattr(app, "stall_log"):
-        app.stall_log = install_from_environment()  # DIALOGTEAM_STALL_LOG=ms, for developers
+        app.stall_log = None
+        if os.environ.get("DIALOGTEAM_STALL_LOG"):  # for developers; see common/stall_log.py
+            from .common.stall_log import install_from_environment
+            app.stall_log = install_from_environment()
     return app
 
 
