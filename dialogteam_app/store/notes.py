@@ -70,6 +70,18 @@ class Notes:
     def __init__(self, db: Database):
         self.db = db
 
+    def used_in_analysis(self, engagement_id: str) -> set[str]:
+        """Notes promoted into the analysis or used as evidence there. Here, not in the
+        analysis repository: a meeting marks them without importing the analysis."""
+        return {r[0] for r in self.db.query(
+            "SELECT note_id FROM problems WHERE engagement_id = ?1 AND note_id IS NOT NULL "
+            "UNION SELECT c.note_id FROM causes c JOIN problems p ON p.id = c.problem_id "
+            "WHERE p.engagement_id = ?1 AND c.note_id IS NOT NULL "
+            "UNION SELECT e.note_id FROM evidence e JOIN notes n ON n.id = e.note_id "
+            "WHERE n.engagement_id = ?1 "
+            "UNION SELECT note_id FROM candidates WHERE engagement_id = ?1 AND note_id IS NOT NULL",
+            (engagement_id,))}
+
     def _tags(self, where: str, params: tuple[str, ...]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for r in self.db.query(f"SELECT t.note_id, t.tag FROM note_tags t "

@@ -21,7 +21,6 @@ from ...domain.meetings import (
     validate_task,
 )
 from ...domain.notes import Note, validate_note
-from ...domain.promotion import promotable_tags
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete
 from ..common.html_delegate import HtmlDelegate
@@ -227,7 +226,7 @@ class MeetingView(QWidget):
         self._organiser = store.organisers.get(engagement.organiser_id).name
         self._update_header(m)
         self.model.set_notes(store.notes.list(meeting_id),
-                             store.analysis.used_note_ids(m.engagement_id))
+                             store.notes.used_in_analysis(m.engagement_id))
         self.capture.reset()
         draft = store.notes.draft(meeting_id)
         if draft:
@@ -349,6 +348,7 @@ class MeetingView(QWidget):
         lift = menu.addAction("Lyft till analysen…\tCtrl+Shift+L",
                               lambda: (self.notes.setCurrentIndex(index),
                                        self.promote_current_note()))
+        from ...domain.promotion import promotable_tags  # the analysis, only when asked
         lift.setEnabled(bool(promotable_tags(index.data(NOTE_ROLE))))
         menu.addSeparator()
         menu.addAction("Ta bort\tDelete", self.delete_selected_notes)
@@ -368,7 +368,7 @@ class MeetingView(QWidget):
         done = promote_note(self, self.ctx.store, index.data(NOTE_ROLE))
         if done:
             self.model.set_in_analysis(
-                self.ctx.store.analysis.used_note_ids(self.meeting.engagement_id))
+                self.ctx.store.notes.used_in_analysis(self.meeting.engagement_id))
             self.window().statusBar().showMessage(done, 8000)
 
     # -- rows ----------------------------------------------------------------------------------------
