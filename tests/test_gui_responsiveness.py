@@ -156,3 +156,11 @@ def test_a_big_tree_lists_its_meetings_after_painting(window, qtbot, monkeypatch
     counts = window.ctx.store.meetings.note_counts()
     detail = item.parent().child(item.row(), 1).text()
     assert detail == navigator_module.notes_detail(counts.get(meetings[0].id, 0))
+
+
+def test_closing_the_window_ends_the_search_thread(window):
+    window.show_search()
+    thread = window.search_view._runner._thread
+    assert thread.is_alive()
+    window.close()
+    assert not thread.is_alive()

@@ -139,6 +139,7 @@ def _run(app: QApplication, paths: DataPaths, smoke: bool, started: float,
         window.ctx.store.close()
         stall_log = getattr(app, "stall_log", None)
         if stall_log is not None:
+            stall_log.stop()
             print(f"[Dialogteam] {stall_log.summary()}", file=sys.stderr)
         log.info("closed (status %d)", status)
         return status

@@ -103,7 +103,6 @@ class SearchView(QWidget):
         self._runner = ctx.store.search_runner(self._arrived.emit)
         self._request = 0
         self._where = SearchFilter()
-        self.destroyed.connect(self._runner.close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(header)
@@ -140,6 +139,11 @@ class SearchView(QWidget):
         meetings = self.ctx.store.meetings.list(engagement_id) if engagement_id else []
         self._set_choices(self.meeting, [(m.id, m.display_name) for m in meetings])
         self.meeting.setEnabled(bool(engagement_id))
+
+    def stop_searching(self) -> None:
+        """Before the view goes: its thread ends (explicitly, not from a destructor that
+        may run while Python shuts down)."""
+        self._runner.close()
 
     def _filter(self) -> SearchFilter:
         return SearchFilter(engagement_id=self.engagement.currentData(),

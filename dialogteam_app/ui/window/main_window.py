@@ -332,6 +332,7 @@ class MainWindow(QMainWindow):
         self.ctx.autosaver.flush()
         current = self.navigator.current()
         self.stack.setCurrentWidget(self.welcome)
+        self._stop_searching()
         for page in self._pages.values():
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -399,4 +400,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("selected/kind", kind)
         self.settings.setValue("selected/id", record_id)
         self.settings.sync()
+        self._stop_searching()
         event.accept()
+
+    def _stop_searching(self) -> None:
+        if "search" in self._pages:
+            self.search_view.stop_searching()
