@@ -164,3 +164,25 @@ def test_closing_the_window_ends_the_search_thread(window):
     assert thread.is_alive()
     window.close()
     assert not thread.is_alive()
+
+
+def test_a_long_meeting_shows_its_newest_notes_first_then_all(window, qtbot, monkeypatch):
+    from dialogteam_app.sample_data import sample_id
+    from dialogteam_app.ui.meetings import meeting_view as meeting_module
+    monkeypatch.setattr(meeting_module, "FIRST_NOTES", 3)
+    window.open_sample()
+    meeting_id = sample_id("meeting-m2")
+    everything = window.ctx.store.notes.list(meeting_id)
+    assert len(everything) > 3
+    window.navigator.select(MEETING, meeting_id)
+    view = window.meeting_view
+    assert [n.id for n in view.model.notes()] == [n.id for n in everything[-3:]]
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(everything), timeout=2000)
+    assert [n.id for n in view.model.notes()] == [n.id for n in everything]
+    count = window.navigator.item_for(MEETING, meeting_id)
+    detail = count.parent().child(count.row(), 1).text()
+    assert detail == f"{len(everything)} ant."
+    # An older note asked for (from a search hit) is listed and selected at once.
+    window.navigator.select(MEETING, sample_id("meeting-m3"))
+    window.open_meeting(meeting_id, everything[0].id)
+    assert view.notes.selected_notes()[0].id == everything[0].id

@@ -90,10 +90,17 @@ class Notes:
             found.setdefault(r[0], []).append(r[1])
         return found
 
-    def list(self, meeting_id: str) -> list[Note]:
+    def list(self, meeting_id: str, newest: int | None = None) -> list[Note]:
+        """The meeting's notes in time order; only the last `newest` if given."""
         tags = self._tags("n.meeting_id = ?", (meeting_id,))
-        return [_note(r, tags.get(r["id"], [])) for r in self.db.query(
-            "SELECT * FROM notes WHERE meeting_id = ? ORDER BY taken_at, rowid", (meeting_id,))]
+        if newest is None:
+            rows = self.db.query("SELECT * FROM notes WHERE meeting_id = ? "
+                                 "ORDER BY taken_at, rowid", (meeting_id,))
+        else:
+            rows = self.db.query("SELECT * FROM notes WHERE meeting_id = ? "
+                                 "ORDER BY taken_at DESC, rowid DESC LIMIT ?",
+                                 (meeting_id, newest))[::-1]
+        return [_note(r, tags.get(r["id"], [])) for r in rows]
 
     def list_for_engagement(self, engagement_id: str, tag: str | None = None) -> builtins.list[Note]:
         where = "n.engagement_id = ?"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QVBoxLayout, QWidget
 
@@ -84,6 +84,7 @@ class NotesList(QListView):
                                                   key=lambda i: i.row())]
 
 
+FIRST_NOTES = 200  # of a longer meeting, shown before the older ones are loaded
 TABLE_TABS = (("participants", "Deltagare"), ("questions", "Frågor"),
               ("tasks", "Beslut och uppgifter"))
 
@@ -96,6 +97,7 @@ class MeetingView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting = None
+        self._older_pending = False  # a long meeting's older notes still to be listed
         self.stack = NotesUndoStack(self._may_remove_notes, self)
         meetings = ctx.store.meetings
 
@@ -225,8 +227,12 @@ class MeetingView(QWidget):
         self.units.set_units(store.organisers.units(engagement.organiser_id), m.school_unit_ids)
         self._organiser = store.organisers.get(engagement.organiser_id).name
         self._update_header(m)
-        self.model.set_notes(store.notes.list(meeting_id),
-                             store.notes.used_in_analysis(m.engagement_id))
+        # A long meeting shows its newest notes at once and the older ones a moment later.
+        notes = store.notes.list(meeting_id, newest=FIRST_NOTES)
+        self._older_pending = len(notes) == FIRST_NOTES
+        if self._older_pending:
+            QTimer.singleShot(0, self, lambda: self._load_older(meeting_id))
+        self.model.set_notes(notes, store.notes.used_in_analysis(m.engagement_id))
         self.capture.reset()
         draft = store.notes.draft(meeting_id)
         if draft:
@@ -238,10 +244,22 @@ class MeetingView(QWidget):
         self.notes.scrollToBottom()
         return True
 
+    def _load_older(self, meeting_id: str) -> None:
+        if not self._older_pending or self.meeting is None or self.meeting.id != meeting_id:
+            return
+        bar = self.notes.verticalScrollBar()
+        at_bottom = bar.value() == bar.maximum()
+        self._older_pending = False
+        self.model.add_older(self.ctx.store.notes.list(meeting_id))
+        if at_bottom:
+            self.notes.scrollToBottom()
+
     def focus_capture(self) -> None:
         self.capture.edit.setFocus()
 
     def select_note(self, note_id: str) -> None:
+        if self.meeting is not None:
+            self._load_older(self.meeting.id)  # an older note may be the one asked for
         row = self.model.row_of(note_id)
         if row >= 0:
             index = self.model.index(row)
@@ -267,7 +285,7 @@ class MeetingView(QWidget):
 
     def _count_changed(self, *_args) -> None:
         self._update_empty()
-        if self.meeting is not None:
+        if self.meeting is not None and not self._older_pending:
             self.note_count_changed.emit(self.meeting.id, self.model.rowCount())
 
     # -- notes ----------------------------------------------------------------------------------------

@@ -72,6 +72,15 @@ class NotesModel(QAbstractListModel):
             self._in_analysis = set(in_analysis)
         self.endResetModel()
 
+    def add_older(self, notes: list[Note]) -> None:
+        """The notes before the first one shown, from the meeting's full list."""
+        first = self._notes[0].id if self._notes else None
+        older = next((notes[:i] for i, n in enumerate(notes) if n.id == first), [])
+        if older:
+            self.beginInsertRows(QModelIndex(), 0, len(older) - 1)
+            self._notes[:0] = older
+            self.endInsertRows()
+
     def notes(self) -> list[Note]:
         return list(self._notes)
 
