@@ -186,3 +186,28 @@ def test_a_long_meeting_shows_its_newest_notes_first_then_all(window, qtbot, mon
     window.navigator.select(MEETING, sample_id("meeting-m3"))
     window.open_meeting(meeting_id, everything[0].id)
     assert view.notes.selected_notes()[0].id == everything[0].id
+
+
+def test_rows_are_added_and_removed_in_the_lazily_built_tables(window, data_paths):
+    from helpers.qt_helpers import answer_next_dialog
+
+    from dialogteam_app.sample_data import sample_id
+    window.open_sample()
+    meeting_id = sample_id("meeting-m3")
+    window.open_meeting(meeting_id)
+    view = window.meeting_view
+    repo = window.ctx.store.meetings
+    for key, load, text in (("participants", repo.participants, "Ny deltagare"),
+                            ("questions", repo.questions, "Ny fråga"),
+                            ("tasks", repo.tasks, "Ny uppgift")):
+        before = len(load(meeting_id))
+        table = getattr(view, key)
+        table.add_button.click()
+        added = load(meeting_id)
+        assert len(added) == before + 1
+        assert text in (getattr(added[-1], "name", "") or added[-1].text)
+        table.view.selectRow(table.model.rowCount() - 1)
+        answer_next_dialog("Ta bort")
+        table.remove_selected()
+        window.ctx.autosaver.flush()
+        assert len(load(meeting_id)) == before

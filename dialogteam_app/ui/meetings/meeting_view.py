@@ -10,26 +10,19 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QVBoxLayout, 
 
 from ...domain.meetings import (
     MeetingKind,
-    Participant,
-    Question,
     Role,
-    Task,
-    TaskKind,
     validate_meeting,
-    validate_participant,
-    validate_question,
-    validate_task,
 )
 from ...domain.notes import Note, validate_note
 from ..common.context import AppContext
-from ..common.dialogs import confirm_delete
 from ..common.html_delegate import HtmlDelegate
 from ..common.in_use import refused_because_in_use
 from ..common.lazy_pages import LazyTabWidget
 from ..common.record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
-from ..common.record_table import CHECK, Column, RecordTable
+from ..common.record_table import RecordTable
 from ..common.unit_checklist import UnitChecklist
 from ..common.widgets import PageHeader, ScrollPage, fill_with_panes, hint
+from .meeting_tables import TABLE_TABS, make_meeting_table
 from .note_capture import TAG_ORDER, NoteCapture
 from .notes_model import (
     NOTE_ROLE,
@@ -50,7 +43,6 @@ MEETING_FIELDS = [
     FieldSpec("place", "Plats"),
     FieldSpec("agenda", "Agenda", TEXT),
 ]
-ROLE_CHOICES = [(r, r.label) for r in Role]
 
 
 class NotesList(QListView):
@@ -85,8 +77,6 @@ class NotesList(QListView):
 
 
 FIRST_NOTES = 200  # of a longer meeting, shown before the older ones are loaded
-TABLE_TABS = (("participants", "Deltagare"), ("questions", "Frågor"),
-              ("tasks", "Beslut och uppgifter"))
 
 
 class MeetingView(QWidget):
@@ -161,39 +151,7 @@ class MeetingView(QWidget):
         self.splitter = fill_with_panes(self, left, self.tabs, (3, 2))
 
     def _make_table_page(self, key: str) -> ScrollPage:
-        meetings, autosaver = self.ctx.store.meetings, self.ctx.autosaver
-
-        def autosave(kind, save):
-            return lambda rec: autosaver.schedule((kind, rec.id), lambda: save(rec, wait=False))
-        if key == "participants":
-            text = "Vilka som deltog, med roll och organisation."
-            table = RecordTable(
-                [Column("name", "Namn", stretch=True), Column("role", "Roll", COMBO, ROLE_CHOICES),
-                 Column("organisation", "Organisation", stretch=True)],
-                validate=validate_participant,
-                save=autosave("participant", meetings.save_participant),
-                create=self._new_participant,
-                delete=lambda p: self._delete_row(p, meetings.delete_participant, p.name),
-                add_label="Ny deltagare", empty_text="Inga deltagare ännu.", parent=self)
-        elif key == "questions":
-            text = "Fördjupande och utmanande frågor att ställa. Bocka av när de är ställda."
-            table = RecordTable(
-                [Column("text", "Fråga", stretch=True), Column("asked", "Ställd", CHECK)],
-                validate=validate_question, save=autosave("question", meetings.save_question),
-                create=self._new_question,
-                delete=lambda q: self._delete_row(q, meetings.delete_question, "frågan"),
-                add_label="Ny fråga", empty_text="Inga förberedda frågor.", parent=self)
-        else:
-            text = "Vem gör vad, och när ska det vara klart?"
-            table = RecordTable(
-                [Column("kind", "Typ", COMBO, [(k, k.label) for k in TaskKind]),
-                 Column("text", "Vad", stretch=True), Column("who", "Vem"),
-                 Column("due", "Klart senast", DATE), Column("done", "Klar", CHECK)],
-                validate=validate_task, save=autosave("task", meetings.save_task),
-                create=self._new_task,
-                delete=lambda t: self._delete_row(t, meetings.delete_task, "raden"),
-                add_label="Nytt beslut/uppgift", empty_text="Inga beslut eller uppgifter ännu.",
-                parent=self)
+        table, text = make_meeting_table(key, self.ctx, lambda: self.meeting.id, self)
         self._tables[key] = table
         if self.meeting is not None:
             self._load_table(key)
@@ -388,32 +346,3 @@ class MeetingView(QWidget):
             self.model.set_in_analysis(
                 self.ctx.store.notes.used_in_analysis(self.meeting.engagement_id))
             self.window().statusBar().showMessage(done, 8000)
-
-    # -- rows ----------------------------------------------------------------------------------------
-    def _new_participant(self) -> Participant:
-        repo = self.ctx.store.meetings
-        p = Participant(meeting_id=self.meeting.id, name="Ny deltagare",
-                        position=repo.next_position("participants", self.meeting.id))
-        repo.save_participant(p)
-        return p
-
-    def _new_question(self) -> Question:
-        repo = self.ctx.store.meetings
-        q = Question(meeting_id=self.meeting.id, text="Ny fråga",
-                     position=repo.next_position("questions", self.meeting.id))
-        repo.save_question(q)
-        return q
-
-    def _new_task(self) -> Task:
-        repo = self.ctx.store.meetings
-        t = Task(meeting_id=self.meeting.id, text="Ny uppgift",
-                 position=repo.next_position("tasks", self.meeting.id))
-        repo.save_task(t)
-        return t
-
-    def _delete_row(self, record, delete, name: str) -> bool:
-        if not confirm_delete(self, "Ta bort", f"Ta bort {name}?"):
-            return False
-        self.ctx.autosaver.flush()
-        delete(record.id)
-        return True
