@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import Role
 from ...domain.notes import Tag, tag_label
-from ...store.search import RECENT_WINDOW, SearchFilter, SearchHit, SearchResult
+from ...store.search import SearchFilter, SearchHit, SearchResult
 from ..common.context import AppContext
 from ..common.widgets import PageHeader
 from .hit_delegate import HIT_ROLE, HitDelegate, plain_snippet
@@ -176,7 +176,7 @@ class SearchView(QWidget):
         if result.newest_first:
             more = " – de senaste; skriv fler bokstäver för de bästa träffarna"
         elif result.newest_only:
-            more = (f" – de bästa bland de {RECENT_WINDOW:,} senaste anteckningarna"
+            more = (f" – de bästa bland de {result.window:,} senaste anteckningarna"
                     .replace(",", "\u00a0") + "; fler ord söker i alla")
         elif len(hits) >= 200:
             more = " – de 200 bästa"
