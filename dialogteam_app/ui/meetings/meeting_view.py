@@ -56,7 +56,7 @@ class NotesList(QListView):
         self.setWordWrap(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setLayoutMode(QListView.LayoutMode.Batched)  # long meetings appear at once, laid out in steps
-        self.setBatchSize(100)
+        self.setBatchSize(40)  # rows measured per turn of the event loop (an HTML layout each)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(
