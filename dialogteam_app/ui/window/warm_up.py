@@ -28,6 +28,7 @@ MODULES = (
     "dialogteam_app.ui.analysis.traceability_page",
     "dialogteam_app.ui.analysis.participation_page",
     "dialogteam_app.ui.plan.plan_view",
+    "dialogteam_app.ui.agreement.agreement_view",
     "dialogteam_app.ui.search.search_view",
     "dialogteam_app.ui.register.organiser_view",
     "dialogteam_app.ui.register.team_view",
