@@ -176,11 +176,15 @@ def bench_stalls(big: DataPaths, threshold_ms: float) -> None:
     sample_engagement, big_meeting = sample_ids(big)
     steps: list[tuple[str, float]] = []
 
+    during: dict[int, str] = {}  # stall (by position in the log) -> the step it came in
+
     def step(name: str, action, *args, wait_ms: int = 30) -> None:
         t = time.perf_counter()
+        seen = len(log.stalls)
         action(*args)
         QTest.qWait(wait_ms)
         steps.append((name, (time.perf_counter() - t) * 1000 - wait_ms))
+        during.update((i, name) for i in range(seen, len(log.stalls)))
 
     def type_line(widget, text: str) -> None:
         for ch in text:
@@ -194,10 +198,11 @@ def bench_stalls(big: DataPaths, threshold_ms: float) -> None:
         step("open samverkan", window.navigator.select, ENGAGEMENT, engagement_id)
         view = window.engagement_view
         for tab in range(view.tabs.count()):
-            step(f"tab {tab}", view.tabs.setCurrentIndex, tab)
+            step(f"tab {view.tabs.tabText(tab)}", view.tabs.setCurrentIndex, tab)
             if tab == 1:
                 for sub in range(view.analysis.tabs.count()):
-                    step(f"analysis sub-tab {sub}", view.analysis.tabs.setCurrentIndex, sub)
+                    step(f"analysis: {view.analysis.tabs.tabText(sub)}",
+                         view.analysis.tabs.setCurrentIndex, sub)
             if tab == 2:
                 tree = view.plan.tree
                 for n in range(tree.topLevelItemCount()):
@@ -230,8 +235,8 @@ def bench_stalls(big: DataPaths, threshold_ms: float) -> None:
     worst = sorted(steps, key=lambda s: -s[1])[:3]
     print(f"  {len(steps)} steps; slowest: " + ", ".join(f"{n} {ms:.0f} ms" for n, ms in worst))
     print(f"  {log.summary()}")
-    for stall in sorted(log.stalls, key=lambda s: -s.ms)[:8]:
-        print(f"    {stall}\n      in " + " > ".join(stall.stack[3:]))
+    for i, stall in sorted(enumerate(log.stalls), key=lambda s: -s[1].ms)[:8]:
+        print(f"    {stall} (step: {during.get(i, '?')})\n      in " + " > ".join(stall.stack[3:]))
     window.ctx.autosaver.flush()
     window.close()
     store.close()
