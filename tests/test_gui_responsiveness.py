@@ -214,3 +214,26 @@ def test_rows_are_added_and_removed_in_the_lazily_built_tables(window, data_path
         table.remove_selected()
         window.ctx.autosaver.flush()
         assert len(load(meeting_id)) == before
+
+
+def test_the_style_sheet_reaches_only_the_widgets_it_names(qtbot):
+    import re as regex
+
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+    from dialogteam_app.ui.app import make_application
+    from dialogteam_app.ui.common.style import STYLESHEET
+    make_application()
+    for selector in regex.findall(r"([^{}]+)\{", STYLESHEET):
+        assert "#" in selector, f"{selector.strip()!r} names no widget: it would not apply"
+    page = QWidget()
+    qtbot.addWidget(page)
+    title, button = QLabel("Rubrik"), QPushButton("Knapp")
+    title.setObjectName("pageTitle")
+    layout = QVBoxLayout(page)
+    layout.addWidget(title)
+    layout.addWidget(button)
+    page.show()
+    qtbot.waitExposed(page)
+    assert title.styleSheet() and title.font().pixelSize() == 20
+    assert not button.styleSheet() and not page.styleSheet()
