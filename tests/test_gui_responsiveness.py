@@ -237,3 +237,30 @@ def test_the_style_sheet_reaches_only_the_widgets_it_names(qtbot):
     qtbot.waitExposed(page)
     assert title.styleSheet() and title.font().pixelSize() == 20
     assert not button.styleSheet() and not page.styleSheet()
+
+
+def test_a_long_meeting_opens_at_its_newest_notes_and_stays_where_the_user_scrolls(
+        window, qtbot, monkeypatch):
+    from dialogteam_app.domain.notes import Note
+    from dialogteam_app.sample_data import sample_id
+    from dialogteam_app.ui.meetings import meeting_view as meeting_module
+    monkeypatch.setattr(meeting_module, "FIRST_NOTES", 20)
+    window.open_sample()
+    meeting_id = sample_id("meeting-m2")
+    meeting = window.ctx.store.meetings.get(meeting_id)
+    with window.ctx.store.db.bulk():
+        for n in range(150):
+            window.ctx.store.notes.save(Note(
+                meeting_id=meeting_id, engagement_id=meeting.engagement_id,
+                body=f"Anteckning {n} om studieron och uppföljningen av resultaten.",
+                taken_at=f"2026-09-29T15:{n // 60:02d}:{n % 60:02d}.000+02:00"))
+    window.navigator.select(MEETING, meeting_id)
+    view = window.meeting_view
+    bar = view.notes.verticalScrollBar()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 150, timeout=2000)
+    qtbot.wait(300)  # the batched layout of the rows
+    assert bar.maximum() > 0 and bar.value() == bar.maximum()
+    bar.setValue(0)  # the user scrolls up; a later layout must not pull the list down
+    view.notes.doItemsLayout()
+    qtbot.wait(100)
+    assert bar.value() == 0

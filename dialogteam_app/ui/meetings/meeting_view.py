@@ -64,6 +64,12 @@ class NotesList(QListView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.setAlternatingRowColors(True)
+        # Stays at the bottom (the newest notes) while the batched layout, older notes
+        # listed later, or new notes make the list taller; until the user scrolls up.
+        bar = self.verticalScrollBar()
+        self._at_bottom = True
+        bar.valueChanged.connect(lambda value: setattr(self, "_at_bottom", value >= bar.maximum()))
+        bar.rangeChanged.connect(lambda _low, high: self._at_bottom and bar.setValue(high))
 
     def undo(self) -> None:
         self.stack.undo()
@@ -205,12 +211,8 @@ class MeetingView(QWidget):
     def _load_older(self, meeting_id: str) -> None:
         if not self._older_pending or self.meeting is None or self.meeting.id != meeting_id:
             return
-        bar = self.notes.verticalScrollBar()
-        at_bottom = bar.value() == bar.maximum()
         self._older_pending = False
         self.model.add_older(self.ctx.store.notes.list(meeting_id))
-        if at_bottom:
-            self.notes.scrollToBottom()
 
     def focus_capture(self) -> None:
         self.capture.edit.setFocus()
