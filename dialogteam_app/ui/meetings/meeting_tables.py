@@ -68,7 +68,7 @@ def make_meeting_table(key: str, ctx: AppContext, meeting_id: Callable[[], str],
                                    text="Ny fråga"),
             delete=lambda q: delete_row(q, meetings.delete_question, "frågan"),
             add_label="Ny fråga", empty_text="Inga förberedda frågor.", parent=parent,
-        ), "Fördjupande och utmanande frågor att ställa. Bocka av när de är ställda."
+        ), "Fördjupande och utmanande frågor att ställa. Bocka i när de är ställda."
     return RecordTable(
         [Column("kind", "Typ", COMBO, [(k, k.label) for k in TaskKind]),
          Column("text", "Vad", stretch=True), Column("who", "Vem"),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QVBoxLayout, QWidget
 
 from ...domain.meetings import (
@@ -13,7 +14,7 @@ from ...domain.meetings import (
     Role,
     validate_meeting,
 )
-from ...domain.notes import Note, validate_note
+from ...domain.notes import Note, stamp_in_meeting, validate_note
 from ..common.context import AppContext
 from ..common.html_delegate import HtmlDelegate
 from ..common.in_use import refused_because_in_use
@@ -21,7 +22,7 @@ from ..common.lazy_pages import LazyTabWidget
 from ..common.record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
 from ..common.record_table import RecordTable
 from ..common.unit_checklist import UnitChecklist
-from ..common.widgets import PageHeader, ScrollPage, fill_with_panes, hint
+from ..common.widgets import PageHeader, ScrollPage, add_shortcut, fill_with_panes, hint
 from .meeting_tables import TABLE_TABS, make_meeting_table
 from .note_capture import TAG_ORDER, NoteCapture
 from .notes_model import (
@@ -52,6 +53,8 @@ class NotesList(QListView):
         super().__init__(parent)
         self.stack = stack
         self.setObjectName("notesList")
+        self.setAccessibleName("Anteckningar")
+        self.setAccessibleDescription("F2 redigerar, Ctrl+1–8 taggar, Delete tar bort")
         self.setItemDelegate(HtmlDelegate(self))
         self.setWordWrap(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
@@ -110,6 +113,7 @@ class MeetingView(QWidget):
         self.capture = NoteCapture(self)
         self.capture.submitted.connect(self._add_note)
         self.capture.draft_changed.connect(self._draft_changed)
+        self.capture.edit.notes_stack = self.stack  # Redigera → Ångra names its last change
         self.capture.edit.undo_notes.connect(self.stack.undo)
         self.capture.edit.redo_notes.connect(self.stack.redo)
         self.empty_hint = hint("Inga anteckningar ännu. Skriv i rutan nedan och tryck Enter.", self)
@@ -122,16 +126,21 @@ class MeetingView(QWidget):
         left_layout.addWidget(self.notes, 1)
         left_layout.addWidget(self.capture)
 
-        for number in range(1, len(TAG_ORDER) + 1):
-            QShortcut(QKeySequence(f"Ctrl+{number}"), left, lambda n=number: self.toggle_tag(n),
+        for number, tag in enumerate(TAG_ORDER, start=1):
+            add_shortcut(QKeySequence(f"Ctrl+{number}"), left, lambda n=number: self.toggle_tag(n),
+                      what=f"Anteckningar: taggen {tag.label}",
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+T"), left, lambda: self.cycle_speaker(1),
+        add_shortcut(QKeySequence("Ctrl+T"), left, lambda: self.cycle_speaker(1),
+                  what="Anteckningar: nästa talare",
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+Shift+T"), left, lambda: self.cycle_speaker(-1),
+        add_shortcut(QKeySequence("Ctrl+Shift+T"), left, lambda: self.cycle_speaker(-1),
+                  what="Anteckningar: föregående talare",
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.StandardKey.Delete, self.notes, self.delete_selected_notes,
+        add_shortcut(QKeySequence.StandardKey.Delete, self.notes, self.delete_selected_notes,
+                  what="Anteckningar: ta bort de valda",
                   context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Ctrl+Shift+L"), self.notes, self.promote_current_note,
+        add_shortcut(QKeySequence("Ctrl+Shift+L"), self.notes, self.promote_current_note,
+                  what="Anteckningar: lyft till analysen",
                   context=Qt.ShortcutContext.WidgetShortcut)
 
         # -- details ---------------------------------------------------------------------------------
@@ -150,11 +159,13 @@ class MeetingView(QWidget):
         self._tables: dict[str, RecordTable] = {}
         self.tabs = LazyTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(False)  # every tab readable: the pane is as wide as they
         self.tabs.add_page("details", "Mötet", lambda: details)
         for key, title in TABLE_TABS:
             self.tabs.add_page(key, title, lambda key=key: self._make_table_page(key))
 
         self.splitter = fill_with_panes(self, left, self.tabs, (3, 2))
+        self.splitter.setSizes([560, 460])  # on a 1366 screen the tables keep their columns
 
     def _make_table_page(self, key: str) -> ScrollPage:
         table, text = make_meeting_table(key, self.ctx, lambda: self.meeting.id, self)
@@ -185,6 +196,7 @@ class MeetingView(QWidget):
         if m is None:
             return False
         self.meeting = m
+        self._opened_at = time.monotonic()  # notes of a past meeting: start time + this
         self.stack.clear()
         self.form.set_record(m)
         engagement = store.engagements.get(m.engagement_id)
@@ -257,8 +269,12 @@ class MeetingView(QWidget):
                                     lambda: repo.save_draft(meeting_id, text, role))
 
     def _add_note(self, body: str, role: str, tags: list[str]) -> None:
-        note = Note(meeting_id=self.meeting.id, engagement_id=self.meeting.engagement_id,
-                    body=body, speaker_role=role, tags=tags)
+        m, notes = self.meeting, self.model.notes()
+        taken_at = stamp_in_meeting(m.date, m.start_time, m.end_time,
+                                    notes[-1].taken_at if notes else None,
+                                    time.monotonic() - self._opened_at)
+        note = Note(meeting_id=m.id, engagement_id=m.engagement_id, body=body,
+                    speaker_role=role, tags=tags, taken_at=taken_at)
         problems = validate_note(note)
         if problems:  # the text stays in the line to be fixed
             self.ctx.autosaver.mark_invalid(("draft", self.meeting.id), problems[0].message)
