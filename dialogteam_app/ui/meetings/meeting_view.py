@@ -220,18 +220,26 @@ class MeetingView(QWidget):
         self.notes.scrollToBottom()
         return True
 
-    def _load_older(self, meeting_id: str) -> None:
-        if not self._older_pending or self.meeting is None or self.meeting.id != meeting_id:
-            return
-        self._older_pending = False
-        self.model.add_older(self.ctx.store.notes.list(meeting_id))
+    def _load_older(self, meeting_id: str, *, all_now: bool = False) -> None:
+        """The next FIRST_NOTES older notes, one step per turn of the event loop (or all
+        of them now, for a note asked for)."""
+        while self._older_pending and self.meeting is not None and self.meeting.id == meeting_id:
+            first = self.model.notes()[0].id if self.model.rowCount() else None
+            older = self.ctx.store.notes.list(meeting_id, newest=FIRST_NOTES, before=first)
+            self._older_pending = len(older) == FIRST_NOTES
+            self.model.add_older(older)
+            if not self._older_pending:
+                self._count_changed()  # the whole meeting is listed: its count is true now
+            elif not all_now:
+                QTimer.singleShot(0, self, lambda: self._load_older(meeting_id))
+                return
 
     def focus_capture(self) -> None:
         self.capture.edit.setFocus()
 
     def select_note(self, note_id: str) -> None:
         if self.meeting is not None:
-            self._load_older(self.meeting.id)  # an older note may be the one asked for
+            self._load_older(self.meeting.id, all_now=True)  # it may be an older note
         row = self.model.row_of(note_id)
         if row >= 0:
             index = self.model.index(row)

@@ -72,12 +72,10 @@ class NotesModel(QAbstractListModel):
         self.endResetModel()
 
     def add_older(self, notes: list[Note]) -> None:
-        """The notes before the first one shown, from the meeting's full list."""
-        first = self._notes[0].id if self._notes else None
-        older = next((notes[:i] for i, n in enumerate(notes) if n.id == first), [])
-        if older:
-            self.beginInsertRows(QModelIndex(), 0, len(older) - 1)
-            self._notes[:0] = older
+        """Notes from before the first one shown, in time order, put above it."""
+        if notes:
+            self.beginInsertRows(QModelIndex(), 0, len(notes) - 1)
+            self._notes[:0] = notes
             self.endInsertRows()
 
     def notes(self) -> list[Note]:
