@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
                       help="utbytespaket till en kollega (.dialogteam.zip)")
     what.add_argument("--pdf", metavar="FIL",
                       help="åtgärdsplanen som PDF (sparas som en ny version)")
+    what.add_argument("--calendar", metavar="FIL",
+                      help="alla datum (redovisningar, möten, utbetalningar) som .ics-fil")
+    what.add_argument("--team-csv", metavar="FIL",
+                      help="teamöversikten som CSV för Excel (alla samverkan)")
+    p.add_argument("--report", metavar="N", type=int,
+                   help="med --pdf: redovisning N (1 = första i datumordning) i stället för planen")
 
     p = sub.add_parser("import", help="läs in ett utbytespaket från en kollega")
     _data_dir_option(p, in_subcommand=True)

@@ -68,6 +68,12 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
     from .domain.record_names import counted
     from .exchange import PackageError, export_package
     from .store.settings import exchange_name
+    if args.calendar or args.team_csv:
+        return _export_follow_up(args, paths)
+    if args.report is not None and not args.pdf:
+        print("--report anger vilken redovisning som ska bli PDF: använd den med --pdf FIL.",
+              file=sys.stderr)
+        return 2
     if bool(args.engagement) == bool(args.all):
         print("Ange antingen ett SAMVERKAN_ID eller --all.", file=sys.stderr)
         return 2
@@ -85,6 +91,9 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
             engagement_id = found.id
         if args.pdf:
             assert engagement_id is not None  # --pdf is refused with --all
+            if args.report is not None:
+                from .commands_follow_up import export_report_pdf
+                return export_report_pdf(Store(db), engagement_id, args.report, Path(args.pdf))
             return _export_pdf(Store(db), engagement_id, Path(args.pdf))
         try:
             summary = export_package(db, args.package, engagement_id=engagement_id,
@@ -96,6 +105,19 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
     print(f"Innehåll: {counted(summary.counts) or 'inga poster'}"
           + (f"; {summary.deleted} borttagna poster." if summary.deleted else "."))
     return 0
+
+
+def _export_follow_up(args: Namespace, paths: DataPaths) -> int:
+    """The calendar and the team overview cover every samverkan: no id."""
+    from .commands_follow_up import export_calendar, export_team_csv
+    if args.engagement or args.all:
+        print("Kalendern och teamöversikten gäller alla samverkan: ange inget id.",
+              file=sys.stderr)
+        return 2
+    with _open(paths).db as db:
+        if args.calendar:
+            return export_calendar(Store(db), Path(args.calendar))
+        return export_team_csv(Store(db), Path(args.team_csv))
 
 
 def _export_pdf(store: Store, engagement_id: str, path: Path) -> int:

@@ -30,10 +30,12 @@ def load_sample(store: Store) -> Engagement:
         raise SampleAlreadyLoaded(f"Exempeldata ({SAMPLE_ORGANISER_NAME}) finns redan.")
     # Here, not at the top: start-up imports this package.
     from .analysis import load_analysis
+    from .follow_up import load_second_organiser
     from .plan import load_plan
     with store.db.bulk():
         engagement = load_organisation(store)
         load_meetings(store, engagement)
         load_analysis(store, engagement)
         load_plan(store, engagement)
+        load_second_organiser(store)
     return engagement

@@ -23,6 +23,7 @@ from . import (
     m0005_exchange,
     m0006_agreements,
     m0007_search_prefix,
+    m0008_follow_up,
 )
 
 
@@ -35,7 +36,7 @@ class Migration(Protocol):
 
 MIGRATIONS: list[Migration] = [m0001_foundation, m0002_meetings_notes, m0003_analysis,
                                m0004_plan, m0005_exchange, m0006_agreements,
-                               m0007_search_prefix]
+                               m0007_search_prefix, m0008_follow_up]
 LATEST = MIGRATIONS[-1].VERSION
 
 
