@@ -19,7 +19,7 @@ from ..domain.agreement_kinds import (
 from ..domain.agreement_money import PaymentRow
 from ..domain.agreement_reports import ReportObligation, default_points
 from ..domain.agreement_terms import FundingLine, InterventionTerms, ParticipantCount
-from ..domain.analysis import KeyFigure, Measure
+from ..domain.analysis import Factor, KeyFigure, Measure
 from ..domain.engagement import Engagement, Phase
 from ..domain.follow_up import (
     CostKind,
@@ -36,6 +36,7 @@ from ..domain.follow_up import (
 from ..domain.follow_up_reports import ReportStatus, ReportWork
 from ..domain.meetings import Meeting, MeetingKind, Task
 from ..domain.organisations import ContactPerson, Organiser, OrganiserKind, SchoolUnit
+from ..domain.plan import DevelopmentArea, Intervention
 from ..store.store import Store
 from .ids import sample_id
 
@@ -69,10 +70,31 @@ def load_second_organiser(store: Store) -> Engagement:
         school_unit_ids=[_id("unit-ek"), _id("unit-hamn")],
         notes="ÖK 2 undertecknad i augusti 2025. Första delredovisningen är granskad.")
     store.engagements.save(engagement)
+    _plan(store, engagement.id)
     _agreement(store, engagement.id)
     _meeting(store, engagement.id)
     _follow_up(store, engagement.id)
     return engagement
+
+
+# terms key -> (area key, research factors); the plan the ÖK 2 was built from
+_PLAN = {"t-formativ": ("area-teaching", [Factor.FORMATIVE_ASSESSMENT, Factor.COLLEGIAL_LEARNING]),
+         "t-ledarskap": ("area-leadership", [Factor.PEDAGOGICAL_LEADERSHIP, Factor.TRUST]),
+         "t-elevhalsa": ("area-teaching", [Factor.INCLUSION])}
+
+
+def _plan(store: Store, engagement_id: str) -> None:
+    for pos, (key, title) in enumerate((("area-teaching", "Undervisningens kvalitet"),
+                                        ("area-leadership", "Ledning och styrning"))):
+        store.plans.save_area(DevelopmentArea(id=_id(key), engagement_id=engagement_id,
+                                              title=title, position=pos))
+    titles = {"t-formativ": "Formativ bedömning i matematik",
+              "t-ledarskap": "Pedagogiskt ledarskap för rektorer",
+              "t-elevhalsa": "Elevhälsans främjande arbete"}
+    for pos, (key, (area, factors)) in enumerate(_PLAN.items()):
+        store.plans.save_intervention(Intervention(
+            id=_id("plan-" + key), area_id=_id(area), title=titles[key],
+            factors=[f.value for f in factors], position=pos))
 
 
 def _agreement(store: Store, engagement_id: str) -> None:
@@ -106,6 +128,7 @@ def _agreement(store: Store, engagement_id: str) -> None:
     for pos, (key, area, title, text, scope, people, money) in enumerate(terms):
         tid = _id(key)
         t = InterventionTerms(id=tid, agreement_id=aid, title=title, area_title=area,
+                              intervention_id=_id("plan-" + key),
                               description=text, scope=scope, start="2025-09-01",
                               end="2028-05-31", position=pos)
         t.participants = [ParticipantCount(id=_id(f"{key}-p{n}"), terms_id=tid, group=g,

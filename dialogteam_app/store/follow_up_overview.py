@@ -140,10 +140,12 @@ class FollowUpOverview:
                 f"""WITH t AS ({_TERMS}) SELECT t.engagement_id, s.year, sum(s.used_kr) AS kr
                 FROM follow_up_spending s JOIN t ON t.id = s.terms_id GROUP BY 1, 2"""):
             rows[r["engagement_id"]].used_by_year[r["year"]] = r["kr"]
-        for r in self.db.query("SELECT id, factors FROM plan_interventions "
-                               "WHERE factors != '[]'"):
-            eid = plan_links.get(r["id"])
-            if eid is None:
+        # Insatser per factor: the agreement's insatser where there is one, else the plan's.
+        followed = set(terms_engagement.values())
+        for r in self.db.query("SELECT i.id, i.factors, a.engagement_id FROM plan_interventions i "
+                               "JOIN plan_areas a ON a.id = i.area_id WHERE i.factors != '[]'"):
+            eid = plan_links.get(r["id"]) if r["engagement_id"] in followed else r["engagement_id"]
+            if eid is None or eid not in rows:
                 continue
             for factor in _factors(r["factors"]):
                 rows[eid].by_factor[factor] = rows[eid].by_factor.get(factor, 0) + 1

@@ -57,6 +57,8 @@ def build_actions(w: MainWindow) -> None:
     _fill(w.menuBar().addMenu("&Redigera"), (
         w.act_undo, w.act_redo, None, w.act_search, None, w.act_delete))
     w.menuBar().addMenu("&Hjälp").addAction(w.act_about)
+    from ..follow_up.window_hooks import add_follow_up_actions
+    add_follow_up_actions(w)
 
     toolbar = w.addToolBar("Verktyg")
     toolbar.setObjectName("mainToolbar")

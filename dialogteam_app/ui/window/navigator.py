@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 from ...domain.engagement import Phase
 from ...store.store import Store
 
-TEAM, SEARCH, ORGANISER, ENGAGEMENT, MEETING = (
-    "team", "search", "organiser", "engagement", "meeting")
+TEAM, SEARCH, ORGANISER, ENGAGEMENT, MEETING, TODO = (
+    "team", "search", "organiser", "engagement", "meeting", "todo")
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -57,7 +57,8 @@ class Navigator(QTreeView):
         self.model_.clear()
         self._items = {}
         self.model_.setColumnCount(2)
-        for text, kind in (("Sök i anteckningar", SEARCH), ("Dialogteamet", TEAM)):
+        for text, kind in (("Att göra", TODO), ("Sök i anteckningar", SEARCH),
+                           ("Dialogteamet", TEAM)):
             item = self._item(text, kind)
             font = QFont(item.font())
             font.setItalic(True)
