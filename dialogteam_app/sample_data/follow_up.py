@@ -112,7 +112,10 @@ def _agreement(store: Store, engagement_id: str) -> None:
         Signatory(id=_id("sign-hm"), agreement_id=aid, party=Party.HUVUDMAN,
                   name="Jonas Berg", title="Skolchef", place="Sjövik", date="2025-08-15",
                   position=1)]
-    terms = [
+    # key, area, title, description, scope, participants (group, count, cirka, unit),
+    # grant per year
+    terms: list[tuple[str, str, str, str, str, list[tuple[str, int, bool, str | None]],
+                      dict[int, int]]] = [
         ("t-formativ", "Undervisningens kvalitet", "Formativ bedömning i matematik",
          "Kollegialt lärande i matematiklyft-form på båda skolorna.", "40 timmar",
          [("lärare", 24, True, "unit-ek"), ("lärare", 18, False, "unit-hamn")],

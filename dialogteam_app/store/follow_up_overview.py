@@ -144,11 +144,12 @@ class FollowUpOverview:
         followed = set(terms_engagement.values())
         for r in self.db.query("SELECT i.id, i.factors, a.engagement_id FROM plan_interventions i "
                                "JOIN plan_areas a ON a.id = i.area_id WHERE i.factors != '[]'"):
-            eid = plan_links.get(r["id"]) if r["engagement_id"] in followed else r["engagement_id"]
-            if eid is None or eid not in rows:
+            owner: str | None = (plan_links.get(r["id"]) if r["engagement_id"] in followed
+                                 else r["engagement_id"])
+            if owner is None or owner not in rows:
                 continue
             for factor in _factors(r["factors"]):
-                rows[eid].by_factor[factor] = rows[eid].by_factor.get(factor, 0) + 1
+                rows[owner].by_factor[factor] = rows[owner].by_factor.get(factor, 0) + 1
         return sorted(rows.values(), key=lambda t: (swedish_key(t.organiser_name),
                                                     swedish_key(t.title)))
 

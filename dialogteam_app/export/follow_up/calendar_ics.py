@@ -21,7 +21,8 @@ def _escape(text: str) -> str:
 
 def _fold(line: str) -> list[str]:
     """Split a content line into pieces of at most 75 octets, never inside a character."""
-    parts, current = [], ""
+    parts: list[str] = []
+    current = ""
     for ch in line:
         limit = 75 if not parts else 74   # continuation lines start with a space
         if len((current + ch).encode("utf-8")) > limit:

@@ -54,6 +54,7 @@ from ..pdf.styles import (
     PAGE_WIDTH,
     RULE,
     TINT,
+    TableCommand,
     table_style,
 )
 from ..pdf.text import DASH, bullets, fit_line, labelled, markup, paragraphs
@@ -63,7 +64,7 @@ _NUM = CELL.clone("cellNum", alignment=2)
 _NUM_BOLD = CELL_BOLD.clone("cellNumBold", alignment=2)
 
 
-class ReportDocTemplate(PlanDocTemplate):  # type: ignore[misc]  # reportlab: untyped base
+class ReportDocTemplate(PlanDocTemplate):
     """The plan's page template with the report's running header."""
 
     def __init__(self, filename: str, doc: ReportDocument, page_count: PageCount,
@@ -94,8 +95,8 @@ class ReportDocTemplate(PlanDocTemplate):  # type: ignore[misc]  # reportlab: un
 
 
 def _table(rows: list[list[Flowable]], widths: list[float], total_row: bool = False) -> Table:
-    commands = [("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE)]
+    commands: list[TableCommand] = [("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                                    ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE)]
     if total_row:
         commands += [("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
                      ("BACKGROUND", (0, -1), (-1, -1), TINT)]

@@ -411,7 +411,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
         kind, record_id = self.navigator.current() or ("", "")
-        self.settings.setValue("selected/kind", kind)
-        self.settings.setValue("selected/id", record_id)
+        if kind != TODO:  # Att göra comes by itself; the last place worked in is kept
+            self.settings.setValue("selected/kind", kind)
+            self.settings.setValue("selected/id", record_id)
         self.settings.sync()
         event.accept()

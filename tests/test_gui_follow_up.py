@@ -1,0 +1,129 @@
+"""The follow-up in the window: Att göra opens each row's place, an insats's tables
+refuse bad input at the field, a report's dates are checked as typed and a submitted
+report locks its texts, the team overview exports its CSV. Screenshots are saved
+for looking at when DIALOGTEAM_SCREENSHOTS names a folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from helpers.exchange_helpers import dump
+from helpers.qt_helpers import answer_next_dialog
+
+from dialogteam_app.domain.follow_up_overview import TodoKind
+from dialogteam_app.domain.follow_up_reports import ReportStatus
+from dialogteam_app.sample_data.follow_up import _id
+from dialogteam_app.store.database import Database
+from dialogteam_app.store.follow_up import TABLES
+from dialogteam_app.store.store import Store
+from dialogteam_app.ui.window.navigator import MEETING, TEAM, TODO
+
+
+def _rows(w) -> dict:
+    """What the database file holds (another connection, as after a restart)."""
+    with Database(w.ctx.paths.database) as db:
+        return dump(Store(db), TABLES)
+
+
+def _shot(widget, name: str) -> None:
+    folder = os.environ.get("DIALOGTEAM_SCREENSHOTS")
+    if folder:
+        widget.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+@pytest.fixture
+def sample(window):
+    window.resize(1366, 768)
+    window.open_sample()
+    return window
+
+
+def test_att_gora_lists_what_is_due_and_opens_its_place(sample, qtbot):
+    w = sample
+    w.act_todo.trigger()
+    assert w.navigator.current() == (TODO, "")
+    view = w.todo_view
+    assert w.stack.currentWidget() is view
+    kinds = {i.kind for i in view.items}
+    assert {TodoKind.TASK, TodoKind.PAYMENT} <= kinds
+    assert view.tree.topLevelItemCount() == len(view.items)
+    assert view.items[0].overdue and "Försenad" in view.tree.topLevelItem(0).text(3)
+    _shot(w, "att-gora")
+    payment = next(i for i in view.items if i.kind is TodoKind.PAYMENT)
+    view.open_item.emit(payment)
+    assert w.stack.currentWidget() is w.engagement_view
+    follow_up = w.engagement_view.follow_up
+    assert w.engagement_view.tabs.currentWidget() is follow_up
+    assert follow_up.pages.currentWidget() is follow_up.pages.page("payments")
+    task = next(i for i in view.items if i.kind is TodoKind.TASK)
+    view.open_item.emit(task)
+    assert w.navigator.current() == (MEETING, task.target_id)
+
+
+def test_insats_page_refuses_a_future_status_and_flags_overspending(sample):
+    w = sample
+    w.navigator.select("engagement", _id("engagement"))
+    w.engagement_view.show_follow_up("insats", _id("t-formativ"))
+    page = w.engagement_view.follow_up.pages.page("insats")
+    assert page.header.title.text() == "Formativ bedömning i matematik"
+    assert "cirka 24 lärare (Ekskolan)" in page.terms_text.text()
+    _shot(w, "insats")
+    before = _rows(w)
+    model = page.statuses.model
+    assert not model.setData(model.index(0, 1), "2099-01-01")
+    assert "2099-01-01 ligger i framtiden" in page.statuses.error.text()
+    w.ctx.autosaver.flush()
+    assert _rows(w) == before
+    spending = page.spending.model
+    assert spending.setData(spending.index(0, 2), "900 000")
+    assert "över beviljat" in page.money_warning.text()
+    w.ctx.autosaver.flush()
+    used = w.ctx.store.follow_up.snapshot(_id("engagement")).insats(_id("t-formativ")).used_kr
+    assert used == 900_000 + 25_000 + 140_000
+
+
+def test_report_page_checks_dates_and_locks_a_submitted_report(sample):
+    w = sample
+    w.navigator.select("engagement", _id("engagement"))
+    w.engagement_view.show_follow_up("report", _id("report-1"))
+    page = w.engagement_view.follow_up.pages.page("report")
+    assert page.header.title.text() == "Delredovisning 2"
+    page.status.setCurrentIndex(list(ReportStatus).index(ReportStatus.SUBMITTED))
+    page.submitted.setText("2026-05-01")     # before its period (2026-06-30 – 2027-06-30)
+    assert "före perioden den redovisar" in page.errors["submitted_date"].text()
+    assert page.texts["summary"].isReadOnly()
+    page.status.setCurrentIndex(0)
+    assert not page.texts["summary"].isReadOnly()
+    assert page.errors["submitted_date"].isVisible()     # the bad date is still there
+    page.submitted.setText("")
+    assert not page.errors["submitted_date"].isVisible()
+    page.texts["summary"].setPlainText("Andra året pågår.")
+    w.ctx.autosaver.flush()
+    snap = w.ctx.store.follow_up.snapshot(_id("engagement"))
+    work = w.ctx.store.follow_up.work(snap, _id("report-1"))
+    assert work.summary == "Andra året pågår." and work.status is ReportStatus.DRAFT
+    w.engagement_view.show_follow_up("report", _id("report-0"))
+    assert page.texts["summary"].isReadOnly()        # handed in and reviewed
+    assert "Som den lämnades in 2026-06-25" in page.facts.text()
+    _shot(w, "delredovisning")
+
+
+def test_key_figures_and_team_overview(sample, tmp_path):
+    w = sample
+    w.navigator.select("engagement", _id("engagement"))
+    w.engagement_view.show_follow_up("key_figures")
+    page = w.engagement_view.follow_up.pages.page("key_figures")
+    assert page.grid.count() == 1 and not page.empty.isVisible()
+    _shot(w, "nyckeltal")
+    w.navigator.select(TEAM)
+    overview = w.team_view.overview
+    assert overview.table.rowCount() == 2
+    cells = [overview.table.item(1, c).text() for c in range(overview.table.columnCount())]
+    assert cells[1] == "Genomförande" and cells[4].startswith("3")
+    assert "2026: 520 / 600 / 200" in cells[5]
+    _shot(w, "teamoversikt")
+    answer_next_dialog("OK")
+    assert overview.export_to(tmp_path / "team.csv") == tmp_path / "team.csv"
+    assert (tmp_path / "team.csv").read_bytes().startswith(b"\xef\xbb\xbf")
