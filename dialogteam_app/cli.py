@@ -11,6 +11,7 @@ import time
 
 from . import __version__
 from .bytecode_cache import keep_bytecode
+from .diagnostics import attach_windows_console, log_start, setup_logging
 from .paths import ENV_VAR, resolve_data_paths
 
 
@@ -53,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="teamöversikten som CSV för Excel (alla samverkan)")
     p.add_argument("--report", metavar="N", type=int,
                    help="med --pdf: redovisning N (1 = första i datumordning) i stället för planen")
+    what.add_argument("--sqlite-dump", metavar="FIL",
+                      help="med --all: alla data som en vanlig SQLite-fil för analys "
+                           "(okrypterad, bara läsbar för dig)")
+    what.add_argument("--docx", metavar="FIL",
+                      help="åtgärdsplanen som Word-dokument (sparas som en ny version)")
 
     p = sub.add_parser("import", help="läs in ett utbytespaket från en kollega")
     _data_dir_option(p, in_subcommand=True)
@@ -75,14 +81,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     keep_bytecode()  # before the window's modules are imported
+    attach_windows_console()
     args = build_parser().parse_args(argv)
     try:
         paths = resolve_data_paths(args.data_dir)
     except OSError as exc:
         print(f"Datamappen kan inte användas: {exc}", file=sys.stderr)
         return 2
+    setup_logging(paths)
     if args.command is None:
         from .ui.app import run_gui
         return run_gui(paths, smoke=args.smoke, started=started)
     from . import commands
+    log_start(f"command {args.command}")
     return commands.run(args.command, args, paths)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import sys
 from argparse import Namespace
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .paths import DataPaths
 from .store.database import Database
+from .store.errors import StoreError
 from .store.migrations import NewerDatabaseError
 from .store.store import Store
 
@@ -66,8 +68,8 @@ def _locked(paths: DataPaths) -> InstanceLock | None:
 
 def cmd_export(args: Namespace, paths: DataPaths) -> int:
     from .domain.record_names import counted
-    from .exchange import PackageError, export_package
-    from .store.settings import exchange_name
+    from .exchange import PackageError
+    from .exchange.facade import export_from_store
     if args.calendar or args.team_csv:
         return _export_follow_up(args, paths)
     if args.report is not None and not args.pdf:
@@ -77,9 +79,12 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
     if bool(args.engagement) == bool(args.all):
         print("Ange antingen ett SAMVERKAN_ID eller --all.", file=sys.stderr)
         return 2
-    if args.pdf and args.all:
+    if (args.pdf or args.docx) and args.all:
         print("En åtgärdsplan hör till en samverkan: ange dess SAMVERKAN_ID.", file=sys.stderr)
         return 2
+    if args.sqlite_dump:
+        from .commands_sqlite_dump import sqlite_dump
+        return sqlite_dump(args, _open(paths))
     with _open(paths).db as db:
         engagement_id = None
         if args.engagement:
@@ -89,15 +94,18 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
                       "är det flera). Se `dialogteam list`.", file=sys.stderr)
                 return 1
             engagement_id = found.id
-        if args.pdf:
+        if args.pdf and args.report is not None:
             assert engagement_id is not None  # --pdf is refused with --all
-            if args.report is not None:
-                from .commands_follow_up import export_report_pdf
-                return export_report_pdf(Store(db), engagement_id, args.report, Path(args.pdf))
-            return _export_pdf(Store(db), engagement_id, Path(args.pdf))
+            from .commands_follow_up import export_report_pdf
+            return export_report_pdf(Store(db), engagement_id, args.report, Path(args.pdf))
+        if args.pdf or args.docx:
+            assert engagement_id is not None  # --pdf and --docx are refused with --all
+            return _export_plan(Store(db), engagement_id, Path(args.pdf or args.docx),
+                                "pdf" if args.pdf else "docx")
         try:
-            summary = export_package(db, args.package, engagement_id=engagement_id,
-                                     created_by=exchange_name(db.conn))
+            store = Store(db)
+            summary = export_from_store(store, args.package, engagement_id=engagement_id,
+                                        created_by=store.settings.exchange_name())
         except PackageError as exc:
             print(exc, file=sys.stderr)
             return 1
@@ -120,9 +128,10 @@ def _export_follow_up(args: Namespace, paths: DataPaths) -> int:
         return export_team_csv(Store(db), Path(args.team_csv))
 
 
-def _export_pdf(store: Store, engagement_id: str, path: Path) -> int:
-    """Render the plan as it stands and freeze it as the next version, as the window does."""
-    from .export import render_plan_pdf
+def _export_plan(store: Store, engagement_id: str, path: Path, kind: str) -> int:
+    """Render the plan as it stands (PDF or DOCX) and freeze it as the next version, as
+    the window does; a failed export writes no file and freezes nothing."""
+    from .export import render_plan_docx, render_plan_pdf
     from .export.atomic import describe_os_error
     from .store.plan_snapshot import build_plan_document, recipient_text
     engagement = store.engagements.get(engagement_id)
@@ -131,24 +140,33 @@ def _export_pdf(store: Store, engagement_id: str, path: Path) -> int:
     recipient = recipient_text(contact.name, contact.email) if contact else ""
     document = build_plan_document(store, engagement_id, recipient=recipient)
     try:
-        pages = render_plan_pdf(document, path)
+        if kind == "pdf":
+            size = f"{render_plan_pdf(document, path)} sidor"
+        else:
+            render_plan_docx(document, path)
+            size = "Word-dokument"
     except OSError as exc:
-        print(f"PDF:en sparades inte. {describe_os_error(exc, path)}", file=sys.stderr)
+        what = "PDF:en" if kind == "pdf" else "Word-dokumentet"
+        print(f"{what} sparades inte. {describe_os_error(exc, path)}", file=sys.stderr)
         return 1
     version = store.plan_versions.freeze(engagement_id, document, recipient, path.name)
-    print(f"Åtgärdsplanen sparades: {path} ({pages} sidor), version {version.number}"
+    logging.getLogger(__name__).info("plan exported as %s: engagement %s, version %d",
+                                     kind, engagement_id, version.number)
+    print(f"Åtgärdsplanen sparades: {path} ({size}), version {version.number}"
           + (f", mottagare {recipient}." if recipient else "."))
     return 0
 
 
 def cmd_import(args: Namespace, paths: DataPaths) -> int:
-    from .exchange import PackageError, import_package
+    from .exchange import PackageError
+    from .exchange.facade import import_into_store
     lock = _locked(paths)
     if lock is None:
         return 1
     try:
-        with _open(paths).db as db:
-            report = import_package(db, args.package)
+        store = _open(paths)
+        with store.db:
+            report = import_into_store(store, args.package)
     except PackageError as exc:
         print(f"Paketet importerades inte. {exc}", file=sys.stderr)
         return 1
@@ -182,7 +200,7 @@ def cmd_backup(args: Namespace, paths: DataPaths) -> int:
 
 def cmd_restore(args: Namespace, paths: DataPaths) -> int:
 
-    from .store.backups import RestoreError, restore
+    from .store.backups import restore
     chosen = Path(args.backup)
     if not chosen.exists() and (paths.backups / args.backup).exists():
         chosen = paths.backups / args.backup
@@ -205,7 +223,7 @@ def cmd_restore(args: Namespace, paths: DataPaths) -> int:
                 return 1
         try:
             kept = restore(paths, chosen)
-        except RestoreError as exc:
+        except StoreError as exc:
             print(exc, file=sys.stderr)
             return 1
     finally:
@@ -238,10 +256,11 @@ COMMANDS = {"list": cmd_list, "export": cmd_export, "import": cmd_import, "backu
 def run(name: str, args: Namespace, paths: DataPaths) -> int:
     try:
         return COMMANDS[name](args, paths)
-    except NewerDatabaseError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    except sqlite3.DatabaseError as exc:
-        print(f"Databasen {paths.database} kan inte läsas: {exc}. "
-              f"Säkerhetskopior finns i {paths.backups}.", file=sys.stderr)
+    except (StoreError, sqlite3.DatabaseError) as exc:
+        logging.getLogger(__name__).exception("command %s failed", name)
+        if isinstance(exc, NewerDatabaseError):
+            print(exc, file=sys.stderr)
+        else:
+            print(f"Databasen {paths.database} kan inte läsas: {str(exc).rstrip('.')}. "
+                  f"Säkerhetskopior finns i {paths.backups}.", file=sys.stderr)
         return 2

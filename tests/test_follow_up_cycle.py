@@ -150,3 +150,24 @@ def test_report_pdf_pages_render_to_png(store, tmp_path):
     for png in pngs:
         lo, hi = Image.open(png).convert("L").getextrema()
         assert lo < 128 < hi   # ink on paper
+
+
+def test_report_pdfs_are_tagged_like_the_plan(store, tmp_path):
+    """Both kinds of report pass the open pdfua checker: no untagged text, headings
+    without skipped levels."""
+    import pikepdf
+    from helpers.pdf_structure import structure, untagged_text_operators
+    from pdfua import validate
+    clock = Clock(date(2029, 9, 20))
+    engagement_id, _ = signed_ok2(store, clock)
+    _year_of_work(store, engagement_id, 2027, 0.5, InterventionStatus.ONGOING)
+    for n, report in enumerate(store.follow_up.reports_in_order(engagement_id)[1:]):
+        pdf = tmp_path / f"r{n}.pdf"
+        render_report_pdf(store.follow_up.report_document(engagement_id, report.id), pdf)
+        assert [f"{f.rule_id} {f.message}" for f in validate(str(pdf)).findings] == []
+        with pikepdf.open(pdf) as opened:
+            assert untagged_text_operators(opened) == 0
+            levels = [int(e.role[1]) for e in structure(opened).walk()
+                      if re.fullmatch(r"H\d", e.role)]
+        assert levels[0] == 1
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels

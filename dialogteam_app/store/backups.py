@@ -7,6 +7,7 @@ run on any thread while the program writes, and is a consistent snapshot.
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import sqlite3
@@ -18,7 +19,10 @@ from pathlib import Path
 from ..paths import DataPaths
 from .backup_copy import backup_to
 from .connection import connect, foreign_key_errors, integrity_errors, integrity_problems
+from .errors import StoreError, store_errors
 from .migrations import LATEST
+
+log = logging.getLogger(__name__)
 
 AUTOMATIC = "automatisk"
 MANUAL = "manuell"
@@ -35,7 +39,7 @@ _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<kind>.+?)(-v\d+)?-(?P<stamp>\d{8}-\d{6})(-\w+)?\.sqlite$")
 
 
-class RestoreError(RuntimeError):
+class RestoreError(StoreError):
     """The backup cannot be restored; the live database was not touched. Swedish text."""
 
 
@@ -75,11 +79,13 @@ def backup_now(paths: DataPaths, kind: str = MANUAL, now: datetime | None = None
     while dest.exists():
         dest = paths.backups / f"{kind}-{now.strftime(_STAMP)}-{n}.sqlite"
         n += 1
-    conn = connect(paths.database)
-    try:
-        backup_to(conn, dest)
-    finally:
-        conn.close()
+    with store_errors():
+        conn = connect(paths.database)
+        try:
+            backup_to(conn, dest)
+        finally:
+            conn.close()
+    log.info("backup taken: %s", dest.name)
     return _info(dest)
 
 
@@ -103,6 +109,8 @@ def prune(paths: DataPaths, keep_days: int, now: datetime | None = None) -> list
         if too_old or another_that_day:
             b.path.unlink(missing_ok=True)
             removed.append(b.path)
+    if removed:
+        log.info("pruned %d old backups", len(removed))
     return removed
 
 
@@ -151,10 +159,19 @@ def restore(paths: DataPaths, backup: Path) -> Path:
     the instance lock). The backup API writes into the live file in one transaction,
     through its WAL, so a crash midway leaves the old database."""
     backup = Path(backup)
+    log.info("restoring %s", backup.name)
     problems = backup_problems(backup)
     if problems:
+        log.warning("restore refused: %d problems in %s", len(problems), backup.name)
         raise RestoreError(f"Säkerhetskopian {backup.name} kan inte återställas: "
                            + " ".join(problems[:3]) + " Databasen har inte ändrats.")
+    with store_errors():
+        before = _restore_into(paths, backup)
+    log.info("restored %s; the previous database kept as %s", backup.name, before.name)
+    return before
+
+
+def _restore_into(paths: DataPaths, backup: Path) -> Path:
     before = _keep_current(paths)
     source = _open_read_only(backup)
     try:
@@ -179,7 +196,7 @@ def _keep_current(paths: DataPaths) -> Path:
     stamp = datetime.now().strftime(_STAMP)
     try:
         return backup_now(paths, BEFORE_RESTORE).path
-    except sqlite3.DatabaseError:
+    except StoreError:
         dest = paths.backups / f"{BEFORE_RESTORE}-{stamp}-trasig.sqlite"
         paths.backups.mkdir(parents=True, exist_ok=True)
         for suffix in ("", "-wal"):

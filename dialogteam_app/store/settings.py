@@ -35,6 +35,9 @@ class Settings:
         value = read_setting(self.db.conn, key)
         return default if value is None else value
 
+    def exchange_name(self) -> str:
+        return exchange_name(self.db.conn)
+
     def set(self, key: str, value: str) -> None:
         self.db.write(lambda conn: conn.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "

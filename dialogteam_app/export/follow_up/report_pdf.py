@@ -1,6 +1,6 @@
 """A delredovisning or slutredovisning as a PDF, from the plan PDF's own primitives
-(fonts, styles, headings with TOC and bookmarks, tables, page template), so it reads
-like the plan and is tagged wherever they are.
+(fonts, styles, headings with contents and bookmarks, tagged tables, the document
+template and render_document), so it reads like the plan and is tagged PDF/UA as it is.
 
 Chapters follow the agreement's required content: what was done, who was reached,
 results and effects against goals and key figures, (final) the huvudman's long-term
@@ -12,10 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
     HRFlowable,
     NextPageTemplate,
@@ -26,14 +23,14 @@ from reportlab.platypus import (
 )
 
 from ...domain.money import format_kr
-from ...domain.plan_document import PlanDocument
 from ...domain.report_document import DocInsats, ReportDocument
-from ..atomic import atomic_path
 from ..pdf.cover import contents_page
 from ..pdf.document import BODY as BODY_PAGES
-from ..pdf.document import RUNNING_SIZE, PageCount, PlanDocTemplate, make_toc
-from ..pdf.fonts import REGULAR, register_fonts
-from ..pdf.headings import HeadingMaker, subheading
+from ..pdf.document import DocumentInfo
+from ..pdf.fonts import register_fonts
+from ..pdf.headings import Heading, HeadingMaker, subheading
+from ..pdf.render import render_document
+from ..pdf.structure import TableTags
 from ..pdf.styles import (
     ACCENT,
     CELL,
@@ -47,51 +44,15 @@ from ..pdf.styles import (
     COVER_TITLE,
     FIELD,
     INK,
-    MARGIN_LEFT,
-    MARGIN_RIGHT,
-    MUTED,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
     RULE,
     TINT,
     TableCommand,
     table_style,
 )
-from ..pdf.text import DASH, bullets, fit_line, labelled, markup, paragraphs
+from ..pdf.text import DASH, bullets, labelled, markup, one_line, paragraphs
 
-MAX_PASSES = 6
 _NUM = CELL.clone("cellNum", alignment=2)
 _NUM_BOLD = CELL_BOLD.clone("cellNumBold", alignment=2)
-
-
-class ReportDocTemplate(PlanDocTemplate):
-    """The plan's page template with the report's running header."""
-
-    def __init__(self, filename: str, doc: ReportDocument, page_count: PageCount,
-                 progress: Callable[[int, int], None] | None = None) -> None:
-        header = PlanDocument(organiser_name=doc.organiser_name,
-                              engagement_title=doc.engagement_title, dnr=doc.dnr,
-                              date=doc.date, author=doc.author)
-        super().__init__(filename, header, page_count, progress)
-        self.report = doc
-        self.title = f"{doc.title} – {doc.organiser_name}"
-        self.subject = f"{doc.title} för {doc.organiser_name}, {doc.engagement_title}"
-        self.keywords = [doc.title.lower(), doc.organiser_name]
-
-    def _draw_header_and_footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        right = f"{self.report.title} · {self.report.date}"
-        room = CONTENT_WIDTH - stringWidth(right, REGULAR, RUNNING_SIZE) - 8 * mm
-        y = PAGE_HEIGHT - 15 * mm
-        canv.saveState()
-        canv.setFont(REGULAR, RUNNING_SIZE)
-        canv.setFillColor(MUTED)
-        canv.drawString(MARGIN_LEFT, y, fit_line(self.title, REGULAR, RUNNING_SIZE, room))
-        canv.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, right)
-        canv.setStrokeColor(RULE)
-        canv.setLineWidth(0.5)
-        canv.line(MARGIN_LEFT, y - 2.5 * mm, PAGE_WIDTH - MARGIN_RIGHT, y - 2.5 * mm)
-        canv.restoreState()
-        self._draw_footer(canv, doc)
 
 
 def _table(rows: list[list[Flowable]], widths: list[float], total_row: bool = False) -> Table:
@@ -101,7 +62,7 @@ def _table(rows: list[list[Flowable]], widths: list[float], total_row: bool = Fa
         commands += [("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
                      ("BACKGROUND", (0, -1), (-1, -1), TINT)]
     return Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT",
-                 style=table_style(*commands))
+                 renderCB=TableTags(), style=table_style(*commands))
 
 
 def _p(text: str, style: object = CELL) -> Paragraph:
@@ -117,11 +78,12 @@ def _cover(doc: ReportDocument) -> list[Flowable]:
     rows = [[Paragraph(label, CELL_HEAD), Paragraph(markup(value) or DASH, FIELD)]
             for label, value in facts]
     table = Table(rows, colWidths=[44 * mm, CONTENT_WIDTH - 44 * mm], hAlign="LEFT",
+                  renderCB=TableTags(header_rows=0, header_columns=1),
                   style=table_style(("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
                                     ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                                     ("LEFTPADDING", (0, 0), (0, -1), 0)))
     return [Spacer(1, 36 * mm), Paragraph(markup(doc.engagement_title), COVER_KICKER),
-            Paragraph(markup(doc.title), COVER_TITLE),
+            Heading(markup(doc.title), COVER_TITLE, level=1),
             Paragraph(markup(doc.organiser_name), COVER_ORGANISER),
             Paragraph(markup(doc.date), COVER_SUBTITLE), Spacer(1, 6 * mm),
             HRFlowable(width=32 * mm, thickness=2.5, color=ACCENT, hAlign="LEFT"),
@@ -165,7 +127,7 @@ def _results(number: str, doc: ReportDocument, h: HeadingMaker) -> list[Flowable
     story = [*h.chapter(number, title), *paragraphs(doc.results_text)]
     for n, i in enumerate(doc.insatser, 1):
         story += [*h.section(f"{number}.{n}", f"Mål: {i.title}"), *_goals_table(i)]
-    story += subheading("Nyckeltal mot nulägesanalysen")
+    story += subheading("Nyckeltal mot nulägesanalysen", level=2)
     if not doc.trends:
         return story + paragraphs("", empty="Inga nyckeltal har följts upp ännu.")
     rows = [[_p("Nyckeltal", CELL_HEAD), _p("År", CELL_HEAD), _p("Värde", CELL_HEAD_NUM),
@@ -186,8 +148,9 @@ def _ownership(number: str, doc: ReportDocument, h: HeadingMaker) -> list[Flowab
 
 def _economy(number: str, doc: ReportDocument, h: HeadingMaker) -> list[Flowable]:
     amount = 28 * mm
+    used = "Använt" if doc.is_final else "Använt hittills"
     rows = [[_p("Insats", CELL_HEAD), _p("Beviljat", CELL_HEAD_NUM),
-             _p("Använt", CELL_HEAD_NUM), _p("Ej använt", CELL_HEAD_NUM)]]
+             _p(used, CELL_HEAD_NUM), _p("Ej använt", CELL_HEAD_NUM)]]
     for i in doc.insatser:
         unspent = format_kr(i.unspent_kr) + (" ⚠" if i.unspent_kr < 0 else "")
         rows.append([_p(i.title), _p(format_kr(i.granted_kr), _NUM),
@@ -202,9 +165,9 @@ def _economy(number: str, doc: ReportDocument, h: HeadingMaker) -> list[Flowable
              Spacer(1, 3 * mm)]
     if any(i.unspent_kr < 0 for i in doc.insatser):
         story += paragraphs("⚠ Mer har använts än vad som beviljats för insatsen.")
-    story += [*subheading("Använda medel per kostnadsslag"),
+    story += [*subheading("Använda medel per kostnadsslag", level=2),
               _table(kinds, [CONTENT_WIDTH - amount, amount], total_row=True),
-              *subheading("Utbetalt och återbetalning"),
+              *subheading("Utbetalt och återbetalning", level=2),
               *labelled("Utbetalt av Skolverket", format_kr(doc.paid_kr), FIELD)]
     if doc.is_final:
         story += labelled("Att återbetala (utbetalt − använt)", format_kr(doc.to_repay_kr),
@@ -212,7 +175,7 @@ def _economy(number: str, doc: ReportDocument, h: HeadingMaker) -> list[Flowable
     return story
 
 
-def report_story(doc: ReportDocument, h: HeadingMaker) -> list[Flowable]:
+def report_chapters(doc: ReportDocument, h: HeadingMaker) -> list[Flowable]:
     chapters = [_done, _reached, _results, *([_ownership] if doc.is_final else []), _economy]
     story: list[Flowable] = []
     for n, chapter in enumerate(chapters, 1):
@@ -220,21 +183,23 @@ def report_story(doc: ReportDocument, h: HeadingMaker) -> list[Flowable]:
     return story
 
 
+def report_info(doc: ReportDocument) -> DocumentInfo:
+    dnr = one_line(doc.dnr)
+    return DocumentInfo(
+        title=f"{doc.title} – {one_line(doc.organiser_name)}",
+        author=one_line(doc.author) or one_line(doc.organiser_name) or "Dialogteam",
+        subject=f"{doc.title} för {one_line(doc.organiser_name)}, "
+                f"{one_line(doc.engagement_title)}",
+        keywords=(doc.title.lower(), one_line(doc.organiser_name)),
+        header_right=f"{doc.title} · {doc.date}",
+        footer_left=f"Dnr {dnr}" if dnr else one_line(doc.engagement_title))
+
+
 def render_report_pdf(doc: ReportDocument, path: Path,
                       progress: Callable[[int, int], None] | None = None) -> int:
-    register_fonts()
+    """Write the report to `path` (atomically, tagged) and return its page count."""
+    register_fonts()  # before any paragraph: they look up their fonts when made
     headings = HeadingMaker()
-    toc = make_toc()
-    page_count = PageCount()
-    story: list[Flowable] = [page_count, *_cover(doc), *contents_page(toc, headings),
-                             *report_story(doc, headings)]
-    toc.addEntries(headings.toc_seed)
-    with atomic_path(Path(path)) as tmp:
-        template = ReportDocTemplate(str(tmp), doc, page_count, progress)
-        template.multiBuild(story, maxPasses=MAX_PASSES)
-    template.report_done()
-    pages: int = template.page
-    return pages
-
-
-
+    chapters = report_chapters(doc, headings)   # first: the contents list their headings
+    story = [*_cover(doc), *contents_page(headings), *chapters]
+    return render_document(story, report_info(doc), Path(path), progress)

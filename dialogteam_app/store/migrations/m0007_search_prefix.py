@@ -10,7 +10,6 @@ import sqlite3
 
 from ..connection import run_script
 
-# 6-9 are taken by work in flight; the lead renumbers this step (file m0010) at merge.
 VERSION = 7
 
 SCHEMA = """

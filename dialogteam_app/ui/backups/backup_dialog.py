@@ -6,7 +6,6 @@ live file (off the GUI thread), opens it again and rebuilds the window's pages.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -28,12 +27,11 @@ from PySide6.QtWidgets import (
 from ...store.backups import (
     KEEP_DAYS_DEFAULT,
     BackupInfo,
-    RestoreError,
     backup_now,
     check_database,
     list_backups,
-    restore,
 )
+from ...store.errors import StoreError
 from ...store.settings import BACKUP_KEEP_DAYS, Settings
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
@@ -56,7 +54,7 @@ class BackupsDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.paths = window.ctx.paths
-        self.settings = Settings(window.ctx.store.db)
+        self.settings = window.ctx.store.settings
         self.setWindowTitle("Säkerhetskopior")
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels(["Datum", "Typ", "Storlek"])
@@ -130,8 +128,12 @@ class BackupsDialog(QDialog):
 
     def backup_now(self) -> None:
         self.window_.ctx.autosaver.flush()
-        info = run_in_background(self, "Gör en säkerhetskopia",
-                                 lambda progress: backup_now(self.paths))
+        try:
+            info = run_in_background(self, "Gör en säkerhetskopia",
+                                     lambda progress: backup_now(self.paths))
+        except (StoreError, OSError) as exc:
+            show_error(self, "Säkerhetskopian kunde inte göras", str(exc))
+            return
         self.reload()
         self.table.selectRow(next(i for i, b in enumerate(self.backups) if b.path == info.path))
 
@@ -164,15 +166,13 @@ def restore_backup(window, backup: Path) -> bool:
                   "fel. Rätta eller ångra dem innan du återställer.")
         return False
     ctx.autosaver.flush()
-    ctx.store.db.close()
     try:
-        kept = run_in_background(window, "Återställer databasen",
-                                 lambda progress: restore(ctx.paths, backup))
-    except (RestoreError, OSError, sqlite3.Error) as exc:
+        kept = ctx.store.restore(ctx.paths, backup, run=lambda job: run_in_background(
+            window, "Återställer databasen", lambda progress: job()))
+    except (StoreError, OSError) as exc:
         show_error(window, "Säkerhetskopian kunde inte återställas", str(exc))
         return False
     finally:
-        ctx.store.db.reopen()
         window.reload_data()
     show_info(window, "Databasen är återställd",
               f"Databasen är återställd. Det som fanns innan sparades som {kept.name}.")

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from ...store.backups import automatic_backup, automatic_backup_due
-from ...store.settings import Settings
 from ..common.context import AppContext
 from .backup_dialog import keep_days
 
@@ -38,7 +37,7 @@ class AutomaticBackups(QObject):
         if self._running:
             return
         self._running = True
-        paths, days = self.ctx.paths, keep_days(Settings(self.ctx.store.db))
+        paths, days = self.ctx.paths, keep_days(self.ctx.store.settings)
 
         def job() -> None:
             try:

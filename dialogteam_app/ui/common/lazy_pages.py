@@ -73,7 +73,7 @@ class LazyTabWidget(_LazyPages, QTabWidget):
         self._lazy[key] = LazyPage(factory, self)
         self.addTab(self._lazy[key], title)
 
-    def currentWidget(self) -> QWidget | None:  # noqa: N802 (Qt's name)
+    def currentWidget(self) -> QWidget | None:  # type: ignore[override]  # None when empty, as in Qt
         return self._real(super().currentWidget())
 
     def indexOf(self, widget: QWidget | None) -> int:  # noqa: N802

@@ -65,7 +65,9 @@ class EngagementView(QWidget):
 
     @property
     def overview(self) -> EngagementOverview:
-        return self.tabs.page("overview")
+        page = self.tabs.page("overview")
+        assert isinstance(page, EngagementOverview)
+        return page
 
     @property
     def analysis(self):

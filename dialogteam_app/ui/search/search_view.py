@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import Role
 from ...domain.notes import Tag, tag_label
-from ...store.search import RECENT_WINDOW, SearchFilter, SearchHit, SearchResult, search_notes
-from ...store.search_runner import SearchRunner
+from ...store.search import RECENT_WINDOW, SearchFilter, SearchHit, SearchResult
 from ..common.context import AppContext
 from ..common.widgets import PageHeader
 from .hit_delegate import HIT_ROLE, HitDelegate, plain_snippet
@@ -101,7 +100,7 @@ class SearchView(QWidget):
 
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS, timeout=self.run)
         self._arrived.connect(self._show_result)  # queued: emitted on the search thread
-        self._runner = SearchRunner(ctx.store.db.path, self._arrived.emit)
+        self._runner = ctx.store.search_runner(self._arrived.emit)
         self._request = 0
         self._where = SearchFilter()
         self.destroyed.connect(self._runner.close)
@@ -190,7 +189,6 @@ class SearchView(QWidget):
         self.ctx.autosaver.flush()
         self._where = self._filter()
         self._request = self._runner.outdate()  # what is on its way is too old now
-        self._show_result(self._request, search_notes(self.ctx.store.db, self.query.text(),
-                                                      self._where))
+        self._show_result(self._request, self.ctx.store.search(self.query.text(), self._where))
         if self.model.hits:
             self._activated(self.model.index(0))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import APP_NAME, __version__
+from ... import APP_NAME
 from ...domain.engagement import Engagement
 from ...domain.meetings import Meeting
 from ...domain.organisations import Organiser
@@ -311,12 +311,6 @@ class MainWindow(QMainWindow):
 
     def show_data_dir(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.root)))
-
-    def show_about(self) -> None:
-        QMessageBox.about(self, "Om Dialogteam",
-                          f"<b>Dialogteam {__version__}</b><p>Anteckningar, nulägesanalys och "
-                          f"åtgärdsplan för Skolverkets dialogteam.</p>"
-                          f"<p>Datamapp: {self.ctx.paths.root}</p>")
 
     # -- exchange and backups: dialogs in their own modules, imported on first use ------------
     def export_package(self) -> None:
