@@ -48,8 +48,9 @@ class FollowUpView(QWidget):
         self.agreement_label = QLabel(left)
         self.agreement_label.setWordWrap(True)
         layout.addWidget(self.agreement_label)
-        layout.addWidget(self.list)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.empty, 1)
         self.pages = LazyStack(self)
         self.pages.add_page(INSATS, self._make_insats_page)
         self.pages.add_page(REPORT, self._make_report_page)
@@ -85,6 +86,8 @@ class FollowUpView(QWidget):
         agreement = self.snap.agreement if self.snap else None
         self.empty.setVisible(agreement is None)
         self.list.setVisible(agreement is not None)
+        self.pages.setVisible(agreement is not None)
+        self.agreement_label.setVisible(agreement is not None)
         self.agreement_label.setText(
             f"{agreement.name}, {agreement.period_start} – {agreement.period_end}"
             if agreement else "")

@@ -112,6 +112,7 @@ class InsatsPage(ScrollPage):
                             delete=self._delete, add_label=add_label, empty_text=empty,
                             parent=self)
         table.changed.connect(self._after_change)
+        table.set_records([])   # its real height from the start, not a default view's
         self.body.addWidget(section_title(title, self))
         self.body.addWidget(table)
         return table

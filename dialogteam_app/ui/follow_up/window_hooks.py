@@ -40,8 +40,11 @@ def open_todo_item(w: MainWindow, item: TodoItem) -> None:
         view.show_follow_up(REPORT, item.target_id)
     elif item.kind is TodoKind.PAYMENT:
         view.show_follow_up(PAYMENTS)
-    elif "agreement" in view.tabs._lazy:   # the agreement editor, once it is there
-        view.tabs.setCurrentWidget(view.tabs.page("agreement"))
+    else:   # a signature: the agreements' tab where it is recorded, else the overview
+        try:
+            view.tabs.setCurrentWidget(view.tabs.page("agreement"))
+        except KeyError:
+            view.tabs.setCurrentIndex(0)
 
 
 def show_todo_on_start(w: MainWindow, today: date | None = None) -> bool:
