@@ -15,7 +15,8 @@ def export_report_pdf(store: Store, engagement_id: str, number: int, path: Path)
     from .export.follow_up.report_pdf import render_report_pdf
     reports = store.follow_up.reports_in_order(engagement_id)
     if not reports:
-        print("Samverkan har ingen ÖK 2 med redovisningar att följa upp.", file=sys.stderr)
+        print("Samverkan har ingen undertecknad ÖK 2 med redovisningar att följa upp.",
+              file=sys.stderr)
         return 1
     if not 1 <= number <= len(reports):
         listed = ", ".join(f"{n} = {r.label}" for n, r in enumerate(reports, 1))

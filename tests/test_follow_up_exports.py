@@ -120,7 +120,7 @@ def test_cli_report_calendar_and_team_csv(data_paths, tmp_path, capsys):
     from dialogteam_app.sample_data import sample_id
     assert main(["--data-dir", root, "export", sample_id("engagement")[:8], "--report", "1",
                  "--pdf", str(pdf)]) == 1
-    assert "ingen ÖK 2" in norrvik.readouterr().err
+    assert "ingen undertecknad ÖK 2" in norrvik.readouterr().err
 
 
 def test_every_follow_up_table_travels_and_merges(tmp_path):

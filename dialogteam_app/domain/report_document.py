@@ -3,13 +3,14 @@ follow-up and frozen (as JSON) when it is handed in. The PDF is rendered from it
 
 Economy: per insats granted, used and unspent (granted − used, so the columns always
 add up; a negative unspent is money used above the grant and is flagged), used per
-kostnadsslag, and what has been paid out and is to be repaid."""
+kostnadsslag, and what has been paid out and is to be repaid. A delredovisning counts
+money used and participants reached in the years up to the end of its period."""
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from .agreement_kinds import ReportKind
 from .agreement_reports import ReportObligation
@@ -146,13 +147,18 @@ def build_report_document(snap: FollowUpSnapshot, report: ReportObligation,
         start = snap.agreement.period_start or start
     covered = set(report.terms_ids)
     insatser = [i for i in snap.insatser if not covered or i.terms.id in covered]
+    if not final and end[:4].isdigit():   # a delredovisning: money and reach up to its year
+        last = int(end[:4])
+        insatser = [replace(i, spending=[s for s in i.spending if s.year <= last],
+                            reached=[r for r in i.reached if r.year <= last])
+                    for i in insatser]
     by_kind: dict[str, int] = {k.label: 0 for k in CostKind}
     for i in insatser:
         for s in i.spending:
             by_kind[s.cost_kind.label] += s.used_kr
     granted = sum(i.granted_kr for i in insatser)
     used = sum(i.used_kr for i in insatser)
-    paid = snap.paid_kr
+    paid = sum(r.amount_kr for r in snap.receipts.values() if final or r.paid_date <= end)
     return ReportDocument(
         kind=report.kind.value, title=report_title(snap, report),
         organiser_name=snap.organiser_name, engagement_title=snap.engagement_title,

@@ -55,12 +55,14 @@ _ORDER = {"follow_up_statuses": "date, rowid", "follow_up_log": "date, rowid",
 
 
 def followed_agreement(agreements: list[Agreement]) -> Agreement | None:
-    """The ÖK 2 the insatser follow (the signed one first), as it stands after its
-    signed tillägg."""
-    ok2 = [a for a in agreements if a.kind is AgreementKind.OK2]
+    """The signed ÖK 2 the insatser follow (the latest signed, should there be two), as
+    it stands after its signed tillägg. A draft is not followed: genomförande starts
+    when both parties have signed."""
+    ok2 = [a for a in agreements
+           if a.kind is AgreementKind.OK2 and a.status is AgreementStatus.SIGNED]
     if not ok2:
         return None
-    base = max(ok2, key=lambda a: (a.status is AgreementStatus.SIGNED, a.signed_date))
+    base = max(ok2, key=lambda a: a.signed_date)
     return effective_agreement(base, agreements).agreement
 
 

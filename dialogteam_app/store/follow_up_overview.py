@@ -24,12 +24,11 @@ from .database import Database
 
 _OPEN = f"e.phase != '{Phase.CLOSED.value}'"
 
-# The ÖK 2 each samverkan follows: the signed one (latest signed) before any other.
+# The ÖK 2 each samverkan follows: the latest signed (as store.follow_up.followed_agreement).
 _FOLLOWED = """
 SELECT id, engagement_id, period_start, period_end FROM (
-    SELECT a.*, row_number() OVER (PARTITION BY engagement_id ORDER BY
-        status = 'undertecknat' DESC, signed_date DESC) AS n
-    FROM agreements a WHERE kind = 'ok2') WHERE n = 1
+    SELECT a.*, row_number() OVER (PARTITION BY engagement_id ORDER BY signed_date DESC) AS n
+    FROM agreements a WHERE kind = 'ok2' AND status = 'undertecknat') WHERE n = 1
 """
 # Its terms and those of its signed tillägg.
 _TERMS = f"""
@@ -163,12 +162,14 @@ def _factors(text: str) -> list[str]:
 
 
 def calendar_events(db: Database) -> list[CalendarEvent]:
-    """Every report due date, meeting and payment of every samverkan."""
+    """Every meeting, and every report due date and payment of a signed agreement, of
+    every samverkan (a draft's dates may still change)."""
     events: list[CalendarEvent] = []
     for r in db.query(
             """SELECT r.id, r.kind, r.due_date, a.kind AS akind, o.name FROM agreement_reports r
             JOIN agreements a ON a.id = r.agreement_id JOIN engagements e ON e.id = a.engagement_id
-            JOIN organisers o ON o.id = e.organiser_id WHERE r.due_date != ''"""):
+            JOIN organisers o ON o.id = e.organiser_id
+            WHERE r.due_date != '' AND a.status = 'undertecknat'"""):
         label = "Slutredovisning" if r["kind"] == "slutredovisning" else "Delredovisning"
         events.append(CalendarEvent(event_uid("redovisning", r["id"]), r["due_date"],
                                     f"{label}: {r['name']}",
@@ -184,7 +185,7 @@ def calendar_events(db: Database) -> list[CalendarEvent]:
             """SELECT p.id, p.due_date, p.amount_kr, p.on_requisition, o.name
             FROM agreement_payments p JOIN agreements a ON a.id = p.agreement_id
             JOIN engagements e ON e.id = a.engagement_id
-            JOIN organisers o ON o.id = e.organiser_id"""):
+            JOIN organisers o ON o.id = e.organiser_id WHERE a.status = 'undertecknat'"""):
         how = " (på rekvisition)" if r["on_requisition"] else ""
         events.append(CalendarEvent(event_uid("utbetalning", r["id"]), r["due_date"],
                                     f"Utbetalning {format_kr(r['amount_kr'])}: {r['name']}",

@@ -41,8 +41,9 @@ class FollowUpView(QWidget):
         self.list.setAccessibleName("Insatser och redovisningar")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
-        self.empty = hint("Samverkan har ingen ÖK 2 ännu. När överenskommelsen om insatserna "
-                          "finns följs insatserna, redovisningarna och pengarna upp här.", left)
+        self.empty = hint("Samverkan har ingen undertecknad ÖK 2 ännu. När båda parter har "
+                          "skrivit under överenskommelsen om insatserna följs insatserna, "
+                          "redovisningarna och pengarna upp här.", left)
         layout = QVBoxLayout(left)
         layout.setContentsMargins(8, 8, 0, 8)
         self.agreement_label = QLabel(left)
