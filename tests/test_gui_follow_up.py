@@ -127,3 +127,29 @@ def test_key_figures_and_team_overview(sample, tmp_path):
     answer_next_dialog("OK")
     assert overview.export_to(tmp_path / "team.csv") == tmp_path / "team.csv"
     assert (tmp_path / "team.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_followed_key_figures_import_from_csv_all_or_nothing(sample, tmp_path):
+    w = sample
+    w.navigator.select("engagement", _id("engagement"))
+    w.engagement_view.show_follow_up("key_figures")
+    page = w.engagement_view.follow_up.pages.page("key_figures")
+    head = "skolenhet;nyckeltal;år;värde;riket;ämne\n"
+    bad = tmp_path / "fel.csv"
+    bad.write_text(head + "Hamnskolan;nationella_prov_ak9;2027;79;83;matematik\n"
+                          "Hamnskolan;nationella_prov_ak9;2031;80;83;matematik\n",
+                   encoding="utf-8")
+    seen: list[str] = []
+    answer_next_dialog("OK", seen)
+    assert not page.import_file(bad)
+    assert "2031 ligger utanför samverkan" in seen[0]
+    assert len(w.ctx.store.follow_up.followed_key_figures(_id("engagement"))) == 1
+    good = tmp_path / "bra.csv"
+    good.write_text(head + "Hamnskolan;nationella_prov_ak9;2027;79;83;matematik\n",
+                    encoding="utf-8")
+    answer_next_dialog("OK")
+    assert page.import_file(good)
+    years = sorted(k.year for k in w.ctx.store.follow_up.followed_key_figures(_id("engagement")))
+    assert years == ["2026", "2027"]
+    chart = page.grid.itemAt(0).widget()
+    assert [k.year for k in chart.figures] == ["2024", "2026", "2027"]

@@ -14,10 +14,12 @@ from dataclasses import asdict, dataclass, field, replace
 
 from .agreement_kinds import ReportKind
 from .agreement_reports import ReportObligation
+from .analysis import KeyFigure
 from .follow_up import CostKind
 from .follow_up_reports import ReportWork, report_number
 from .follow_up_snapshot import FollowUpSnapshot, InsatsFollowUp
 from .key_figures import format_value, subject_label, year_key
+from .sorting import swedish_key
 
 FORMAT = 1
 
@@ -123,18 +125,28 @@ def _insats(snap: FollowUpSnapshot, i: InsatsFollowUp, start: str, end: str,
 
 
 def _trends(snap: FollowUpSnapshot) -> list[DocTrend]:
-    series: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
-    followed_keys = {(k.school_unit_id or "", k.measure, k.subject) for k in snap.followed}
-    for figures, tag in ((snap.baseline, "baslinje"), (snap.followed, "")):
-        for k in figures:
-            if (k.school_unit_id or "", k.measure, k.subject) not in followed_keys:
-                continue
-            unit = snap.unit_names.get(k.school_unit_id or "", snap.organiser_name)
-            series[(subject_label(k), unit)].append(
-                [k.year, format_value(k.value, k.measure),
-                 format_value(k.national_value, k.measure), tag])
-    return [DocTrend(f"{label}, {unit}", sorted(points, key=lambda p: year_key(p[0])))
-            for (label, unit), points in sorted(series.items())]
+    """Per followed measure: the baseline's values and the followed years, oldest first."""
+    series: dict[tuple[str, str, str], list[KeyFigure]] = defaultdict(list)
+    followed_keys = {_series_key(k) for k in snap.followed}
+    for k in [*snap.baseline, *snap.followed]:
+        if _series_key(k) in followed_keys:
+            series[_series_key(k)].append(k)
+    baseline = {k.id for k in snap.baseline}
+    trends = []
+    for figures in series.values():
+        first = figures[0]
+        unit = snap.unit_names.get(first.school_unit_id or "", snap.organiser_name)
+        points = [[k.year, format_value(k.value, k.measure),
+                   format_value(k.national_value, k.measure),
+                   "baslinje" if k.id in baseline else ""]
+                  for k in sorted(figures, key=lambda k: year_key(k.year))]
+        trends.append(DocTrend(f"{subject_label(first)}, {unit}", points))
+    return sorted(trends, key=lambda t: swedish_key(t.label))
+
+
+def _series_key(k: KeyFigure) -> tuple[str, str, str]:
+    """One series per unit, measure and subject ('Matematik' and 'matematik' alike)."""
+    return (k.school_unit_id or "", k.measure.value, swedish_key(k.subject.strip()))
 
 
 def build_report_document(snap: FollowUpSnapshot, report: ReportObligation,

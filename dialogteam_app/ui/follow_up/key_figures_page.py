@@ -28,14 +28,18 @@ def series(snap: FollowUpSnapshot) -> dict[str, list[KeyFigure]]:
     """Chart title -> the baseline and followed figures of one unit, measure and subject,
     for every measure that has been followed up."""
     grouped: dict[tuple[str, str], list[KeyFigure]] = defaultdict(list)
-    followed = {(k.school_unit_id or "", subject_label(k)) for k in snap.followed}
+    followed = {_series_key(k) for k in snap.followed}
     for k in [*snap.baseline, *snap.followed]:
-        key = (k.school_unit_id or "", subject_label(k))
-        if key in followed:
-            grouped[key].append(k)
-    return {f"{label}, {snap.unit_names.get(unit, snap.organiser_name)}": figures
-            for (unit, label), figures in sorted(grouped.items(),
-                                                 key=lambda kv: swedish_key(kv[0][1]))}
+        if _series_key(k) in followed:
+            grouped[_series_key(k)].append(k)
+    return {f"{subject_label(figures[0])}, "
+            f"{snap.unit_names.get(figures[0].school_unit_id or '', snap.organiser_name)}": figures
+            for _key, figures in sorted(grouped.items(), key=lambda kv: kv[0])}
+
+
+def _series_key(k: KeyFigure) -> tuple[str, str]:
+    """One line per unit, measure and subject ('Matematik' and 'matematik' alike)."""
+    return (k.school_unit_id or "", swedish_key(subject_label(k)))
 
 
 class KeyFiguresPage(ScrollPage):
