@@ -153,3 +153,20 @@ def test_followed_key_figures_import_from_csv_all_or_nothing(sample, tmp_path):
     assert years == ["2026", "2027"]
     chart = page.grid.itemAt(0).widget()
     assert [k.year for k in chart.figures] == ["2024", "2026", "2027"]
+
+
+def test_a_sent_agreement_in_att_gora_opens_in_the_agreements_tab(sample):
+    from dataclasses import replace
+
+    from dialogteam_app.domain.agreement_kinds import AgreementStatus
+    from dialogteam_app.sample_data import sample_id
+    w = sample
+    store = w.ctx.store
+    ok2 = store.agreements.get(sample_id("agreement-ok2"))
+    store.agreements.save(replace(ok2, status=AgreementStatus.SENT, sent_date="2026-11-20"))
+    w.act_todo.trigger()
+    item = next(i for i in w.todo_view.items if i.kind is TodoKind.SIGNATURE)
+    assert item.target_id == ok2.id and "ÖK 2" in item.title
+    w.todo_view.open_item.emit(item)
+    view = w.engagement_view
+    assert view.tabs.currentWidget() is view.agreements

@@ -29,6 +29,7 @@ def load_sample(store: Store) -> Engagement:
     if sample_loaded(store):
         raise SampleAlreadyLoaded(f"Exempeldata ({SAMPLE_ORGANISER_NAME}) finns redan.")
     # Here, not at the top: start-up imports this package.
+    from .agreements import load_agreements
     from .analysis import load_analysis
     from .follow_up import load_second_organiser
     from .plan import load_plan
@@ -37,5 +38,6 @@ def load_sample(store: Store) -> Engagement:
         load_meetings(store, engagement)
         load_analysis(store, engagement)
         load_plan(store, engagement)
+        load_agreements(store, engagement)
         load_second_organiser(store)
     return engagement

@@ -40,11 +40,9 @@ def open_todo_item(w: MainWindow, item: TodoItem) -> None:
         view.show_follow_up(REPORT, item.target_id)
     elif item.kind is TodoKind.PAYMENT:
         view.show_follow_up(PAYMENTS)
-    else:   # a signature: the agreements' tab where it is recorded, else the overview
-        try:
-            view.tabs.setCurrentWidget(view.tabs.page("agreement"))
-        except KeyError:
-            view.tabs.setCurrentIndex(0)
+    else:   # a signature: the agreement in the tab where it is recorded
+        view.tabs.setCurrentWidget(view.agreements)
+        view.agreements.show_engagement(item.engagement_id, select=item.target_id)
 
 
 def show_todo_on_start(w: MainWindow, today: date | None = None) -> bool:
