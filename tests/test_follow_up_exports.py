@@ -14,7 +14,7 @@ from helpers.exchange_helpers import dump, laptop, send
 from pypdf import PdfReader
 
 from dialogteam_app.cli import main
-from dialogteam_app.domain.follow_up import InterventionStatus, StatusEntry
+from dialogteam_app.domain.follow_up import InterventionStatus, PaymentReceipt, StatusEntry
 from dialogteam_app.domain.follow_up_overview import CalendarEvent
 from dialogteam_app.exchange.schema_graph import SchemaGraph
 from dialogteam_app.export.follow_up.calendar_ics import calendar_text, write_calendar
@@ -135,7 +135,6 @@ def test_every_follow_up_table_travels_and_merges(tmp_path):
     # Anna sets a status, Bo marks a payment: both arrive on both sides.
     tid = _id("t-elevhalsa")
     anna.follow_up.save_status(StatusEntry(tid, InterventionStatus.ONGOING, "2026-08-20"))
-    from dialogteam_app.domain.follow_up import PaymentReceipt
     bo.follow_up.save_receipt(PaymentReceipt(_id("pay-4"), "2026-11-02", 175_000))
     send(anna, bo, tmp_path, _id("engagement"))
     assert not send(bo, anna, tmp_path, _id("engagement")).new_conflicts
@@ -157,3 +156,23 @@ def test_a_file_with_agreements_from_before_follow_up_upgrades(data_paths, start
     with sqlite3.connect(data_paths.database) as raw:
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert set(TABLES) <= names
+
+
+def test_a_payment_and_a_report_recorded_on_both_laptops_merge_instead_of_clashing(tmp_path):
+    """One receipt per payment and one work per report: the same id on every laptop."""
+    from dialogteam_app.domain.follow_up_reports import ReportStatus, ReportWork
+    anna, bo = laptop(tmp_path, "anna"), laptop(tmp_path, "bo")
+    load_sample(anna)
+    send(anna, bo, tmp_path, _id("engagement"))
+    anna.follow_up.save_receipt(PaymentReceipt(_id("pay-4"), "2026-11-02", 175_000))
+    bo.follow_up.save_receipt(PaymentReceipt(_id("pay-4"), "2026-11-03", 175_000))
+    for store, text in ((anna, "Annas utkast"), (bo, "Bos utkast")):
+        store.follow_up.save_report_work(_id("engagement"), ReportWork(
+            _id("report-1"), ReportStatus.DRAFT, summary=text))
+    report = send(anna, bo, tmp_path, _id("engagement"))
+    # The paid date and the text: a conflict each, chosen in the window.
+    assert sorted(c.table for c in report.new_conflicts) == ["follow_up_payments",
+                                                             "follow_up_reports"]
+    assert [r["paid_date"] for r in bo.db.query(
+        "SELECT paid_date FROM follow_up_payments WHERE payment_id = ?", (_id("pay-4"),))] == \
+        ["2026-11-03"]                         # Bo's stays until he chooses

@@ -11,6 +11,7 @@ Rules that need "today" take it as an argument, so tests and the window agree.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -21,6 +22,14 @@ from .ids import new_id
 from .plan import MAX_AMOUNT_KR
 
 MAX_REACHED = 1_000_000
+_ONE_PER = uuid.UUID("0c8b1f52-5d5e-4b57-9a55-3c2f7f1e6a10")
+
+
+def one_per(kind: str, owner_id: str) -> str:
+    """The id of the single record of `kind` that an owner has (a payment's receipt, a
+    report's work): the same on every laptop, so two colleagues who both record it
+    merge into one record, or a conflict to choose, instead of two that clash."""
+    return uuid.uuid5(_ONE_PER, f"{kind}:{owner_id}").hex
 
 
 class InterventionStatus(str, Enum):
@@ -129,7 +138,10 @@ class PaymentReceipt:
     payment_id: str
     paid_date: str
     amount_kr: int
-    id: str = field(default_factory=new_id)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        self.id = self.id or one_per("utbetald", self.payment_id)
 
 
 def _not_future(value: str, label: str, today: date, what: str) -> str | None:

@@ -5,14 +5,14 @@ handed in reads the same whatever is followed up afterwards."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
 from .agreement_reports import ReportObligation
 from .errors import FieldError, raise_if
 from .fields import LONG_TEXT_MAX, check_date, check_text, parse_date
-from .ids import new_id
+from .follow_up import one_per
 
 
 class ReportStatus(str, Enum):
@@ -37,7 +37,10 @@ class ReportWork:
     results_text: str = ""     # results and effects against goals and key figures
     ownership_text: str = ""   # slutredovisning: how the huvudman takes long-term ownership
     frozen_json: str = ""      # the ReportDocument as submitted
-    id: str = field(default_factory=new_id)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        self.id = self.id or one_per("redovisning", self.report_id)
 
     @property
     def frozen(self) -> bool:

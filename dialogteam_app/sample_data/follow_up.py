@@ -207,8 +207,8 @@ def _follow_up(store: Store, engagement_id: str) -> None:
                                   judgement=judgement, evidence=evidence,
                                   judged_date="2026-06-02", position=n))
     for n, day in enumerate(("2025-09-05", "2026-01-02", "2026-04-01", "2026-10-01")):
-        fu.save_receipt(PaymentReceipt(id=_id(f"paid-{n}"), payment_id=_id(f"pay-{n}"),
-                                       paid_date=day, amount_kr=200_000))
+        fu.save_receipt(PaymentReceipt(payment_id=_id(f"pay-{n}"), paid_date=day,
+                                       amount_kr=200_000))
     store.current_state.import_key_figures(engagement_id, [
         KeyFigure(id=_id("kf-base"), engagement_id=engagement_id,
                   school_unit_id=_id("unit-hamn"), measure=Measure.NATIONAL_TEST_9,
@@ -219,7 +219,7 @@ def _follow_up(store: Store, engagement_id: str) -> None:
                   year="2026", value=76.0, national_value=83.0, subject="Matematik")])
     if fu.today() >= date(2026, 6, 25):
         fu.save_report_work(engagement_id, ReportWork(
-            id=_id("work-0"), report_id=_id("report-0"), status=ReportStatus.REVIEWED,
+            report_id=_id("report-0"), status=ReportStatus.REVIEWED,
             submitted_date="2026-06-25", reviewed_date="2026-08-20",
             decision_comment="Skolverket godkänner delredovisningen.",
             summary="Under det första året har fortbildningen i formativ bedömning kommit "
