@@ -170,3 +170,21 @@ def test_a_sent_agreement_in_att_gora_opens_in_the_agreements_tab(sample):
     w.todo_view.open_item.emit(item)
     view = w.engagement_view
     assert view.tabs.currentWidget() is view.agreements
+
+
+def test_a_meeting_note_goes_into_an_insats_log_with_its_link(sample, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from dialogteam_app.domain.notes import Note
+    from dialogteam_app.ui.follow_up.log_from_note import log_note_in_insats
+    w = sample
+    store = w.ctx.store
+    note = Note(meeting_id=_id("meeting-1"), engagement_id=_id("engagement"),
+                body="Rektorerna har börjat med lektionsbesök.", taken_at="2026-06-02T09:40:00")
+    store.notes.save(note)
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda *a, **k: ("Pedagogiskt ledarskap för rektorer", True))
+    assert "Pedagogiskt ledarskap" in log_note_in_insats(w, store, note)
+    log = store.follow_up.snapshot(_id("engagement")).insats(_id("t-ledarskap")).log
+    entry = next(e for e in log if e.note_id == note.id)
+    assert (entry.date, entry.text) == ("2026-06-02", note.body)
