@@ -1,6 +1,7 @@
 """What the follow-up adds to the main window: the "Att göra" page (opened from the
 navigator, the menu Uppföljning, Ctrl+Shift+A, and on the first start of a day when
-something is due), opening each row's place, and the calendar and team exports."""
+something is due), opening each row's place, and the calendar and team exports.
+Imported at start-up, so everything else is imported where it is used."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from ...domain.follow_up_overview import TodoItem, TodoKind
 from ..common.dialogs import show_error, show_info
 from ..window.navigator import ENGAGEMENT, TODO
 
 if TYPE_CHECKING:
+    from ...domain.follow_up_overview import TodoItem
     from ..window.main_window import MainWindow
     from .todo_view import TodoView
 
@@ -30,6 +31,7 @@ def make_todo_page(w: MainWindow) -> TodoView:
 
 
 def open_todo_item(w: MainWindow, item: TodoItem) -> None:
+    from ...domain.follow_up_overview import TodoKind
     from .follow_up_view import PAYMENTS, REPORT
     if item.kind is TodoKind.TASK:
         w.open_meeting(item.target_id)
