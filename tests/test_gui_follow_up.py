@@ -188,3 +188,18 @@ def test_a_meeting_note_goes_into_an_insats_log_with_its_link(sample, monkeypatc
     log = store.follow_up.snapshot(_id("engagement")).insats(_id("t-ledarskap")).log
     entry = next(e for e in log if e.note_id == note.id)
     assert (entry.date, entry.text) == ("2026-06-02", note.body)
+
+
+def test_a_report_draft_is_proposed_from_the_data_and_undone_with_ctrl_z(sample):
+    w = sample
+    w.navigator.select("engagement", _id("engagement"))
+    w.engagement_view.show_follow_up("report", _id("report-1"))
+    page = w.engagement_view.follow_up.pages.page("report")
+    page.fill_draft()
+    summary = page.texts["summary"].toPlainText()
+    assert "Formativ bedömning i matematik: pågår" in summary
+    assert "39 deltagare har nåtts" in summary            # 22 + 17 teachers
+    results = page.texts["results_text"].toPlainText()
+    assert "delvis uppnått" in results and "71 % år 2024 och 76 % år 2026" in results
+    page.texts["summary"].undo()
+    assert page.texts["summary"].toPlainText() == ""

@@ -40,6 +40,7 @@ class DocInsats:
     status_date: str = ""
     done: list[str] = field(default_factory=list)      # "2027-03-02 – Första träffen …"
     reached: list[str] = field(default_factory=list)   # "2027: 14 lärare (Ekskolan)"
+    reached_count: int = 0
     goals: list[DocGoal] = field(default_factory=list)
     granted_kr: int = 0
     used_kr: int = 0
@@ -120,8 +121,8 @@ def _insats(snap: FollowUpSnapshot, i: InsatsFollowUp, start: str, end: str,
         status_date=i.status_date,
         done=[f"{e.date} – {e.text}" for e in sorted(i.log, key=lambda e: e.date)
               if within(e.date)],
-        reached=reached, goals=goals, granted_kr=i.granted_kr, used_kr=i.used_kr,
-        unspent_kr=i.unspent_kr)
+        reached=reached, reached_count=i.reached_count, goals=goals,
+        granted_kr=i.granted_kr, used_kr=i.used_kr, unspent_kr=i.unspent_kr)
 
 
 def _trends(snap: FollowUpSnapshot) -> list[DocTrend]:
@@ -183,3 +184,26 @@ def build_report_document(snap: FollowUpSnapshot, report: ReportObligation,
         trends=_trends(snap), used_by_cost_kind={k: v for k, v in by_kind.items() if v},
         granted_kr=granted, used_kr=used, unspent_kr=granted - used, paid_kr=paid,
         to_repay_kr=max(paid - used, 0) if final else 0)
+
+
+def draft_texts(doc: ReportDocument) -> tuple[str, str]:
+    """A first wording of the report's two main texts from the data, for the
+    processtödjare and the huvudman to rewrite: what was done per insats, and the
+    goals judged and key figures against the baseline."""
+    done = []
+    for i in doc.insatser:
+        line = f"{i.title}: {i.status.lower()}"
+        if i.done:
+            line += f"; {len(i.done)} genomförda moment under perioden"
+        if i.reached_count:
+            line += f"; {i.reached_count} deltagare har nåtts"
+        done.append(line + ".")
+    results = [f"{i.title} – {g.horizon.lower()} ”{g.goal}”: {g.judgement.lower()}"
+               + (f" ({g.evidence})" if g.evidence else "") + "."
+               for i in doc.insatser for g in i.goals]
+    for t in doc.trends:
+        first, last = t.points[0], t.points[-1]
+        if len(t.points) > 1:
+            results.append(f"{t.label}: {first[1]} år {first[0]} och {last[1]} år {last[0]} "
+                           f"(riket {last[2]}).")
+    return "\n".join(done), "\n".join(results)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,7 +27,7 @@ from ...domain.agreement_reports import ReportObligation
 from ...domain.follow_up_reports import ReportStatus, ReportWork, validate_report_work
 from ...domain.follow_up_snapshot import FollowUpSnapshot
 from ...domain.money import format_kr
-from ...domain.report_document import report_title
+from ...domain.report_document import build_report_document, draft_texts, report_title
 from ..common.context import AppContext
 from ..common.record_form import ErrorLabel
 from ..common.widgets import GrowingTextEdit, PageHeader, ScrollPage, hint, section_title
@@ -76,9 +76,14 @@ class ReportPage(ScrollPage):
         mail.setShortcut(QKeySequence("Ctrl+Shift+E"))
         mail.setToolTip("Spara PDF:en och öppna ett e-postutkast med den bifogad (Ctrl+Shift+E)")
         mail.clicked.connect(self._email)
+        self.draft_button = QPushButton("Förslag från uppföljningen", self)
+        self.draft_button.setToolTip("Fyll de tomma texterna med ett förslag ur loggen, målen "
+                                     "och nyckeltalen (Ctrl+Z ångrar)")
+        self.draft_button.clicked.connect(self.fill_draft)
         buttons = QHBoxLayout()
         buttons.addWidget(export)
         buttons.addWidget(mail)
+        buttons.addWidget(self.draft_button)
         buttons.addStretch(1)
         for w in (self.header, self.points, self.facts):
             self.body.addWidget(w)
@@ -145,8 +150,22 @@ class ReportPage(ScrollPage):
             self._loading = False
         self._lock_texts()
 
+    def fill_draft(self) -> None:
+        """Put a drafted wording into the empty texts, as an edit Ctrl+Z undoes."""
+        if self.report is None or self.snap is None or self.work is None:
+            return
+        doc = build_report_document(self.snap, self.report, self.work,
+                                    self.ctx.store.follow_up.today().isoformat())
+        for name, text in zip(("summary", "results_text"), draft_texts(doc), strict=True):
+            edit = self.texts[name]
+            if not edit.toPlainText().strip() and not edit.isReadOnly():
+                cursor = edit.textCursor()
+                cursor.select(QTextCursor.SelectionType.Document)
+                cursor.insertText(text)
+
     def _lock_texts(self) -> None:
         frozen = self.status.currentIndex() != 0
+        self.draft_button.setEnabled(not frozen)
         for edit in self.texts.values():
             edit.setReadOnly(frozen)
             edit.setToolTip("Inlämnad och låst: sätt status till utkast för att ändra."
