@@ -198,8 +198,8 @@ def draft_texts(doc: ReportDocument) -> tuple[str, str]:
         if i.reached_count:
             line += f"; {i.reached_count} deltagare har nåtts"
         done.append(line + ".")
-    results = [f"{i.title} – {g.horizon.lower()} ”{g.goal}”: {g.judgement.lower()}"
-               + (f" ({g.evidence})" if g.evidence else "") + "."
+    results = [f"{i.title} – {g.horizon.lower()} ”{g.goal.rstrip('.')}”: {g.judgement.lower()}"
+               + (f" ({g.evidence.rstrip('.')})" if g.evidence else "") + "."
                for i in doc.insatser for g in i.goals]
     for t in doc.trends:
         first, last = t.points[0], t.points[-1]

@@ -119,9 +119,12 @@ class ReportPage(ScrollPage):
         self.work = self.ctx.store.follow_up.work(snap, report_id)
         period = snap.periods.get(report_id)
         final = self.report.kind is ReportKind.FINAL
+        if final:   # the slutredovisning covers the whole agreement
+            covers = f" · hela perioden {snap.agreement.period_start} – {self.report.due_date}"
+        else:
+            covers = f" · perioden {period.start} – {period.end}" if period else ""
         self.header.set_text(report_title(snap, self.report),
-                             f"Sista dag {self.report.due_date}"
-                             + (f" · perioden {period.start} – {period.end}" if period else ""))
+                             f"Sista dag {self.report.due_date}{covers}")
         self.points.setText("Innehåll enligt överenskommelsen: "
                             + "; ".join(self.report.content_points))
         doc = self.ctx.store.follow_up.report_document(engagement_id, report_id)
