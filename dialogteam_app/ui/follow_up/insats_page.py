@@ -37,7 +37,7 @@ from ..common.context import AppContext
 from ..common.dialogs import confirm_delete
 from ..common.record_form import COMBO, INT, READONLY, ErrorLabel
 from ..common.record_table import Column, RecordTable
-from ..common.widgets import PageHeader, ScrollPage, hint, section_title
+from ..common.widgets import PageHeader, ScrollPage, add_shortcut, hint, section_title
 
 _STATUSES = [(s, s.label) for s in InterventionStatus]
 _JUDGEMENTS: list[tuple[Any, str]] = [(None, "Ej bedömt"), *((j, j.label) for j in Judgement)]
@@ -75,9 +75,11 @@ class InsatsPage(ScrollPage):
             lambda e: validate_log(e, self._today()), self._new_log, "Ny rad i loggen",
             "Inget har förts in i loggen ännu.")
         from_note = QPushButton("Från mötesanteckning…", self)
-        from_note.setShortcut("Ctrl+Shift+L")
-        from_note.setToolTip("Hämta en anteckning från ett möte till loggen (Ctrl+Shift+L)")
-        from_note.clicked.connect(lambda: self.insats and self.pick_note.emit(self.insats.terms.id))
+        from_note.setToolTip("Hämta en anteckning från ett möte till loggen (Ctrl+Skift+L)")
+        from_note.clicked.connect(self._pick_note)
+        add_shortcut("Ctrl+Shift+L", self, self._pick_note,
+                     context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                     what="Insats: hämta en mötesanteckning till loggen")
         self.log.layout().itemAt(self.log.layout().count() - 1).layout().insertWidget(2, from_note)
         self.reached = self._table("Deltagare som nåtts", [
             Column("year", "År", INT), Column("group", "Deltagargrupp", stretch=True),
@@ -116,6 +118,10 @@ class InsatsPage(ScrollPage):
         self.body.addWidget(section_title(title, self))
         self.body.addWidget(table)
         return table
+
+    def _pick_note(self) -> None:
+        if self.insats is not None:
+            self.pick_note.emit(self.insats.terms.id)
 
     def _today(self) -> date:
         return self.ctx.store.follow_up.today()

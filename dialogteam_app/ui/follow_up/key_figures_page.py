@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QPushButton, QWidget
 
 from ...domain.analysis import KeyFigure
@@ -18,7 +19,7 @@ from ...domain.sorting import swedish_key
 from ..analysis.csv_actions import show_csv_errors
 from ..common.context import AppContext
 from ..common.dialogs import show_error, show_info
-from ..common.widgets import PageHeader, ScrollPage, hint
+from ..common.widgets import PageHeader, ScrollPage, add_shortcut, hint
 from .trend_chart import TrendChart
 
 COLUMNS = 3
@@ -52,9 +53,11 @@ class KeyFiguresPage(ScrollPage):
                         "Nulägesanalysens värden (baslinjen) och uppföljningens år mot riket")
         self.body.addWidget(header)
         self.import_button = QPushButton("Importera uppföljningsår (CSV)…", self)
-        self.import_button.setShortcut("Ctrl+I")
         self.import_button.setToolTip("Samma format som nulägesanalysens nyckeltal (Ctrl+I)")
         self.import_button.clicked.connect(self.ask_and_import)
+        add_shortcut("Ctrl+I", self, self.ask_and_import,
+                     context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                     what="Nyckeltal över tid: importera uppföljningsår (CSV)")
         self.body.addWidget(self.import_button)
         self.empty = hint("Inga nyckeltal har följts upp ännu. Importera nya värden för samma "
                           "mått som i nulägesanalysen, ett år under samverkan.", self)

@@ -34,9 +34,11 @@ class NotePicker(QDialog):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filtrera anteckningarna…")
         self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Filtrera anteckningarna")
         self.filter.textChanged.connect(self._filter)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
+        self.list.setAccessibleName("Mötesanteckningar")
         self.list.setAlternatingRowColors(True)
         for n in sorted(self.notes.values(), key=lambda n: n.taken_at, reverse=True):
             m = meetings.get(n.meeting_id)

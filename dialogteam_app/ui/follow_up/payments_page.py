@@ -4,7 +4,6 @@ with its date and amount; what is still expected shows in "Att göra"."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,7 +23,7 @@ from ...domain.follow_up_snapshot import FollowUpSnapshot
 from ...domain.money import format_kr
 from ..common.context import AppContext
 from ..common.record_form import ErrorLabel
-from ..common.widgets import PageHeader, ScrollPage, hint
+from ..common.widgets import PageHeader, ScrollPage, add_shortcut, hint
 
 
 class PaymentsPage(ScrollPage):
@@ -50,9 +49,11 @@ class PaymentsPage(ScrollPage):
         self.amount = QLineEdit(self)
         self.amount.setAccessibleName("Utbetalt belopp")
         mark = QPushButton("Markera som utbetald", self)
-        mark.setShortcut(QKeySequence("Ctrl+Return"))
-        mark.setToolTip("Registrera den valda utbetalningen (Ctrl+Enter)")
+        mark.setToolTip("Registrera den valda utbetalningen (Ctrl+Retur)")
         mark.clicked.connect(self.mark_paid)
+        add_shortcut("Ctrl+Return", self, self.mark_paid,
+                     context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                     what="Utbetalningar: markera den valda som utbetald")
         self.error = ErrorLabel(self)
         self.totals = QLabel(self)
         row = QHBoxLayout()

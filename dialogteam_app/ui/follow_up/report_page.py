@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,9 +31,17 @@ from ...domain.money import format_kr
 from ...domain.report_document import build_report_document, draft_texts, report_title
 from ..common.context import AppContext
 from ..common.record_form import ErrorLabel
-from ..common.widgets import GrowingTextEdit, PageHeader, ScrollPage, hint, section_title
+from ..common.widgets import (
+    GrowingTextEdit,
+    PageHeader,
+    ScrollPage,
+    add_shortcut,
+    hint,
+    section_title,
+)
 from .report_export import email_report, export_report
 
+PAGE = Qt.ShortcutContext.WidgetWithChildrenShortcut
 _TEXTS = (("summary", "Genomförda insatser, sammanfattning"),
           ("results_text", "Resultat och effekter mot mål och nyckeltal"),
           ("ownership_text", "Huvudmannens långsiktiga ägarskap"))
@@ -68,15 +77,15 @@ class ReportPage(ScrollPage):
             form.addRow(label, self._with_error(name, widget))
         self.texts: dict[str, GrowingTextEdit] = {}
         self.text_titles: dict[str, QLabel] = {}
-        export = QPushButton("Exportera PDF…", self)
-        export.setShortcut(QKeySequence("Ctrl+E"))
-        export.setToolTip("Spara redovisningen som PDF (Ctrl+E)")
+        export = QPushButton("E&xportera PDF…", self)
+        export.setToolTip("Spara redovisningen som PDF (Ctrl+Skift+E)")
         export.clicked.connect(self._export)
-        mail = QPushButton("Skicka med e-post…", self)
-        mail.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        mail.setToolTip("Spara PDF:en och öppna ett e-postutkast med den bifogad (Ctrl+Shift+E)")
+        add_shortcut("Ctrl+Shift+E", self, self._export, context=PAGE,
+                     what="Redovisning: exportera som PDF")
+        mail = QPushButton("Skicka med e-&post…", self)
+        mail.setToolTip("Spara PDF:en och öppna ett e-postutkast med den bifogad")
         mail.clicked.connect(self._email)
-        self.draft_button = QPushButton("Förslag från uppföljningen", self)
+        self.draft_button = QPushButton("&Förslag från uppföljningen", self)
         self.draft_button.setToolTip("Fyll de tomma texterna med ett förslag ur loggen, målen "
                                      "och nyckeltalen (Ctrl+Z ångrar)")
         self.draft_button.clicked.connect(self.fill_draft)

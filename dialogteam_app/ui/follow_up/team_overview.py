@@ -58,9 +58,9 @@ class TeamOverview(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setMinimumHeight(200)
-        export = QPushButton("Exportera CSV…", self)
-        export.setShortcut("Ctrl+Shift+S")
-        export.setToolTip("Spara översikten för Excel (Ctrl+Shift+S)")
+        self.table.setTabKeyNavigation(False)   # one Tab stop; arrows move between cells
+        export = QPushButton("Exportera &CSV…", self)
+        export.setToolTip("Spara översikten för Excel")
         export.clicked.connect(self.ask_and_export)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.follow_up_overview import DUE_WITHIN_DAYS, TodoItem
 from ..common.context import AppContext
+from ..common.theme import colours
 from ..common.widgets import PageHeader, hint
 
-OVERDUE = QColor("#b00020")
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -73,7 +73,7 @@ class TodoView(QWidget):
             row.setToolTip(2, row.text(2))
             if item.overdue:
                 for c in range(4):
-                    row.setForeground(c, QBrush(OVERDUE))
+                    row.setForeground(c, QBrush(QColor(colours().error)))
                 row.setText(3, f"Försenad · {item.detail}")
             self.tree.addTopLevelItem(row)
         self.empty.setVisible(not self.items)

@@ -9,9 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.analysis import KeyFigure
 from ...domain.key_figures import format_value, scale_max, year_key
-
-SCHOOL = QColor("#0b5c8a")
-NATION = QColor("#8a96a0")
+from ..common.theme import colours
 
 
 class TrendChart(QWidget):
@@ -50,6 +48,7 @@ class TrendChart(QWidget):
         if not self.figures:
             return
         top = max(scale_max(k) for k in self.figures)
+        school, nation = QColor(colours().chart_school), QColor(colours().chart_national)
         n = len(self.figures)
 
         def point(i: int, value: float) -> QPointF:
@@ -57,8 +56,8 @@ class TrendChart(QWidget):
             return QPointF(x, plot.bottom() - plot.height() * max(0.0, value) / top)
 
         for colour, values, style in (
-                (NATION, [k.national_value for k in self.figures], Qt.PenStyle.DashLine),
-                (SCHOOL, [k.value for k in self.figures], Qt.PenStyle.SolidLine)):
+                (nation, [k.national_value for k in self.figures], Qt.PenStyle.DashLine),
+                (school, [k.value for k in self.figures], Qt.PenStyle.SolidLine)):
             p.setPen(QPen(colour, 2, style))
             points = [point(i, v) for i, v in enumerate(values) if v is not None]
             for a, b in zip(points, points[1:], strict=False):
@@ -73,6 +72,6 @@ class TrendChart(QWidget):
             label = k.year + (" (bas)" if k.id in self.baseline_ids else "")
             p.drawText(QRectF(pt.x() - 40, plot.bottom() + 4, 80, 14),
                        Qt.AlignmentFlag.AlignCenter, label)
-        p.setPen(NATION)
+        p.setPen(QColor(colours().muted))
         p.drawText(QRectF(plot.left(), self.height() - 14, plot.width(), 14),
                    Qt.AlignmentFlag.AlignRight, "– – riket")
