@@ -67,8 +67,10 @@ class TrendChart(QWidget):
         p.setPen(pal.windowText().color())
         for i, k in enumerate(self.figures):
             pt = point(i, k.value)
-            p.drawText(QRectF(pt.x() - 30, pt.y() - 18, 60, 14), Qt.AlignmentFlag.AlignCenter,
-                       format_value(k.value, k.measure))
+            # The label away from riket's line: below the point when riket is above it.
+            below = k.national_value is not None and k.national_value > k.value
+            p.drawText(QRectF(pt.x() - 30, pt.y() + (5 if below else -19), 60, 14),
+                       Qt.AlignmentFlag.AlignCenter, format_value(k.value, k.measure))
             label = k.year + (" (bas)" if k.id in self.baseline_ids else "")
             p.drawText(QRectF(pt.x() - 40, plot.bottom() + 4, 80, 14),
                        Qt.AlignmentFlag.AlignCenter, label)
