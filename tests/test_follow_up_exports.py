@@ -86,7 +86,7 @@ def test_team_csv_opens_in_swedish_excel(store, tmp_path):
     assert head[:4] == ["Huvudman", "Samverkan", "Dnr", "Fas"]
     sjovik = dict(zip(head, next(r for r in body if r[0] == SECOND_ORGANISER_NAME), strict=True))
     assert sjovik["Fas"] == "Genomförande"
-    assert sjovik["Insatser"] == "3" and sjovik["Insatser pågår"] == "2"
+    assert sjovik["Insatser"] == "3" and sjovik["Insatser pågår"] == "3"
     assert sjovik["Beviljat 2026 (kr)"] == "520000"
     assert sjovik["Utbetalt 2026 (kr)"] == "600000"
     assert sjovik["Använt 2025 (kr)"] == "193000"
@@ -143,7 +143,7 @@ def test_every_follow_up_table_travels_and_merges(tmp_path):
         InterventionStatus.ONGOING
 
 
-@pytest.mark.parametrize("start", [6, 7])
+@pytest.mark.parametrize("start", [6, 7, 8])
 def test_a_file_with_agreements_from_before_follow_up_upgrades(data_paths, start):
     conn = connect(data_paths.database)
     from dialogteam_app.store.migrations import migrate

@@ -52,6 +52,7 @@ TABLE_NAMES = {
     "agreement_reports": ("redovisning", "redovisningar"),
     "agreement_report_terms": ("insats i redovisning", "insatser i redovisningar"),
     "agreement_changes": ("ändring i tillägg", "ändringar i tillägg"),
+    "retentions": ("gallring", "gallringar"),
     "follow_up_statuses": ("status för insats", "statusar för insatser"),
     "follow_up_log": ("loggrad", "loggrader"),
     "follow_up_reached": ("antal nådda deltagare", "antal nådda deltagare"),

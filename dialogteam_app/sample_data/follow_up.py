@@ -125,7 +125,7 @@ def _agreement(store: Store, engagement_id: str) -> None:
          "12 träffar", [("rektorer och biträdande rektorer", 5, False, None)],
          {2025: 50_000, 2026: 100_000, 2027: 100_000}),
         ("t-elevhalsa", "Undervisningens kvalitet", "Elevhälsans främjande arbete",
-         "Elevhälsan arbetar förebyggande i klassrummen.", "",
+         "Elevhälsan arbetar förebyggande tillsammans med lärarna.", "",
          [("elevhälsopersonal", 8, True, None)], {2026: 120_000, 2027: 80_000}),
     ]
     for pos, (key, area, title, text, scope, people, money) in enumerate(terms):
@@ -176,7 +176,8 @@ def _follow_up(store: Store, engagement_id: str) -> None:
     f, ledar, elev = _id("t-formativ"), _id("t-ledarskap"), _id("t-elevhalsa")
     for key, tid, status, day in (("s1", f, InterventionStatus.ONGOING, "2025-09-10"),
                                   ("s2", ledar, InterventionStatus.ONGOING, "2025-10-01"),
-                                  ("s3", elev, InterventionStatus.NOT_STARTED, "2025-08-15")):
+                                  ("s3", elev, InterventionStatus.NOT_STARTED, "2025-08-15"),
+                                  ("s4", elev, InterventionStatus.ONGOING, "2026-08-20")):
         fu.save_status(StatusEntry(id=_id(key), terms_id=tid, status=status, date=day))
     logs = [(f, "2025-09-10", "Uppstart med matematiklärarna på båda skolorna."),
             (f, "2026-02-04", "Åtta av tio moduler genomförda; lärarna prövar exit tickets."),

@@ -10,7 +10,7 @@ import sqlite3
 
 from ..connection import run_script
 
-VERSION = 8
+VERSION = 9
 
 SCHEMA = """
 CREATE TABLE follow_up_statuses (
