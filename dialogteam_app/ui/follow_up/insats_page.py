@@ -80,7 +80,9 @@ class InsatsPage(ScrollPage):
         add_shortcut("Ctrl+Shift+L", self, self._pick_note,
                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
                      what="Insats: hämta en mötesanteckning till loggen")
-        self.log.layout().itemAt(self.log.layout().count() - 1).layout().insertWidget(2, from_note)
+        # Beside the log's own buttons: a RecordTable's last row holds them.
+        buttons = self.log.layout().itemAt(self.log.layout().count() - 1).layout()
+        buttons.insertWidget(buttons.indexOf(self.log.remove_button) + 1, from_note)
         self.reached = self._table("Deltagare som nåtts", [
             Column("year", "År", INT), Column("group", "Deltagargrupp", stretch=True),
             Column("count", "Antal", INT), Column("school_unit_id", "Skolenhet", COMBO)],
