@@ -28,6 +28,7 @@ from ..common.in_use import refused_because_in_use
 from ..common.save_status import SaveStatusLabel
 from .actions import build_actions
 from .navigator import ENGAGEMENT, MEETING, ORGANISER, SEARCH, TEAM, TODO, Navigator, notes_detail
+from .warm_up import warm_up
 from .welcome_view import WelcomeView
 
 
@@ -374,6 +375,7 @@ class MainWindow(QMainWindow):
         self.ctx.autosaver.flush()
         current = self.navigator.current()
         self.stack.setCurrentWidget(self.welcome)
+        self._stop_searching()
         for page in self._pages.values():
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -405,9 +407,13 @@ class MainWindow(QMainWindow):
         return handled
 
     def _after_first_paint(self) -> None:
-        self.navigator.show_note_counts()
         self.restore_selection()
-        QTimer.singleShot(0, self, self.usable.emit)  # after what the selection queued
+        QTimer.singleShot(0, self, self._usable)  # after what the selection queued
+
+    def _usable(self) -> None:
+        self.usable.emit()
+        self.navigator.show_note_counts()  # counts of every meeting: after, not before
+        warm_up(self)
 
     def restore_selection(self) -> None:
         kind = self.settings.value("selected/kind", "")
@@ -441,4 +447,9 @@ class MainWindow(QMainWindow):
             self.settings.setValue("selected/kind", kind)
             self.settings.setValue("selected/id", record_id)
         self.settings.sync()
+        self._stop_searching()
         event.accept()
+
+    def _stop_searching(self) -> None:
+        if "search" in self._pages:
+            self.search_view.stop_searching()
