@@ -43,7 +43,7 @@ def test_opening_a_samverkan_builds_only_its_visible_tab(window):
     window.open_sample()
     view = window.engagement_view
     tabs = view.tabs
-    assert [p.built for p in tabs._lazy.values()] == [True, False, False, False]
+    assert [p.built for p in tabs._lazy.values()] == [True, False, False, False, False]
     tabs.setCurrentIndex(1)
     analysis = tabs.currentWidget()
     assert [p.built for p in analysis.tabs._lazy.values()] == [True, False, False, False, False]

@@ -29,6 +29,7 @@ def load_sample(store: Store) -> Engagement:
     # Here, not at the top: start-up imports this package.
     from .agreements import load_agreements
     from .analysis import load_analysis
+    from .follow_up import load_second_organiser
     from .meetings import load_meetings
     from .organisation import load_organisation
     from .plan import load_plan
@@ -38,4 +39,5 @@ def load_sample(store: Store) -> Engagement:
         load_analysis(store, engagement)
         load_plan(store, engagement)
         load_agreements(store, engagement)
+        load_second_organiser(store)
     return engagement

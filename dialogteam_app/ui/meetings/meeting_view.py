@@ -352,9 +352,17 @@ class MeetingView(QWidget):
                                        self.promote_current_note()))
         from ...domain.promotion import promotable_tags  # the analysis, only when asked
         lift.setEnabled(bool(promotable_tags(index.data(NOTE_ROLE))))
+        menu.addAction("Lägg i en insats logg…", lambda: self._log_in_insats(index))
         menu.addSeparator()
         menu.addAction("Ta bort\tDelete", self.delete_selected_notes)
         menu.exec(self.notes.viewport().mapToGlobal(pos))
+
+    def _log_in_insats(self, index) -> None:
+        from ..follow_up.log_from_note import log_note_in_insats
+        self.ctx.autosaver.flush()
+        done = log_note_in_insats(self, self.ctx.store, index.data(NOTE_ROLE))
+        if done:
+            self.window().statusBar().showMessage(done, 8000)
 
     def _may_remove_notes(self, note_ids: list[str]) -> bool:
         self.ctx.autosaver.flush()

@@ -10,8 +10,8 @@ from ...domain.engagement import Phase
 from ...store.store import Store
 from ..common.theme import colours
 
-TEAM, SEARCH, ORGANISER, ENGAGEMENT, MEETING = (
-    "team", "search", "organiser", "engagement", "meeting")
+TEAM, SEARCH, ORGANISER, ENGAGEMENT, MEETING, TODO = (
+    "team", "search", "organiser", "engagement", "meeting", "todo")
 LIST_AT_ONCE = 300         # meetings; a bigger tree lists its meetings after the first paint
 ENGAGEMENTS_PER_TURN = 10  # their meetings listed per turn of the event loop
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -68,7 +68,8 @@ class Navigator(QTreeView):
         self._unlisted = {}
         self._fill_round += 1
         self.model_.setColumnCount(2)
-        for text, kind in (("Sök i anteckningar", SEARCH), ("Dialogteamet", TEAM)):
+        for text, kind in (("Att göra", TODO), ("Sök i anteckningar", SEARCH),
+                           ("Dialogteamet", TEAM)):
             item = self._item(text, kind)
             font = QFont(item.font())
             font.setItalic(True)
