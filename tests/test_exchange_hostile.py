@@ -245,11 +245,11 @@ def test_row_count_must_match_the_manifest(bo, crafted, tmp_path):
     refused(bo, crafted.write(tmp_path / "p.zip"), "rader")
 
 
-def test_a_row_the_database_does_not_accept(bo, crafted, tmp_path):
+def test_a_row_outside_the_rules_is_refused_before_the_database_sees_it(bo, crafted, tmp_path):
     rows = crafted.rows("organisers")
     rows.append({**rows[0], "id": "e" * 32, "kind": "landsting"})   # a new huvudman
     crafted.set_rows("organisers", rows)
-    refused(bo, crafted.write(tmp_path / "p.zip"), "huvudman", "godtar")
+    refused(bo, crafted.write(tmp_path / "p.zip"), "organisers", "kind", "landsting")
 
 
 def test_deleted_and_present_at_once(bo, crafted, tmp_path):
@@ -264,3 +264,71 @@ def test_versions_for_records_not_in_the_package(bo, crafted, tmp_path):
     crafted.members["utbyte/versioner.json"] = json.dumps(
         {"notes": {"a" * 32: ["b" * 32]}}).encode()
     refused(bo, crafted.write(tmp_path / "p.zip"), "versioner.json", "aaaaaaaa")
+
+
+def _columns_of_kind(*kinds):
+    from dialogteam_app.domain.rule_registry import TABLE_RULES
+    return [(t.table, c) for t in TABLE_RULES.values() for c, r in t.columns.items()
+            if r.kind in kinds and t.table != "plan_versions"]    # no version in the package
+
+
+def _set_value(crafted, table, column, value):
+    rows = crafted.rows(table)
+    rows[0][column] = value
+    crafted.set_rows(table, rows)
+
+
+@pytest.mark.parametrize("table, column", _columns_of_kind("choice"))
+def test_a_value_outside_the_programs_list_is_refused(bo, crafted, tmp_path, table, column):
+    _set_value(crafted, table, column, "hackad")
+    refused(bo, crafted.write(tmp_path / "p.zip"), table, column, "hackad")
+
+
+@pytest.mark.parametrize("table, column", _columns_of_kind("date"))
+@pytest.mark.parametrize("value, words", [("igår", ["ÅÅÅÅ-MM-DD"]),
+                                          ("2026-02-30", ["inget giltigt datum"]),
+                                          ("1066-10-14", ["orimligt"])])
+def test_an_impossible_date_is_refused(bo, crafted, tmp_path, table, column, value, words):
+    _set_value(crafted, table, column, value)
+    refused(bo, crafted.write(tmp_path / "p.zip"), table, column, *words)
+
+
+def test_the_windows_length_limit_holds_in_an_import(bo, crafted, tmp_path):
+    _set_value(crafted, "organisers", "name", "H" * 301)
+    refused(bo, crafted.write(tmp_path / "p.zip"), "organisers", "name", "högst 300")
+
+
+def test_a_huge_name_is_refused(bo, crafted, tmp_path):
+    _set_value(crafted, "organisers", "name", "H" * 999_999)
+    refused(bo, crafted.write(tmp_path / "p.zip"), "organisers", "name", "för lång")
+
+
+@pytest.mark.parametrize("table, column", [("school_units", "student_count"),
+                                           ("plan_costs", "amount_kr"),
+                                           ("plan_costs", "year"), ("tasks", "done")])
+def test_an_integer_out_of_range_is_refused(bo, crafted, tmp_path, table, column):
+    _set_value(crafted, table, column, 10**30)
+    refused(bo, crafted.write(tmp_path / "p.zip"), table, column)
+
+
+def test_1e400_is_refused_in_swedish(bo, crafted, tmp_path):
+    _set_value(crafted, "key_figures", "value", "__STOR__")
+    member = table_member("key_figures")
+    crafted.members[member] = crafted.members[member].replace(b'"__STOR__"', b"1e400")
+    refused(bo, crafted.write(tmp_path / "p.zip"), "key_figures", "value", "rimligt tal")
+
+
+@pytest.mark.parametrize("table, column, value", [
+    ("notes", "taken_at", "i morse"), ("organisers", "email", "inte en adress"),
+    ("meetings", "start_time", "25:99"), ("candidates", "factors", '["hattie"]'),
+    ("note_tags", "tag", "två ord"), ("key_figures", "year", "förra året"),
+])
+def test_other_value_kinds_are_checked(bo, crafted, tmp_path, table, column, value):
+    _set_value(crafted, table, column, value)
+    refused(bo, crafted.write(tmp_path / "p.zip"), table, column)
+
+
+def test_a_million_tags_on_one_note_are_refused_by_the_limit_per_note(bo, crafted, tmp_path):
+    note = crafted.rows("notes")[0]["id"]
+    crafted.set_rows("note_tags", [{"note_id": note, "tag": f"t{i}"} for i in range(51)])
+    refused(bo, crafted.write(tmp_path / "p.zip"), "note_tags", "högst 50")

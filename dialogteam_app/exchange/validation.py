@@ -8,10 +8,13 @@ reference must lead to a record in the package or in this database.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 
 from ..domain.fields import check_text
 from ..domain.record_names import table_name
+from ..domain.rule_registry import rules_for
+from ..domain.rules import TableRules
 from .errors import PackageError
 from .history import MAX_KNOWN, Tombstone
 from .package_format import HEX_ID, Limits
@@ -40,9 +43,12 @@ def validate(package: Package, graph: SchemaGraph, limits: Limits) -> ValidPacka
         if len(table_rows) != counts[name]:
             raise PackageError(f"{_where(table)}: manifestet anger {counts[name]} rader men "
                                f"filen har {len(table_rows)}.")
+        table_rules = rules_for(name)
         for i, row in enumerate(table_rows):
-            _check_row(table, row, i, limits)
+            _check_row(table, table_rules, row, i, limits)
         _check_unique(table, table_rows)
+        if table.is_link and table_rules is not None:
+            _check_per_owner(table, table_rules, table_rows)
         rows[name] = table_rows
     ids = {t.name: {r["id"] for r in rows[t.name]} for t in graph.record_tables}
     for link in (t for t in graph.order if t.is_link):
@@ -79,7 +85,18 @@ def _where(table: Table) -> str:
     return f"Tabellen {table.name} ({table_name(table.name, 2)}) i paketet"
 
 
-def _check_row(table: Table, row, i: int, limits: Limits) -> None:
+def _check_per_owner(table: Table, table_rules: TableRules, table_rows: list[dict]) -> None:
+    """A note with a million tags would freeze its meeting: links per owner are bounded."""
+    assert table.owner is not None and table_rules.max_per_owner is not None
+    owners = Counter(row[table.owner.column] for row in table_rows)
+    owner, count = owners.most_common(1)[0] if owners else ("", 0)
+    if count > table_rules.max_per_owner:
+        raise PackageError(f"{_where(table)}: {table_name(table.owner.target)} {owner[:8]} har "
+                           f"{count} rader; högst {table_rules.max_per_owner} är tillåtet.")
+
+
+def _check_row(table: Table, table_rules: TableRules | None, row, i: int,
+               limits: Limits) -> None:
     where = f"{_where(table)}, rad {i + 1}"
     if not isinstance(row, dict):
         raise PackageError(f"{where}: raden är inget JSON-objekt.")
@@ -91,6 +108,8 @@ def _check_row(table: Table, row, i: int, limits: Limits) -> None:
         raise PackageError(f"{where}: kolumnen {missing[0]} saknas.")
     for column in table.columns:
         problem = _value_problem(table, column, row[column.name], limits)
+        if not problem and table_rules is not None and row[column.name] is not None:
+            problem = table_rules.problem(column.name, row[column.name])
         if problem:
             raise PackageError(f"{where}, kolumnen {column.name}: {problem}")
 
