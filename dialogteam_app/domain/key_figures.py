@@ -124,8 +124,9 @@ def latest_per_measure(figures: list[KeyFigure]) -> list[KeyFigure]:
 
 def sorted_figures(figures: list[KeyFigure]) -> list[KeyFigure]:
     """Measures in their fixed order, the newest year first within a measure."""
-    order = list(Measure)
-    return sorted(figures, key=lambda k: (order.index(k.measure), swedish_key(k.subject),
+    order = {m: i for i, m in enumerate(Measure)}     # an unknown stored measure comes last
+    return sorted(figures, key=lambda k: (order.get(k.measure, len(order)),
+                                          swedish_key(k.subject),
                                           tuple(-n for n in year_key(k.year))))
 
 

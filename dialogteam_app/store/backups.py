@@ -18,6 +18,7 @@ from pathlib import Path
 from ..paths import DataPaths
 from .backup_copy import backup_to
 from .connection import connect, foreign_key_errors, integrity_errors, integrity_problems
+from .field_check import stored_value_problems
 from .migrations import LATEST
 
 AUTOMATIC = "automatisk"
@@ -208,7 +209,8 @@ def check_database(path: Path) -> list[CheckItem]:
     try:
         return [_run(conn, "Filens struktur (integrity_check)", integrity_errors),
                 _run(conn, "Kopplingar mellan poster (foreign_key_check)", foreign_key_errors),
-                _run(conn, "Sökindex (FTS5)", _fts)]
+                _run(conn, "Sökindex (FTS5)", _fts),
+                _run(conn, "Värden i fälten (programmets regler)", stored_value_problems)]
     finally:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
