@@ -59,6 +59,13 @@ def _locked(paths: DataPaths):
         return None
 
 
+def _back_up_first(paths: DataPaths) -> None:
+    """Every command that changes the database copies it first (rotated like the rest)."""
+    from .store.backups import BEFORE_COMMAND, backup_now
+    if paths.database.exists():
+        backup_now(paths, BEFORE_COMMAND)
+
+
 def cmd_export(args: Namespace, paths: DataPaths) -> int:
     from .domain.record_names import counted
     from .exchange import PackageError, export_package
@@ -68,6 +75,11 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
         return 2
     if args.pdf and args.all:
         print("En åtgärdsplan hör till en samverkan: ange dess SAMVERKAN_ID.", file=sys.stderr)
+        return 2
+    from .output_guard import output_problem
+    problem = output_problem(Path(args.pdf or args.package))
+    if problem:
+        print(f"Ingenting sparades. {problem}", file=sys.stderr)
         return 2
     with _open(paths).db as db:
         engagement_id = None
@@ -79,6 +91,7 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
                 return 1
             engagement_id = found.id
         if args.pdf:
+            _back_up_first(paths)      # the export records a new version of the plan
             return _export_pdf(Store(db), engagement_id, Path(args.pdf))
         try:
             summary = export_package(db, args.package, engagement_id=engagement_id,
@@ -118,6 +131,7 @@ def cmd_import(args: Namespace, paths: DataPaths) -> int:
     if lock is None:
         return 1
     try:
+        _back_up_first(paths)
         with _open(paths).db as db:
             report = import_package(db, args.package)
     except PackageError as exc:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import APP_NAME
+from .output_guard import protect_folder
 
 ENV_VAR = "DIALOGTEAM_DATA_DIR"
 
@@ -43,4 +44,5 @@ def resolve_data_paths(cli_value: str | None = None) -> DataPaths:
     chosen = cli_value or os.environ.get(ENV_VAR) or None
     root = Path(chosen).expanduser() if chosen else default_data_dir()
     root.mkdir(parents=True, exist_ok=True)
+    protect_folder(root)
     return DataPaths(root.resolve())

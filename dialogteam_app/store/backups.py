@@ -25,8 +25,9 @@ AUTOMATIC = "automatisk"
 MANUAL = "manuell"
 BEFORE_RESTORE = "före-återställning"
 BEFORE_UPGRADE = "före-uppgradering"     # taken by migrations/__init__.py
+BEFORE_COMMAND = "före-kommando"         # a command-line import or PDF export
 KIND_LABELS = {AUTOMATIC: "Automatisk", MANUAL: "Manuell", BEFORE_RESTORE: "Före återställning",
-               BEFORE_UPGRADE: "Före uppgradering"}
+               BEFORE_UPGRADE: "Före uppgradering", BEFORE_COMMAND: "Före kommando"}
 
 KEEP_DAYS_DEFAULT = 30
 KEEP_NEWEST = 3                 # automatic copies never pruned, however old

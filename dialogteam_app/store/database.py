@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..output_guard import protect_database
 from . import rows
 from .connection import connect, transaction
 from .migrations import migrate
@@ -21,6 +22,7 @@ class Database:
                  on_pending: Callable[[int], None] | None = None,
                  on_error: Callable[[BaseException], None] | None = None):
         self.path = Path(path)
+        protect_database(self.path)
         self._options = (backup_dir, threaded, on_pending, on_error)
         self._open()
 
