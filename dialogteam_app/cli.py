@@ -11,6 +11,7 @@ import time
 
 from . import __version__
 from .paths import ENV_VAR, resolve_data_paths
+from .private_files import restrict_umask
 
 
 def _data_dir_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
+    restrict_umask()
     args = build_parser().parse_args(argv)
     try:
         paths = resolve_data_paths(args.data_dir)

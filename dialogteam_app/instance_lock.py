@@ -10,6 +10,8 @@ import os
 import sys
 from pathlib import Path
 
+from .private_files import create_private_file
+
 
 class AlreadyRunningError(RuntimeError):
     def __init__(self, lock_path: Path, pid: str):
@@ -27,6 +29,7 @@ class InstanceLock:
         self._fh = None
 
     def acquire(self) -> InstanceLock:
+        create_private_file(self.path, exclusive=False)
         fh = open(self.path, "a+")
         try:
             _lock(fh)

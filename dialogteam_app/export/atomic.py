@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..output_guard import UnsafeOutputPath, check_output
+from ..private_files import create_private_file
 
 
 @contextmanager
@@ -23,7 +24,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     path = Path(path)
     check_output(path)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    tmp.open("xb").close()  # reserve the name; created with the user's normal permissions
+    create_private_file(tmp)  # reserve the name; 0600: what we write is personal data
     try:
         yield tmp
         with tmp.open("rb+") as f:

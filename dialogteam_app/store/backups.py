@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..paths import DataPaths
+from ..private_files import make_private, make_private_folder
 from .backup_copy import backup_to
 from .connection import connect, foreign_key_errors, integrity_errors, integrity_problems
 from .field_check import stored_value_problems
@@ -183,10 +184,11 @@ def _keep_current(paths: DataPaths) -> Path:
         return backup_now(paths, BEFORE_RESTORE).path
     except sqlite3.DatabaseError:
         dest = paths.backups / f"{BEFORE_RESTORE}-{stamp}-trasig.sqlite"
-        paths.backups.mkdir(parents=True, exist_ok=True)
+        make_private_folder(paths.backups)
         for suffix in ("", "-wal"):
             if Path(f"{paths.database}{suffix}").exists():
                 shutil.copy2(f"{paths.database}{suffix}", f"{dest}{suffix}")
+                make_private(Path(f"{dest}{suffix}"))
         return dest
 
 

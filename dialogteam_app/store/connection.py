@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..private_files import make_private
+
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -19,6 +21,8 @@ def connect(path: Path | str) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    for suffix in ("", "-wal", "-shm"):     # later journals copy the database's mode
+        make_private(Path(f"{path}{suffix}"))
     return conn
 
 
