@@ -64,6 +64,17 @@ def _back_up_first(paths: DataPaths) -> None:
     from .store.backups import BEFORE_COMMAND, backup_now
     if paths.database.exists():
         backup_now(paths, BEFORE_COMMAND)
+        _rotate(paths)
+
+
+def _rotate(paths: DataPaths) -> None:
+    """The window's rotation, with the days chosen there (Arkiv → Säkerhetskopior)."""
+    from .store.backups import KEEP_DAYS_DEFAULT, KEEP_OTHER_DAYS_DEFAULT, prune
+    from .store.settings import BACKUP_KEEP_DAYS, BACKUP_KEEP_OTHER_DAYS, days_setting
+    with _open(paths).db as db:
+        days = days_setting(db.conn, BACKUP_KEEP_DAYS, KEEP_DAYS_DEFAULT)
+        other = days_setting(db.conn, BACKUP_KEEP_OTHER_DAYS, KEEP_OTHER_DAYS_DEFAULT)
+    prune(paths, days, other_keep_days=other)
 
 
 def cmd_export(args: Namespace, paths: DataPaths) -> int:
@@ -162,6 +173,7 @@ def cmd_backup(args: Namespace, paths: DataPaths) -> int:
         return 1
     info = backup_now(paths)
     print(f"Säkerhetskopian sparades: {info.path} ({_kb(info.size)}).")
+    _rotate(paths)
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from ..domain.record_names import table_name
+from ..store.purge import purge_deleted_content
 from .conflicts import (
     Conflict,
     conflict_count,
@@ -66,6 +67,8 @@ def apply_plan(conn: sqlite3.Connection, graph: SchemaGraph, history: History,
     for table, rid, stamp in plan.stamps:
         conn.execute(f"UPDATE {quote(table)} SET updated_at = ? WHERE id = ?", (stamp, rid))
     _record_conflicts(conn, plan, report)
+    if plan.deletions:
+        purge_deleted_content(conn)
     problems = [r for t in {w.table.name for w in plan.writes.values()}
                 for r in conn.execute(f"PRAGMA foreign_key_check({quote(t)})")]
     if problems:

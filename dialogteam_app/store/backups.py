@@ -31,7 +31,10 @@ KIND_LABELS = {AUTOMATIC: "Automatisk", MANUAL: "Manuell", BEFORE_RESTORE: "För
                BEFORE_UPGRADE: "Före uppgradering", BEFORE_COMMAND: "Före kommando"}
 
 KEEP_DAYS_DEFAULT = 30
+KEEP_OTHER_DAYS_DEFAULT = 90    # manual copies and those taken before a restore/upgrade/command
 KEEP_NEWEST = 3                 # automatic copies never pruned, however old
+# What a backup cut short by a crash leaves: the copy and SQLite's journals of it.
+LEFTOVERS = ("*.part", "*.part-journal", "*.part-wal", "*.part-shm", "*.sqlite-journal")
 DUE_AFTER = timedelta(hours=24)
 
 _STAMP = "%Y%m%d-%H%M%S"
@@ -86,18 +89,31 @@ def backup_now(paths: DataPaths, kind: str = MANUAL, now: datetime | None = None
     return _info(dest)
 
 
-def prune(paths: DataPaths, keep_days: int, now: datetime | None = None) -> list[Path]:
+def prune(paths: DataPaths, keep_days: int, now: datetime | None = None,
+          other_keep_days: int = KEEP_OTHER_DAYS_DEFAULT) -> list[Path]:
     """Remove automatic copies older than keep_days, and of the days before today all
     but the newest copy of each day; the newest KEEP_NEWEST always stay. Copies taken
-    by hand, before a restore or before an upgrade are the user's to delete. Half
-    written copies left by a crash (*.part, over an hour old) go too."""
+    by hand, before a restore, an upgrade or a command go after other_keep_days, but
+    the newest of each kind stays. Leftovers of a copy cut short by a crash (over an
+    hour old, so not one being written now) go too: they hold personal data."""
     now = now or datetime.now()
-    automatic = [b for b in list_backups(paths) if b.kind == AUTOMATIC]
+    found = list_backups(paths)
+    automatic = [b for b in found if b.kind == AUTOMATIC]
     days_seen = {b.taken_at.date() for b in automatic[:KEEP_NEWEST]}
-    removed = [p for p in paths.backups.glob("*.part")       # a copy cut short by a crash
+    removed = [p for pattern in LEFTOVERS for p in paths.backups.glob(pattern)
                if datetime.fromtimestamp(p.stat().st_mtime) < now - timedelta(hours=1)]
     for p in removed:
         p.unlink(missing_ok=True)
+    newest_of_kind: set[str] = set()
+    for b in found:                       # newest first
+        if b.kind == AUTOMATIC:
+            continue
+        if b.kind in newest_of_kind and now - b.taken_at > timedelta(days=other_keep_days):
+            b.path.unlink(missing_ok=True)
+            for suffix in ("-wal",):      # a byte copy of a broken database has its WAL
+                Path(f"{b.path}{suffix}").unlink(missing_ok=True)
+            removed.append(b.path)
+        newest_of_kind.add(b.kind)
     for b in automatic[KEEP_NEWEST:]:     # newest first, so a day's newest is seen first
         day = b.taken_at.date()
         too_old = now - b.taken_at > timedelta(days=keep_days)
@@ -115,10 +131,11 @@ def automatic_backup_due(paths: DataPaths, now: datetime | None = None) -> bool:
     return newest is None or now - newest.taken_at >= DUE_AFTER
 
 
-def automatic_backup(paths: DataPaths, keep_days: int) -> BackupInfo:
+def automatic_backup(paths: DataPaths, keep_days: int,
+                     other_keep_days: int = KEEP_OTHER_DAYS_DEFAULT) -> BackupInfo:
     """The copy taken at start and once a day, then the rotation."""
     info = backup_now(paths, AUTOMATIC)
-    prune(paths, keep_days)
+    prune(paths, keep_days, other_keep_days=other_keep_days)
     return info
 
 

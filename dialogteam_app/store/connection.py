@@ -20,6 +20,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA secure_delete=ON")   # freed pages are zeroed: deleted is gone
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     for suffix in ("", "-wal", "-shm"):     # later journals copy the database's mode
         make_private(Path(f"{path}{suffix}"))

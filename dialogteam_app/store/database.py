@@ -13,6 +13,7 @@ from ..output_guard import protect_database
 from . import rows
 from .connection import connect, transaction
 from .migrations import migrate
+from .purge import checkpoint
 from .writer import BackgroundWriter
 
 
@@ -95,6 +96,10 @@ class Database:
         if self._writer is not None:
             self._writer.close()
             self._writer = None
+        try:
+            checkpoint(self.conn)     # deleted text leaves the WAL too
+        except sqlite3.Error:
+            pass                      # read-only or busy: SQLite checkpoints on its own later
         self.conn.close()
 
     def __enter__(self) -> Database:

@@ -10,6 +10,7 @@ from typing import Any
 from ..domain.errors import FieldError, ValidationError, raise_if
 from ..domain.ids import utc_now
 from ..domain.rule_registry import rules_for
+from .purge import purge_deleted_content
 
 # Column -> value for one row being written: plain SQL values (str, int, float, None).
 Values = dict[str, Any]
@@ -44,7 +45,10 @@ def stored_list(text: str) -> list[str]:
 
 
 def delete(conn: sqlite3.Connection, table: str, record_id: str) -> int:
+    """Delete the row (its children by cascade) and what it leaves elsewhere."""
     count: int = conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,)).rowcount
+    if count:
+        purge_deleted_content(conn)
     return count
 
 

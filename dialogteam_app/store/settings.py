@@ -8,6 +8,7 @@ import sqlite3
 from .database import Database
 
 BACKUP_KEEP_DAYS = "backup_keep_days"
+BACKUP_KEEP_OTHER_DAYS = "backup_keep_other_days"   # manual and before-restore copies
 EXCHANGE_NAME = "exchange_name"       # who made a package, as the colleague will see it
 
 
@@ -25,6 +26,14 @@ def exchange_name(conn: sqlite3.Connection) -> str:
         return getpass.getuser()
     except (OSError, KeyError):   # no login name to be found (a service account)
         return ""
+
+
+def days_setting(conn: sqlite3.Connection, key: str, default: int) -> int:
+    """A number of days kept in the settings (a damaged value reads as the default)."""
+    try:
+        return max(1, min(3650, int(read_setting(conn, key) or default)))
+    except ValueError:
+        return default
 
 
 class Settings:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...store.backups import (
     KEEP_DAYS_DEFAULT,
+    KEEP_OTHER_DAYS_DEFAULT,
     BackupInfo,
     RestoreError,
     backup_now,
@@ -34,7 +35,7 @@ from ...store.backups import (
     list_backups,
     restore,
 )
-from ...store.settings import BACKUP_KEEP_DAYS, Settings
+from ...store.settings import BACKUP_KEEP_DAYS, BACKUP_KEEP_OTHER_DAYS, Settings, days_setting
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
 from ..common.widgets import hint, section_title
@@ -45,10 +46,11 @@ def size_text(n: int) -> str:
 
 
 def keep_days(settings: Settings) -> int:
-    try:
-        return max(1, int(settings.get(BACKUP_KEEP_DAYS, str(KEEP_DAYS_DEFAULT))))
-    except ValueError:
-        return KEEP_DAYS_DEFAULT
+    return days_setting(settings.db.conn, BACKUP_KEEP_DAYS, KEEP_DAYS_DEFAULT)
+
+
+def other_keep_days(settings: Settings) -> int:
+    return days_setting(settings.db.conn, BACKUP_KEEP_OTHER_DAYS, KEEP_OTHER_DAYS_DEFAULT)
 
 
 class BackupsDialog(QDialog):
@@ -76,6 +78,12 @@ class BackupsDialog(QDialog):
         self.days.setSuffix(" dagar")
         self.days.setValue(keep_days(self.settings))
         self.days.valueChanged.connect(lambda n: self.settings.set(BACKUP_KEEP_DAYS, str(n)))
+        self.other_days = QSpinBox(self)
+        self.other_days.setRange(1, 3650)
+        self.other_days.setSuffix(" dagar")
+        self.other_days.setValue(other_keep_days(self.settings))
+        self.other_days.valueChanged.connect(
+            lambda n: self.settings.set(BACKUP_KEEP_OTHER_DAYS, str(n)))
 
         self.restore_button = QPushButton("Återställ…", self)
         self.restore_button.clicked.connect(self.restore_selected)
@@ -98,6 +106,11 @@ class BackupsDialog(QDialog):
         keep.addWidget(self.days)
         keep.addWidget(hint("(de tre senaste sparas alltid)", self), 1)
         layout.addLayout(keep)
+        other = QHBoxLayout()
+        other.addWidget(QLabel("Spara manuella kopior och kopior före återställning i", self))
+        other.addWidget(self.other_days)
+        other.addWidget(hint("(den senaste av varje slag sparas alltid)", self), 1)
+        layout.addLayout(other)
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.backup_button)
