@@ -332,3 +332,66 @@ def test_a_million_tags_on_one_note_are_refused_by_the_limit_per_note(bo, crafte
     note = crafted.rows("notes")[0]["id"]
     crafted.set_rows("note_tags", [{"note_id": note, "tag": f"t{i}"} for i in range(51)])
     refused(bo, crafted.write(tmp_path / "p.zip"), "note_tags", "högst 50")
+
+
+def _second_engagement(crafted):
+    """Engagement B of the same huvudman, added to the package beside A."""
+    engagements = crafted.rows("engagements")
+    b = {**engagements[0], "id": "b" * 32, "title": "Samverkan B"}
+    crafted.set_rows("engagements", engagements + [b])
+    return b["id"]
+
+
+def test_a_note_whose_meeting_belongs_to_another_engagement_is_refused(bo, crafted, tmp_path):
+    crafted.manifest["scope"] = {"kind": "allt"}
+    other = _second_engagement(crafted)
+    _change_note(crafted, engagement_id=other)       # A's meeting, B's engagement
+    refused(bo, crafted.write(tmp_path / "p.zip"), "notes", "två olika samverkan")
+
+
+def test_evidence_pointing_at_a_note_of_another_engagement_is_refused(bo, crafted, tmp_path):
+    crafted.manifest["scope"] = {"kind": "allt"}
+    other = _second_engagement(crafted)
+    meetings = crafted.rows("meetings")
+    crafted.set_rows("meetings", meetings + [{**meetings[0], "id": "c" * 32,
+                                              "engagement_id": other}])
+    notes = crafted.rows("notes")
+    crafted.set_rows("notes", notes + [{**notes[0], "id": "d" * 32, "meeting_id": "c" * 32,
+                                        "engagement_id": other}])
+    evidence = crafted.rows("evidence")
+    evidence[0].update(note_id="d" * 32, key_figure_id=None, source_id=None, finding_id=None)
+    crafted.set_rows("evidence", evidence)
+    refused(bo, crafted.write(tmp_path / "p.zip"), "evidence", "två olika samverkan")
+
+
+def test_a_skolenhet_of_another_huvudman_cannot_be_linked(bo, crafted, tmp_path):
+    crafted.manifest["scope"] = {"kind": "allt"}
+    organisers = crafted.rows("organisers")
+    crafted.set_rows("organisers", organisers + [{**organisers[0], "id": "e" * 32,
+                                                  "name": "Annan kommun"}])
+    units = crafted.rows("school_units")
+    units[0]["organiser_id"] = "e" * 32          # a unit the engagement links to
+    crafted.set_rows("school_units", units)
+    refused(bo, crafted.write(tmp_path / "p.zip"), "två olika huvudmän")
+
+
+def test_a_package_for_one_engagement_cannot_write_into_another(bo, crafted, tmp_path):
+    from dialogteam_app.domain.engagement import Engagement
+    mine = Engagement(organiser_id=crafted.rows("organisers")[0]["id"], title="Bos egen")
+    bo.engagements.save(mine)
+    dates = crafted.rows("key_dates")
+    dates.append({**dates[0], "id": "f" * 32, "engagement_id": mine.id})
+    crafted.set_rows("key_dates", dates)
+    refused(bo, crafted.write(tmp_path / "p.zip"), "key_dates", "annan samverkan",
+            "utanför")
+
+
+def test_the_store_refuses_a_note_in_two_engagements(bo):
+    from dialogteam_app.domain.engagement import Engagement
+    from dialogteam_app.domain.errors import ValidationError
+    meeting = bo.meetings.get(sample_id("meeting-m1"))
+    other = Engagement(organiser_id=bo.engagements.get(meeting.engagement_id).organiser_id,
+                       title="B")
+    bo.engagements.save(other)
+    with pytest.raises(ValidationError, match="två olika samverkan"):
+        bo.notes.save(Note(meeting_id=meeting.id, engagement_id=other.id, body="Läcka"))

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..domain.fields import check_text
 from ..domain.record_names import table_name
 from ..domain.rule_registry import rules_for
 from ..domain.rules import TableRules
+from ..store.scope_check import RootResolver, ScopeError, database_lookup, foreign_keys
 from .errors import PackageError
 from .history import MAX_KNOWN, Tombstone
 from .package_format import HEX_ID, Limits
@@ -79,6 +81,47 @@ def check_references(conn: sqlite3.Connection, graph: SchemaGraph, package: Vali
                         f"{_where(table)}: en rad pekar på {table_name(fk.target)} "
                         f"{absent[0][:8]} (kolumnen {fk.column}), som varken finns i paketet "
                         "eller här. Paketet hänger inte ihop och har inte importerats.")
+
+
+def check_scope(conn: sqlite3.Connection, graph: SchemaGraph, package: ValidPackage,
+                scope: dict[str, str]) -> None:
+    """What docs/paketformat.md promises: each row stays in one samverkan and one
+    huvudman (child rows agree with their parents), and a package for one samverkan
+    writes nothing into another, nor into another huvudman's records."""
+    by_id = {t.name: {r["id"]: r for r in package.rows[t.name]} for t in graph.record_tables}
+    from_db = database_lookup(conn)
+
+    def lookup(table: str, record_id: str) -> Mapping[str, object] | None:
+        found = by_id.get(table, {}).get(record_id)
+        return found if found is not None else from_db(table, record_id)
+
+    resolver = RootResolver(foreign_keys(conn), lookup)
+    wanted = _scope_roots(scope, by_id)
+    for table in graph.order:
+        for row in package.rows[table.name]:
+            record_id = None if table.is_link else row["id"]
+            try:
+                roots = resolver.roots_of_row(table.name, row, record_id)
+            except ScopeError as exc:
+                raise PackageError(f"{_where(table)}: {exc} Paketet hänger inte ihop och har "
+                                   "inte importerats.") from None
+            for root, rid in wanted.items():
+                if roots.get(root, rid) != rid:
+                    raise PackageError(
+                        f"{_where(table)}: en rad hör till en annan "
+                        f"{table_name(root)} ({roots[root][:8]}) än paketets "
+                        f"({rid[:8]}). Ett paket för en samverkan får inte ändra något "
+                        "utanför den; det har inte importerats.")
+
+
+def _scope_roots(scope: dict[str, str], by_id: dict[str, dict[str, dict]]) -> dict[str, str]:
+    if scope.get("kind") != "samverkan":
+        return {}
+    engagement = by_id.get("engagements", {}).get(scope.get("engagement_id", ""))
+    if engagement is None:
+        raise PackageError("Paketet säger sig gälla en samverkan som inte finns i det. "
+                           "Det har inte importerats.")
+    return {"engagements": engagement["id"], "organisers": engagement["organiser_id"]}
 
 
 def _where(table: Table) -> str:

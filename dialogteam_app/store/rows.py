@@ -11,6 +11,7 @@ from ..domain.errors import FieldError, ValidationError, raise_if
 from ..domain.ids import utc_now
 from ..domain.rule_registry import rules_for
 from .purge import purge_deleted_content
+from .scope_check import check_row_scope
 
 # Column -> value for one row being written: plain SQL values (str, int, float, None).
 Values = dict[str, Any]
@@ -27,6 +28,7 @@ def upsert(conn: sqlite3.Connection, table: str, values: Mapping[str, object]) -
     """Insert or update one row by id, stamping updated_at."""
     values = {**values, "updated_at": utc_now()}
     check_row(table, values)
+    check_row_scope(conn, table, values)
     cols = ", ".join(values)
     marks = ", ".join(f":{c}" for c in values)
     updates = ", ".join(f"{c} = excluded.{c}" for c in values if c != "id")
