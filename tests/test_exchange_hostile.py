@@ -395,3 +395,21 @@ def test_the_store_refuses_a_note_in_two_engagements(bo):
     bo.engagements.save(other)
     with pytest.raises(ValidationError, match="två olika samverkan"):
         bo.notes.save(Note(meeting_id=meeting.id, engagement_id=other.id, body="Läcka"))
+
+
+def test_millions_of_tiny_rows_are_refused_without_building_them(bo, crafted, tmp_path):
+    import tracemalloc
+    crafted.members[table_member("notes")] = b"[" + b"{}," * 3_000_000 + b"{}]"   # 9 MB
+    path = crafted.write(tmp_path / "p.zip", compression=zipfile.ZIP_STORED)   # no bomb ratio
+    tracemalloc.start()
+    try:
+        message = refused(bo, path, "notes.json", "fler rader än manifestets")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 80 * 2**20, (peak, message)    # building them takes several hundred MB
+
+
+def test_a_table_of_too_many_rows_is_refused_from_the_manifest(bo, crafted, tmp_path):
+    next(t for t in crafted.manifest["tables"] if t["name"] == "notes")["rows"] = 10**9
+    refused(bo, crafted.write(tmp_path / "p.zip"), "notes", "högst 500000")
