@@ -10,7 +10,7 @@ from .cost_tables import area_summary_table, breakdown_table, plan_cost_table
 from .headings import FIRST_AREA_CHAPTER, HeadingMaker, area_number, intervention_number, subheading
 from .intervention import intervention_section
 from .styles import BODY, BULLET, FIELD, SMALL, table_style
-from .text import bullets, labelled, markup, paragraphs
+from .text import bullets, labelled, numbered, paragraphs
 from .timeline import Timeline, TimelineLegend, scale_for, timeline_rows
 
 
@@ -69,7 +69,7 @@ def _strengths_and_risks(number: str, doc: PlanDocument,
     ]
     risks = [r for r in doc.risks if r.risk.strip() or r.prevention.strip()]
     for i, risk in enumerate(risks, 1):
-        parts += [Paragraph(markup(risk.risk) or "–", BULLET, bulletText=f"{i}."),
+        parts += [*numbered(f"{i}.", risk.risk, BULLET),
                   *labelled("Förebyggs genom", risk.prevention, _INDENTED)]
     if not risks:
         parts += paragraphs("")
