@@ -117,7 +117,10 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
 
 
 def _export_pdf(store: Store, engagement_id: str, path: Path) -> int:
-    """Render the plan as it stands and freeze it as the next version, as the window does."""
+    """Render the plan as it stands and freeze it as the next version, as the window does.
+    Both in one transaction: the version is recorded with the PDF or not at all (a
+    busy database is found before anything is written; a PDF whose version could not
+    be committed is removed again)."""
     from .export import render_plan_pdf
     from .export.atomic import describe_os_error
     from .store.plan_snapshot import build_plan_document, recipient_text
@@ -125,12 +128,19 @@ def _export_pdf(store: Store, engagement_id: str, path: Path) -> int:
     contact = store.organisers.primary_contact(engagement.organiser_id)
     recipient = recipient_text(contact.name, contact.email) if contact else ""
     document = build_plan_document(store, engagement_id, recipient=recipient)
+    existed = path.exists()
+    pages = 0
     try:
-        pages = render_plan_pdf(document, path)
+        with store.db.bulk():
+            version = store.plan_versions.freeze(engagement_id, document, recipient, path.name)
+            pages = render_plan_pdf(document, path)
     except OSError as exc:
         print(f"PDF:en sparades inte. {describe_os_error(exc, path)}", file=sys.stderr)
         return 1
-    version = store.plan_versions.freeze(engagement_id, document, recipient, path.name)
+    except sqlite3.Error:
+        if pages and not existed:
+            path.unlink(missing_ok=True)     # written, but its version could not be recorded
+        raise
     print(f"Åtgärdsplanen sparades: {path} ({pages} sidor), version {version.number}"
           + (f", mottagare {recipient}." if recipient else "."))
     return 0
@@ -217,6 +227,9 @@ def cmd_check(args: Namespace, paths: DataPaths) -> int:
     print(f"Kontrollerar {paths.database} …")
     results = check_database(paths.database)
     for item in results:
+        if item.skipped:
+            print(f"  –    {item.label}: kontrollerades inte ({item.skipped})")
+            continue
         print(f"  {'ok ' if not item.problems else 'FEL'}  {item.label}")
         for problem in item.problems[:20]:
             print(f"       {problem}")
@@ -238,7 +251,11 @@ def run(name: str, args: Namespace, paths: DataPaths) -> int:
     except NewerDatabaseError as exc:
         print(exc, file=sys.stderr)
         return 2
-    except sqlite3.DatabaseError as exc:
-        print(f"Databasen {paths.database} kan inte läsas: {exc}. "
-              f"Säkerhetskopior finns i {paths.backups}.", file=sys.stderr)
+    except sqlite3.Error as exc:
+        from .store.sqlite_messages import database_error_text
+        print(database_error_text(exc, paths.database), file=sys.stderr)
+        return 2
+    except PermissionError:      # the data folder or a file in it is read-only
+        from .store.sqlite_messages import read_only_text
+        print(read_only_text(paths), file=sys.stderr)
         return 2

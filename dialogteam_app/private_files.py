@@ -22,8 +22,7 @@ def restrict_umask() -> None:
 def make_private_folder(folder: Path) -> None:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
-    if os.name == "posix":
-        os.chmod(folder, FOLDER_MODE)
+    _chmod(folder, FOLDER_MODE)
 
 
 def create_private_file(path: Path, *, exclusive: bool = True) -> None:
@@ -35,5 +34,16 @@ def create_private_file(path: Path, *, exclusive: bool = True) -> None:
 
 
 def make_private(path: Path) -> None:
-    if os.name == "posix" and Path(path).exists():
-        os.chmod(path, FILE_MODE)
+    if Path(path).exists():
+        _chmod(path, FILE_MODE)
+
+
+def _chmod(path: Path, mode: int) -> None:
+    """Tighten if we may; a read-only folder or someone else's file stays as it is
+    (the program then says it cannot write there, where it tries to)."""
+    if os.name != "posix" or (os.stat(path).st_mode & 0o777) == mode:
+        return
+    try:
+        os.chmod(path, mode)
+    except OSError:
+        pass

@@ -44,9 +44,9 @@ def apply_plan(conn: sqlite3.Connection, graph: SchemaGraph, history: History,
         else:
             try:
                 write_record(conn, graph, w.table, w.record)
-            except sqlite3.IntegrityError as exc:
+            except sqlite3.IntegrityError:
                 raise PackageError(f"Paketet innehåller en {table_name(w.table.name)} "
-                                   f"({w.id[:8]}) som databasen inte godtar: {exc}. "
+                                   f"({w.id[:8]}) som bryter mot en regel i databasen. "
                                    "Inget har importerats.") from None
         previous = history.live(w.table.name, w.id)
         contents = previous.contents if previous else {}

@@ -21,6 +21,7 @@ from .backup_copy import backup_to
 from .connection import connect, foreign_key_errors, integrity_errors, integrity_problems
 from .field_check import stored_value_problems
 from .migrations import LATEST
+from .sqlite_messages import database_error_text
 
 AUTOMATIC = "automatisk"
 MANUAL = "manuell"
@@ -150,8 +151,10 @@ def backup_problems(path: Path) -> list[str]:
             if f.read(16) != b"SQLite format 3\0":
                 return ["Filen är ingen Dialogteam-databas (ingen SQLite-fil)."]
         conn = _open_read_only(path)
-    except (OSError, sqlite3.Error) as exc:
-        return [f"Filen kan inte öppnas: {exc}."]
+    except sqlite3.Error as exc:
+        return [f"Filen kan inte öppnas: {database_error_text(exc)}"]
+    except OSError as exc:
+        return [f"Filen kan inte öppnas: {exc.strerror or exc}."]
     try:
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'organisers'").fetchone() is None:
             return ["Filen är ingen Dialogteam-databas."]
@@ -160,7 +163,7 @@ def backup_problems(path: Path) -> list[str]:
             return [f"Kopian kommer från en nyare version av Dialogteam (schema {version})."]
         return integrity_problems(conn)
     except sqlite3.DatabaseError as exc:
-        return [f"Filen är skadad: {exc}."]
+        return [f"Filen är skadad: {database_error_text(exc)}"]
     finally:
         conn.close()
 
@@ -213,6 +216,7 @@ def _keep_current(paths: DataPaths) -> Path:
 class CheckItem:
     label: str
     problems: list[str]
+    skipped: str = ""       # why the check could not run (not a problem of the file)
 
 
 def check_database(path: Path) -> list[CheckItem]:
@@ -221,20 +225,43 @@ def check_database(path: Path) -> list[CheckItem]:
     (the FTS check is written as an INSERT, so a read-only connection cannot run it)."""
     if not Path(path).is_file():
         return [CheckItem("Databasfilen", [f"{path} finns inte."])]
+    read_only = False
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None)
-        conn.execute("BEGIN")
+        conn = _open_for_check(path)
+    except sqlite3.OperationalError:
+        # A read-only folder or file: SQLite cannot make the WAL's -shm beside it.
+        # Nobody can be writing there, so the file is read as it lies.
+        read_only = True
+        try:
+            conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1",
+                                   uri=True, isolation_level=None)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            return [CheckItem("Databasfilen", [database_error_text(exc, Path(path))])]
     except sqlite3.DatabaseError as exc:
-        return [CheckItem("Databasfilen", [f"Den kan inte öppnas: {exc}."])]
+        return [CheckItem("Databasfilen", [database_error_text(exc, Path(path))])]
     try:
+        fts = CheckItem("Sökindex (FTS5)", [], "databasen är skrivskyddad, så indexet "
+                        "kan inte kontrolleras") if read_only else _run(conn, "Sökindex (FTS5)",
+                                                                         _fts)
         return [_run(conn, "Filens struktur (integrity_check)", integrity_errors),
                 _run(conn, "Kopplingar mellan poster (foreign_key_check)", foreign_key_errors),
-                _run(conn, "Sökindex (FTS5)", _fts),
-                _run(conn, "Värden i fälten (programmets regler)", stored_value_problems)]
+                fts, _run(conn, "Värden i fälten (programmets regler)", stored_value_problems)]
     finally:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         conn.close()
+
+
+def _open_for_check(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def _run(conn: sqlite3.Connection, label: str,
@@ -242,7 +269,7 @@ def _run(conn: sqlite3.Connection, label: str,
     try:
         return CheckItem(label, check(conn))
     except sqlite3.DatabaseError as exc:
-        return CheckItem(label, [f"SQLite rapporterar: {exc}."])
+        return CheckItem(label, [database_error_text(exc)])
 
 
 def _fts(conn: sqlite3.Connection) -> list[str]:
@@ -251,6 +278,6 @@ def _fts(conn: sqlite3.Connection) -> list[str]:
                                 "AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'").fetchall():
         try:   # rank 1: compare the index with its content table too
             conn.execute(f'INSERT INTO "{name}"("{name}", rank) VALUES (\'integrity-check\', 1)')
-        except sqlite3.DatabaseError as exc:
-            problems.append(f"Sökindexet {name} stämmer inte med anteckningarna ({exc}).")
+        except sqlite3.DatabaseError:
+            problems.append(f"Sökindexet {name} stämmer inte med anteckningarna.")
     return problems

@@ -18,6 +18,7 @@ from ..instance_lock import AlreadyRunningError, InstanceLock
 from ..paths import DataPaths
 from ..store.database import Database
 from ..store.migrations import NewerDatabaseError
+from ..store.sqlite_messages import database_error_text, read_only_text
 from ..store.store import Store
 from .common.autosave import Autosaver
 from .common.context import AppContext
@@ -87,12 +88,23 @@ def run_gui(paths: DataPaths, *, smoke: bool = False, started: float | None = No
         print(exc, file=sys.stderr)
         show_error(None, "Dialogteam är redan igång", str(exc))
         return 1
+    except OSError:       # a read-only data folder: not even the lock can be made
+        text = read_only_text(paths)
+        print(text, file=sys.stderr)
+        show_error(None, "Datamappen är skrivskyddad", text)
+        return 2
     try:
         try:
             window = open_main_window(paths)
-        except (NewerDatabaseError, sqlite3.DatabaseError) as exc:
+        except NewerDatabaseError as exc:
             show_error(None, "Databasen kan inte öppnas",
                        f"{exc}\n\nSäkerhetskopior finns i {paths.backups}.")
+            return 2
+        except sqlite3.Error as exc:
+            text = database_error_text(exc, paths.database)
+            print(text, file=sys.stderr)
+            show_error(None, "Databasen kan inte öppnas",
+                       f"{text}\n\nSäkerhetskopior finns i {paths.backups}.")
             return 2
         first_paint = _FirstPaint(started)
         if smoke:

@@ -36,6 +36,7 @@ from ...store.backups import (
     restore,
 )
 from ...store.settings import BACKUP_KEEP_DAYS, BACKUP_KEEP_OTHER_DAYS, Settings, days_setting
+from ...store.sqlite_messages import error_text
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
 from ..common.widgets import hint, section_title
@@ -182,7 +183,7 @@ def restore_backup(window, backup: Path) -> bool:
         kept = run_in_background(window, "Återställer databasen",
                                  lambda progress: restore(ctx.paths, backup))
     except (RestoreError, OSError, sqlite3.Error) as exc:
-        show_error(window, "Säkerhetskopian kunde inte återställas", str(exc))
+        show_error(window, "Säkerhetskopian kunde inte återställas", error_text(exc))
         return False
     finally:
         ctx.store.db.reopen()

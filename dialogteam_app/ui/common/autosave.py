@@ -13,6 +13,7 @@ from collections.abc import Callable, Hashable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...store.database import Database
+from ...store.sqlite_messages import error_text
 
 PAUSE_MS = 300      # save when typing pauses this long …
 MAX_DELAY_MS = 900  # … or at the latest this long after the first unsaved keystroke
@@ -43,7 +44,7 @@ class Autosaver(QObject):
         self._writer_pending.emit(count)
 
     def writer_error(self, exc: BaseException) -> None:
-        self._writer_error.emit(str(exc))
+        self._writer_error.emit(error_text(exc))
 
     def attach(self, db: Database) -> None:
         self.db = db

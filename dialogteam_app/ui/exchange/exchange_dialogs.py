@@ -26,6 +26,7 @@ from ...domain.record_names import counted
 from ...exchange import ImportReport, PackageError, export_package, import_package
 from ...exchange.package_format import SUFFIX
 from ...store.settings import EXCHANGE_NAME, Settings, exchange_name
+from ...store.sqlite_messages import error_text
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
 from ..common.widgets import hint, section_title
@@ -123,7 +124,7 @@ def export_to_colleague(window, ask_path=None) -> Path | None:
             ctx.store.db, path, engagement_id=engagement_id, created_by=name,
             progress=progress))
     except (PackageError, sqlite3.Error) as exc:
-        show_error(window, "Paketet kunde inte sparas", str(exc))
+        show_error(window, "Paketet kunde inte sparas", error_text(exc))
         return None
     show_info(window, "Paketet är sparat",
               f"Paketet sparades som {summary.path}.\n\nInnehåll: "
@@ -181,7 +182,7 @@ def import_from_colleague(window, path: Path | None = None) -> ImportReport | No
             ctx.store.db, path, progress=progress))
     except (PackageError, sqlite3.Error) as exc:   # the database: locked, disk full
         show_error(window, "Paketet importerades inte",
-                   f"{exc}\n\nIngenting har ändrats i din databas.")
+                   f"{error_text(exc)}\n\nIngenting har ändrats i din databas.")
         return None
     window.reload_data()
     summary = ImportSummary(window, path, report)
