@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import sys
 from argparse import Namespace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .paths import DataPaths
 from .store.database import Database
+from .store.errors import StoreError, read_only_text, translate
 from .store.migrations import NewerDatabaseError
 from .store.store import Store
+
+if TYPE_CHECKING:
+    from .domain.engagement import Engagement
+    from .instance_lock import InstanceLock
 
 
 def _open(paths: DataPaths) -> Store:
@@ -30,7 +37,7 @@ def short_ids(ids: list[str], minimum: int = 8) -> dict[str, str]:
 
 def cmd_list(args: Namespace, paths: DataPaths) -> int:
     with _open(paths).db as db:
-        pairs = Store(db).engagements.list_with_organiser()
+        pairs: list[tuple[Engagement, str]] = Store(db).engagements.list_with_organiser()
     if not pairs:
         print("Inga samverkan ännu. Starta programmet med `dialogteam` och skapa en "
               "huvudman, eller öppna exempeldata.")
@@ -48,7 +55,7 @@ def _kb(size: int) -> str:
     return f"{max(1, round(size / 1024))} kB"
 
 
-def _locked(paths: DataPaths):
+def _locked(paths: DataPaths) -> InstanceLock | None:
     """The instance lock, or None (said why) when the program is running."""
     from .instance_lock import AlreadyRunningError, InstanceLock
     try:
@@ -70,28 +77,34 @@ def _back_up_first(paths: DataPaths) -> None:
 def _rotate(paths: DataPaths) -> None:
     """The window's rotation, with the days chosen there (Arkiv → Säkerhetskopior)."""
     from .store.backups import KEEP_DAYS_DEFAULT, KEEP_OTHER_DAYS_DEFAULT, prune
-    from .store.settings import BACKUP_KEEP_DAYS, BACKUP_KEEP_OTHER_DAYS, days_setting
-    with _open(paths).db as db:
-        days = days_setting(db.conn, BACKUP_KEEP_DAYS, KEEP_DAYS_DEFAULT)
-        other = days_setting(db.conn, BACKUP_KEEP_OTHER_DAYS, KEEP_OTHER_DAYS_DEFAULT)
+    from .store.settings import BACKUP_KEEP_DAYS, BACKUP_KEEP_OTHER_DAYS
+    store = _open(paths)
+    with store.db:
+        days = store.settings.days(BACKUP_KEEP_DAYS, KEEP_DAYS_DEFAULT)
+        other = store.settings.days(BACKUP_KEEP_OTHER_DAYS, KEEP_OTHER_DAYS_DEFAULT)
     prune(paths, days, other_keep_days=other)
 
 
 def cmd_export(args: Namespace, paths: DataPaths) -> int:
     from .domain.record_names import counted
-    from .exchange import PackageError, export_package
-    from .store.settings import exchange_name
+    from .exchange import PackageError
+    from .exchange.facade import export_from_store
     if bool(args.engagement) == bool(args.all):
         print("Ange antingen ett SAMVERKAN_ID eller --all.", file=sys.stderr)
         return 2
-    if args.pdf and args.all:
+    if (args.pdf or args.docx) and args.all:
         print("En åtgärdsplan hör till en samverkan: ange dess SAMVERKAN_ID.", file=sys.stderr)
         return 2
-    from .output_guard import output_problem
-    problem = output_problem(Path(args.pdf or args.package))
-    if problem:
-        print(f"Ingenting sparades. {problem}", file=sys.stderr)
-        return 2
+    target = args.pdf or args.docx or args.package or args.sqlite_dump
+    if target:
+        from .output_guard import output_problem
+        problem = output_problem(Path(target))
+        if problem:
+            print(f"Ingenting sparades. {problem}", file=sys.stderr)
+            return 2
+    if args.sqlite_dump:
+        from .commands_sqlite_dump import sqlite_dump
+        return sqlite_dump(args, _open(paths))
     with _open(paths).db as db:
         engagement_id = None
         if args.engagement:
@@ -101,12 +114,15 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
                       "är det flera). Se `dialogteam list`.", file=sys.stderr)
                 return 1
             engagement_id = found.id
-        if args.pdf:
+        if args.pdf or args.docx:
+            assert engagement_id is not None  # --pdf and --docx are refused with --all
             _back_up_first(paths)      # the export records a new version of the plan
-            return _export_pdf(Store(db), engagement_id, Path(args.pdf))
+            return _export_plan(Store(db), engagement_id, Path(args.pdf or args.docx),
+                                "pdf" if args.pdf else "docx")
         try:
-            summary = export_package(db, args.package, engagement_id=engagement_id,
-                                     created_by=exchange_name(db.conn))
+            store = Store(db)
+            summary = export_from_store(store, args.package, engagement_id=engagement_id,
+                                        created_by=store.settings.exchange_name())
         except PackageError as exc:
             print(exc, file=sys.stderr)
             return 1
@@ -116,45 +132,55 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
     return 0
 
 
-def _export_pdf(store: Store, engagement_id: str, path: Path) -> int:
-    """Render the plan as it stands and freeze it as the next version, as the window does.
-    Both in one transaction: the version is recorded with the PDF or not at all (a
-    busy database is found before anything is written; a PDF whose version could not
-    be committed is removed again)."""
-    from .export import render_plan_pdf
+def _export_plan(store: Store, engagement_id: str, path: Path, kind: str) -> int:
+    """Render the plan as it stands (PDF or DOCX) and freeze it as the next version, as
+    the window does. Both in one transaction: the version is recorded with the file or
+    not at all (a busy database is found before anything is written; a file whose
+    version could not be committed is removed again)."""
+    from .export import render_plan_docx, render_plan_pdf
     from .export.atomic import describe_os_error
     from .store.plan_snapshot import build_plan_document, recipient_text
     engagement = store.engagements.get(engagement_id)
+    assert engagement is not None  # just found by the caller
     contact = store.organisers.primary_contact(engagement.organiser_id)
     recipient = recipient_text(contact.name, contact.email) if contact else ""
     document = build_plan_document(store, engagement_id, recipient=recipient)
-    existed = path.exists()
-    pages = 0
+    existed, written = path.exists(), False
     try:
         with store.db.bulk():
             version = store.plan_versions.freeze(engagement_id, document, recipient, path.name)
-            pages = render_plan_pdf(document, path)
+            if kind == "pdf":
+                size = f"{render_plan_pdf(document, path)} sidor"
+            else:
+                render_plan_docx(document, path)
+                size = "Word-dokument"
+            written = True
     except OSError as exc:
-        print(f"PDF:en sparades inte. {describe_os_error(exc, path)}", file=sys.stderr)
+        what = "PDF:en" if kind == "pdf" else "Word-dokumentet"
+        print(f"{what} sparades inte. {describe_os_error(exc, path)}", file=sys.stderr)
         return 1
-    except sqlite3.Error:
-        if pages and not existed:
+    except StoreError:
+        if written and not existed:
             path.unlink(missing_ok=True)     # written, but its version could not be recorded
         raise
-    print(f"Åtgärdsplanen sparades: {path} ({pages} sidor), version {version.number}"
+    logging.getLogger(__name__).info("plan exported as %s: engagement %s, version %d",
+                                     kind, engagement_id, version.number)
+    print(f"Åtgärdsplanen sparades: {path} ({size}), version {version.number}"
           + (f", mottagare {recipient}." if recipient else "."))
     return 0
 
 
 def cmd_import(args: Namespace, paths: DataPaths) -> int:
-    from .exchange import PackageError, import_package
+    from .exchange import PackageError
+    from .exchange.facade import import_into_store
     lock = _locked(paths)
     if lock is None:
         return 1
     try:
         _back_up_first(paths)
-        with _open(paths).db as db:
-            report = import_package(db, args.package)
+        store = _open(paths)
+        with store.db:
+            report = import_into_store(store, args.package)
     except PackageError as exc:
         print(f"Paketet importerades inte. {exc}", file=sys.stderr)
         return 1
@@ -189,7 +215,7 @@ def cmd_backup(args: Namespace, paths: DataPaths) -> int:
 
 def cmd_restore(args: Namespace, paths: DataPaths) -> int:
 
-    from .store.backups import RestoreError, restore
+    from .store.backups import restore
     chosen = Path(args.backup)
     if not chosen.exists() and (paths.backups / args.backup).exists():
         chosen = paths.backups / args.backup
@@ -212,7 +238,7 @@ def cmd_restore(args: Namespace, paths: DataPaths) -> int:
                 return 1
         try:
             kept = restore(paths, chosen)
-        except RestoreError as exc:
+        except StoreError as exc:
             print(exc, file=sys.stderr)
             return 1
     finally:
@@ -248,14 +274,15 @@ COMMANDS = {"list": cmd_list, "export": cmd_export, "import": cmd_import, "backu
 def run(name: str, args: Namespace, paths: DataPaths) -> int:
     try:
         return COMMANDS[name](args, paths)
-    except NewerDatabaseError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    except sqlite3.Error as exc:
-        from .store.sqlite_messages import database_error_text
-        print(database_error_text(exc, paths.database), file=sys.stderr)
+    except (StoreError, sqlite3.Error) as exc:
+        logging.getLogger(__name__).exception("command %s failed", name)
+        # Already Swedish (StoreError); SQLite's English is translated, never shown.
+        shown = exc if isinstance(exc, StoreError) else translate(exc)
+        print(shown, file=sys.stderr)
+        if not isinstance(exc, NewerDatabaseError):
+            print(f"Databasen: {paths.database}. Säkerhetskopior finns i {paths.backups}.",
+                  file=sys.stderr)
         return 2
     except PermissionError:      # the data folder or a file in it is read-only
-        from .store.sqlite_messages import read_only_text
-        print(read_only_text(paths), file=sys.stderr)
+        print(read_only_text(paths.root), file=sys.stderr)
         return 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import IO
 
 from .private_files import create_private_file
 
@@ -26,7 +27,7 @@ class AlreadyRunningError(RuntimeError):
 class InstanceLock:
     def __init__(self, path: Path):
         self.path = path
-        self._fh = None
+        self._fh: IO[str] | None = None
 
     def acquire(self) -> InstanceLock:
         create_private_file(self.path, exclusive=False)
@@ -54,25 +55,25 @@ class InstanceLock:
     def __enter__(self) -> InstanceLock:
         return self.acquire()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.release()
 
 
 if sys.platform == "win32":
     import msvcrt
 
-    def _lock(fh) -> None:
+    def _lock(fh: IO[str]) -> None:
         fh.seek(0)
         msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
 
-    def _unlock(fh) -> None:
+    def _unlock(fh: IO[str]) -> None:
         fh.seek(0)
         msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
 
-    def _lock(fh) -> None:
+    def _lock(fh: IO[str]) -> None:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
-    def _unlock(fh) -> None:
+    def _unlock(fh: IO[str]) -> None:
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)

@@ -31,6 +31,10 @@ class DataPaths:
         return self.root / "dialogteam.lock"
 
     @property
+    def logs(self) -> Path:
+        return self.root / "logg"
+
+    @property
     def ui_settings(self) -> Path:
         return self.root / "fönster.ini"
 

@@ -101,7 +101,8 @@ def test_linux_install_adds_program_menu_entry_and_icons(frozen, tmp_path):
     prefix = tmp_path / "prefix"
     subprocess.run([str(REPO / "packaging" / "linux" / "install.sh"), str(FOLDER)],
                    env={**os.environ, "PREFIX": str(prefix)}, check=True, capture_output=True)
-    entry = (prefix / "share" / "applications" / "dialogteam.desktop").read_text()
+    entry = (prefix / "share" / "applications" / "se.dialogteam.Dialogteam.desktop").read_text()
     assert f'Exec="{prefix}/bin/dialogteam"' in entry
+    assert (prefix / "share" / "metainfo" / "se.dialogteam.Dialogteam.metainfo.xml").is_file()
     assert (prefix / "share" / "icons" / "hicolor" / "48x48" / "apps" / "dialogteam.png").is_file()
     assert run_frozen(prefix / "bin" / "dialogteam", "--version").returncode == 0

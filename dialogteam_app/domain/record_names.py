@@ -41,6 +41,15 @@ TABLE_NAMES = {
     "plan_costs": ("kostnadspost", "kostnadsposter"),
     "plan_risks": ("risk", "risker"),
     "plan_versions": ("exporterad version av planen", "exporterade versioner av planen"),
+    "agreements": ("överenskommelse", "överenskommelser"),
+    "agreement_signatories": ("undertecknare", "undertecknare"),
+    "agreement_terms": ("insats i överenskommelse", "insatser i överenskommelser"),
+    "agreement_participants": ("deltagarantal", "deltagarantal"),
+    "agreement_funding": ("finansieringspost", "finansieringsposter"),
+    "agreement_payments": ("utbetalning", "utbetalningar"),
+    "agreement_reports": ("redovisning", "redovisningar"),
+    "agreement_report_terms": ("insats i redovisning", "insatser i redovisningar"),
+    "agreement_changes": ("ändring i tillägg", "ändringar i tillägg"),
 }
 
 

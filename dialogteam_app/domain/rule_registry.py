@@ -8,7 +8,17 @@ while any exchanged column has no rule.
 
 from __future__ import annotations
 
-from . import analysis, engagement, meetings, notes, organisations, plan, plan_document, team
+from . import (
+    agreement_rules,
+    analysis,
+    engagement,
+    meetings,
+    notes,
+    organisations,
+    plan,
+    plan_document,
+    team,
+)
 from .rules import TableRules
 
 _DECLARED: tuple[TableRules, ...] = (
@@ -24,6 +34,7 @@ _DECLARED: tuple[TableRules, ...] = (
     plan.PLAN_RULES, plan.AREA_RULES, plan.AREA_PROBLEM_RULES, plan.INTERVENTION_RULES,
     plan.INTERVENTION_CAUSE_RULES, plan.INTERVENTION_UNIT_RULES, plan.MILESTONE_RULES,
     plan.COST_RULES, plan.RISK_RULES, plan_document.PLAN_VERSION_RULES,
+    *agreement_rules.DECLARED,
 )
 
 TABLE_RULES: dict[str, TableRules] = {t.table: t for t in _DECLARED}

@@ -51,7 +51,7 @@ def choice(label: str, enum: type[Enum], *, optional: bool = False) -> Rule:
     allowed = known_values(enum)
 
     def check(v: object) -> str | None:
-        if optional and v == "":
+        if optional and v in ("", None):
             return None
         if isinstance(v, str) and v in allowed:
             return None
@@ -69,6 +69,16 @@ def choice_list(label: str, enum: type[Enum]) -> Rule:
             return None
         return f"{label}: {str(v)[:40]!r} är ingen lista av programmets värden."
     return Rule(label, "choices", check, enum)
+
+
+def text_list(label: str, *, max_len: int = 2000) -> Rule:
+    """A JSON list of texts (a TEXT column holding several lines of one field)."""
+    def check(v: object) -> str | None:
+        values = json.loads(v) if isinstance(v, str) else v
+        if not isinstance(values, list):
+            return f"{label}: {str(v)[:40]!r} är ingen lista av texter."
+        return next((p for x in values if (p := check_text(x, label, max_len=max_len))), None)
+    return Rule(label, "text", check)
 
 
 def date(label: str, *, required: bool = False) -> Rule:

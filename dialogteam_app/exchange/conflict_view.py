@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from ..domain.record_names import value_label
 from ..store.cascade import cascade_counts
@@ -41,7 +42,7 @@ class ConflictView:
     theirs_exists: bool
     fields: list[FieldRow]
     waiting: int             # records of theirs that come in only if theirs is taken
-    deletion_takes: Counter  # what deleting my record would take along
+    deletion_takes: Counter[str]  # what deleting my record would take along
 
     @property
     def kind_text(self) -> str:
@@ -53,13 +54,14 @@ def conflict_views(conn: sqlite3.Connection) -> list[ConflictView]:
     return [_view(conn, graph, c) for c in list_conflicts(conn)]
 
 
-def _view(conn, graph: SchemaGraph, c: Conflict) -> ConflictView:
+def _view(conn: sqlite3.Connection, graph: SchemaGraph, c: Conflict) -> ConflictView:
     table = graph.tables[c.table]
     mine_id = c.twin_id or c.id
     mine = RecordReader(conn, graph).load(table, [mine_id]).get(mine_id)
     mine_content = mine.content if mine else None
     theirs_content = c.theirs.content if c.theirs else None
     shown = mine_content or theirs_content
+    assert shown is not None  # a conflict has at least one live side
     fields = []
     for key in shown:
         if key == "id":
@@ -72,15 +74,17 @@ def _view(conn, graph: SchemaGraph, c: Conflict) -> ConflictView:
             _display(conn, graph, table, key, m) if mine_content is not None else "",
             _display(conn, graph, table, key, t) if theirs_content is not None else "",
             both and m != t,
-            suggested_side(key, c.base, mine_content, theirs_content) if both else "mine"))
-    takes = cascade_counts(conn, c.table, mine_id) if mine else Counter()
+            suggested_side(key, c.base, mine_content, theirs_content)
+            if mine_content is not None and theirs_content is not None else "mine"))
+    takes: Counter[str] = cascade_counts(conn, c.table, mine_id) if mine else Counter()
     waiting = sum(1 for w in c.waiting if "owner" not in w)
     return ConflictView(c.table, c.id, c.kind, describe(c.table, shown, c.id), c.source,
                         c.detected_at, mine is not None, c.theirs is not None, fields, waiting,
                         takes)
 
 
-def _display(conn, graph: SchemaGraph, table: Table, key: str, value) -> str:
+def _display(conn: sqlite3.Connection, graph: SchemaGraph, table: Table, key: str,
+             value: Any) -> str:
     if key.startswith(LINK_PREFIX):
         link = graph.tables[key[len(LINK_PREFIX):]]
         columns = link_columns(link)
@@ -90,7 +94,7 @@ def _display(conn, graph: SchemaGraph, table: Table, key: str, value) -> str:
     return _value(conn, table, key, value)
 
 
-def _value(conn, table: Table, column: str, value) -> str:
+def _value(conn: sqlite3.Connection, table: Table, column: str, value: Any) -> str:
     if value is None or value == "":
         return EMPTY
     fk = table.fk(column)

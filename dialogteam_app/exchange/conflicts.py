@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..domain.ids import utc_now
 from .history import History, Live, Tombstone, merged_known, new_deletion_version, with_content
-from .records import Record, RecordReader, delete_record, insert_link_row, link_key, write_record
+from .records import Content, Record, RecordReader, delete_record, insert_link_row, link_key, write_record
 from .schema_graph import SchemaGraph, Table, quote
 
 MINE, THEIRS = "mine", "theirs"
@@ -27,9 +28,9 @@ class Conflict:
     theirs: Record | None       # None: they deleted it
     theirs_version: str
     theirs_known: list[str]
-    base: dict | None = None    # the last common content, when known
+    base: Content | None = None  # the last common content, when known
     twin_id: str | None = None  # twin: my record holding the same unique key
-    waiting: list[dict] = field(default_factory=list)
+    waiting: list[dict[str, Any]] = field(default_factory=list)
     source: str = ""
     detected_at: str = ""
 
@@ -40,7 +41,8 @@ def open_conflict_versions(conn: sqlite3.Connection) -> dict[tuple[str, str], st
 
 
 def conflict_count(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT count(*) FROM exchange_conflicts").fetchone()[0]
+    count: int = conn.execute("SELECT count(*) FROM exchange_conflicts").fetchone()[0]
+    return count
 
 
 def list_conflicts(conn: sqlite3.Connection) -> list[Conflict]:
@@ -54,7 +56,7 @@ def load_conflict(conn: sqlite3.Connection, table: str, record_id: str) -> Confl
     return _from_row(r) if r else None
 
 
-def _from_row(r) -> Conflict:
+def _from_row(r: sqlite3.Row) -> Conflict:
     theirs = json.loads(r["theirs"]) if r["theirs"] else None
     return Conflict(r["table_name"], r["record_id"], r["kind"],
                     Record(theirs["content"], theirs["updated_at"]) if theirs else None,
@@ -63,7 +65,7 @@ def _from_row(r) -> Conflict:
                     json.loads(r["waiting"]), r["source"], r["detected_at"])
 
 
-def _waiting_key(entry: dict) -> tuple:
+def _waiting_key(entry: dict[str, Any]) -> tuple[Any, ...]:
     if "owner" in entry:
         return entry["table"], entry["owner"], tuple(entry["values"])
     return entry["table"], entry["content"]["id"]
@@ -89,7 +91,7 @@ def store_conflict(conn: sqlite3.Connection, c: Conflict, source: str) -> bool:
     return True
 
 
-def _json(value) -> str | None:
+def _json(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False)
 
 
@@ -98,7 +100,7 @@ def delete_conflict(conn: sqlite3.Connection, table: str, record_id: str) -> Non
                  (table, record_id))
 
 
-def mixed_content(mine: Record, theirs: Record, choice: dict[str, str]) -> dict:
+def mixed_content(mine: Record, theirs: Record, choice: dict[str, str]) -> Content:
     """Mine, with the fields chosen from theirs (the id stays mine)."""
     return {k: (theirs.content.get(k) if choice.get(k) == THEIRS and k != "id" else v)
             for k, v in mine.content.items()}
@@ -114,11 +116,12 @@ def resolve(conn: sqlite3.Connection, table: str, record_id: str,
     if c is None:
         raise LookupError("The conflict is settled already.")
     Resolution(conn, graph, history, c).apply(choice)
+    history.flush()
     delete_conflict(conn, table, record_id)
 
 
 class Resolution:
-    def __init__(self, conn, graph: SchemaGraph, history: History, c: Conflict):
+    def __init__(self, conn: sqlite3.Connection, graph: SchemaGraph, history: History, c: Conflict):
         self.conn, self.graph, self.history, self.c = conn, graph, history, c
         self.table: Table = graph.tables[c.table]
         self.mine_id = c.twin_id or c.id
@@ -132,8 +135,9 @@ class Resolution:
         self.tomb = tomb
         self.their_known = merged_known(c.theirs_known, [c.theirs_version])
 
-    def apply(self, choice) -> None:
+    def apply(self, choice: str | dict[str, str]) -> None:
         c = self.c
+        result: Record | None
         if isinstance(choice, dict):
             if self.mine is None or c.theirs is None:
                 raise ValueError("fields can only be mixed when both versions exist")
@@ -167,9 +171,10 @@ class Resolution:
             version, merged_known(self.my_known, self.their_known), utc_now()))
         self._turn_away_waiting()
 
-    def _twin(self, result: Record, choice) -> None:
+    def _twin(self, result: Record | None, choice: str | dict[str, str]) -> None:
         c = self.c
         if choice == THEIRS:
+            assert c.theirs is not None  # a twin is always their live record
             delete_record(self.conn, self.table, self.mine_id)
             self.history.save_tombstone(c.table, self.mine_id, Tombstone(
                 new_deletion_version(), self.my_known, utc_now()))
@@ -187,7 +192,7 @@ class Resolution:
             new_deletion_version(), self.their_known, utc_now()))
         self._turn_away_waiting()
 
-    def _exists(self, table: str, rid) -> bool:
+    def _exists(self, table: str, rid: object) -> bool:
         return self.conn.execute(f"SELECT 1 FROM {quote(table)} WHERE id = ?",
                                  (rid,)).fetchone() is not None
 
@@ -195,11 +200,12 @@ class Resolution:
         """Without the link rows that point at records gone meanwhile."""
         content = dict(record.content)
         for link in self.graph.links_of(self.table.name):
-            columns = [c for c in link.column_names if c != link.owner.column]
+            columns = [c for c in link.column_names if c != link.link_owner.column]
+            fks = [link.fk(col) for col in columns]
             content[link_key(link)] = [
                 values for values in content.get(link_key(link), [])
-                if all(link.fk(col) is None or v is None or self._exists(link.fk(col).target, v)
-                       for col, v in zip(columns, values, strict=True))]
+                if all(fk is None or v is None or self._exists(fk.target, v)
+                       for fk, v in zip(fks, values, strict=True))]
         return Record(content, record.updated_at)
 
     def _let_waiting_in(self) -> None:
@@ -209,10 +215,11 @@ class Resolution:
             table = self.graph.tables[entry["table"]]
             if "owner" in entry:
                 values = entry["values"]
-                columns = [c for c in table.column_names if c != table.owner.column]
-                if self._exists(table.owner.target, entry["owner"]) and all(
-                        table.fk(col) is None or self._exists(table.fk(col).target, v)
-                        for col, v in zip(columns, values, strict=True)):
+                columns = [c for c in table.column_names if c != table.link_owner.column]
+                fks = [table.fk(col) for col in columns]
+                if self._exists(table.link_owner.target, entry["owner"]) and all(
+                        fk is None or self._exists(fk.target, v)
+                        for fk, v in zip(fks, values, strict=True)):
                     insert_link_row(self.conn, table, entry["owner"], values)
                 continue
             record = Record(entry["content"], entry["updated_at"])

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..store.database import Database
 from .errors import PackageError
-from .history import History
+from .history import History, Live
 from .package_writer import write_package
 from .records import RecordReader
 from .schema_graph import SchemaGraph
@@ -21,7 +23,7 @@ Progress = Callable[[str, float], None]
 @dataclass
 class ExportSummary:
     path: Path
-    counts: Counter       # record table -> records written
+    counts: Counter[str]  # record table -> records written
     deleted: int          # tombstones carried
     size: int             # bytes
 
@@ -32,20 +34,24 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
     progress = progress or (lambda text, fraction: None)
     path = Path(path)
 
-    def work(conn) -> ExportSummary:
+    def work(conn: sqlite3.Connection) -> ExportSummary:
         graph = SchemaGraph.read(conn)
         history = History(conn)
         history.record_local_changes(graph)
+        selected: dict[str, set[str]] | None
+        scope: dict[str, str]
         if engagement_id is None:
             selected, scope = None, {"kind": "allt"}
         else:
             selected, scope = engagement_ids(conn, graph, engagement_id), _scope(conn, engagement_id)
         reader = RecordReader(conn, graph)
-        tables, versions, counts = [], {}, Counter()
+        tables: list[tuple[str, list[dict[str, Any]]]] = []
+        versions: dict[str, dict[str, list[str]]] = {}
+        counts: Counter[str] = Counter()
         for i, table in enumerate(graph.order):
             progress(f"Läser {table.name}", i / len(graph.order))
             if table.is_link:
-                owners = None if selected is None else selected[table.owner.target]
+                owners = None if selected is None else selected[table.link_owner.target]
                 rows = sorted(reader.link_rows(table, owners),
                               key=lambda r: [str(r[c]) for c in table.column_names])
             else:
@@ -54,12 +60,13 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
                 for rid, record in records.items():
                     history.note_exchanged(table.name, rid, record.version, record.content)
                 if records:
-                    versions[table.name] = {rid: history.live(table.name, rid).known
+                    versions[table.name] = {rid: _live(history, table.name, rid).known
                                             for rid in sorted(records)}
                 counts[table.name] = len(records)
             tables.append((table.name, rows))
         deleted = [{"table": t, "id": rid, "deleted_at": d.deleted_at, "version": d.version,
                     "known": d.known} for t, rid, d in history.tombstones()]
+        history.flush()  # what was sent, in the same transaction
         progress("Skriver paketet", 0.95)
         try:
             size = write_package(path, scope=scope, created_by=created_by, tables=tables,
@@ -69,10 +76,18 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
                                f"{exc.strerror or exc}.") from None
         return ExportSummary(path, +counts, len(deleted), size)
 
-    return db.write(work)
+    summary: ExportSummary = db.write(work)
+    return summary
 
 
-def _scope(conn, engagement_id: str) -> dict:
+def _live(history: History, table: str, rid: str) -> Live:
+    """The state of a record just noted as exchanged, so it has one."""
+    state = history.live(table, rid)
+    assert state is not None
+    return state
+
+
+def _scope(conn: sqlite3.Connection, engagement_id: str) -> dict[str, str]:
     r = conn.execute(f"SELECT e.title, o.name FROM {ROOT_TABLE} e "
                      "JOIN organisers o ON o.id = e.organiser_id WHERE e.id = ?",
                      (engagement_id,)).fetchone()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def import_package(db: Database, path: Path, *, progress: Progress | None = None
     progress("Läser och kontrollerar paketet", 0.0)
     package = read_package(Path(path), limits)
 
-    def work(conn) -> ImportReport:
+    def work(conn: sqlite3.Connection) -> ImportReport:
         graph = SchemaGraph.read(conn)
         valid = validate(package, graph, limits)
         check_references(conn, graph, valid)
@@ -39,4 +40,5 @@ def import_package(db: Database, path: Path, *, progress: Progress | None = None
         report = ImportReport(package.created_by, package.created_at, package.scope_title)
         return apply_plan(conn, graph, history, plan, report)
 
-    return db.write(work)
+    report: ImportReport = db.write(work)
+    return report

@@ -6,6 +6,9 @@ code name, which is readable enough; add it here for a proper label.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from ..domain.record_names import table_name
 
 COLUMN_NAMES = {
@@ -67,7 +70,7 @@ def short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
-def record_title(content: dict | None) -> str:
+def record_title(content: Mapping[str, Any] | None) -> str:
     """A few words that let a person recognise the record."""
     if content:
         for f in _NAMING_FIELDS:
@@ -77,6 +80,6 @@ def record_title(content: dict | None) -> str:
     return ""
 
 
-def describe(table: str, content: dict | None, record_id: str = "") -> str:
+def describe(table: str, content: Mapping[str, Any] | None, record_id: str = "") -> str:
     title = record_title(content)
     return f"{table_name(table)} ”{title}”" if title else f"{table_name(table)} {record_id[:8]}"

@@ -20,11 +20,13 @@ new record of theirs that needs a record deleted here.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from .conflicts import Conflict
 from .history import History, Tombstone, merged_known, new_deletion_version
-from .records import LINK_PREFIX, Record, RecordReader, link_columns, records_from_rows
+from .records import LINK_PREFIX, Content, Record, RecordReader, link_columns, records_from_rows
 from .schema_graph import SchemaGraph, Table, quote
 from .three_way import merge_contents
 from .validation import ValidPackage
@@ -54,7 +56,7 @@ class MergePlan:
     writes: dict[tuple[str, str], Write] = field(default_factory=dict)
     deletions: dict[tuple[str, str], Deletion] = field(default_factory=dict)
     conflicts: dict[tuple[str, str], Conflict] = field(default_factory=dict)
-    known: list[tuple[str, str, list[str], str, dict | None]] = field(default_factory=list)
+    known: list[tuple[str, str, list[str], str, Content | None]] = field(default_factory=list)
     tombstones: list[tuple[str, str, Tombstone]] = field(default_factory=list)
     stamps: list[tuple[str, str, str]] = field(default_factory=list)   # later updated_at
     cleared: set[tuple[str, str]] = field(default_factory=set)         # conflicts settled
@@ -81,8 +83,8 @@ class Planner:
             for rid, record in self.incoming[table.name].items():
                 known = self.package.known.get(table.name, {}).get(rid, [])
                 self._record(table, rid, record, merged_known(known, [record.version]))
-        for table, rid, tombstone in self.package.deleted:
-            self._tombstone(self.graph.tables[table], rid, tombstone)
+        for table_name, rid, tombstone in self.package.deleted:
+            self._tombstone(self.graph.tables[table_name], rid, tombstone)
         self._keep_deletions_that_would_lose_work()
         self._settle_twins()
         self._wait_for_missing_parents()
@@ -112,7 +114,7 @@ class Planner:
         v = mine.version
         if v == t:
             self.plan.known.append((table.name, rid, their_known, t, theirs.content))
-            if (theirs.updated_at or "") > (mine.updated_at or ""):
+            if theirs.updated_at is not None and theirs.updated_at > (mine.updated_at or ""):
                 self.plan.stamps.append((table.name, rid, theirs.updated_at))
         elif t in my_known:
             self.plan.known.append((table.name, rid, their_known, t, None))
@@ -166,7 +168,7 @@ class Planner:
         self.plan.conflicts[key] = conflict
         self.plan.cleared.discard(key)
 
-    def _settle_if_superseded(self, key, their_known: list[str]) -> None:
+    def _settle_if_superseded(self, key: tuple[str, str], their_known: list[str]) -> None:
         """An open conflict is settled when their new version descends from the
         version it was about (the colleague chose, and sends the choice)."""
         if self.open_conflicts.get(key) in their_known:
@@ -210,13 +212,13 @@ class Planner:
         return found
 
     def _targets_of_writes(self) -> set[tuple[str, str]]:
-        targets = set()
+        targets: set[tuple[str, str]] = set()
         for w in self.plan.writes.values():
             for table, rid in self._references(w.table, w.record):
                 targets.add((table, rid))
         return targets
 
-    def _references(self, table: Table, record: Record):
+    def _references(self, table: Table, record: Record) -> Iterator[tuple[str, str]]:
         for fk in table.foreign_keys:
             if record.content.get(fk.column) is not None:
                 yield fk.target, record.content[fk.column]
@@ -224,9 +226,9 @@ class Planner:
             columns = link_columns(link)
             for values in record.content.get(LINK_PREFIX + link.name, []):
                 for column, value in zip(columns, values, strict=True):
-                    fk = link.fk(column)
-                    if fk is not None and value is not None:
-                        yield fk.target, value
+                    link_fk = link.fk(column)
+                    if link_fk is not None and value is not None:
+                        yield link_fk.target, value
 
     # -- the same unique key on both sides (two plans for one engagement) ---------------------
     def _settle_twins(self) -> None:
@@ -260,13 +262,14 @@ class Planner:
             if any(v is None for v in values):
                 continue   # NULLs never clash in a UNIQUE key
             where = " AND ".join(f"{quote(c)} = ?" for c in columns)
+            rid: str
             for (rid,) in self.conn.execute(f"SELECT id FROM {quote(w.table.name)} "
                                             f"WHERE {where} AND id != ?", (*values, w.id)):
                 if (w.table.name, rid) not in self.plan.deletions:
                     return rid
         return None
 
-    def _incoming_refs_to(self, key) -> bool:
+    def _incoming_refs_to(self, key: tuple[str, str]) -> bool:
         return any(key == target for w in self.plan.writes.values()
                    for target in self._references(w.table, w.record))
 
@@ -292,15 +295,16 @@ class Planner:
                 for link in self.graph.links_of(table.name):
                     self._hold_back_links(w, link, roots)
 
-    def _parents(self, w: Write):
+    def _parents(self, w: Write) -> Iterator[tuple[str, str]]:
         for fk in w.table.foreign_keys:
             if w.record.content.get(fk.column) is not None:
                 yield fk.target, w.record.content[fk.column]
 
-    def _hold_back_links(self, w: Write, link: Table, roots) -> None:
+    def _hold_back_links(self, w: Write, link: Table,
+                         roots: dict[tuple[str, str], tuple[str, str]]) -> None:
         lk = LINK_PREFIX + link.name
         columns = link_columns(link)
-        kept = []
+        kept: list[list[Any]] = []
         for values in w.record.content.get(lk, []):
             missing = next(((fk.target, v) for c, v in zip(columns, values, strict=True)
                             if (fk := link.fk(c)) is not None and v is not None
@@ -334,5 +338,5 @@ class Planner:
         return self.plan.conflicts[root]
 
 
-def _without_id(content: dict) -> dict:
+def _without_id(content: Content) -> Content:
     return {k: v for k, v in content.items() if k != "id"}

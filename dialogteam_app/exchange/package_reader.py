@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NoReturn
 
 from ..domain.fields import check_text
 from ..store.migrations import LATEST
@@ -34,22 +36,25 @@ SCOPE_KINDS = {"samverkan", "allt"}
 
 @dataclass
 class Package:
-    manifest: dict
-    rows: dict[str, list]       # table -> rows, as parsed (shape checked later)
+    manifest: dict[str, Any]
+    rows: dict[str, list[Any]]  # table -> rows, as parsed (shape checked later)
     versions: object            # utbyte/versioner.json, as parsed
     deleted: object             # utbyte/borttagna.json, as parsed
 
     @property
     def created_by(self) -> str:
-        return self.manifest["created_by"]
+        created_by: str = self.manifest["created_by"]
+        return created_by
 
     @property
     def created_at(self) -> str:
-        return self.manifest["created_at"]
+        created_at: str = self.manifest["created_at"]
+        return created_at
 
     @property
     def scope_title(self) -> str:
-        return self.manifest["scope"].get("title", "")
+        title: str = self.manifest["scope"].get("title", "")
+        return title
 
 
 def read_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> Package:
@@ -64,21 +69,21 @@ def read_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> Package:
         if unlisted:
             raise PackageError(f"Paketet innehåller filen {unlisted[0]}, som inte står i dess "
                                "manifest. Det har inte lästs.")
-        parsed = {}
+        raw: dict[str, bytes] = {}
         for name, member in listed.items():
             data = z.read(name)
             if len(data) != member["size"] or hashlib.sha256(data).hexdigest() != member["sha256"]:
                 raise PackageError(f"Filen {name} i paketet stämmer inte med manifestets "
                                    "kontrollsumma: paketet har ändrats eller skadats efter "
                                    "att det skapades. Det har inte lästs.")
-            parsed[name] = data
-    rows = {t["name"]: parse_rows(parsed.pop(t["member"]), t["member"], t["rows"])
+            raw[name] = data
+    rows = {t["name"]: parse_rows(raw.pop(t["member"]), t["member"], t["rows"])
             for t in manifest["tables"]}
-    parsed_rest = {name: parse_json(data, name) for name, data in parsed.items()}
-    return Package(manifest, rows, parsed_rest[VERSIONS_MEMBER], parsed_rest[DELETED_MEMBER])
+    parsed = {name: parse_json(data, name) for name, data in raw.items()}
+    return Package(manifest, rows, parsed[VERSIONS_MEMBER], parsed[DELETED_MEMBER])
 
 
-def parse_rows(data: bytes, name: str, expected: int) -> list:
+def parse_rows(data: bytes, name: str, expected: int) -> list[Any]:
     """A table member: a JSON list of objects, parsed one row at a time so that a
     member of millions of tiny values (`[{},{},…]`) is refused after `expected`
     rows instead of being built in memory first."""
@@ -93,7 +98,7 @@ def parse_rows(data: bytes, name: str, expected: int) -> list:
             raise PackageError(f"Filen {name} i paketet är ingen lista av rader.")
         raise PackageError(f"Filen {name} i paketet är ingen giltig JSON (ingen lista).")
     pos = _skip_space(text, pos + 1)
-    rows: list = []
+    rows: list[Any] = []
     try:
         while not text.startswith("]", pos):
             if rows:
@@ -121,8 +126,8 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def _unique_keys(items: list[tuple[str, object]]) -> dict[str, object]:
-    result: dict[str, object] = {}
+def _unique_keys(items: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
     for key, value in items:
         if key in result:
             raise ValueError(f"nyckeln {key!r} förekommer två gånger")
@@ -130,11 +135,11 @@ def _unique_keys(items: list[tuple[str, object]]) -> dict[str, object]:
     return result
 
 
-def _no_constant(word: str) -> object:
+def _no_constant(word: str) -> NoReturn:
     raise ValueError(f"{word} är inget tillåtet värde")
 
 
-def parse_json(data: bytes, name: str):
+def parse_json(data: bytes, name: str) -> Any:
     """Strict JSON: UTF-8, no NaN or Infinity, no key given twice."""
     try:
         return json.loads(data.decode("utf-8"), object_pairs_hook=_unique_keys,
@@ -147,7 +152,7 @@ def parse_json(data: bytes, name: str):
         raise PackageError(f"Filen {name} i paketet är ingen giltig JSON ({exc}).") from None
 
 
-def _check_manifest(m, limits: Limits) -> None:
+def _check_manifest(m: Any, limits: Limits) -> None:
     if not isinstance(m, dict) or m.get("format") != FORMAT_NAME:
         found = m.get("format") if isinstance(m, dict) else None
         raise PackageError("Filen är inget Dialogteam-paket (manifestet anger formatet "
@@ -188,10 +193,10 @@ def _check_manifest(m, limits: Limits) -> None:
     _check_tables(m["tables"], {x["name"] for x in m["members"]}, limits)
 
 
-def _check_members(members) -> None:
+def _check_members(members: Any) -> None:
     if not isinstance(members, list):
         raise PackageError("Paketets manifest är felaktigt (members är ingen lista).")
-    seen = set()
+    seen: set[str] = set()
     for member in members:
         if not (isinstance(member, dict) and set(member) == {"name", "size", "sha256"}
                 and isinstance(member["name"], str) and isinstance(member["size"], int)
@@ -206,10 +211,10 @@ def _check_members(members) -> None:
             raise PackageError(f"Paketets manifest saknar filen {required}.")
 
 
-def _check_tables(tables, member_names: set[str], limits: Limits) -> None:
+def _check_tables(tables: Any, member_names: set[str], limits: Limits) -> None:
     if not isinstance(tables, list):
         raise PackageError("Paketets manifest är felaktigt (tables är ingen lista).")
-    names = set()
+    names: set[str] = set()
     for t in tables:
         if not (isinstance(t, dict) and set(t) == {"name", "member", "rows"}
                 and isinstance(t["name"], str) and t["member"] == table_member(t["name"])

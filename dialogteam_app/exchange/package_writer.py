@@ -6,6 +6,7 @@ import hashlib
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 from ..domain.ids import utc_now
@@ -19,18 +20,18 @@ from .package_format import (
     VERSIONS_MEMBER,
     table_member,
 )
+from .records import canonical_json
 
 
-def rows_json(rows: list) -> bytes:
+def rows_json(rows: list[dict[str, Any]]) -> bytes:
     """One row per line: compact, yet readable and diffable."""
-    lines = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-                       for r in rows)
+    lines = ",\n".join(map(canonical_json, rows))
     return ("[\n" + lines + "\n]\n" if rows else "[]\n").encode("utf-8")
 
 
-def write_package(path: Path, *, scope: dict, created_by: str,
-                  tables: list[tuple[str, list[dict]]], versions: dict,
-                  deleted: list[dict]) -> int:
+def write_package(path: Path, *, scope: dict[str, str], created_by: str,
+                  tables: list[tuple[str, list[dict[str, Any]]]], versions: dict[str, Any],
+                  deleted: list[dict[str, Any]]) -> int:
     """Write the package to `path` (a complete file or none); returns its size in bytes."""
     members = [(table_member(name), rows_json(rows)) for name, rows in tables]
     members.append((VERSIONS_MEMBER, json.dumps(versions, sort_keys=True).encode("utf-8")))

@@ -31,10 +31,10 @@ class ImportReport:
     source: str = ""
     created_at: str = ""
     scope_title: str = ""
-    added: Counter = field(default_factory=Counter)
-    changed: Counter = field(default_factory=Counter)
-    merged: Counter = field(default_factory=Counter)
-    deleted: Counter = field(default_factory=Counter)
+    added: Counter[str] = field(default_factory=Counter)
+    changed: Counter[str] = field(default_factory=Counter)
+    merged: Counter[str] = field(default_factory=Counter)
+    deleted: Counter[str] = field(default_factory=Counter)
     new_conflicts: list[ConflictNote] = field(default_factory=list)
     settled_conflicts: int = 0
     open_conflicts: int = 0

@@ -71,6 +71,13 @@ class Table:
     def fk(self, column: str) -> ForeignKey | None:
         return next((f for f in self.foreign_keys if f.column == column), None)
 
+    @property
+    def link_owner(self) -> ForeignKey:
+        """The owner of a link table; only asked of link tables."""
+        if self.owner is None:
+            raise SchemaError(f"table {self.name} is not a link table")
+        return self.owner
+
 
 class SchemaError(RuntimeError):
     """A table the exchange cannot classify: a developer must decide (see LOCAL_TABLES)."""

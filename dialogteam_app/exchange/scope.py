@@ -14,6 +14,7 @@ Link rows travel with the record that owns them.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from .records import chunks
 from .schema_graph import SchemaGraph, quote
@@ -51,8 +52,8 @@ def _tables_below(graph: SchemaGraph, root: str) -> set[str]:
     return below
 
 
-def _select(conn, table: str, column: str, values: set[str]) -> set[str]:
-    found = set()
+def _select(conn: sqlite3.Connection, table: str, column: str, values: set[str]) -> set[str]:
+    found: set[str] = set()
     for part in chunks(sorted(values)):
         marks = ",".join("?" * len(part))
         found |= {r[0] for r in conn.execute(
@@ -60,7 +61,8 @@ def _select(conn, table: str, column: str, values: set[str]) -> set[str]:
     return found
 
 
-def _down(conn, graph: SchemaGraph, selected, start: dict[str, set[str]], allowed) -> dict:
+def _down(conn: sqlite3.Connection, graph: SchemaGraph, selected: dict[str, set[str]],
+          start: dict[str, set[str]], allowed: Callable[[str], bool]) -> dict[str, set[str]]:
     """Records cascading from `start` in allowed record tables; adds them to selected."""
     found: dict[str, set[str]] = {}
     frontier = {n: set(ids) for n, ids in start.items() if ids}
@@ -81,7 +83,8 @@ def _down(conn, graph: SchemaGraph, selected, start: dict[str, set[str]], allowe
     return found
 
 
-def _up(conn, graph: SchemaGraph, selected, frontier: dict[str, set[str]]) -> dict:
+def _up(conn: sqlite3.Connection, graph: SchemaGraph, selected: dict[str, set[str]],
+        frontier: dict[str, set[str]]) -> dict[str, set[str]]:
     """Records that the frontier's records and their link rows point at."""
     found: dict[str, set[str]] = {}
     while any(frontier.values()):
@@ -89,7 +92,7 @@ def _up(conn, graph: SchemaGraph, selected, frontier: dict[str, set[str]]) -> di
         for name, ids in frontier.items():
             if not ids:
                 continue
-            sources = [(graph.tables[name], "id")] + [(link, link.owner.column)
+            sources = [(graph.tables[name], "id")] + [(link, link.link_owner.column)
                                                       for link in graph.links_of(name)]
             for table, key in sources:
                 for fk in table.foreign_keys:
@@ -105,8 +108,8 @@ def _up(conn, graph: SchemaGraph, selected, frontier: dict[str, set[str]]) -> di
     return found
 
 
-def _targets(conn, table: str, key: str, column: str, ids: set[str]) -> set[str]:
-    found = set()
+def _targets(conn: sqlite3.Connection, table: str, key: str, column: str, ids: set[str]) -> set[str]:
+    found: set[str] = set()
     for part in chunks(sorted(ids)):
         marks = ",".join("?" * len(part))
         found |= {r[0] for r in conn.execute(

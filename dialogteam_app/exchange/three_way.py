@@ -8,13 +8,17 @@ is removed, so they never conflict.
 
 from __future__ import annotations
 
-from .records import LINK_PREFIX
+from typing import Any
+
+from .records import LINK_PREFIX, Content
 
 
-def merge_contents(base: dict, mine: dict, theirs: dict) -> tuple[dict, list[str]]:
+def merge_contents(base: Content, mine: Content,
+                   theirs: Content) -> tuple[Content, list[str]]:
     """The merged content and the fields changed differently on both sides
     (where the merged content keeps mine)."""
-    merged, conflicting = {}, []
+    merged: Content = {}
+    conflicting: list[str] = []
     for key in mine:
         b, m, t = base.get(key), mine[key], theirs.get(key)
         if key.startswith(LINK_PREFIX):
@@ -29,13 +33,14 @@ def merge_contents(base: dict, mine: dict, theirs: dict) -> tuple[dict, list[str
     return merged, conflicting
 
 
-def merge_sets(base: list, mine: list, theirs: list) -> list:
+def merge_sets(base: list[list[Any]], mine: list[list[Any]],
+               theirs: list[list[Any]]) -> list[list[Any]]:
     b, m, t = ({tuple(x) for x in s} for s in (base, mine, theirs))
     kept = (m & t) | (m - b) | (t - b)
     return sorted(list(x) for x in kept)
 
 
-def suggested_side(key: str, base: dict | None, mine: dict, theirs: dict) -> str:
+def suggested_side(key: str, base: Content | None, mine: Content, theirs: Content) -> str:
     """Which side a person most likely wants for one field: the one that changed it."""
     if base is not None and mine.get(key) == base.get(key) and theirs.get(key) != base.get(key):
         return "theirs"

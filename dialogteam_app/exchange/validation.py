@@ -11,6 +11,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..domain.fields import check_text
 from ..domain.record_names import table_name
@@ -21,19 +22,19 @@ from .errors import PackageError
 from .history import MAX_KNOWN, Tombstone
 from .package_format import HEX_ID, Limits
 from .package_reader import Package
-from .records import chunks
-from .schema_graph import SchemaGraph, Table, quote
+from .records import Row, chunks
+from .schema_graph import Column, SchemaGraph, Table, quote
 
 
 @dataclass
 class ValidPackage:
-    rows: dict[str, list[dict]]                 # every exchanged table, maybe empty
+    rows: dict[str, list[Row]]                  # every exchanged table, maybe empty
     known: dict[str, dict[str, list[str]]]      # table -> id -> known versions
     deleted: list[tuple[str, str, Tombstone]]
 
 
 def validate(package: Package, graph: SchemaGraph, limits: Limits) -> ValidPackage:
-    rows: dict[str, list[dict]] = {t.name: [] for t in graph.order}
+    rows: dict[str, list[Row]] = {t.name: [] for t in graph.order}
     counts = {t["name"]: t["rows"] for t in package.manifest["tables"]}
     for name, table_rows in package.rows.items():
         if not graph.is_exchanged(name):
@@ -55,10 +56,11 @@ def validate(package: Package, graph: SchemaGraph, limits: Limits) -> ValidPacka
     ids = {t.name: {r["id"] for r in rows[t.name]} for t in graph.record_tables}
     for link in (t for t in graph.order if t.is_link):
         for row in rows[link.name]:
-            if row[link.owner.column] not in ids[link.owner.target]:
+            owner = link.link_owner
+            if row[owner.column] not in ids[owner.target]:
                 raise PackageError(f"{_where(link)}: en rad hör till "
-                                   f"{table_name(link.owner.target)} "
-                                   f"{row[link.owner.column][:8]}, som inte finns i paketet.")
+                                   f"{table_name(owner.target)} "
+                                   f"{row[owner.column][:8]}, som inte finns i paketet.")
     known = _check_versions(package.versions, graph, ids)
     deleted = _check_deleted(package.deleted, graph, ids)
     return ValidPackage(rows, known, deleted)
@@ -114,7 +116,8 @@ def check_scope(conn: sqlite3.Connection, graph: SchemaGraph, package: ValidPack
                         "utanför den; det har inte importerats.")
 
 
-def _scope_roots(scope: dict[str, str], by_id: dict[str, dict[str, dict]]) -> dict[str, str]:
+def _scope_roots(scope: dict[str, str],
+                 by_id: dict[str, dict[str, dict[str, Any]]]) -> dict[str, str]:
     if scope.get("kind") != "samverkan":
         return {}
     engagement = by_id.get("engagements", {}).get(scope.get("engagement_id", ""))
@@ -128,7 +131,7 @@ def _where(table: Table) -> str:
     return f"Tabellen {table.name} ({table_name(table.name, 2)}) i paketet"
 
 
-def _check_per_owner(table: Table, table_rules: TableRules, table_rows: list[dict]) -> None:
+def _check_per_owner(table: Table, table_rules: TableRules, table_rows: list[dict[str, Any]]) -> None:
     """A note with a million tags would freeze its meeting: links per owner are bounded."""
     assert table.owner is not None and table_rules.max_per_owner is not None
     owners = Counter(row[table.owner.column] for row in table_rows)
@@ -138,7 +141,7 @@ def _check_per_owner(table: Table, table_rules: TableRules, table_rows: list[dic
                            f"{count} rader; högst {table_rules.max_per_owner} är tillåtet.")
 
 
-def _check_row(table: Table, table_rules: TableRules | None, row, i: int,
+def _check_row(table: Table, table_rules: TableRules | None, row: Any, i: int,
                limits: Limits) -> None:
     where = f"{_where(table)}, rad {i + 1}"
     if not isinstance(row, dict):
@@ -157,7 +160,7 @@ def _check_row(table: Table, table_rules: TableRules | None, row, i: int,
             raise PackageError(f"{where}, kolumnen {column.name}: {problem}")
 
 
-def _value_problem(table: Table, column, value, limits: Limits) -> str | None:
+def _value_problem(table: Table, column: Column, value: Any, limits: Limits) -> str | None:
     if value is None:
         return "värde saknas." if column.notnull else None
     is_id = column.name == "id" or table.fk(column.name) is not None
@@ -182,19 +185,20 @@ def _value_problem(table: Table, column, value, limits: Limits) -> str | None:
     return "binära värden kan inte utväxlas."
 
 
-def _check_unique(table: Table, table_rows: list[dict]) -> None:
-    keys = [r["id"] for r in table_rows] if not table.is_link else \
+def _check_unique(table: Table, table_rows: list[Row]) -> None:
+    keys: list[Any] = [r["id"] for r in table_rows] if not table.is_link else \
         [tuple(r[c] for c in table.column_names) for r in table_rows]
     if len(set(keys)) != len(keys):
         raise PackageError(f"{_where(table)}: samma rad förekommer två gånger.")
 
 
-def _hex_list(value) -> bool:
+def _hex_list(value: Any) -> bool:
     return (isinstance(value, list) and len(value) <= MAX_KNOWN
             and all(isinstance(v, str) and HEX_ID.match(v) for v in value))
 
 
-def _check_versions(versions, graph: SchemaGraph, ids: dict[str, set[str]]):
+def _check_versions(versions: Any, graph: SchemaGraph,
+                    ids: dict[str, set[str]]) -> dict[str, dict[str, list[str]]]:
     where = "Paketets versionsfil (utbyte/versioner.json)"
     if not isinstance(versions, dict):
         raise PackageError(f"{where} är inget JSON-objekt.")
@@ -213,11 +217,13 @@ def _check_versions(versions, graph: SchemaGraph, ids: dict[str, set[str]]):
     return versions
 
 
-def _check_deleted(deleted, graph: SchemaGraph, ids: dict[str, set[str]]):
+def _check_deleted(deleted: Any, graph: SchemaGraph,
+                   ids: dict[str, set[str]]) -> list[tuple[str, str, Tombstone]]:
     where = "Paketets lista över borttagna poster (utbyte/borttagna.json)"
     if not isinstance(deleted, list):
         raise PackageError(f"{where} är ingen lista.")
-    result, seen = [], set()
+    result: list[tuple[str, str, Tombstone]] = []
+    seen: set[tuple[str, str]] = set()
     for entry in deleted:
         if not (isinstance(entry, dict)
                 and set(entry) == {"table", "id", "deleted_at", "version", "known"}

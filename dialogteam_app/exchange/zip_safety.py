@@ -62,7 +62,7 @@ class SafeZip:
     def __enter__(self) -> SafeZip:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._zip.close()
 
     def _not_a_zip_message(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 from email import errors, policy
 from email.headerregistry import Address
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
 from email.utils import formatdate
 from pathlib import Path
 
@@ -59,14 +59,18 @@ def write_email_draft(eml_path: Path, pdf_path: Path, to_name: str, to_email: st
     pdf_path = Path(pdf_path)
     msg.add_attachment(pdf_path.read_bytes(), maintype="application", subtype="pdf",
                        filename=pdf_path.name)
-    _add_outlook_name(msg.get_payload()[-1], pdf_path.name)
+    parts = msg.get_payload()
+    assert isinstance(parts, list)  # multipart once the PDF is attached
+    attachment = parts[-1]
+    assert isinstance(attachment, Message)
+    _add_outlook_name(attachment, pdf_path.name)
     # CRLF line ends, as mail programs save messages; no folding, which would
     # re-encode the Outlook name above and split the RFC 2231 filename in parts.
     return write_bytes_atomic(Path(eml_path),
                               msg.as_bytes(policy=policy.SMTP.clone(max_line_length=None)))
 
 
-def _add_outlook_name(attachment: EmailMessage, filename: str) -> None:
+def _add_outlook_name(attachment: Message, filename: str) -> None:
     """Outlook ignores the RFC 2231 filename (å, ä, ö) that Content-Disposition has
     and shows "ATT00001"; it reads an RFC 2047 encoded name on Content-Type."""
     # Base64, so no character of the name (a quote, say) can end the quoted string.

@@ -24,6 +24,7 @@ from ..domain.analysis import (
     Strength,
 )
 from ..domain.engagement import Engagement
+from ..domain.notes import Note
 from ..domain.promotion import candidate_from_note, cause_from_note, evidence_from_note
 from ..store.store import Store
 from .ids import sample_id
@@ -106,7 +107,9 @@ CAUSES = [
 ]
 
 # cause, what it points at (kind, key), strength, comment
-EVIDENCE = [
+# cause, (kind, target), strength, comment; a key figure's target is
+# (unit, measure, subject, year), every other target one string
+EVIDENCE: list[tuple[str, tuple[str, str | tuple[str, Measure, str, str]], Strength, str]] = [
     ("cause-planning", ("note", "note-m2-4"), Strength.STRONG,
      "Arbetslagets egna anteckningar."),
     ("cause-planning", ("source", "source-interviews"), Strength.MODERATE,
@@ -157,6 +160,13 @@ def key_figure_id(unit: str, measure: Measure, subject: str, year: str) -> str:
     return sample_id(f"key-figure-{unit}-{measure.value}-{subject}-{year}")
 
 
+def _note(store: Store, key: str) -> Note:
+    """A sample note, loaded before the analysis that refers to it."""
+    note = store.notes.get(sample_id(key))
+    assert note is not None
+    return note
+
+
 def load_analysis(store: Store, engagement: Engagement) -> None:
     state, analysis = store.current_state, store.analysis
     for unit, measure, year, value, national, subject in KEY_FIGURES:
@@ -177,26 +187,28 @@ def load_analysis(store: Store, engagement: Engagement) -> None:
             id=sample_id(key), engagement_id=engagement.id, level=level, title=title,
             results_link=link, priority=priority, note_id=sample_id(note) if note else None))
     for position, (key, problem, note_key, text) in enumerate(CAUSES):
-        cause = cause_from_note(store.notes.get(sample_id(note_key)), sample_id(problem), position)
+        cause = cause_from_note(_note(store, note_key), sample_id(problem), position)
         cause.id = sample_id(key)
         cause.text = text or cause.text
         analysis.save_cause(cause)
-    for position, (cause, (kind, target), strength, comment) in enumerate(EVIDENCE):
-        if kind == "note":
-            e = evidence_from_note(store.notes.get(sample_id(target)), sample_id(cause),
+    for position, (cause_key, (target_kind, target), strength, comment) in enumerate(EVIDENCE):
+        if isinstance(target, tuple):  # target_kind "key_figure"
+            e = Evidence(cause_id=sample_id(cause_key), strength=strength, position=position,
+                         **{f"{target_kind}_id": key_figure_id(*target)})
+        elif target_kind == "note":
+            e = evidence_from_note(_note(store, target), sample_id(cause_key),
                                    strength, position)
-        elif kind == "text":
-            e = Evidence(cause_id=sample_id(cause), text=target, strength=strength,
+        elif target_kind == "text":
+            e = Evidence(cause_id=sample_id(cause_key), text=target, strength=strength,
                          position=position)
         else:
-            target_id = key_figure_id(*target) if kind == "key_figure" else sample_id(target)
-            e = Evidence(cause_id=sample_id(cause), strength=strength, position=position,
-                         **{f"{kind}_id": target_id})
+            e = Evidence(cause_id=sample_id(cause_key), strength=strength, position=position,
+                         **{f"{target_kind}_id": sample_id(target)})
         e.id = sample_id(f"evidence-{position}")
         e.comment = comment
         analysis.save_evidence(e)
     for position, (key, note_key, title, causes, factors) in enumerate(CANDIDATES):
-        c = candidate_from_note(store.notes.get(sample_id(note_key)), title, position)
+        c = candidate_from_note(_note(store, note_key), title, position)
         c.id = sample_id(key)
         c.cause_ids = [sample_id(k) for k in causes]
         c.factors = [f.value for f in factors]

@@ -8,6 +8,7 @@ mathematics area, with two realistic gaps left for the röd tråd check to show
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from ..domain.engagement import Engagement
 from ..domain.plan import (
@@ -40,7 +41,10 @@ AREAS = [
 ]
 
 # area, candidate, fields, milestones, costs (text, kr, funder, year)
-INTERVENTIONS = [
+# area, candidate, intervention fields, milestones (date, text),
+# costs (description, kr, funder, year)
+INTERVENTIONS: list[tuple[str, str, dict[str, Any], list[tuple[str, str]],
+                         list[tuple[str, int, Funder, int | None]]]] = [
     ("area-math", "candidate-math", dict(
         description="Matematiklärarna i åk 7–9 arbetar i ett kollegialt lärande med "
                     "Matematiklyftets moduler om bedömning för lärande och undervisning i "

@@ -7,6 +7,7 @@ run on any thread while the program writes, and is a consistent snapshot.
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import sqlite3
@@ -19,9 +20,11 @@ from ..paths import DataPaths
 from ..private_files import make_private, make_private_folder
 from .backup_copy import backup_to
 from .connection import connect, foreign_key_errors, integrity_errors, integrity_problems
+from .errors import StoreError, store_errors, translate
 from .field_check import stored_value_problems
 from .migrations import LATEST
-from .sqlite_messages import database_error_text
+
+log = logging.getLogger(__name__)
 
 AUTOMATIC = "automatisk"
 MANUAL = "manuell"
@@ -42,7 +45,7 @@ _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<kind>.+?)(-v\d+)?-(?P<stamp>\d{8}-\d{6})(-\w+)?\.sqlite$")
 
 
-class RestoreError(RuntimeError):
+class RestoreError(StoreError):
     """The backup cannot be restored; the live database was not touched. Swedish text."""
 
 
@@ -82,11 +85,13 @@ def backup_now(paths: DataPaths, kind: str = MANUAL, now: datetime | None = None
     while dest.exists():
         dest = paths.backups / f"{kind}-{now.strftime(_STAMP)}-{n}.sqlite"
         n += 1
-    conn = connect(paths.database)
-    try:
-        backup_to(conn, dest)
-    finally:
-        conn.close()
+    with store_errors():
+        conn = connect(paths.database)
+        try:
+            backup_to(conn, dest)
+        finally:
+            conn.close()
+    log.info("backup taken: %s", dest.name)
     return _info(dest)
 
 
@@ -123,6 +128,8 @@ def prune(paths: DataPaths, keep_days: int, now: datetime | None = None,
         if too_old or another_that_day:
             b.path.unlink(missing_ok=True)
             removed.append(b.path)
+    if removed:
+        log.info("pruned %d old backups", len(removed))
     return removed
 
 
@@ -152,7 +159,7 @@ def backup_problems(path: Path) -> list[str]:
                 return ["Filen är ingen Dialogteam-databas (ingen SQLite-fil)."]
         conn = _open_read_only(path)
     except sqlite3.Error as exc:
-        return [f"Filen kan inte öppnas: {database_error_text(exc)}"]
+        return [f"Filen kan inte öppnas: {str(translate(exc))}"]
     except OSError as exc:
         return [f"Filen kan inte öppnas: {exc.strerror or exc}."]
     try:
@@ -163,7 +170,7 @@ def backup_problems(path: Path) -> list[str]:
             return [f"Kopian kommer från en nyare version av Dialogteam (schema {version})."]
         return integrity_problems(conn)
     except sqlite3.DatabaseError as exc:
-        return [f"Filen är skadad: {database_error_text(exc)}"]
+        return [f"Filen är skadad: {str(translate(exc))}"]
     finally:
         conn.close()
 
@@ -174,10 +181,19 @@ def restore(paths: DataPaths, backup: Path) -> Path:
     the instance lock). The backup API writes into the live file in one transaction,
     through its WAL, so a crash midway leaves the old database."""
     backup = Path(backup)
+    log.info("restoring %s", backup.name)
     problems = backup_problems(backup)
     if problems:
+        log.warning("restore refused: %d problems in %s", len(problems), backup.name)
         raise RestoreError(f"Säkerhetskopian {backup.name} kan inte återställas: "
                            + " ".join(problems[:3]) + " Databasen har inte ändrats.")
+    with store_errors():
+        before = _restore_into(paths, backup)
+    log.info("restored %s; the previous database kept as %s", backup.name, before.name)
+    return before
+
+
+def _restore_into(paths: DataPaths, backup: Path) -> Path:
     before = _keep_current(paths)
     source = _open_read_only(backup)
     try:
@@ -202,7 +218,7 @@ def _keep_current(paths: DataPaths) -> Path:
     stamp = datetime.now().strftime(_STAMP)
     try:
         return backup_now(paths, BEFORE_RESTORE).path
-    except sqlite3.DatabaseError:
+    except StoreError:
         dest = paths.backups / f"{BEFORE_RESTORE}-{stamp}-trasig.sqlite"
         make_private_folder(paths.backups)
         for suffix in ("", "-wal"):
@@ -237,9 +253,9 @@ def check_database(path: Path) -> list[CheckItem]:
                                    uri=True, isolation_level=None)
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
-            return [CheckItem("Databasfilen", [database_error_text(exc, Path(path))])]
+            return [CheckItem("Databasfilen", [str(translate(exc))])]
     except sqlite3.DatabaseError as exc:
-        return [CheckItem("Databasfilen", [database_error_text(exc, Path(path))])]
+        return [CheckItem("Databasfilen", [str(translate(exc))])]
     try:
         fts = CheckItem("Sökindex (FTS5)", [], "databasen är skrivskyddad, så indexet "
                         "kan inte kontrolleras") if read_only else _run(conn, "Sökindex (FTS5)",
@@ -269,7 +285,7 @@ def _run(conn: sqlite3.Connection, label: str,
     try:
         return CheckItem(label, check(conn))
     except sqlite3.DatabaseError as exc:
-        return CheckItem(label, [database_error_text(exc)])
+        return CheckItem(label, [str(translate(exc))])
 
 
 def _fts(conn: sqlite3.Connection) -> list[str]:

@@ -1,8 +1,13 @@
 """The program's one database file: migrations on open, reads here, writes
-through a single writer (inline for the CLI and tests, a thread for the GUI)."""
+through a single writer (inline for the CLI and tests, a thread for the GUI).
+
+sqlite3's errors leave here as the store's own StoreError family (store/errors.py).
+Repositories' single-row reads on `conn` are not wrapped: a failing read means a
+damaged file, which the window's crash dialog reports."""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
@@ -12,9 +17,12 @@ from typing import Any
 from ..output_guard import protect_database
 from . import rows
 from .connection import connect, transaction
+from .errors import as_store_error, store_errors
 from .migrations import migrate
 from .purge import checkpoint
 from .writer import BackgroundWriter
+
+log = logging.getLogger(__name__)
 
 
 class Database:
@@ -29,12 +37,14 @@ class Database:
 
     def _open(self) -> None:
         backup_dir, threaded, on_pending, on_error = self._options
-        self.conn = connect(self.path)
+        with store_errors():
+            self.conn = connect(self.path)
         self._in_bulk = False
         try:
-            self.upgrade_backup = migrate(self.conn, backup_dir)
-            self._writer = (BackgroundWriter(lambda: connect(self.path), on_pending, on_error)
-                            if threaded else None)
+            with store_errors():
+                self.upgrade_backup = migrate(self.conn, backup_dir)
+                self._writer = (BackgroundWriter(lambda: connect(self.path), on_pending,
+                                                 _reporting(on_error)) if threaded else None)
         except BaseException:
             self.conn.close()
             raise
@@ -47,12 +57,13 @@ class Database:
 
     def write(self, fn: Callable[..., Any], *args: object) -> Any:
         """Run fn(conn, *args) in one transaction, after earlier queued saves."""
-        if self._in_bulk:
-            return fn(self.conn, *args)
-        if self._writer is None:
-            with transaction(self.conn):
+        with store_errors():
+            if self._in_bulk:
                 return fn(self.conn, *args)
-        return self._writer.call(fn, *args)
+            if self._writer is None:
+                with transaction(self.conn):
+                    return fn(self.conn, *args)
+            return self._writer.call(fn, *args)
 
     def submit(self, key: Hashable, fn: Callable[..., Any], *args: object) -> None:
         """Save without waiting; a pending save with the same key is replaced."""
@@ -67,7 +78,7 @@ class Database:
         instead of one per record (loading sample data, importing), and all or nothing.
         Reads inside see the writes. The writer is drained first and sits idle."""
         self.flush()
-        with transaction(self.conn):
+        with store_errors(), transaction(self.conn):
             self._in_bulk = True
             try:
                 yield
@@ -110,5 +121,16 @@ class Database:
 
     def query(self, sql: str,
               params: tuple[object, ...] | Mapping[str, object] = ()) -> list[sqlite3.Row]:
-        found: list[sqlite3.Row] = self.conn.execute(sql, params).fetchall()
+        with store_errors():
+            found: list[sqlite3.Row] = self.conn.execute(sql, params).fetchall()
         return found
+
+
+def _reporting(on_error: Callable[[BaseException], None] | None
+               ) -> Callable[[BaseException], None]:
+    """A failed background save is logged with its traceback and reported translated."""
+    def report(exc: BaseException) -> None:
+        log.error("a queued save failed", exc_info=exc)
+        if on_error is not None:
+            on_error(as_store_error(exc))
+    return report

@@ -44,6 +44,12 @@ class Settings:
         value = read_setting(self.db.conn, key)
         return default if value is None else value
 
+    def days(self, key: str, default: int) -> int:
+        return days_setting(self.db.conn, key, default)
+
+    def exchange_name(self) -> str:
+        return exchange_name(self.db.conn)
+
     def set(self, key: str, value: str) -> None:
         self.db.write(lambda conn: conn.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "

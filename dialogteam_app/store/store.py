@@ -1,8 +1,12 @@
-"""One object that hands out the repositories over one open database."""
+"""One object that hands out the repositories over one open database. The window
+reaches the database only through it: repositories, settings, search, flush and
+restore; errors arrive as store.errors.StoreError."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .database import Database
@@ -10,15 +14,20 @@ from .engagements import Engagements
 from .meetings import Meetings
 from .notes import Notes
 from .organisations import Organisers
+from .settings import Settings
 from .team import Supporters
 
 if TYPE_CHECKING:
+    from ..paths import DataPaths
+    from .agreements import Agreements
     from .analysis import Analysis
     from .candidates import Candidates
     from .current_state import CurrentState
     from .plan import Plans
     from .plan_analysis import PlanAnalysis
     from .plan_versions import PlanVersions
+    from .search import SearchFilter, SearchResult
+    from .search_runner import SearchRunner
 
 
 class Store:
@@ -29,6 +38,7 @@ class Store:
         self.supporters = Supporters(db)
         self.meetings = Meetings(db)
         self.notes = Notes(db)
+        self.settings = Settings(db)
 
     # The analysis and plan repositories are imported on first use: the first
     # window does not need them (measured: 12 ms of start-up).
@@ -58,12 +68,43 @@ class Store:
         return PlanVersions(self.db)
 
     @cached_property
+    def agreements(self) -> Agreements:
+        from .agreements import Agreements
+        return Agreements(self.db)
+
+    @cached_property
     def candidates(self) -> Candidates:
         from .candidates import Candidates
         return Candidates(self.db)
 
     def is_empty(self) -> bool:
         return not self.db.query("SELECT 1 FROM organisers LIMIT 1")
+
+    def search(self, text: str, where: SearchFilter | None = None) -> SearchResult:
+        from .search import search_notes
+        return search_notes(self.db, text, where)
+
+    def search_runner(self, deliver: Callable[[int, SearchResult], None]) -> SearchRunner:
+        """A search thread with its own connection to this database (see search_runner)."""
+        from .search_runner import SearchRunner
+        return SearchRunner(self.db.path, deliver)
+
+    def flush(self) -> None:
+        """Wait until every queued save is on disk."""
+        self.db.flush()
+
+    def restore(self, paths: DataPaths, backup: Path,
+                run: Callable[[Callable[[], Path]], Path] = lambda job: job()) -> Path:
+        """Write a backup into the live database: closed first, opened again afterwards
+        (also when the restore fails), so every repository goes on with the new content.
+        `run` may do the copying off the caller's thread; closing and reopening stay on
+        it. Returns the copy kept of what was there before."""
+        from .backups import restore
+        self.db.close()
+        try:
+            return run(lambda: restore(paths, backup))
+        finally:
+            self.db.reopen()
 
     def close(self) -> None:
         self.db.close()

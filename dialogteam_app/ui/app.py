@@ -3,8 +3,8 @@ its writer thread, the main window shown, everything flushed on the way out."""
 
 from __future__ import annotations
 
+import logging
 import os
-import sqlite3
 import sys
 import time
 
@@ -14,17 +14,21 @@ from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, __version__
 from ..assets import resource
+from ..diagnostics import log_file, log_start
 from ..instance_lock import AlreadyRunningError, InstanceLock
 from ..paths import DataPaths
 from ..store.database import Database
-from ..store.migrations import NewerDatabaseError
-from ..store.sqlite_messages import database_error_text, read_only_text
+from ..store.errors import StoreError, read_only_text
 from ..store.store import Store
 from .common.autosave import Autosaver
 from .common.context import AppContext
+from .common.crash_dialog import ErrorReporter
 from .common.dialogs import show_error
+from .common.stall_log import install_from_environment
 from .common.style import STYLESHEET
 from .window.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
 def make_application() -> QApplication:
@@ -33,10 +37,12 @@ def make_application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    app.setDesktopFileName("dialogteam")
+    app.setDesktopFileName("se.dialogteam.Dialogteam")   # as BUNDLE_ID and packaging/linux/
     app.setWindowIcon(QIcon(str(resource("icons", "dialogteam.svg"))))
     app.setStyleSheet(STYLESHEET)
     assert isinstance(app, QApplication)
+    if not hasattr(app, "stall_log"):
+        app.stall_log = install_from_environment()  # DIALOGTEAM_STALL_LOG=ms, for developers
     return app
 
 
@@ -45,28 +51,37 @@ def open_main_window(paths: DataPaths) -> MainWindow:
     autosaver = Autosaver()
     db = Database(paths.database, backup_dir=paths.backups, threaded=True,
                   on_pending=autosaver.writer_pending, on_error=autosaver.writer_error)
-    autosaver.attach(db)
-    window = MainWindow(AppContext(Store(db), autosaver, paths))
+    store = Store(db)
+    autosaver.attach(store)
+    window = MainWindow(AppContext(store, autosaver, paths))
     autosaver.setParent(window)
     return window
 
 
-class _FirstPaint(QObject):
-    """Quits the event loop once the window has painted (for --smoke)."""
+class _SmokeTimer(QObject):
+    """For --smoke: says when the window first painted and when it became usable
+    (last selection back, input accepted), then quits."""
 
-    def __init__(self, started: float):
-        super().__init__()
+    def __init__(self, window: MainWindow, started: float):
+        super().__init__(window)
         self.started = started
-        self.ms: float | None = None
+        self.painted_ms: float | None = None
+        window.installEventFilter(self)
+        window.usable.connect(self._usable)
+
+    def _ms(self) -> float:
+        return (time.perf_counter() - self.started) * 1000
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.Paint and self.ms is None:
-            self.ms = (time.perf_counter() - self.started) * 1000
-            # Said at once, not after shutdown: a benchmark times this line's arrival.
-            print(f"Dialogteam {__version__}: huvudfönstret visades efter {self.ms:.0f} ms",
-                  flush=True)
-            QTimer.singleShot(0, QApplication.quit)
+        if event.type() == QEvent.Type.Paint and self.painted_ms is None:
+            self.painted_ms = self._ms()
         return False
+
+    def _usable(self) -> None:
+        # Said at once, not after shutdown: a benchmark times this line's arrival.
+        print(f"Dialogteam {__version__}: huvudfönstret visades efter {self.painted_ms or 0:.0f} ms "
+              f"och var användbart efter {self._ms():.0f} ms", flush=True)
+        QTimer.singleShot(0, QApplication.quit)
 
 
 def _start_automatic_backups(window: MainWindow) -> None:
@@ -77,44 +92,57 @@ def _start_automatic_backups(window: MainWindow) -> None:
 
 
 def run_gui(paths: DataPaths, *, smoke: bool = False, started: float | None = None) -> int:
-    """Start the program; with smoke=True, exit after the first paint of the window."""
+    """Start the program; with smoke=True, exit once the window is usable."""
     started = time.perf_counter() if started is None else started
     if smoke and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a smoke test needs no screen
     app = make_application()
+    log_start("window start")
+    shown: list[MainWindow] = []
+    reporter = ErrorReporter(log_file(paths) if log_file(paths).exists() else None,
+                             lambda: shown[0] if shown else None)
+    reporter.install()
+    try:
+        return _run(app, paths, smoke, started, shown)
+    finally:
+        reporter.uninstall()
+
+
+def _run(app: QApplication, paths: DataPaths, smoke: bool, started: float,
+         shown: list[MainWindow]) -> int:
     try:
         lock = InstanceLock(paths.lock).acquire()
     except AlreadyRunningError as exc:
+        log.warning("refused: another program has the data folder open")
         print(exc, file=sys.stderr)
         show_error(None, "Dialogteam är redan igång", str(exc))
         return 1
     except OSError:       # a read-only data folder: not even the lock can be made
-        text = read_only_text(paths)
+        text = read_only_text(paths.root)
         print(text, file=sys.stderr)
         show_error(None, "Datamappen är skrivskyddad", text)
         return 2
     try:
         try:
             window = open_main_window(paths)
-        except NewerDatabaseError as exc:
+        except StoreError as exc:
             show_error(None, "Databasen kan inte öppnas",
                        f"{exc}\n\nSäkerhetskopior finns i {paths.backups}.")
             return 2
-        except sqlite3.Error as exc:
-            text = database_error_text(exc, paths.database)
-            print(text, file=sys.stderr)
-            show_error(None, "Databasen kan inte öppnas",
-                       f"{text}\n\nSäkerhetskopior finns i {paths.backups}.")
-            return 2
-        first_paint = _FirstPaint(started)
+        shown.append(window)
         if smoke:
-            window.installEventFilter(first_paint)
+            _SmokeTimer(window, started)
         else:
             QTimer.singleShot(1000, window, lambda: _start_automatic_backups(window))
         window.show()
+        log.info("window shown after %.0f ms", (time.perf_counter() - started) * 1000)
         status = app.exec()
         window.close()
         window.ctx.store.close()
+        stall_log = getattr(app, "stall_log", None)
+        if stall_log is not None:
+            print(f"[Dialogteam] {stall_log.summary()}", file=sys.stderr)
+        log.info("closed (status %d)", status)
         return status
     finally:
         lock.release()

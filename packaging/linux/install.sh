@@ -15,13 +15,16 @@ if [ ! -x "$build/dialogteam" ]; then
 fi
 
 rm -rf "$prefix/lib/dialogteam"
-mkdir -p "$prefix/lib" "$prefix/bin" "$prefix/share/applications"
+mkdir -p "$prefix/lib" "$prefix/bin" "$prefix/share/applications" "$prefix/share/metainfo"
 cp -R "$build" "$prefix/lib/dialogteam"
 ln -sf "$prefix/lib/dialogteam/dialogteam" "$prefix/bin/dialogteam"
 
 # A menu starts programs without the user's PATH, so the entry names the full path.
-sed "s|^Exec=dialogteam\$|Exec=\"$prefix/bin/dialogteam\"|" "$here/dialogteam.desktop" \
-    > "$prefix/share/applications/dialogteam.desktop"
+# The file names are the AppStream id, which the window also reports (Wayland's app id).
+id=se.dialogteam.Dialogteam
+sed "s|^Exec=dialogteam\$|Exec=\"$prefix/bin/dialogteam\"|" "$here/$id.desktop" \
+    > "$prefix/share/applications/$id.desktop"
+cp "$here/$id.metainfo.xml" "$prefix/share/metainfo/$id.metainfo.xml"
 
 icons=$prefix/share/icons/hicolor
 for png in "$repo"/packaging/icons/dialogteam-*.png; do

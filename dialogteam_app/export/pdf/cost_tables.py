@@ -5,12 +5,13 @@ and per year)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table
 
-from ...domain.money import to_tkr
+from ...domain.money import NBSP, to_tkr
 from ...domain.plan_document import DocArea, DocIntervention, PlanDocument
 from .fonts import BOLD
 from .headings import area_number, intervention_number
@@ -24,11 +25,13 @@ from .styles import (
     INK,
     RULE,
     TINT,
+    TableCommand,
     table_style,
 )
 from .text import DASH, markup, one_line
 
 AMOUNT_WIDTH = 25 * mm  # fits 'Huvudmannen' in the header
+SHARE_WIDTH = 16 * mm
 
 
 def _head(*labels: str, numeric_from: int | None = None) -> list[Paragraph]:
@@ -37,7 +40,8 @@ def _head(*labels: str, numeric_from: int | None = None) -> list[Paragraph]:
                       else CELL_HEAD) for i, t in enumerate(labels)]
 
 
-def _table(rows, widths, commands, header_rows=1) -> Table:
+def _table(rows: list[list[Any]], widths: list[float], commands: list[TableCommand],
+           header_rows: int = 1) -> Table:
     """A table that repeats its header and may split inside a row (long user texts)."""
     return Table(rows, colWidths=widths, repeatRows=header_rows, splitInRow=1, hAlign="LEFT",
                  style=table_style(
@@ -46,7 +50,7 @@ def _table(rows, widths, commands, header_rows=1) -> Table:
                      *commands))
 
 
-def _total_row_style(row: int) -> list[tuple]:
+def _total_row_style(row: int) -> list[TableCommand]:
     return [("FONTNAME", (0, row), (-1, row), BOLD),
             ("LINEABOVE", (0, row), (-1, row), 0.8, INK),
             ("BACKGROUND", (0, row), (-1, row), TINT)]
@@ -89,7 +93,7 @@ def plan_cost_table(doc: PlanDocument) -> Table:
     funders = list(doc.total_by_funder)
     numeric = 1
     rows = [_head("Utvecklingsområde och insats", *funders, "Totalt", numeric_from=numeric)]
-    commands: list[tuple] = [("ALIGN", (numeric, 0), (-1, -1), "RIGHT")]
+    commands: list[TableCommand] = [("ALIGN", (numeric, 0), (-1, -1), "RIGHT")]
     for ai, area in enumerate(doc.areas):
         rows.append([Paragraph(f"{area_number(ai)} {markup(area.title)}", CELL_BOLD),
                      *[""] * (len(funders) + 1)])
@@ -122,21 +126,26 @@ def plan_cost_table(doc: PlanDocument) -> Table:
     return _table(rows, widths, commands)
 
 
-def breakdown_table(title: str, amounts: dict[str, int], total_kr: int) -> Table:
-    """'Per finansiär' / 'Per år': label, tkr and share of the total."""
-    rows = [_head(title, "tkr", "Andel", numeric_from=1)]
+def breakdown_table(title: str, amounts: dict[str, int], total_kr: int, width: float,
+                    shares: bool = True) -> Table:
+    """'Per finansiär' / 'Per år': label, tkr and, when `shares`, the share of the total;
+    `width` is all the table may take."""
+    shares = shares and total_kr > 0
+    rows = [_head(title, "tkr", *(["Andel"] if shares else []), numeric_from=1)]
     for label, kr in amounts.items():
-        share = f"{round(100 * kr / total_kr)}\u00a0%" if total_kr else DASH
-        rows.append([Paragraph(markup(label) or DASH, CELL), to_tkr(kr), share])
-    rows.append(["Totalt", to_tkr(total_kr), "100\u00a0%" if total_kr else DASH])
-    return _table(rows, [40 * mm, AMOUNT_WIDTH, 16 * mm],
+        rows.append([Paragraph(markup(label) or DASH, CELL), to_tkr(kr),
+                     *([f"{round(100 * kr / total_kr)}{NBSP}%"] if shares else [])])
+    rows.append(["Totalt", to_tkr(total_kr), *([f"100{NBSP}%"] if shares else [])])
+    share_width = SHARE_WIDTH if shares else 0
+    widths = [width - AMOUNT_WIDTH - share_width, AMOUNT_WIDTH, *([share_width] if shares else [])]
+    return _table(rows, widths,
                   [("ALIGN", (1, 0), (-1, -1), "RIGHT"), *_total_row_style(len(rows) - 1)])
 
 
 def period(start: str, end: str) -> str:
     start, end = one_line(start), one_line(end)
     if start and end:
-        return f"{start} – {end}"
+        return f"{start}{NBSP}– {end}"
     if start:
         return f"från {start}"
     if end:

@@ -6,6 +6,8 @@ rules, a muted palette only where the timeline needs to tell areas apart.
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -20,6 +22,9 @@ MARGIN_RIGHT = 22 * mm
 MARGIN_TOP = 26 * mm
 MARGIN_BOTTOM = 22 * mm
 CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+
+# A TableStyle command: (name, (col, row), (col, row), *values).
+TableCommand = tuple[Any, ...]
 
 INK = colors.HexColor("#1d2b36")
 MUTED = colors.HexColor("#5a6a76")
@@ -37,7 +42,7 @@ BODY_LEADING = 14
 NUMBER_INDENT = 12 * mm  # room for "2.10" before a heading's text
 
 
-def _style(name: str, **kw) -> ParagraphStyle:
+def _style(name: str, **kw: Any) -> ParagraphStyle:
     # allowWidows=0: a paragraph never leaves its last line alone at the top of a page.
     base = dict(fontName=REGULAR, fontSize=BODY_SIZE, leading=BODY_LEADING, textColor=INK,
                 bulletFontName=REGULAR, alignment=TA_LEFT, allowWidows=0)
@@ -83,7 +88,7 @@ TOC_LEVELS = [
 ]
 
 
-def table_style(*commands) -> list[tuple]:
+def table_style(*commands: TableCommand) -> list[TableCommand]:
     """Commands every table starts with: our font for plain cells (else Helvetica,
     which is not embedded), no outer box, top-aligned cells."""
     return [

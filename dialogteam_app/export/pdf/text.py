@@ -15,30 +15,24 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from ..typography import keep_together, plain
 from .styles import BODY, BULLET, EMPTY
 
 DASH = "–"  # shown for a field left empty
-# Never valid in text, and reportlab would pass them into the PDF's text operators.
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 PIECE_CHARS = 2000
 SHOWN_IN_A_CELL = 2000
 _CONTINUED: dict[tuple[str, float | None, float | None], ParagraphStyle] = {}
 
 
-def plain(text: str) -> str:
-    """Text without control characters and with \\n line ends."""
-    return _CONTROL_CHARS.sub("", text or "").replace("\r\n", "\n").replace("\r", "\n")
-
-
 def markup(text: str, limit: int = SHOWN_IN_A_CELL) -> str:
-    """One escaped paragraph; newlines become line breaks. A one-paragraph field
-    (a name, a cell) is cut after `limit` characters: the field rules allow far
-    less, and only a damaged value could be longer."""
+    """One escaped paragraph; newlines become line breaks; dates and amounts never break.
+    A one-paragraph field (a name, a cell) is cut after `limit` characters: the field
+    rules allow far less, and only a damaged value could be longer."""
     text = plain(text).strip()
     if len(text) > limit:
         text = text[:limit].rstrip() + " …"
-    return "<br/>".join(escape(line) for line in text.split("\n"))
+    return "<br/>".join(escape(keep_together(line)) for line in text.split("\n"))
 
 
 def text_blocks(text: str) -> list[list[str]]:
@@ -77,7 +71,8 @@ def _short_lines(line: str) -> list[str]:
     return [*parts, line]
 
 
-def _as_flowables(pieces: list[str], style, bullet: str | None = None) -> list[Flowable]:
+def _as_flowables(pieces: list[str], style: ParagraphStyle,
+                  bullet: str | None = None) -> list[Flowable]:
     if len(pieces) == 1:
         return [Paragraph(pieces[0], style, bulletText=bullet)]
     inner = _continued(style)
@@ -87,14 +82,8 @@ def _as_flowables(pieces: list[str], style, bullet: str | None = None) -> list[F
             for i, (p, s) in enumerate(zip(pieces, styles, strict=True))]
 
 
-def numbered(number: str, text: str, style) -> list[Flowable]:
-    """A long text as one numbered item (its later paragraphs follow indented)."""
-    blocks = text_blocks(text) or [["–"]]
-    return [f for i, pieces in enumerate(blocks)
-            for f in _as_flowables(pieces, style, number if i == 0 else None)]
-
-
-def _continued(style, *, before: float | None = 0, after: float | None = 0):
+def _continued(style: ParagraphStyle, *, before: float | None = 0,
+               after: float | None = 0) -> ParagraphStyle:
     """The style for a piece of a longer paragraph: no space where pieces meet."""
     key = (style.name, before, after)
     if key not in _CONTINUED:
@@ -105,7 +94,7 @@ def _continued(style, *, before: float | None = 0, after: float | None = 0):
     return _CONTINUED[key]
 
 
-def paragraphs(text: str, style=BODY, empty: str = DASH) -> list[Flowable]:
+def paragraphs(text: str, style: ParagraphStyle = BODY, empty: str = DASH) -> list[Flowable]:
     """A user text as paragraphs, or one muted dash when it is empty."""
     blocks = text_blocks(text)
     if not blocks:
@@ -113,14 +102,21 @@ def paragraphs(text: str, style=BODY, empty: str = DASH) -> list[Flowable]:
     return [f for pieces in blocks for f in _as_flowables(pieces, style)]
 
 
-def labelled(label: str, text: str, style=BODY) -> list[Flowable]:
+def labelled(label: str, text: str, style: ParagraphStyle = BODY) -> list[Flowable]:
     """'Label: text' with a bold run-in label; later paragraphs of the text follow plainly."""
     blocks = text_blocks(text) or [[DASH]]
     first = [f"<b>{escape(label)}:</b> {blocks[0][0]}", *blocks[0][1:]]
     return [f for pieces in [first, *blocks[1:]] for f in _as_flowables(pieces, style)]
 
 
-def bullets(items: list[str], style=BULLET) -> list[Flowable]:
+def numbered(number: str, text: str, style: ParagraphStyle) -> list[Flowable]:
+    """A long text as one numbered item; its later pieces follow without a number."""
+    blocks = text_blocks(text) or [[DASH]]
+    return [f for i, pieces in enumerate(blocks)
+            for f in _as_flowables(pieces, style, number if i == 0 else None)]
+
+
+def bullets(items: list[str], style: ParagraphStyle = BULLET) -> list[Flowable]:
     return [Paragraph(markup(item), style, bulletText="•") for item in items if item.strip()]
 
 

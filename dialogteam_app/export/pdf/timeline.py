@@ -13,6 +13,7 @@ from datetime import date
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from ...domain.fields import parse_date
@@ -85,21 +86,29 @@ def scale_for(rows: list[TimelineRow]) -> MonthScale | None:
     return MonthScale.covering(days) if days else None
 
 
-class Timeline(Flowable):
-    """Rows of bars under a header of years and months."""
+class Timeline(Flowable):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
+    """Rows of bars under a header of years and months; tagged as a figure whose
+    alternative text says the same in words."""
 
-    def __init__(self, rows: list[TimelineRow], scale: MonthScale):
+    pdf_role = "Figure"
+
+    def __init__(self, rows: list[TimelineRow], scale: MonthScale) -> None:
         super().__init__()
         self.rows = rows
         self.scale = scale
 
-    def wrap(self, availWidth, availHeight):
+    @property
+    def alt_text(self) -> str:
+        return "Tidplan som stapeldiagram. " + " ".join(_row_in_words(r) for r in self.rows)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         self.height = HEADER + sum(r.height for r in self.rows)
         return self.width, self.height
 
-    def split(self, availWidth, availHeight):
-        used, fit = HEADER, 0
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        used: float = HEADER
+        fit = 0
         for row in self.rows:
             if used + row.height > availHeight:
                 break
@@ -116,7 +125,7 @@ class Timeline(Flowable):
         return [Timeline(self.rows[:fit], self.scale), Timeline(rest, self.scale)]
 
     # Drawing; y grows upwards from the bottom of the flowable.
-    def draw(self):
+    def draw(self) -> None:
         c = self.canv
         chart_x = LABEL_WIDTH
         chart_w = self.width - LABEL_WIDTH
@@ -137,7 +146,7 @@ class Timeline(Flowable):
         c.setLineWidth(0.6)
         c.line(0, 0, self.width, 0)
 
-    def _draw_grid(self, chart_x, month_w, top):
+    def _draw_grid(self, chart_x: float, month_w: float, top: float) -> None:
         c = self.canv
         for i in range(self.scale.months + 1):
             x = chart_x + i * month_w
@@ -152,7 +161,7 @@ class Timeline(Flowable):
                 continue
             c.line(x, 0, x, top + (HEADER if new_year else 0))
 
-    def _draw_header(self, chart_x, month_w, top):
+    def _draw_header(self, chart_x: float, month_w: float, top: float) -> None:
         c = self.canv
         year_y, month_y = top + 14, top + 4
         c.setFillColor(INK)
@@ -180,7 +189,7 @@ class Timeline(Flowable):
         c.setLineWidth(0.6)
         c.line(0, top, self.width, top)
 
-    def _draw_label(self, row: TimelineRow, y: float, width: float):
+    def _draw_label(self, row: TimelineRow, y: float, width: float) -> None:
         c = self.canv
         font, size = (BOLD, 8) if row.is_area else (REGULAR, LABEL_SIZE)
         c.setFont(font, size)
@@ -188,10 +197,13 @@ class Timeline(Flowable):
         c.drawString(3 if row.is_area else 9, y + (row.height - size) / 2 + 1.2,
                      fit_line(row.label, font, size, width - (3 if row.is_area else 9)))
 
-    def _draw_bar(self, row: TimelineRow, y: float, chart_x: float, month_w: float):
+    def _draw_bar(self, row: TimelineRow, y: float, chart_x: float, month_w: float) -> None:
         c = self.canv
         mid = y + row.height / 2
-        x_of = lambda d: chart_x + self.scale.position(d) * month_w  # noqa: E731
+
+        def x_of(d: date) -> float:
+            return chart_x + self.scale.position(d) * month_w
+
         if row.start and row.end and row.end >= row.start:
             x0 = x_of(row.start)
             x1 = max(x_of(row.end) + month_w / monthrange(row.end.year, row.end.month)[1], x0 + 2)
@@ -201,8 +213,8 @@ class Timeline(Flowable):
             x = chart_x
             if row.start and row.end:
                 note = "Slutdatum före startdatum"
-            elif row.start or row.end:
-                x = x_of(row.start or row.end)
+            elif (day := row.start or row.end) is not None:
+                x = x_of(day)
                 draw_diamond(c, x, mid, 3, row.colour)
                 x += 5
                 note = "Slutdatum saknas" if row.start else "Startdatum saknas"
@@ -215,7 +227,8 @@ class Timeline(Flowable):
             draw_diamond(c, x_of(d), mid, 2.8, INK, outline=True)
 
 
-def draw_diamond(c, x, y, r, colour, outline=False):
+def draw_diamond(c: Canvas, x: float, y: float, r: float, colour: Color,
+                 outline: bool = False) -> None:
     """The milestone mark; outlined in white so it stands out on a bar."""
     path = c.beginPath()
     path.moveTo(x, y + r)
@@ -230,14 +243,34 @@ def draw_diamond(c, x, y, r, colour, outline=False):
     c.drawPath(path, stroke=1 if outline else 0, fill=1)
 
 
-class TimelineLegend(Flowable):
+def _row_in_words(row: TimelineRow) -> str:
+    if row.is_area:
+        return f"Utvecklingsområde {row.label}."
+    if row.start and row.end and row.end >= row.start:
+        when = f"pågår {row.start.isoformat()} till {row.end.isoformat()}"
+    elif row.start or row.end:
+        when = f"startar {row.start.isoformat()}, slutdatum saknas" if row.start else \
+            f"slutar {row.end.isoformat()}, startdatum saknas" if row.end else ""
+    else:
+        when = "tidplan saknas"
+    if row.start and row.end and row.end < row.start:
+        when = "slutdatum före startdatum"
+    marks = ", ".join(d.isoformat() for d in row.milestones)
+    return f"Insats {row.label}: {when}" + (f", delmål {marks}." if marks else ".")
+
+
+class TimelineLegend(Flowable):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
     """'▬ Insatsens period  ◆ Delmål' drawn with the chart's own marks."""
 
-    def wrap(self, availWidth, availHeight):
+    pdf_role = "Figure"
+    alt_text = "Teckenförklaring: en stapel visar insatsens period från start till slut, " \
+        "en romb ett delmål."
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = availWidth, 14
         return self.width, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         c = self.canv
         c.setFillColor(AREA_COLOURS[0])
         c.roundRect(0, 3.5, 16, 6.4, 1.5, stroke=0, fill=1)

@@ -7,6 +7,7 @@ backup copy of the file has been taken.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
@@ -15,7 +16,16 @@ from typing import Protocol
 
 from ..backup_copy import backup_to
 from ..connection import transaction
-from . import m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan, m0005_exchange
+from ..errors import StoreError
+from . import (
+    m0001_foundation,
+    m0002_meetings_notes,
+    m0003_analysis,
+    m0004_plan,
+    m0005_exchange,
+    m0006_agreements,
+    m0007_search_prefix,
+)
 
 
 class Migration(Protocol):
@@ -26,11 +36,14 @@ class Migration(Protocol):
 
 
 MIGRATIONS: list[Migration] = [m0001_foundation, m0002_meetings_notes, m0003_analysis,
-                               m0004_plan, m0005_exchange]
+                               m0004_plan, m0005_exchange, m0006_agreements,
+                               m0007_search_prefix]
 LATEST = MIGRATIONS[-1].VERSION
 
+log = logging.getLogger(__name__)
 
-class NewerDatabaseError(RuntimeError):
+
+class NewerDatabaseError(StoreError):
     def __init__(self, found: int):
         super().__init__(
             f"Databasen kommer från en nyare version av Dialogteam (schema {found}, "
@@ -55,6 +68,8 @@ def migrate(conn: sqlite3.Connection, backup_dir: Path | None = None,
     found = current_version(conn)
     target = migrations[-1].VERSION
     if found > target:
+        log.error("database schema %d is newer than this program's %d; left untouched",
+                  found, target)
         raise NewerDatabaseError(found)
     if found == target:
         return None
@@ -62,9 +77,11 @@ def migrate(conn: sqlite3.Connection, backup_dir: Path | None = None,
     if backup_dir is not None and has_tables(conn):
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = backup_to(conn, backup_dir / f"före-uppgradering-v{found}-{stamp}.sqlite")
+        log.info("backup before upgrade: %s", backup.name)
     for module in migrations:
         if module.VERSION <= found:
             continue
+        log.info("migrating schema %d -> %d", current_version(conn), module.VERSION)
         with transaction(conn):
             module.up(conn)
             conn.execute(f"PRAGMA user_version = {int(module.VERSION)}")

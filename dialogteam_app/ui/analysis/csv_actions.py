@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +35,8 @@ def import_file(parent: QWidget, store: Store, engagement_id: str, path: Path) -
         show_error(parent, "Nyckeltalen lästes inte in", f"{exc}\n\nIngenting har ändrats.")
         return False
     skipped = len(parsed.skipped_lines)
+    logging.getLogger(__name__).info("key figures imported: engagement %s, %d new, %d updated",
+                                     engagement_id, result.added, result.updated)
     text = f"{result.added} nya och {result.updated} uppdaterade nyckeltal från {path.name}."
     if skipped:
         text += f"\n\n{skipped} rad{'er' if skipped > 1 else ''} utan värde hoppades över."

@@ -6,7 +6,6 @@ live file (off the GUI thread), opens it again and rebuilds the window's pages.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -29,14 +28,12 @@ from ...store.backups import (
     KEEP_DAYS_DEFAULT,
     KEEP_OTHER_DAYS_DEFAULT,
     BackupInfo,
-    RestoreError,
     backup_now,
     check_database,
     list_backups,
-    restore,
 )
-from ...store.settings import BACKUP_KEEP_DAYS, BACKUP_KEEP_OTHER_DAYS, Settings, days_setting
-from ...store.sqlite_messages import error_text
+from ...store.errors import StoreError
+from ...store.settings import BACKUP_KEEP_DAYS, BACKUP_KEEP_OTHER_DAYS, Settings
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
 from ..common.widgets import hint, section_title
@@ -47,11 +44,11 @@ def size_text(n: int) -> str:
 
 
 def keep_days(settings: Settings) -> int:
-    return days_setting(settings.db.conn, BACKUP_KEEP_DAYS, KEEP_DAYS_DEFAULT)
+    return settings.days(BACKUP_KEEP_DAYS, KEEP_DAYS_DEFAULT)
 
 
 def other_keep_days(settings: Settings) -> int:
-    return days_setting(settings.db.conn, BACKUP_KEEP_OTHER_DAYS, KEEP_OTHER_DAYS_DEFAULT)
+    return settings.days(BACKUP_KEEP_OTHER_DAYS, KEEP_OTHER_DAYS_DEFAULT)
 
 
 class BackupsDialog(QDialog):
@@ -59,7 +56,7 @@ class BackupsDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.paths = window.ctx.paths
-        self.settings = Settings(window.ctx.store.db)
+        self.settings = window.ctx.store.settings
         self.setWindowTitle("Säkerhetskopior")
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels(["Datum", "Typ", "Storlek"])
@@ -144,8 +141,12 @@ class BackupsDialog(QDialog):
 
     def backup_now(self) -> None:
         self.window_.ctx.autosaver.flush()
-        info = run_in_background(self, "Gör en säkerhetskopia",
-                                 lambda progress: backup_now(self.paths))
+        try:
+            info = run_in_background(self, "Gör en säkerhetskopia",
+                                     lambda progress: backup_now(self.paths))
+        except (StoreError, OSError) as exc:
+            show_error(self, "Säkerhetskopian kunde inte göras", str(exc))
+            return
         self.reload()
         self.table.selectRow(next(i for i, b in enumerate(self.backups) if b.path == info.path))
 
@@ -178,15 +179,13 @@ def restore_backup(window, backup: Path) -> bool:
                   "fel. Rätta eller ångra dem innan du återställer.")
         return False
     ctx.autosaver.flush()
-    ctx.store.db.close()
     try:
-        kept = run_in_background(window, "Återställer databasen",
-                                 lambda progress: restore(ctx.paths, backup))
-    except (RestoreError, OSError, sqlite3.Error) as exc:
-        show_error(window, "Säkerhetskopian kunde inte återställas", error_text(exc))
+        kept = ctx.store.restore(ctx.paths, backup, run=lambda job: run_in_background(
+            window, "Återställer databasen", lambda progress: job()))
+    except (StoreError, OSError) as exc:
+        show_error(window, "Säkerhetskopian kunde inte återställas", str(exc))
         return False
     finally:
-        ctx.store.db.reopen()
         window.reload_data()
     show_info(window, "Databasen är återställd",
               f"Databasen är återställd. Det som fanns innan sparades som {kept.name}.")

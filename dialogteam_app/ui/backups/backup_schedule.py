@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from ...store.backups import automatic_backup, automatic_backup_due
-from ...store.settings import Settings
 from ..common.context import AppContext
 from .backup_dialog import keep_days, other_keep_days
 
@@ -38,7 +37,7 @@ class AutomaticBackups(QObject):
         if self._running:
             return
         self._running = True
-        settings = Settings(self.ctx.store.db)
+        settings = self.ctx.store.settings
         paths, days, other_days = self.ctx.paths, keep_days(settings), other_keep_days(settings)
 
         def job() -> None:

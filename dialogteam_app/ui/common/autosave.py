@@ -12,8 +12,7 @@ from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ...store.database import Database
-from ...store.sqlite_messages import error_text
+from ...store.store import Store
 
 PAUSE_MS = 300      # save when typing pauses this long …
 MAX_DELAY_MS = 900  # … or at the latest this long after the first unsaved keystroke
@@ -27,7 +26,7 @@ class Autosaver(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.db: Database | None = None
+        self._store: Store | None = None
         self._pending: dict[Hashable, Callable[[], None]] = {}
         self._first_pending_at: float | None = None
         self._invalid: dict[Hashable, str] = {}
@@ -44,10 +43,10 @@ class Autosaver(QObject):
         self._writer_pending.emit(count)
 
     def writer_error(self, exc: BaseException) -> None:
-        self._writer_error.emit(error_text(exc))
+        self._writer_error.emit(str(exc))
 
-    def attach(self, db: Database) -> None:
-        self.db = db
+    def attach(self, store: Store) -> None:
+        self._store = store
 
     # -- scheduling ---------------------------------------------------------------
     def schedule(self, key: Hashable, save: Callable[[], None]) -> None:
@@ -88,8 +87,8 @@ class Autosaver(QObject):
     def flush(self) -> None:
         """Write everything now and wait for the disk (before switching views, exporting, quitting)."""
         self.run_pending()
-        if self.db is not None:
-            self.db.flush()
+        if self._store is not None:
+            self._store.flush()
             self._writer_count = 0
         self.state_changed.emit()
 

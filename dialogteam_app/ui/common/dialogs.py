@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import sys
 from collections import Counter
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...domain.record_names import counted
+
+log = logging.getLogger(__name__)
 
 
 def describe_impact(counts: Counter) -> str:
@@ -29,6 +33,9 @@ def confirm_delete(parent: QWidget | None, title: str, text: str,
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    """The title goes to the log (the text may hold the user's words), with the
+    traceback of the exception being handled, if any."""
+    log.warning("error shown: %s", title, exc_info=sys.exc_info()[1] is not None)
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
     box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
     box.exec()

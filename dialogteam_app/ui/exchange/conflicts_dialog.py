@@ -3,8 +3,6 @@ side, field by field; the choice is applied in one transaction."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.record_names import counted
-from ...exchange.conflict_view import ConflictView, conflict_views
-from ...exchange.conflicts import MINE, THEIRS, resolve
+from ...exchange.conflict_view import ConflictView
+from ...exchange.conflicts import MINE, THEIRS
+from ...exchange.facade import open_conflicts, settle_conflict
+from ...store.errors import StoreConstraintError
 from ..common.dialogs import show_error
 from ..common.widgets import hint, section_title
 
@@ -176,7 +176,7 @@ class ConflictsDialog(QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.window_ = window
-        self.db = window.ctx.store.db
+        self.store = window.ctx.store
         self.settled = 0
         self.setWindowTitle("Konflikter")
         self.setStyleSheet(CELL_STYLE)
@@ -206,7 +206,7 @@ class ConflictsDialog(QDialog):
         self._reload()
 
     def _reload(self, row: int = 0) -> None:
-        self.views = conflict_views(self.db.conn)
+        self.views = open_conflicts(self.store)
         self.list.blockSignals(True)
         self.list.clear()
         for v in self.views:
@@ -236,8 +236,8 @@ class ConflictsDialog(QDialog):
     def _settle(self, choice) -> None:
         v = self.panel.view
         try:
-            self.db.write(resolve, v.table, v.record_id, choice)
-        except sqlite3.IntegrityError:
+            settle_conflict(self.store, v, choice)
+        except StoreConstraintError:
             # Say, their version belongs to a meeting deleted here since the import.
             show_error(self, "Valet kunde inte genomföras",
                        "Kollegans version hänger ihop med något som inte finns här längre. "

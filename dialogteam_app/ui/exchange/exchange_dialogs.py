@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -23,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.record_names import counted
-from ...exchange import ImportReport, PackageError, export_package, import_package
+from ...exchange import ImportReport, PackageError
+from ...exchange.facade import export_from_store, import_into_store
 from ...exchange.package_format import SUFFIX
-from ...store.settings import EXCHANGE_NAME, Settings, exchange_name
-from ...store.sqlite_messages import error_text
+from ...store.errors import StoreError
+from ...store.settings import EXCHANGE_NAME
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
 from ..common.widgets import hint, section_title
@@ -69,7 +69,7 @@ class ExportDialog(QDialog):
         self.one.setEnabled(self.engagements.count() > 0)
         self.one.toggled.connect(self.engagements.setEnabled)
         self.engagements.setEnabled(self.one.isChecked())
-        self.name = QLineEdit(exchange_name(store.db.conn), self)
+        self.name = QLineEdit(store.settings.exchange_name(), self)
         self.name.setPlaceholderText("Till exempel ditt namn")
 
         layout = QVBoxLayout(self)
@@ -107,7 +107,7 @@ def export_to_colleague(window, ask_path=None) -> Path | None:
         return None
     ctx = window.ctx
     name = dialog.name.text().strip()
-    Settings(ctx.store.db).set(EXCHANGE_NAME, name)
+    ctx.store.settings.set(EXCHANGE_NAME, name)
     suggested = Path.home() / suggested_file_name(dialog.chosen_title())
     ask_path = ask_path or (lambda s: QFileDialog.getSaveFileName(
         window, "Spara paketet", str(s), FILE_FILTER)[0])
@@ -120,11 +120,11 @@ def export_to_colleague(window, ask_path=None) -> Path | None:
     ctx.autosaver.flush()
     engagement_id = dialog.chosen_engagement()
     try:
-        summary = run_in_background(window, "Exporterar", lambda progress: export_package(
-            ctx.store.db, path, engagement_id=engagement_id, created_by=name,
+        summary = run_in_background(window, "Exporterar", lambda progress: export_from_store(
+            ctx.store, path, engagement_id=engagement_id, created_by=name,
             progress=progress))
-    except (PackageError, sqlite3.Error) as exc:
-        show_error(window, "Paketet kunde inte sparas", error_text(exc))
+    except (PackageError, StoreError) as exc:
+        show_error(window, "Paketet kunde inte sparas", str(exc))
         return None
     show_info(window, "Paketet är sparat",
               f"Paketet sparades som {summary.path}.\n\nInnehåll: "
@@ -178,11 +178,11 @@ def import_from_colleague(window, path: Path | None = None) -> ImportReport | No
     ctx = window.ctx
     ctx.autosaver.flush()
     try:
-        report = run_in_background(window, "Importerar paketet", lambda progress: import_package(
-            ctx.store.db, path, progress=progress))
-    except (PackageError, sqlite3.Error) as exc:   # the database: locked, disk full
+        report = run_in_background(window, "Importerar paketet", lambda progress: import_into_store(
+            ctx.store, path, progress=progress))
+    except (PackageError, StoreError) as exc:   # the database: locked, disk full
         show_error(window, "Paketet importerades inte",
-                   f"{error_text(exc)}\n\nIngenting har ändrats i din databas.")
+                   f"{exc}\n\nIngenting har ändrats i din databas.")
         return None
     window.reload_data()
     summary = ImportSummary(window, path, report)

@@ -8,6 +8,7 @@ the user's own mail program.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 import threading
@@ -36,6 +37,8 @@ from ...export.email_draft import draft_body, draft_subject, write_email_draft
 from ...export.file_names import suggested_pdf_name
 from ..common.dialogs import show_error
 
+log = logging.getLogger(__name__)
+
 
 class _Cancelled(Exception):
     """Raised from the progress callback to stop a render nobody waits for."""
@@ -59,9 +62,11 @@ class _RenderJob(QRunnable):
         except _Cancelled:
             return
         except OSError as e:
+            log.warning("the PDF could not be written", exc_info=True)
             self.signals.failed.emit(describe_os_error(e, self._path))
             return
         except Exception as e:  # noqa: BLE001 - any layout error must reach the user
+            log.exception("the PDF could not be laid out")
             self.signals.failed.emit(f"PDF:en kunde inte skapas: {e}")
             return
         self.signals.finished.emit(pages)
@@ -153,6 +158,7 @@ class PlanExportDialog(QDialog):
         try:
             self._doc = make_document()  # on the GUI thread: it may read the database
         except Exception as e:  # noqa: BLE001 - shown, not swallowed
+            log.exception("the plan document could not be built")
             self._fail(f"Planen kunde inte sammanställas: {e}")
             return
         if self._suggested_path.is_dir():
@@ -231,6 +237,7 @@ class PlanExportDialog(QDialog):
             show_error(self, "PDF:en kunde inte sparas", describe_os_error(e, path))
             return False
         self._saved_path = path
+        log.info("plan PDF saved: version %d, %d bytes", self._doc.version, path.stat().st_size)
         self._status.setText(f"Sparad som {path}.")
         self._on_exported(path, self._doc)
         return True

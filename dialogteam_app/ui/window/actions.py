@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from .help_menu import add_help_menu
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -40,7 +42,6 @@ def build_actions(w: MainWindow) -> None:
     w.act_quit = _action(w, "Avsluta", w.close, QKeySequence.StandardKey.Quit)
     w.act_undo = _action(w, "Ångra", lambda: w._edit_command("undo"), QKeySequence.StandardKey.Undo)
     w.act_redo = _action(w, "Gör om", lambda: w._edit_command("redo"), QKeySequence.StandardKey.Redo)
-    w.act_about = _action(w, "Om Dialogteam", w.show_about)
     w.act_export = _action(w, "Exportera samverkan…", w.export_package,
                            tip="Spara en samverkan som ett paket till en kollega")
     w.act_import = _action(w, "Importera paket…", w.import_package,
@@ -56,7 +57,7 @@ def build_actions(w: MainWindow) -> None:
         w.act_sample, w.act_data_dir, None, w.act_quit))
     _fill(w.menuBar().addMenu("&Redigera"), (
         w.act_undo, w.act_redo, None, w.act_search, None, w.act_delete))
-    w.menuBar().addMenu("&Hjälp").addAction(w.act_about)
+    add_help_menu(w)
 
     toolbar = w.addToolBar("Verktyg")
     toolbar.setObjectName("mainToolbar")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import APP_NAME, __version__
+from ... import APP_NAME
 from ...domain.engagement import Engagement
 from ...domain.meetings import Meeting
 from ...domain.organisations import Organiser
@@ -32,6 +32,8 @@ from .welcome_view import WelcomeView
 
 
 class MainWindow(QMainWindow):
+    usable = Signal()  # painted, the last selection back, the event loop free for input
+
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
@@ -299,12 +301,6 @@ class MainWindow(QMainWindow):
     def show_data_dir(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.root)))
 
-    def show_about(self) -> None:
-        QMessageBox.about(self, "Om Dialogteam",
-                          f"<b>Dialogteam {__version__}</b><p>Anteckningar, nulägesanalys och "
-                          f"åtgärdsplan för Skolverkets dialogteam.</p>"
-                          f"<p>Datamapp: {self.ctx.paths.root}</p>")
-
     # -- exchange and backups: dialogs in their own modules, imported on first use ------------
     def export_package(self) -> None:
         from ..exchange.exchange_dialogs import export_to_colleague
@@ -368,6 +364,7 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         self.navigator.show_note_counts()
         self.restore_selection()
+        QTimer.singleShot(0, self, self.usable.emit)  # after what the selection queued
 
     def restore_selection(self) -> None:
         kind = self.settings.value("selected/kind", "")

@@ -1,0 +1,204 @@
+"""The program's log: what happened on a user's laptop, for whoever helps them.
+
+Standard `logging` into `logg/dialogteam.log` in the data folder. Size-based rotation
+(1 MB, five old files) with a week's age limit on the old files: the size cap is what
+protects a laptop's disk from an error repeating in a loop, which a daily rotation
+would not; a week of ordinary use is a few hundred lines, far below the cap.
+
+No personal data: the program logs ids and counts, never note text or names. A
+traceback shows code, not data, but an exception's message may quote what the user
+typed (a validation error, an e-mail address), so only the messages of exception
+types that describe the system (OSError, SQLite, the store's errors, programming
+errors) are written; other messages are replaced by their length. No Qt here.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import logging.handlers
+import os
+import platform
+import sqlite3
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from . import __version__
+from .paths import DataPaths
+
+log = logging.getLogger("dialogteam_app")
+
+LOG_NAME = "dialogteam.log"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 5
+KEEP_DAYS = 7
+FORMAT = "%(asctime)s %(levelname)-7s %(name)s [%(threadName)s] %(message)s"
+
+# Exception types whose messages describe the system, not the user's data.
+_SYSTEM_MESSAGES: tuple[type[BaseException], ...] = (
+    OSError, sqlite3.Error, ArithmeticError, AttributeError, ImportError, IndexError,
+    NameError, NotImplementedError, RecursionError, TypeError, MemoryError)
+
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+
+
+def _shows_message(exc: BaseException) -> bool:
+    from .store.errors import StoreError  # its messages are fixed Swedish texts
+    return isinstance(exc, _SYSTEM_MESSAGES + (StoreError,))
+
+
+def redacted_traceback(exc: BaseException) -> str:
+    """The traceback, with its chained exceptions, and only system messages kept."""
+    top = traceback.TracebackException.from_exception(exc)
+    te: traceback.TracebackException | None = top
+    original: BaseException | None = exc
+    seen: set[int] = set()
+    while te is not None and original is not None and id(original) not in seen:
+        seen.add(id(original))
+        if not _shows_message(original):
+            text = str(original)
+            # _str is what format() prints as the message (CPython 3.11-3.14).
+            te._str = f"(meddelandet utelämnat, {len(text)} tecken)" if text else ""  # type: ignore[attr-defined]
+            te.__notes__ = None
+        if original.__cause__ is not None:
+            te, original = te.__cause__, original.__cause__
+        elif original.__context__ is not None and not original.__suppress_context__:
+            te, original = te.__context__, original.__context__
+        else:
+            te = None
+    return "".join(top.format()).rstrip("\n")
+
+
+class RedactingFormatter(logging.Formatter):
+    def formatException(self, ei: Any) -> str:  # noqa: N802 - logging's name
+        exc = ei[1]
+        if exc is None:
+            return super().formatException(ei)
+        return redacted_traceback(exc)
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every log file is created readable by its owner only (0600 on POSIX)."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+
+
+def log_file(paths: DataPaths) -> Path:
+    return paths.logs / LOG_NAME
+
+
+def _remove_week_old(folder: Path, now: float) -> None:
+    for old in folder.glob(f"{LOG_NAME}.*"):
+        try:
+            if now - old.stat().st_mtime > KEEP_DAYS * 86400:
+                old.unlink()
+        except OSError:
+            pass   # another program holds it; next start tries again
+
+
+def setup_logging(paths: DataPaths, *, level: int = logging.INFO) -> Path | None:
+    """Log to the data folder's logg/; returns the file, or None if it cannot be written
+    (the program runs on without a log rather than not at all)."""
+    for old in [h for h in log.handlers if isinstance(h, PrivateRotatingFileHandler)]:
+        log.removeHandler(old)
+        old.close()
+    path = log_file(paths)
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _remove_week_old(path.parent, time.time())
+        handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
+                                             encoding="utf-8", delay=False)
+    except OSError:
+        print(f"Loggfilen {path} kan inte skrivas (mappen är skrivskyddad?); programmet "
+              "fortsätter utan logg.", file=sys.stderr)
+        # Without a handler Python would print every logged traceback on stderr.
+        log.addHandler(logging.NullHandler())
+        return None
+    handler.setFormatter(RedactingFormatter(FORMAT))
+    log.addHandler(handler)
+    log.setLevel(level)
+    return path
+
+
+def log_start(what: str) -> None:
+    """One line that says which program, on what, is starting (no user name, no paths)."""
+    log.info("%s: Dialogteam %s, Python %s, %s %s", what, __version__,
+             platform.python_version(), platform.system(), platform.release())
+
+
+ErrorCallback = Callable[[BaseException], None]
+
+
+def install_exception_hooks(on_error: ErrorCallback | None = None) -> Callable[[], None]:
+    """Route uncaught exceptions, also those of threads, to the log (and on to on_error,
+    from whichever thread raised). Returns a function that puts the old hooks back."""
+    previous_sys, previous_thread = sys.excepthook, threading.excepthook
+
+    def sys_hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous_sys(kind, exc, tb)
+            return
+        log.critical("uncaught exception", exc_info=(kind, exc, tb))
+        sys.__excepthook__(kind, exc, tb)   # a developer's terminal shows it too
+        if on_error is not None:
+            on_error(exc)
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None or issubclass(args.exc_type, SystemExit):
+            return
+        name = args.thread.name if args.thread is not None else "?"
+        log.critical("uncaught exception in thread %s", name,
+                     exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+        if on_error is not None:
+            on_error(args.exc_value)
+
+    sys.excepthook, threading.excepthook = sys_hook, thread_hook
+
+    def restore() -> None:
+        sys.excepthook, threading.excepthook = previous_sys, previous_thread
+    return restore
+
+
+def attach_windows_console(platform_name: str = sys.platform,
+                           frozen: bool = bool(getattr(sys, "frozen", False)),
+                           kernel32: Any = None) -> bool:
+    """The windowed Windows build has no console: when started from one (cmd, PowerShell),
+    attach to it so `--version`, `--help` and the subcommands print there. Elsewhere,
+    or when not started from a console, nothing happens. True when attached."""
+    if platform_name != "win32" or not frozen:
+        return False
+    if kernel32 is None:
+        import ctypes
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    attach_parent_process = -1
+    if not kernel32.AttachConsole(attach_parent_process):
+        _show_output_in_a_message_box()   # double-clicked, or started from a shortcut
+        return False
+    sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    sys.stderr = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
+    return True
+
+
+def _show_output_in_a_message_box() -> None:
+    """Without a console sys.stdout is None: keep what would be printed (the version,
+    a command's error) and show it in a Windows message box when the program ends."""
+    import atexit
+    buffer = io.StringIO()
+    sys.stdout = sys.stderr = buffer
+
+    def show() -> None:
+        text = buffer.getvalue().strip()
+        if text:
+            import ctypes
+            ctypes.windll.user32.MessageBoxW(None, text[:4000], "Dialogteam", 0)  # type: ignore[attr-defined]
+    atexit.register(show)
