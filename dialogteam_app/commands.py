@@ -6,9 +6,11 @@ import logging
 import sqlite3
 import sys
 from argparse import Namespace
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
+from .domain.text import printable
 from .paths import DataPaths
 from .store.database import Database
 from .store.errors import StoreError, read_only_text, translate
@@ -271,7 +273,27 @@ COMMANDS = {"list": cmd_list, "export": cmd_export, "import": cmd_import, "backu
             "restore": cmd_restore, "check": cmd_check}
 
 
+class _PrintableStream:
+    """Writes through to the real stream with control characters escaped: names and
+    texts from a colleague's package must not move the cursor or recolour the terminal."""
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(printable(text))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
 def run(name: str, args: Namespace, paths: DataPaths) -> int:
+    with redirect_stdout(_PrintableStream(sys.stdout)), \
+            redirect_stderr(_PrintableStream(sys.stderr)):  # type: ignore[type-var]
+        return _run(name, args, paths)
+
+
+def _run(name: str, args: Namespace, paths: DataPaths) -> int:
     try:
         return COMMANDS[name](args, paths)
     except (StoreError, sqlite3.Error) as exc:
