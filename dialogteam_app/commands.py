@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 
 
 def _open(paths: DataPaths) -> Store:
-    return Store(Database(paths.database, backup_dir=paths.backups))
+    store = Store(Database(paths.database, backup_dir=paths.backups))
+    for warning in store.db.open_warnings:
+        print(f"Obs! {warning}", file=sys.stderr)
+    return store
 
 
 def short_ids(ids: list[str], minimum: int = 8) -> dict[str, str]:

@@ -19,6 +19,7 @@ from . import rows
 from .connection import connect, transaction
 from .errors import as_store_error, store_errors
 from .migrations import migrate
+from .open_guard import inspect_before_open
 from .purge import checkpoint
 from .writer import BackgroundWriter
 
@@ -37,6 +38,8 @@ class Database:
 
     def _open(self) -> None:
         backup_dir, threaded, on_pending, on_error = self._options
+        # Said by the command line and the window after opening (store/open_guard.py).
+        self.open_warnings = inspect_before_open(self.path, backup_dir or self.path.parent)
         with store_errors():
             self.conn = connect(self.path)
         self._in_bulk = False
