@@ -172,6 +172,11 @@ def _export_plan(store: Store, engagement_id: str, path: Path, kind: str) -> int
                                      kind, engagement_id, version.number)
     print(f"Åtgärdsplanen sparades: {path} ({size}), version {version.number}"
           + (f", mottagare {recipient}." if recipient else "."))
+    if kind == "pdf":
+        from .export.pdf.coverage import coverage_warning
+        warning = coverage_warning(document)
+        if warning:
+            print(f"Obs! {warning}", file=sys.stderr)
     return 0
 
 

@@ -35,6 +35,7 @@ from ...export import render_plan_pdf
 from ...export.atomic import atomic_path, describe_os_error
 from ...export.email_draft import draft_body, draft_subject, write_email_draft
 from ...export.file_names import suggested_pdf_name
+from ...export.pdf.coverage import coverage_warning
 from ..common.dialogs import show_error
 
 log = logging.getLogger(__name__)
@@ -182,6 +183,10 @@ class PlanExportDialog(QDialog):
         self._pdf.load(str(self.preview_path))
         self._status.setText(f"{pages} sidor. Granska planen och spara den eller skicka den "
                              "med e-post.")
+        warning = coverage_warning(self._doc) if self._doc is not None else ""
+        if warning:
+            self._status.setText(f"{pages} sidor. {warning}")
+            self._status.setStyleSheet("color: #8a5a00;")
         self._set_ready(True)
         self.preview_ready.emit(pages)
 
