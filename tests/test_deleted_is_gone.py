@@ -85,3 +85,13 @@ def test_what_a_killed_backup_leaves_is_cleared(data_paths):
     removed = prune(data_paths, keep_days=30)
     assert set(leftovers) <= set(removed)
     assert not any(p.exists() for p in leftovers) and fresh.exists()
+
+
+def test_a_wal_kept_on_its_own_is_rotated_too(data_paths):
+    Database(data_paths.database).close()
+    backup_now(data_paths, MANUAL)
+    alone = data_paths.backups / "ensam-wal-20260101-090000.sqlite-wal"
+    alone.write_bytes(b"wal")
+    os.utime(alone, (0, 0))
+    assert alone in prune(data_paths, keep_days=30, other_keep_days=60)
+    assert not alone.exists()

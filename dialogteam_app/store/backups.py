@@ -110,6 +110,14 @@ def prune(paths: DataPaths, keep_days: int, now: datetime | None = None,
                if datetime.fromtimestamp(p.stat().st_mtime) < now - timedelta(hours=1)]
     for p in removed:
         p.unlink(missing_ok=True)
+    for side in (p for pattern in ("*.sqlite-wal", "*.sqlite-shm")
+                 for p in paths.backups.glob(pattern)):
+        # A WAL kept on its own (store/open_guard.py), or one whose copy was removed.
+        base = Path(str(side)[:-4])
+        if not base.exists() and datetime.fromtimestamp(side.stat().st_mtime) \
+                < now - timedelta(days=other_keep_days):
+            side.unlink(missing_ok=True)
+            removed.append(side)
     newest_of_kind: set[str] = set()
     for b in found:                       # newest first
         if b.kind == AUTOMATIC:
