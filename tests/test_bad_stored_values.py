@@ -82,3 +82,34 @@ def test_check_names_every_bad_value(spoiled, capsys):
     for table, column, _value in BAD:
         assert f"{table}.{column}" in out, (table, column)
     assert "hackad" in out and "Traceback" not in out
+
+
+@pytest.mark.gui
+def test_every_page_opens_with_bad_values(spoiled, qtbot, tmp_path):
+    """The window's pages on the spoiled database: nothing raises (pytest-qt fails a test
+    on an exception in a Qt slot), and the unknown phase is shown as such."""
+    from conftest import dispose
+
+    from dialogteam_app.ui.app import make_application, open_main_window
+    from dialogteam_app.ui.window.navigator import ENGAGEMENT, MEETING
+    paths, engagement = spoiled
+    make_application()
+    window = open_main_window(paths)
+    window.show()
+    window.resize(1366, 768)
+    try:
+        window.navigator.select(ENGAGEMENT, engagement.id)
+        view = window.engagement_view
+        assert view.overview.form.widgets["phase"].currentText() == "okänt värde (hackad)"
+        for index in range(view.tabs.count()):
+            view.tabs.setCurrentIndex(index)
+            qtbot.wait(50)
+            window.grab().save(str(tmp_path / f"page-{index}.png"))
+        store = window.ctx.store
+        for meeting in store.meetings.list(engagement.id):
+            window.navigator.select(MEETING, meeting.id)
+            qtbot.wait(20)
+        window.grab().save(str(tmp_path / "meeting.png"))
+        window.navigator.select("search", "")
+    finally:
+        dispose(window)

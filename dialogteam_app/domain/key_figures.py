@@ -117,8 +117,9 @@ def latest_per_measure(figures: list[KeyFigure]) -> list[KeyFigure]:
         key = (k.measure, swedish_key(k.subject))
         if key not in newest or year_key(k.year) > year_key(newest[key].year):
             newest[key] = k
-    order = list(Measure)
-    return sorted(newest.values(), key=lambda k: (k.measure.is_context, order.index(k.measure),
+    order = {m: i for i, m in enumerate(Measure)}     # an unknown stored measure comes last
+    return sorted(newest.values(), key=lambda k: (k.measure.is_context,
+                                                  order.get(k.measure, len(order)),
                                                   swedish_key(k.subject)))
 
 

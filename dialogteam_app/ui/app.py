@@ -130,7 +130,7 @@ def _run(app: QApplication, paths: DataPaths, smoke: bool, started: float,
                        f"{exc}\n\nSäkerhetskopior finns i {paths.backups}.")
             return 2
         shown.append(window)
-        for warning in window.ctx.store.db.open_warnings:
+        for warning in window.ctx.store.open_warnings:
             log.warning("database opened with a warning: %s", warning)
             show_error(None, "Databasen var inte som väntat", warning)
         if smoke:

@@ -24,7 +24,7 @@ def unsupported_characters(doc: PlanDocument) -> list[str]:
     """Each character of the document's texts that the PDF cannot show, in order."""
     register_fonts()
     font = pdfmetrics.getFont(REGULAR)
-    has_glyph = font.face.charToGlyph     # type: ignore[attr-defined]
+    has_glyph = font.face.charToGlyph
     found: dict[str, None] = {}
     for text in _texts(doc):
         for ch in set(text):

@@ -199,6 +199,9 @@ def show_database_check(window) -> bool:
                                 lambda progress: check_database(window.ctx.paths.database))
     lines = []
     for item in results:
+        if item.skipped:
+            lines.append(f"– {item.label}: kontrollerades inte ({item.skipped})")
+            continue
         lines.append(f"{'✓' if not item.problems else '✗'} {item.label}")
         lines += [f"      {p}" for p in item.problems[:10]]
     healthy = not any(item.problems for item in results)

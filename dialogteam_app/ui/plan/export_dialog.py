@@ -35,7 +35,6 @@ from ...export import render_plan_pdf
 from ...export.atomic import atomic_path, describe_os_error
 from ...export.email_draft import draft_body, draft_subject, write_email_draft
 from ...export.file_names import suggested_pdf_name
-from ...export.pdf.coverage import coverage_warning
 from ..common.dialogs import show_error
 
 log = logging.getLogger(__name__)
@@ -183,6 +182,7 @@ class PlanExportDialog(QDialog):
         self._pdf.load(str(self.preview_path))
         self._status.setText(f"{pages} sidor. Granska planen och spara den eller skicka den "
                              "med e-post.")
+        from ...export.pdf.coverage import coverage_warning  # reportlab: loaded by now
         warning = coverage_warning(self._doc) if self._doc is not None else ""
         if warning:
             self._status.setText(f"{pages} sidor. {warning}")
