@@ -244,7 +244,8 @@ class RecordForm(QWidget):
                 problems[n] = f"{spec.label} måste vara ett heltal."
         for field, label in self.errors.items():
             label.show_message(problems.get(field))
-        key = (self._key_prefix, self._record.id)
+        # A record without an id (a value object inside another) is keyed by the form.
+        key = (self._key_prefix, getattr(self._record, "id", ""))
         if problems:
             # Nothing is written while any field is invalid; the status line says so.
             self._autosaver.mark_invalid(key, problems.get(name) or next(iter(problems.values())))

@@ -79,6 +79,11 @@ class RecordTableModel(QAbstractTableModel):
         self.endInsertRows()
         return row
 
+    def replace(self, row: int, record) -> None:
+        """A record changed outside the table (a checklist beside it)."""
+        self._rows[row] = record
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
     def remove(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
