@@ -101,7 +101,7 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
         print("En åtgärdsplan eller överenskommelse hör till en samverkan: ange dess "
               "SAMVERKAN_ID.", file=sys.stderr)
         return 2
-    target = args.pdf or args.docx or args.package or args.sqlite_dump
+    target = args.pdf or args.docx or args.agreement or args.package or args.sqlite_dump
     if target:
         from .output_guard import output_problem
         problem = output_problem(Path(target))

@@ -32,3 +32,8 @@ class Coded(str, Enum):
 
 def known_values(enum: type[Enum]) -> frozenset[str]:
     return frozenset(str(m.value) for m in enum)
+
+
+def is_member(value: object, enum: type[Coded]) -> bool:
+    """One of the enum's own values (not a stand-in for an unknown stored value)."""
+    return isinstance(value, enum) and value.is_known

@@ -75,8 +75,12 @@ def value_label(table: str, column: str, value: str) -> str:
     from .rule_registry import rules_for
     table_rules = rules_for(table)
     rule = table_rules.columns.get(column) if table_rules else None
-    enum = rule.enum if rule else None
-    if enum is None or not issubclass(enum, Coded):
+    if rule is None or rule.enum is None:
         return value
-    coded = enum(value)
-    return str(getattr(coded, "label", value)) if coded.is_known else value
+    try:
+        coded = rule.enum(value)
+    except ValueError:                 # a list that is not a Coded enum
+        return value
+    if isinstance(coded, Coded) and not coded.is_known:
+        return value
+    return str(getattr(coded, "label", value))
