@@ -51,3 +51,23 @@ def test_an_unknown_stored_value_reads_as_okant_varde_but_cannot_be_saved():
     assert phase not in list(Phase)
     errors = validate_engagement(Engagement(organiser_id="a" * 32, phase=phase))
     assert [e.field for e in errors] == ["phase"]
+
+
+def test_huge_numbers_get_a_swedish_message_everywhere(tmp_path):
+    from dialogteam_app.domain.analysis import KeyFigure, Measure, validate_key_figure
+    from dialogteam_app.domain.errors import ValidationError
+    from dialogteam_app.domain.key_figures import parse_decimal
+    from dialogteam_app.domain.organisations import Organiser, SchoolUnit
+    from dialogteam_app.store.store import Store
+    figure = KeyFigure(engagement_id="e" * 32, school_unit_id=None, measure=Measure.MERIT_9,
+                       year="2025",
+                       value=float("1e400"))
+    assert [e.message for e in validate_key_figure(figure)] == ["Värdet är inget rimligt tal."]
+    assert parse_decimal("1e400") is None
+    store = Store(Database(tmp_path / "d.sqlite"))
+    organiser = Organiser(name="Ånge kommun")
+    store.organisers.save(organiser)
+    with pytest.raises(ValidationError, match="orimligt stort"):
+        store.organisers.save_unit(SchoolUnit(organiser_id=organiser.id, name="Skolan",
+                                              student_count=10**30))
+    store.close()
