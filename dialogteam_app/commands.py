@@ -128,6 +128,7 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
         if args.agreement:
             from .commands_agreement import export_agreement
             assert engagement_id is not None  # --agreement is refused with --all
+            _back_up_first(paths)      # the export may record a new version of the plan
             return export_agreement(Store(db), engagement_id, Path(args.agreement), args.which)
         try:
             store = Store(db)

@@ -66,22 +66,23 @@ def test_the_window_says_so_for_a_read_only_folder(frozen, qtbot):
     assert "skrivskyddad" in seen[0]
 
 
-def test_a_busy_database_leaves_no_pdf_and_no_version(data_paths, tmp_path, capsys,
-                                                      monkeypatch):
+@pytest.mark.parametrize("kind, name", [("--pdf", "plan.pdf"), ("--docx", "plan.docx")])
+def test_a_busy_database_leaves_no_file_and_no_version(data_paths, tmp_path, capsys,
+                                                       monkeypatch, kind, name):
     with Database(data_paths.database) as db:
         engagement = load_sample(Store(db))
     monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 200)
     other = sqlite3.connect(data_paths.database, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")        # another process in the middle of an import
     try:
-        code = main(["export", engagement.id[:8], "--pdf", str(tmp_path / "plan.pdf"),
+        code = main(["export", engagement.id[:8], kind, str(tmp_path / name),
                      "--data-dir", str(data_paths.root)])
     finally:
         other.execute("ROLLBACK")
         other.close()
     err = capsys.readouterr().err
     assert code == 2 and "upptagen" in err and "kan inte läsas" not in err, err
-    assert not (tmp_path / "plan.pdf").exists()
+    assert not (tmp_path / name).exists()
     conn = sqlite3.connect(data_paths.database)
     assert conn.execute("SELECT count(*) FROM plan_versions").fetchone()[0] == 0
     conn.close()
