@@ -131,6 +131,7 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
             _back_up_first(paths)      # the export may record a new version of the plan
             return export_agreement(Store(db), engagement_id, Path(args.agreement), args.which)
         try:
+            _back_up_first(paths)      # the export records what was sent (bookkeeping)
             store = Store(db)
             summary = export_from_store(store, args.package, engagement_id=engagement_id,
                                         created_by=store.settings.exchange_name())

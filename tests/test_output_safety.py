@@ -66,6 +66,7 @@ def test_export_pdf_and_import_back_up_first(sample, tmp_path, capsys):
     assert len(list_backups(paths)) == before + 1
     assert main(["export", engagement.id[:8], "--package", str(tmp_path / "p.dialogteam.zip"),
                  "--data-dir", str(paths.root)]) == 0
+    assert len(list_backups(paths)) == before + 2
     assert main(["import", str(tmp_path / "p.dialogteam.zip"),
                  "--data-dir", str(paths.root)]) == 0
-    assert len(list_backups(paths)) == before + 2
+    assert len(list_backups(paths)) == before + 3
