@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -99,16 +100,16 @@ class BackupsDialog(QDialog):
                               f"kopior tas också före varje uppgradering och återställning. "
                               f"De finns i {self.paths.backups}.", self))
         layout.addWidget(self.table, 1)
-        keep = QHBoxLayout()
-        keep.addWidget(QLabel("Spara automatiska kopior i", self))
-        keep.addWidget(self.days)
-        keep.addWidget(hint("(de tre senaste sparas alltid)", self), 1)
+        keep = QGridLayout()
+        for row, (text, spin, note) in enumerate((
+                ("Spara automatiska kopior i", self.days, "(de tre senaste sparas alltid)"),
+                ("Spara övriga kopior (manuella, före återställning …) i", self.other_days,
+                 "(den senaste av varje slag sparas alltid)"))):
+            keep.addWidget(QLabel(text, self), row, 0)
+            keep.addWidget(spin, row, 1)
+            keep.addWidget(hint(note, self), row, 2)
+        keep.setColumnStretch(2, 1)
         layout.addLayout(keep)
-        other = QHBoxLayout()
-        other.addWidget(QLabel("Spara manuella kopior och kopior före återställning i", self))
-        other.addWidget(self.other_days)
-        other.addWidget(hint("(den senaste av varje slag sparas alltid)", self), 1)
-        layout.addLayout(other)
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.backup_button)
@@ -116,7 +117,7 @@ class BackupsDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        self.resize(620, 440)
+        self.resize(740, 460)
         self.reload()
 
     def reload(self) -> None:
