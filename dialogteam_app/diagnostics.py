@@ -19,7 +19,6 @@ import logging
 import logging.handlers
 import os
 import platform
-import sqlite3
 import sys
 import threading
 import time
@@ -31,6 +30,7 @@ from typing import Any
 
 from . import __version__
 from .paths import DataPaths
+from .store.connection import sqlite3
 
 log = logging.getLogger("dialogteam_app")
 

@@ -3,7 +3,6 @@ index, the database file and its WAL; backups of every kind are rotated, and wha
 crash leaves of a backup is cleared."""
 
 import os
-import sqlite3
 from datetime import datetime, timedelta
 
 from helpers.exchange_helpers import laptop
@@ -18,6 +17,7 @@ from dialogteam_app.store.backups import (
     list_backups,
     prune,
 )
+from dialogteam_app.store.connection import sqlite3
 from dialogteam_app.store.database import Database
 
 WORD = "Zebrafinkarna"
@@ -95,3 +95,11 @@ def test_a_wal_kept_on_its_own_is_rotated_too(data_paths):
     os.utime(alone, (0, 0))
     assert alone in prune(data_paths, keep_days=30, other_keep_days=60)
     assert not alone.exists()
+
+
+def test_the_search_index_deletes_in_place(data_paths):
+    """FTS5's secure-delete (migration 9): a table recreated by a later migration
+    must set it again."""
+    with Database(data_paths.database) as db:
+        assert db.conn.execute("SELECT v FROM notes_fts_config WHERE k = 'secure-delete'"
+                               ).fetchone()[0] == 1

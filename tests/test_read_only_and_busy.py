@@ -1,7 +1,6 @@
 """A read-only data folder, a busy database: Swedish messages, exit 2, nothing half done."""
 
 import os
-import sqlite3
 import subprocess
 
 import pytest
@@ -10,6 +9,7 @@ from conftest import run_module
 from dialogteam_app.cli import main
 from dialogteam_app.sample_data import load_sample
 from dialogteam_app.store import connection
+from dialogteam_app.store.connection import sqlite3
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
 

@@ -17,6 +17,7 @@ from . import (
     organisations,
     plan,
     plan_document,
+    retention,
     team,
 )
 from .rules import TableRules
@@ -34,7 +35,7 @@ _DECLARED: tuple[TableRules, ...] = (
     plan.PLAN_RULES, plan.AREA_RULES, plan.AREA_PROBLEM_RULES, plan.INTERVENTION_RULES,
     plan.INTERVENTION_CAUSE_RULES, plan.INTERVENTION_UNIT_RULES, plan.MILESTONE_RULES,
     plan.COST_RULES, plan.RISK_RULES, plan_document.PLAN_VERSION_RULES,
-    *agreement_rules.DECLARED,
+    *agreement_rules.DECLARED, retention.RETENTION_RULES,
 )
 
 TABLE_RULES: dict[str, TableRules] = {t.table: t for t in _DECLARED}

@@ -7,7 +7,6 @@ reference must lead to a record in the package or in this database.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from ..domain.fields import check_text
 from ..domain.record_names import table_name
 from ..domain.rule_registry import rules_for
 from ..domain.rules import TableRules
+from ..store.connection import sqlite3
 from ..store.scope_check import RootResolver, ScopeError, database_lookup, foreign_keys
 from .errors import PackageError
 from .history import MAX_KNOWN, Tombstone

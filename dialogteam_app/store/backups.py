@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,7 +18,18 @@ from pathlib import Path
 from ..paths import DataPaths
 from ..private_files import make_private, make_private_folder
 from .backup_copy import backup_to
-from .connection import connect, foreign_key_errors, integrity_errors, integrity_problems
+from .connection import (
+    PLAIN_HEADER,
+    DatabaseKey,
+    connect,
+    foreign_key_errors,
+    integrity_errors,
+    integrity_problems,
+    is_encrypted_file,
+    key_for,
+    open_file,
+    sqlite3,
+)
 from .errors import StoreError, store_errors, translate
 from .field_check import stored_value_problems
 from .migrations import LATEST
@@ -30,9 +40,11 @@ AUTOMATIC = "automatisk"
 MANUAL = "manuell"
 BEFORE_RESTORE = "före-återställning"
 BEFORE_UPGRADE = "före-uppgradering"     # taken by migrations/__init__.py
-BEFORE_COMMAND = "före-kommando"         # a command-line import or PDF export
+BEFORE_COMMAND = "före-kommando"         # a command-line import or export
+BEFORE_ENCRYPTION = "före-kryptering"    # taken by encryption.py, then encrypted too
 KIND_LABELS = {AUTOMATIC: "Automatisk", MANUAL: "Manuell", BEFORE_RESTORE: "Före återställning",
-               BEFORE_UPGRADE: "Före uppgradering", BEFORE_COMMAND: "Före kommando"}
+               BEFORE_UPGRADE: "Före uppgradering", BEFORE_COMMAND: "Före kommando",
+               BEFORE_ENCRYPTION: "Före kryptering"}
 
 KEEP_DAYS_DEFAULT = 30
 KEEP_OTHER_DAYS_DEFAULT = 90    # manual copies and those taken before a restore/upgrade/command
@@ -155,17 +167,25 @@ def automatic_backup(paths: DataPaths, keep_days: int,
     return info
 
 
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def _open_read_only(path: Path, key: DatabaseKey | None = None) -> sqlite3.Connection:
+    return open_file(path, key, read_only=True)
 
 
-def backup_problems(path: Path) -> list[str]:
-    """Why this file cannot be restored; empty when it can."""
+def backup_problems(path: Path, key: DatabaseKey | None = None) -> list[str]:
+    """Why this file cannot be restored over a database opened with `key` (None: a
+    plain one); empty when it can."""
+    encrypted = is_encrypted_file(path)
+    if key is None and encrypted:
+        return ["Filen är ingen Dialogteam-databas som kan läsas här: den är krypterad, "
+                "men databasen är det inte."]
+    if key is not None and not encrypted:
+        return ["Kopian är okrypterad, men databasen är krypterad: den kan inte skrivas in "
+                "i den. Öppna den med ett program utan kryptering i stället."]
     try:
         with open(path, "rb") as f:
-            if f.read(16) != b"SQLite format 3\0":
+            if not encrypted and f.read(16) != PLAIN_HEADER:
                 return ["Filen är ingen Dialogteam-databas (ingen SQLite-fil)."]
-        conn = _open_read_only(path)
+        conn = _open_read_only(path, key)
     except sqlite3.Error as exc:
         return [f"Filen kan inte öppnas: {str(translate(exc))}"]
     except OSError as exc:
@@ -178,6 +198,9 @@ def backup_problems(path: Path) -> list[str]:
             return [f"Kopian kommer från en nyare version av Dialogteam (schema {version})."]
         return integrity_problems(conn)
     except sqlite3.DatabaseError as exc:
+        if encrypted:
+            return ["Kopian öppnas inte med databasens nyckel: den är krypterad med en annan "
+                    "lösenfras, eller skadad."]
         return [f"Filen är skadad: {str(translate(exc))}"]
     finally:
         conn.close()
@@ -190,20 +213,21 @@ def restore(paths: DataPaths, backup: Path) -> Path:
     through its WAL, so a crash midway leaves the old database."""
     backup = Path(backup)
     log.info("restoring %s", backup.name)
-    problems = backup_problems(backup)
+    key = key_for(paths.database)
+    problems = backup_problems(backup, key)
     if problems:
         log.warning("restore refused: %d problems in %s", len(problems), backup.name)
         raise RestoreError(f"Säkerhetskopian {backup.name} kan inte återställas: "
                            + " ".join(problems[:3]) + " Databasen har inte ändrats.")
     with store_errors():
-        before = _restore_into(paths, backup)
+        before = _restore_into(paths, backup, key)
     log.info("restored %s; the previous database kept as %s", backup.name, before.name)
     return before
 
 
-def _restore_into(paths: DataPaths, backup: Path) -> Path:
+def _restore_into(paths: DataPaths, backup: Path, key: DatabaseKey | None) -> Path:
     before = _keep_current(paths)
-    source = _open_read_only(backup)
+    source = _open_read_only(backup, key)
     try:
         try:
             target = connect(paths.database)
@@ -257,8 +281,7 @@ def check_database(path: Path) -> list[CheckItem]:
         # Nobody can be writing there, so the file is read as it lies.
         read_only = True
         try:
-            conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1",
-                                   uri=True, isolation_level=None)
+            conn = open_file(path, read_only=True, immutable=True, autocommit=True)
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             return [CheckItem("Databasfilen", [str(translate(exc))])]
@@ -278,7 +301,7 @@ def check_database(path: Path) -> list[CheckItem]:
 
 
 def _open_for_check(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn = open_file(path, autocommit=True)
     try:
         conn.execute("BEGIN")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

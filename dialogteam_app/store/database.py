@@ -8,7 +8,6 @@ damaged file, which the window's crash dialog reports."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 from ..output_guard import protect_database
 from . import rows
-from .connection import connect, transaction
+from .connection import connect, sqlite3, transaction
 from .errors import as_store_error, store_errors
 from .migrations import migrate
 from .open_guard import inspect_before_open

@@ -6,9 +6,8 @@ only surfaces here: one line per column, with how many rows and an example.
 
 from __future__ import annotations
 
-import sqlite3
-
 from ..domain.rule_registry import TABLE_RULES
+from .connection import sqlite3
 
 
 def stored_value_problems(conn: sqlite3.Connection) -> list[str]:

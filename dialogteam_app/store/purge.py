@@ -1,16 +1,16 @@
 """Deleted means gone: what a delete leaves behind is removed at once.
 
 With `secure_delete` on (store/connection.py) SQLite overwrites freed pages with
-zeros. Two places would still hold a deleted note's words: the exchange's
-bookkeeping (the contents of the versions last exchanged, kept as merge bases)
-and the full-text index, whose segments keep a deleted entry until they are
-merged. `purge_deleted_content` clears both inside the deleting transaction;
+zeros, and the search index removes a deleted note's entries in place (FTS5's
+secure-delete, migration 9). What is left is the exchange's bookkeeping: the
+contents of the versions last exchanged, kept as merge bases.
+`purge_deleted_content` clears those inside the deleting transaction;
 `checkpoint` then moves everything out of the WAL and truncates it.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from .connection import sqlite3
 
 
 def purge_deleted_content(conn: sqlite3.Connection) -> None:
@@ -23,9 +23,6 @@ def purge_deleted_content(conn: sqlite3.Connection) -> None:
             conn.execute(f'UPDATE exchange_versions SET contents = \'{{}}\' '
                          f'WHERE table_name = ? AND contents != \'{{}}\' '
                          f'AND record_id NOT IN (SELECT id FROM "{name}")', (name,))
-    for (fts,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                               "AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'").fetchall():
-        conn.execute(f'INSERT INTO "{fts}"("{fts}") VALUES (\'optimize\')')
 
 
 def checkpoint(conn: sqlite3.Connection) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
 from ..domain.errors import FieldError, ValidationError, raise_if
 from ..domain.ids import utc_now
 from ..domain.rule_registry import rules_for
+from .connection import sqlite3
 from .purge import purge_deleted_content
 from .scope_check import check_row_scope
 

@@ -11,11 +11,11 @@ it writes; the package importer checks every row with the package's rows first.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping
 
 from ..domain.errors import FieldError, ValidationError
 from ..domain.record_names import table_name
+from .connection import sqlite3
 
 ROOTS = ("engagements", "organisers")
 Row = Mapping[str, object]

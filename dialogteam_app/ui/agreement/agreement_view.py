@@ -1,7 +1,8 @@
 """The samverkan's överenskommelser: the list on the left (ÖK 1, ÖK 2, tillägg), the
 chosen agreement's pages on the right.
 
-Keys: Ctrl+Return new agreement (menu), Ctrl+E export as PDF, Delete removes the
+Keys: Ctrl+Return new agreement (menu), Ctrl+Shift+E export as PDF (Ctrl+E is the
+window's Exportera åtgärdsplan), Delete removes the
 agreement chosen in the list, Alt+1 … Alt+6 go to a page. Text fields have their
 own undo (Ctrl+Z); every edit is autosaved, an invalid value is shown at its field
 and not saved.
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -29,7 +30,7 @@ from ...domain.agreement_kinds import AgreementKind
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete
 from ..common.lazy_pages import LazyTabWidget
-from ..common.widgets import ScrollPage, fill_with_panes, hint
+from ..common.widgets import ScrollPage, add_shortcut, fill_with_panes, hint
 from .changes_page import ChangesPage
 from .export import export_agreement_pdf
 from .header_page import HeaderPage
@@ -56,6 +57,7 @@ class AgreementView(QWidget):
 
         self.list = QListWidget(self)
         self.list.setObjectName("agreementList")
+        self.list.setAccessibleName("Överenskommelser")
         self.list.setSpacing(3)
         self.list.setWordWrap(True)   # a narrow list: the status wraps instead of scrolling
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -76,7 +78,7 @@ class AgreementView(QWidget):
         self.delete_button.clicked.connect(self.delete_current)
         self.export_button = QToolButton(self)
         self.export_button.setText("Exportera PDF…")
-        self.export_button.setToolTip("Överenskommelsen med åtgärdsplanen som bilaga 1 (Ctrl+E)")
+        self.export_button.setToolTip("Överenskommelsen med åtgärdsplanen som bilaga 1 (Ctrl+Shift+E)")
         self.export_button.clicked.connect(self.export_pdf)
         buttons = QHBoxLayout()
         for b in (self.new_button, self.delete_button):
@@ -94,8 +96,9 @@ class AgreementView(QWidget):
         for n, (key, title, page_class) in enumerate(PAGES, 1):
             self.tabs.add_page(key, title, lambda c=page_class: c(self.state, self))
             self.tabs.setTabToolTip(n - 1, f"Alt+{n}")
-            QShortcut(QKeySequence(f"Alt+{n}"), self, lambda i=n - 1: self.tabs.setCurrentIndex(i),
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            add_shortcut(f"Alt+{n}", self, lambda i=n - 1: self.tabs.setCurrentIndex(i),
+                         what=f"Överenskommelser: fliken {title}",
+                         context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.tabs.setCornerWidget(self.export_button)  # beside the pages: for the whole agreement
         self.tabs.currentChanged.connect(lambda _i: self._show_page())
         self.empty = ScrollPage(self)
@@ -109,13 +112,15 @@ class AgreementView(QWidget):
         self.right.addWidget(self.tabs)
         fill_with_panes(self, left, self.right, (0, 1)).setSizes([150, 1000])
 
-        QShortcut(QKeySequence("Ctrl+Return"), self,
-                  lambda: self.new_button.showMenu(),
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+E"), self, self.export_pdf,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        add_shortcut("Ctrl+Return", self, lambda: self.new_button.showMenu(),
+                     what="Överenskommelser: ny överenskommelse eller nytt tillägg",
+                     context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_shortcut("Ctrl+Shift+E", self, self.export_pdf,
+                     what="Överenskommelser: exportera den valda som PDF",
+                     context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_shortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_current,
+                     what="Överenskommelser: ta bort den valda",
+                     context=Qt.ShortcutContext.WidgetShortcut)
 
     def _page(self, key: str, kind: type[P]) -> P:
         page = self.tabs.page(key)

@@ -168,6 +168,7 @@ class TermsPage(QWidget):
         self.state = state
         self.list = QListWidget(self)
         self.list.setObjectName("agreementTerms")
+        self.list.setAccessibleName("Insatser i överenskommelsen")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.currentItemChanged.connect(lambda cur, _prev: self._show(cur))

@@ -37,7 +37,7 @@ from ...store.errors import StoreError
 from ...store.settings import BACKUP_KEEP_DAYS, BACKUP_KEEP_OTHER_DAYS, Settings
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
-from ..common.widgets import hint, section_title
+from ..common.widgets import fit_to_screen, hint, section_title
 
 
 def size_text(n: int) -> str:
@@ -61,6 +61,8 @@ class BackupsDialog(QDialog):
         self.setWindowTitle("Säkerhetskopior")
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels(["Datum", "Typ", "Storlek"])
+        self.table.setAccessibleName("Säkerhetskopior")
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -101,11 +103,14 @@ class BackupsDialog(QDialog):
                               f"De finns i {self.paths.backups}.", self))
         layout.addWidget(self.table, 1)
         keep = QGridLayout()
-        for row, (text, spin, note) in enumerate((
-                ("Spara automatiska kopior i", self.days, "(de tre senaste sparas alltid)"),
-                ("Spara övriga kopior (manuella, före återställning …) i", self.other_days,
-                 "(den senaste av varje slag sparas alltid)"))):
-            keep.addWidget(QLabel(text, self), row, 0)
+        rows = (("&Spara automatiska kopior i", self.days, "(de tre senaste sparas alltid)"),
+                ("Spara ö&vriga kopior (manuella, före återställning …) i", self.other_days,
+                 "(den senaste av varje slag sparas alltid)"))
+        for row, (text, spin, note) in enumerate(rows):
+            label = QLabel(text, self)
+            label.setBuddy(spin)
+            spin.setAccessibleName(text.replace("&", "") + " antal dagar")
+            keep.addWidget(label, row, 0)
             keep.addWidget(spin, row, 1)
             keep.addWidget(hint(note, self), row, 2)
         keep.setColumnStretch(2, 1)
@@ -117,7 +122,7 @@ class BackupsDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        self.resize(740, 460)
+        fit_to_screen(self, 740, 460)
         self.reload()
 
     def reload(self) -> None:
