@@ -325,6 +325,9 @@ class _PrintableStream:
     def flush(self) -> None:
         self._stream.flush()
 
+    def __getattr__(self, name: str) -> object:    # isatty, encoding, fileno …
+        return getattr(self._stream, name)
+
 
 def run(name: str, args: Namespace, paths: DataPaths) -> int:
     with redirect_stdout(_PrintableStream(sys.stdout)), \
