@@ -98,7 +98,7 @@ def test_a_wal_kept_on_its_own_is_rotated_too(data_paths):
 
 
 def test_the_search_index_deletes_in_place(data_paths):
-    """FTS5's secure-delete (migration 9): a table recreated by a later migration
+    """FTS5's secure-delete (migration 10): a table recreated by a later migration
     must set it again."""
     with Database(data_paths.database) as db:
         assert db.conn.execute("SELECT v FROM notes_fts_config WHERE k = 'secure-delete'"

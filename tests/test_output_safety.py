@@ -50,11 +50,12 @@ def test_output_into_the_data_folder_is_refused(sample, tmp_path, capsys, kind, 
     paths, engagement = sample
     target = _targets(paths, tmp_path)[where]
     backup_bytes = list_backups(paths)[-1].path.read_bytes()
+    engagements = _engagement_count(paths)
     assert main(["export", engagement.id[:8], kind, str(target),
                  "--data-dir", str(paths.root)]) == 2
     err = capsys.readouterr().err
     assert "datamapp" in err and "Välj en annan" in err, err
-    assert _engagement_count(paths) == 1
+    assert _engagement_count(paths) == engagements
     assert list_backups(paths)[-1].path.read_bytes() == backup_bytes
 
 

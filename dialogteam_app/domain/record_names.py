@@ -51,6 +51,14 @@ TABLE_NAMES = {
     "agreement_report_terms": ("insats i redovisning", "insatser i redovisningar"),
     "agreement_changes": ("ändring i tillägg", "ändringar i tillägg"),
     "retentions": ("gallring", "gallringar"),
+    "follow_up_statuses": ("status för insats", "statusar för insatser"),
+    "follow_up_log": ("loggrad", "loggrader"),
+    "follow_up_reached": ("antal nådda deltagare", "antal nådda deltagare"),
+    "follow_up_spending": ("använt belopp", "använda belopp"),
+    "follow_up_goals": ("uppföljt mål", "uppföljda mål"),
+    "follow_up_payments": ("genomförd utbetalning", "genomförda utbetalningar"),
+    "follow_up_reports": ("redovisningsarbete", "redovisningsarbeten"),
+    "follow_up_key_figures": ("uppföljt nyckeltal", "uppföljda nyckeltal"),
 }
 
 

@@ -12,6 +12,7 @@ from . import (
     agreement_rules,
     analysis,
     engagement,
+    follow_up_rules,
     meetings,
     notes,
     organisations,
@@ -35,7 +36,7 @@ _DECLARED: tuple[TableRules, ...] = (
     plan.PLAN_RULES, plan.AREA_RULES, plan.AREA_PROBLEM_RULES, plan.INTERVENTION_RULES,
     plan.INTERVENTION_CAUSE_RULES, plan.INTERVENTION_UNIT_RULES, plan.MILESTONE_RULES,
     plan.COST_RULES, plan.RISK_RULES, plan_document.PLAN_VERSION_RULES,
-    *agreement_rules.DECLARED, retention.RETENTION_RULES,
+    *agreement_rules.DECLARED, retention.RETENTION_RULES, *follow_up_rules.DECLARED,
 )
 
 TABLE_RULES: dict[str, TableRules] = {t.table: t for t in _DECLARED}

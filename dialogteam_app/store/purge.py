@@ -2,7 +2,7 @@
 
 With `secure_delete` on (store/connection.py) SQLite overwrites freed pages with
 zeros, and the search index removes a deleted note's entries in place (FTS5's
-secure-delete, migration 9). What is left is the exchange's bookkeeping: the
+secure-delete, migration 10). What is left is the exchange's bookkeeping: the
 contents of the versions last exchanged, kept as merge bases.
 `purge_deleted_content` clears those inside the deleting transaction;
 `checkpoint` then moves everything out of the WAL and truncates it.

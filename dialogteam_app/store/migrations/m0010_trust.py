@@ -8,7 +8,7 @@ SQLCipher driver has). The rebuild drops what earlier deletes left behind.
 
 from ..connection import sqlite3
 
-VERSION = 9
+VERSION = 10
 
 
 def up(conn: sqlite3.Connection) -> None:
