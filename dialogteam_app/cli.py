@@ -13,6 +13,7 @@ from . import __version__
 from .bytecode_cache import keep_bytecode
 from .diagnostics import attach_windows_console, log_start, setup_logging
 from .paths import ENV_VAR, resolve_data_paths
+from .private_files import restrict_umask
 
 
 def _data_dir_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
@@ -103,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
+    restrict_umask()
     keep_bytecode()  # before the window's modules are imported
     attach_windows_console()
     args = build_parser().parse_args(argv)

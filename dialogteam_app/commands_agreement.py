@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .store.errors import StoreError
 from .store.store import Store
 
 
@@ -19,15 +20,24 @@ def export_agreement(store: Store, engagement_id: str, path: Path, which: str | 
         print(reason, file=sys.stderr)
         return 1
     export = prepare_agreement_export(store, agreement.id)
+    existed, written = path.exists(), False
     try:
-        pages = render_agreement_pdf(export.document, export.plan, path)
+        # One transaction: the plan version it attaches is recorded with the file or
+        # not at all (a busy database is found before anything is written).
+        with store.db.bulk():
+            pages = render_agreement_pdf(export.document, export.plan, path)
+            written = True
+            if export.plan is not None and export.plan_is_new:
+                attach_new_plan_version(store, export, path.name)
     except OSError as exc:
         print(f"PDF:en sparades inte. {describe_os_error(exc, path)}", file=sys.stderr)
         return 1
+    except StoreError:
+        if written and not existed:
+            path.unlink(missing_ok=True)
+        raise
     bilaga = ""
     if export.plan is not None:
-        if export.plan_is_new:
-            attach_new_plan_version(store, export, path.name)
         bilaga = f", med åtgärdsplanen version {export.plan.version} som bilaga 1"
     print(f"Överenskommelsen ({agreement.name}) sparades: {path} ({pages} sidor){bilaga}.")
     return 0

@@ -86,6 +86,16 @@ def test_a_document_that_cannot_be_made_is_reported(qtbot, tmp_path):
     assert "databasen är låst" in dialog.status_text
 
 
+def test_the_dialog_names_characters_the_pdf_cannot_show(qtbot, tmp_path):
+    from dataclasses import replace
+    dialog = open_dialog(qtbot, tmp_path, [], lambda: replace(
+        timra_document(), background="Eleverna sa 😀 och skrev شكرا."))
+    dialog.resize(1366, 768)
+    text = dialog._status.text()
+    assert "U+1F600" in text and "Word" in text
+    dialog.grab().save(str(tmp_path / "export-warning.png"))
+
+
 def test_word_copy_print_and_email_with_both(qtbot, tmp_path, monkeypatch):
     import docx
 

@@ -212,6 +212,11 @@ class PlanExportDialog(QDialog):
         self._pdf.load(str(self.preview_path))
         self._status.setText(f"{pages} sidor. Granska planen och spara den eller skicka den "
                              "med e-post.")
+        from ...export.pdf.coverage import coverage_warning  # reportlab: loaded by now
+        warning = coverage_warning(self._doc) if self._doc is not None else ""
+        if warning:
+            self._status.setText(f"{pages} sidor. {warning}")
+            self._status.setStyleSheet("color: #8a5a00;")
         self._set_ready(True)
         self.preview_ready.emit(pages)
         if self._print_when_ready:
