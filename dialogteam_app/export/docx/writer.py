@@ -77,6 +77,17 @@ class DocxWriter:
         for block in blocks[1:]:
             self.doc.add_paragraph(block)
 
+    def block(self, lines: Sequence[str]) -> None:
+        """Lines kept in one paragraph (an address block), the first bold."""
+        shown = [keep_together(plain(line).strip()) for line in lines if line.strip()]
+        if not shown:
+            return
+        para = self.doc.add_paragraph()
+        para.add_run(shown[0]).bold = True
+        for line in shown[1:]:
+            para.add_run().add_break()
+            para.add_run(line)
+
     def bullets(self, items: Sequence[str], numbered: bool = False) -> None:
         style = "List Number" if numbered else "List Bullet"
         for item in items:
