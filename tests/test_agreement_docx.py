@@ -4,7 +4,6 @@ the same order as the agreement PDF; the money chapter's tables; the plan as
 Bilaga 1; a failed export leaves no file."""
 
 import re
-from pathlib import Path
 
 import pytest
 from docx import Document
