@@ -183,9 +183,7 @@ def _signatures(w: DocxWriter, ch: Chapter, doc: AgreementDocument) -> None:
     w.table(["För Skolverket", f"För {doc.organiser.name}"],
             [list(pair) for pair in zip_longest(*columns, fillvalue="")])
     for r in doc.reviewers:
-        w.paragraph(outline.reviewed_by(r.title))
-        w.paragraph(SIGN_LINE)
-        w.block([r.name])
+        w.block([outline.reviewed_by(r.title), "", "", SIGN_LINE, r.name], bold=4)
 
 
 def _bilagor(w: DocxWriter, ch: Chapter, doc: AgreementDocument) -> None:
