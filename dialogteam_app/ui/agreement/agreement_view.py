@@ -1,10 +1,11 @@
 """The samverkan's överenskommelser: the list on the left (ÖK 1, ÖK 2, tillägg), the
 chosen agreement's pages on the right.
 
-Keys: Ctrl+Return new agreement (menu), Ctrl+E export as PDF, Delete removes the
-agreement chosen in the list, Alt+1 … Alt+6 go to a page. Text fields have their
-own undo (Ctrl+Z); every edit is autosaved, an invalid value is shown at its field
-and not saved.
+Keys: Ctrl+Return new agreement (menu), Ctrl+E export, Delete removes the agreement
+chosen in the list (or the part chosen in a page's list or table), Ctrl+Z there puts
+back what was deleted (commands.py), Alt+1 … Alt+6 go to a page. Text fields have
+their own undo (Ctrl+Z); every edit is autosaved, an invalid value is shown at its
+field and not saved.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -29,8 +30,10 @@ from ...domain.agreement_kinds import AgreementKind
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete
 from ..common.lazy_pages import LazyTabWidget
+from ..common.shortcuts import scoped_shortcut
 from ..common.widgets import ScrollPage, fill_with_panes, hint
 from .changes_page import ChangesPage
+from .commands import DeleteAgreement, undo_here
 from .export import export_agreement_pdf
 from .header_page import HeaderPage
 from .money_page import MoneyPage
@@ -53,6 +56,7 @@ class AgreementView(QWidget):
         self.engagement_id: str | None = None
         self.state = AgreementState(ctx, self)
         self.state.changed.connect(self._relabel)
+        self.state.restored.connect(self._show_restored)
 
         self.list = QListWidget(self)
         self.list.setObjectName("agreementList")
@@ -60,6 +64,7 @@ class AgreementView(QWidget):
         self.list.setWordWrap(True)   # a narrow list: the status wraps instead of scrolling
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda cur, _prev: self._select(cur))
+        undo_here(self.state.stack, self.list)
         self.new_button = QToolButton(self)
         self.new_button.setText("Ny ▾")
         self.new_button.setToolTip("Ny överenskommelse eller nytt tillägg (Ctrl+Return)")
@@ -94,8 +99,9 @@ class AgreementView(QWidget):
         for n, (key, title, page_class) in enumerate(PAGES, 1):
             self.tabs.add_page(key, title, lambda c=page_class: c(self.state, self))
             self.tabs.setTabToolTip(n - 1, f"Alt+{n}")
-            QShortcut(QKeySequence(f"Alt+{n}"), self, lambda i=n - 1: self.tabs.setCurrentIndex(i),
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            scoped_shortcut(QKeySequence(f"Alt+{n}"), self,
+                            lambda i=n - 1: self.tabs.setCurrentIndex(i),
+                            Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.tabs.setCornerWidget(self.export_button)  # beside the pages: for the whole agreement
         self.tabs.currentChanged.connect(lambda _i: self._show_page())
         self.empty = ScrollPage(self)
@@ -109,13 +115,13 @@ class AgreementView(QWidget):
         self.right.addWidget(self.tabs)
         fill_with_panes(self, left, self.right, (0, 1)).setSizes([150, 1000])
 
-        QShortcut(QKeySequence("Ctrl+Return"), self,
-                  lambda: self.new_button.showMenu(),
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+E"), self, self.export_pdf,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        scoped_shortcut(QKeySequence("Ctrl+Return"), self,
+                        lambda: self.new_button.showMenu(),
+                        Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        scoped_shortcut(QKeySequence("Ctrl+E"), self, self.export_pdf,
+                        Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        scoped_shortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_current,
+                        Qt.ShortcutContext.WidgetShortcut)
 
     def _page(self, key: str, kind: type[P]) -> P:
         page = self.tabs.page(key)
@@ -148,6 +154,8 @@ class AgreementView(QWidget):
 
     # -- loading -----------------------------------------------------------------------------
     def show_engagement(self, engagement_id: str, select: str | None = None) -> None:
+        if engagement_id != self.engagement_id:
+            self.state.stack.clear()   # undo belongs to the samverkan it was done in
         self.engagement_id = engagement_id
         current = self.list.currentItem()
         self.reload(select or (current.data(ID) if current else None))
@@ -219,14 +227,22 @@ class AgreementView(QWidget):
         if item is None:
             return
         repo = self.ctx.store.agreements
-        name = item.text().split("\n")[0]  # the short name
-        if not confirm_delete(self, "Ta bort överenskommelse", f"Ta bort {name}?",
-                              repo.deletion_impact(item.data(ID))):
+        a = repo.get(item.data(ID))
+        if a is None or not confirm_delete(self, "Ta bort överenskommelse",
+                                           f"Ta bort {a.short_name}?",
+                                           repo.deletion_impact(a.id), undoable=True):
             return
-        self.ctx.autosaver.flush()
-        repo.delete(item.data(ID))
-        self.state.agreement = None
-        self.reload()
+        self.state.stack.push(DeleteAgreement(self.state, a))
+
+    def _show_restored(self, agreement_id: str, page: str, select: str) -> None:
+        """After an undo or redo: the agreement, on the page of the part, with the
+        part's insats chosen."""
+        self.reload(select=agreement_id or None)
+        if page and self.state.agreement is not None:
+            self.tabs.setCurrentWidget(self.tabs.page(page))
+            if page == "terms" and select:
+                terms = self.state.agreement.terms_of(select)
+                self.terms.show_agreement(select=select if terms else None)
 
     def export_pdf(self) -> None:
         a = self.state.agreement

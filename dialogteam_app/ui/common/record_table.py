@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import FieldError
 from ...domain.fields import parse_int
 from .record_form import CHECK, COMBO, INT, LINE, READONLY, ErrorLabel
+from .shortcuts import scoped_shortcut
 
 
 @dataclass
@@ -253,8 +254,8 @@ class RecordTable(QWidget):
         self.remove_button.setEnabled(False)
         self.view.selectionModel().selectionChanged.connect(
             lambda *_: self.remove_button.setEnabled(self.view.currentIndex().isValid()))
-        QShortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        scoped_shortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_selected,
+                        Qt.ShortcutContext.WidgetShortcut)
 
         self.empty_hint = ErrorLabel(self)
         self.empty_hint.setStyleSheet("color: #666666; font-style: italic;")

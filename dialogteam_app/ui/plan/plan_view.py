@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QToolButton,
@@ -20,6 +20,7 @@ from ...store.plan_snapshot import build_plan_document
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete, show_info
 from ..common.lazy_pages import LazyStack
+from ..common.shortcuts import scoped_shortcut
 from ..common.widgets import fill_with_panes
 from .commands import AddArea, AddInterventions, DeleteArea, DeleteIntervention, Reorder
 from .export import (
@@ -112,19 +113,19 @@ class PlanView(QWidget):
             ("Alt+Down", lambda: self.move_selected(1)),
             ("Ctrl+Return", self.add_intervention),
         ]:
-            QShortcut(
+            scoped_shortcut(
                 QKeySequence(keys),
                 self,
                 slot,
-                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                Qt.ShortcutContext.WidgetWithChildrenShortcut,
             )
-        QShortcut(QKeySequence("Ctrl+E"), self, self.export_pdf,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(
+        scoped_shortcut(QKeySequence("Ctrl+E"), self, self.export_pdf,
+                        Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        scoped_shortcut(
             QKeySequence.StandardKey.Delete,
             self.tree,
             self.delete,
-            context=Qt.ShortcutContext.WidgetShortcut,
+            Qt.ShortcutContext.WidgetShortcut,
         )
 
     # -- pages, built on first use ------------------------------------------------------------------
