@@ -75,6 +75,11 @@ def chapters(doc: AgreementDocument) -> list[Chapter]:
                      Chapter(BILAGOR, "", TITLES[BILAGOR])]
 
 
+def document_name(doc: AgreementDocument) -> str:
+    """'Överenskommelse (ÖK 2)' or 'Tillägg': the PDF's part, the files' titles."""
+    return "Tillägg" if doc.kind == "Tillägg" else f"Överenskommelse ({doc.kind})"
+
+
 def area_title(area: DocArea) -> str:
     return f"Insatser inom {area.title}" if area.title else "Insatser"
 

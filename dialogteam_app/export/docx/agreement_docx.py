@@ -24,8 +24,7 @@ BILAGA_TITLE = "Bilaga 1 Åtgärdsplan"
 def render_agreement_docx(doc: AgreementDocument, plan: PlanDocument | None, path: Path) -> None:
     """Write the agreement (and the plan, as Bilaga 1) to `path` atomically."""
     organiser = " ".join(doc.organiser.name.split())
-    name = "Tillägg" if doc.kind == "Tillägg" else f"Överenskommelse ({doc.kind})"
-    w = DocxWriter(title=f"{name} – {organiser}", author="Skolverket",
+    w = DocxWriter(title=f"{outline.document_name(doc)} – {organiser}", author="Skolverket",
                    subject=" ".join(doc.title.split()),
                    keywords=("överenskommelse", doc.kind, organiser))
     w.paragraph(doc.kind, muted=True)

@@ -34,7 +34,7 @@ from ..common.shortcuts import scoped_shortcut
 from ..common.widgets import ScrollPage, fill_with_panes, hint
 from .changes_page import ChangesPage
 from .commands import DeleteAgreement, undo_here
-from .export import export_agreement_pdf
+from .export import agreement_export_dialog
 from .header_page import HeaderPage
 from .money_page import MoneyPage
 from .reports_page import ReportsPage
@@ -80,9 +80,11 @@ class AgreementView(QWidget):
         self.delete_button.setToolTip("Ta bort den valda överenskommelsen (Delete)")
         self.delete_button.clicked.connect(self.delete_current)
         self.export_button = QToolButton(self)
-        self.export_button.setText("Exportera PDF…")
-        self.export_button.setToolTip("Överenskommelsen med åtgärdsplanen som bilaga 1 (Ctrl+E)")
-        self.export_button.clicked.connect(self.export_pdf)
+        self.export_button.setText("Exportera…")
+        self.export_button.setToolTip("Förhandsgranska överenskommelsen med åtgärdsplanen som "
+                                      "bilaga 1, spara som PDF eller Word, skicka med e-post "
+                                      "(Ctrl+E)")
+        self.export_button.clicked.connect(self.export)
         buttons = QHBoxLayout()
         for b in (self.new_button, self.delete_button):
             buttons.addWidget(b)
@@ -118,7 +120,7 @@ class AgreementView(QWidget):
         scoped_shortcut(QKeySequence("Ctrl+Return"), self,
                         lambda: self.new_button.showMenu(),
                         Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        scoped_shortcut(QKeySequence("Ctrl+E"), self, self.export_pdf,
+        scoped_shortcut(QKeySequence("Ctrl+E"), self, self.export,
                         Qt.ShortcutContext.WidgetWithChildrenShortcut)
         scoped_shortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_current,
                         Qt.ShortcutContext.WidgetShortcut)
@@ -244,11 +246,12 @@ class AgreementView(QWidget):
                 terms = self.state.agreement.terms_of(select)
                 self.terms.show_agreement(select=select if terms else None)
 
-    def export_pdf(self) -> None:
+    def export(self) -> None:
+        dialog = self.make_export_dialog()
+        if dialog is not None:
+            dialog.exec()
+            self.reload(select=dialog.export.agreement.id)  # Bilaga 1 may be frozen now
+
+    def make_export_dialog(self):
         a = self.state.agreement
-        if a is None:
-            return
-        engagement = self.ctx.store.engagements.get(a.engagement_id)
-        organiser = self.ctx.store.organisers.get(engagement.organiser_id)
-        if export_agreement_pdf(self, self.ctx, a, organiser.name) is not None:
-            self.reload(select=a.id)
+        return agreement_export_dialog(self, self.ctx, a.id) if a is not None else None
