@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QListWidget, QVBoxLayout, QWidget
 
-from dialogteam_app.ui.common.shortcuts import scoped_shortcut
+from dialogteam_app.ui.common.widgets import add_shortcut
 
 
 def test_each_lists_delete_key_acts_in_that_list(qtbot):
@@ -18,8 +18,9 @@ def test_each_lists_delete_key_acts_in_that_list(qtbot):
     for name in ("vänster", "höger"):
         lists[name] = QListWidget(window)
         layout.addWidget(lists[name])
-        shortcut = scoped_shortcut(Qt.Key.Key_Delete, lists[name],
-                                   lambda n=name: pressed.append(n))
+        shortcut = add_shortcut(Qt.Key.Key_Delete, lists[name],
+                                lambda n=name: pressed.append(n), what=f"ta bort i {name}",
+                                context=Qt.ShortcutContext.WidgetShortcut)
         assert shortcut.context() is Qt.ShortcutContext.WidgetShortcut
     window.show()
     window.activateWindow()

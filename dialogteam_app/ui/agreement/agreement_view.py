@@ -1,11 +1,11 @@
 """The samverkan's överenskommelser: the list on the left (ÖK 1, ÖK 2, tillägg), the
 chosen agreement's pages on the right.
 
-Keys: Ctrl+Return new agreement (menu), Ctrl+E export, Delete removes the agreement
-chosen in the list (or the part chosen in a page's list or table), Ctrl+Z there puts
-back what was deleted (commands.py), Alt+1 … Alt+6 go to a page. Text fields have
-their own undo (Ctrl+Z); every edit is autosaved, an invalid value is shown at its
-field and not saved.
+Keys: Ctrl+Return new agreement (menu), Ctrl+Shift+E export (Ctrl+E is the window's
+Exportera åtgärdsplan), Delete removes the agreement chosen in the list (or the part
+chosen in a page's list or table), Ctrl+Z there puts back what was deleted
+(commands.py), Alt+1 … Alt+6 go to a page. Text fields have their own undo (Ctrl+Z);
+every edit is autosaved, an invalid value is shown at its field and not saved.
 """
 
 from __future__ import annotations
@@ -30,8 +30,7 @@ from ...domain.agreement_kinds import AgreementKind
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete
 from ..common.lazy_pages import LazyTabWidget
-from ..common.shortcuts import scoped_shortcut
-from ..common.widgets import ScrollPage, fill_with_panes, hint
+from ..common.widgets import ScrollPage, add_shortcut, fill_with_panes, hint
 from .changes_page import ChangesPage
 from .commands import DeleteAgreement, undo_here
 from .export import agreement_export_dialog
@@ -60,6 +59,7 @@ class AgreementView(QWidget):
 
         self.list = QListWidget(self)
         self.list.setObjectName("agreementList")
+        self.list.setAccessibleName("Överenskommelser")
         self.list.setSpacing(3)
         self.list.setWordWrap(True)   # a narrow list: the status wraps instead of scrolling
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -83,7 +83,7 @@ class AgreementView(QWidget):
         self.export_button.setText("Exportera…")
         self.export_button.setToolTip("Förhandsgranska överenskommelsen med åtgärdsplanen som "
                                       "bilaga 1, spara som PDF eller Word, skicka med e-post "
-                                      "(Ctrl+E)")
+                                      "(Ctrl+Shift+E)")
         self.export_button.clicked.connect(self.export)
         buttons = QHBoxLayout()
         for b in (self.new_button, self.delete_button):
@@ -101,9 +101,9 @@ class AgreementView(QWidget):
         for n, (key, title, page_class) in enumerate(PAGES, 1):
             self.tabs.add_page(key, title, lambda c=page_class: c(self.state, self))
             self.tabs.setTabToolTip(n - 1, f"Alt+{n}")
-            scoped_shortcut(QKeySequence(f"Alt+{n}"), self,
-                            lambda i=n - 1: self.tabs.setCurrentIndex(i),
-                            Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            add_shortcut(f"Alt+{n}", self, lambda i=n - 1: self.tabs.setCurrentIndex(i),
+                         what=f"Överenskommelser: fliken {title}",
+                         context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.tabs.setCornerWidget(self.export_button)  # beside the pages: for the whole agreement
         self.tabs.currentChanged.connect(lambda _i: self._show_page())
         self.empty = ScrollPage(self)
@@ -117,13 +117,15 @@ class AgreementView(QWidget):
         self.right.addWidget(self.tabs)
         fill_with_panes(self, left, self.right, (0, 1)).setSizes([150, 1000])
 
-        scoped_shortcut(QKeySequence("Ctrl+Return"), self,
-                        lambda: self.new_button.showMenu(),
-                        Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        scoped_shortcut(QKeySequence("Ctrl+E"), self, self.export,
-                        Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        scoped_shortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_current,
-                        Qt.ShortcutContext.WidgetShortcut)
+        add_shortcut("Ctrl+Return", self, lambda: self.new_button.showMenu(),
+                     what="Överenskommelser: ny överenskommelse eller nytt tillägg",
+                     context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_shortcut("Ctrl+Shift+E", self, self.export,
+                     what="Överenskommelser: exportera den valda (PDF, Word, e-post)",
+                     context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_shortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_current,
+                     what="Överenskommelser: ta bort den valda",
+                     context=Qt.ShortcutContext.WidgetShortcut)
 
     def _page(self, key: str, kind: type[P]) -> P:
         page = self.tabs.page(key)

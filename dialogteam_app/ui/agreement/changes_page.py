@@ -19,6 +19,7 @@ from ...domain.money import format_kr
 from ..common.dialogs import confirm_delete
 from ..common.record_form import COMBO
 from ..common.record_table import Column, RecordTable
+from ..common.theme import colours
 from ..common.widgets import PageHeader, ScrollPage, hint, section_title
 from .columns import set_column_choices
 from .commands import undo_here
@@ -57,7 +58,7 @@ def summary_html(result: EffectiveAgreement) -> str:
         out.append("<p><i>Ej undertecknade tillägg (gäller inte ännu): "
                    + escape(", ".join(x.name for x in result.not_applied)) + "</i></p>")
     if result.unresolved:
-        out.append(f"<p style='color:#b00020'>{len(result.unresolved)} ändring(ar) pekar på "
+        out.append(f"<p style='color:{colours().error}'>⚠ {len(result.unresolved)} ändring(ar) pekar på "
                    "en del som inte längre finns.</p>")
     return "".join(out)
 
@@ -83,6 +84,7 @@ class ChangesPage(ScrollPage):
         self.summary_title = section_title("", self)
         self.summary = QTextBrowser(self)
         self.summary.setObjectName("effectiveAgreement")
+        self.summary.setAccessibleName("Gällande lydelse")
         self.summary.setMinimumHeight(260)
         b = self.body
         b.addWidget(self.header)

@@ -17,6 +17,7 @@ from ..common.widgets import fit_list_height
 def agreement_dates_list(parent: QWidget, open_agreement: Callable[[str], None]) -> QListWidget:
     widget = QListWidget(parent)
     widget.setObjectName("agreementDates")
+    widget.setAccessibleName("Datum i överenskommelserna")
     widget.itemActivated.connect(
         lambda item: item.data(Qt.ItemDataRole.UserRole)
         and open_agreement(item.data(Qt.ItemDataRole.UserRole)))

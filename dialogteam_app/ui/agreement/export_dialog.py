@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -36,6 +36,7 @@ from ...export.email_draft import write_email_draft
 from ...store.agreement_snapshot import AgreementExport, attach_new_plan_version
 from ..common.context import AppContext
 from ..common.dialogs import show_error
+from ..common.widgets import fit_to_screen
 
 ATTACH = [("PDF", ("pdf",)), ("Word", ("docx",)), ("PDF och Word", ("pdf", "docx"))]
 KINDS = {".pdf": "PDF-dokument (*.pdf)", ".docx": "Word-dokument (*.docx)"}
@@ -51,11 +52,7 @@ class AgreementExportDialog(QDialog):
         self._saved: dict[str, Path] = {}     # "pdf"/"docx" -> the file last saved
         doc = export.document
         self.setWindowTitle(f"Exportera {document_name(doc).lower()}")
-        # As tall as a page needs, but within the screen (a 1366×768 laptop).
-        screen = (parent.screen() if parent else QGuiApplication.primaryScreen())
-        available = screen.availableGeometry()
-        self.resize(min(820, int(available.width() * 0.9)),
-                    min(900, int(available.height() * 0.9)))
+        fit_to_screen(self, 820, 900)
         heading = QLabel(f"{document_name(doc)} – {doc.organiser.name}")
         heading.setObjectName("sectionTitle")
         heading.setWordWrap(True)

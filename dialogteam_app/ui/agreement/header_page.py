@@ -55,6 +55,7 @@ class HeaderPage(ScrollPage):
                                "agreement-header", self)
         self.documents = GrowingTextEdit(self, min_lines=2, max_lines=6)
         self.documents.setObjectName("field_documents")
+        self.documents.setAccessibleName("Handlingar i denna ordning")
         self.documents.textChanged.connect(self._documents_edited)
         self.documents_error = ErrorLabel(self)
         self.bilaga = QLabel(self)

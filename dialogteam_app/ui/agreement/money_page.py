@@ -25,6 +25,7 @@ from ...domain.money import format_kr
 from ..common.dialogs import confirm_delete
 from ..common.record_form import CHECK, COMBO, DATE, INT, ErrorLabel, FieldSpec, RecordForm
 from ..common.record_table import Column, RecordTable
+from ..common.theme import colours
 from ..common.widgets import PageHeader, ScrollPage, hint, section_title
 from .columns import amount_column
 from .commands import undo_here
@@ -76,7 +77,7 @@ class MoneyPage(ScrollPage):
         self.sum.setObjectName("paymentSum")
         self.warning = ErrorLabel(self)
         self.warning.setObjectName("paymentWarning")
-        self.warning.setStyleSheet("color: #8a5a00;")
+        self.warning.setStyleSheet(f"color: {colours().warning};")
         self.draft = QPushButton("Föreslå utbetalningsplan", self)
         self.draft.setToolTip("Första utbetalningen efter rekvisition, sedan kvartalsvis i "
                               "förskott, tills beviljat belopp är utbetalt")

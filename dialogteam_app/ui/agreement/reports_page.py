@@ -53,6 +53,7 @@ class ReportsPage(ScrollPage):
             lambda current, _previous: self._show_coverage(current.row()))
         self.coverage = Checklist("Överenskommelsen har inga insatser.", self)
         self.coverage.setObjectName("reportCoverage")
+        self.coverage.setAccessibleName("Insatser som redovisningen omfattar")
         self.coverage.changed.connect(self._covers_changed)
         self.header = PageHeader(self)
         b = self.body

@@ -27,8 +27,14 @@ from ...domain.agreement_terms import (
 from ..common.dialogs import confirm_delete, show_info
 from ..common.record_form import CHECK, COMBO, DATE, INT, TEXT, FieldSpec, RecordForm
 from ..common.record_table import Column, RecordTable
-from ..common.shortcuts import scoped_shortcut
-from ..common.widgets import PageHeader, ScrollPage, fill_with_panes, hint, section_title
+from ..common.widgets import (
+    PageHeader,
+    ScrollPage,
+    add_shortcut,
+    fill_with_panes,
+    hint,
+    section_title,
+)
 from .columns import amount_column, set_column_choices
 from .commands import undo_here
 from .state import AgreementState
@@ -172,12 +178,14 @@ class TermsPage(QWidget):
         self.state = state
         self.list = QListWidget(self)
         self.list.setObjectName("agreementTerms")
+        self.list.setAccessibleName("Insatser i överenskommelsen")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.currentItemChanged.connect(lambda cur, _prev: self._show(cur))
         undo_here(state.stack, self.list)
-        scoped_shortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_current,
-                        Qt.ShortcutContext.WidgetShortcut)
+        add_shortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_current,
+                     what="Överenskommelser, Insatser: ta bort den valda insatsen",
+                     context=Qt.ShortcutContext.WidgetShortcut)
         rows = [QHBoxLayout(), QHBoxLayout()]  # two rows keep the list narrow
         for n, (text, tip, slot) in enumerate([("Från planen", "Lägg till planens insatser som saknas här",
                                  self.add_from_plan),

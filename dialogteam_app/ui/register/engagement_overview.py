@@ -61,6 +61,7 @@ class EngagementOverview(ScrollPage):
             parent=self)
 
         self.meetings = QListWidget(self)
+        self.meetings.setAccessibleName("Möten")
         self.meetings.itemActivated.connect(
             lambda item: item.data(Qt.ItemDataRole.UserRole)
             and self.open_meeting.emit(item.data(Qt.ItemDataRole.UserRole)))
