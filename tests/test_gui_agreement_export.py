@@ -32,6 +32,7 @@ def dialog(window, qtbot):
     view.reload(select=ok2_id)
     dialog = view.make_export_dialog()
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.is_ready, timeout=30_000)
     return dialog
 
 

@@ -2,9 +2,9 @@
 the mail program with the PDF, the Word document or both attached, as the plan's
 export dialog does.
 
-The PDF is rendered once, before the dialog opens (export.py), into a private
-temporary folder; saving copies exactly what was previewed, and the Word document
-is written from the same AgreementDocument. The plan version shown as Bilaga 1 is
+The PDF is rendered off the GUI thread into a private temporary folder while the
+dialog shows its progress; saving copies exactly what was previewed, and the Word
+document is written from the same AgreementDocument. The plan version shown as Bilaga 1 is
 frozen when the first file is saved. Nothing is sent from here: the .eml draft is
 written next to the saved files and opened in the user's own mail program.
 """
@@ -12,9 +12,11 @@ written next to the saved files and opened in the user's own mail program.
 from __future__ import annotations
 
 import shutil
+import tempfile
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -36,6 +39,8 @@ from ...export.email_draft import write_email_draft
 from ...store.agreement_snapshot import AgreementExport, attach_new_plan_version
 from ..common.context import AppContext
 from ..common.dialogs import show_error
+from ..common.pdf_render_job import PdfRenderJob
+from ..common.theme import colours
 from ..common.widgets import fit_to_screen
 
 ATTACH = [("PDF", ("pdf",)), ("Word", ("docx",)), ("PDF och Word", ("pdf", "docx"))]
@@ -43,26 +48,33 @@ KINDS = {".pdf": "PDF-dokument (*.pdf)", ".docx": "Word-dokument (*.docx)"}
 
 
 class AgreementExportDialog(QDialog):
+    preview_ready = Signal(int)   # page count
+
     def __init__(self, parent: QWidget | None, ctx: AppContext, export: AgreementExport,
-                 preview: Path, pages: int, suggested: Path, to_name: str, to_email: str):
+                 suggested: Path, to_name: str, to_email: str):
         super().__init__(parent)
         self.ctx, self.export = ctx, export
-        self.preview_path, self._suggested = preview, suggested
+        self.preview_path = Path(tempfile.mkdtemp(prefix="dialogteam-ok-")) / "förhandsgranskning.pdf"
+        self._suggested = suggested
         self._to_name, self._to_email = to_name, to_email
         self._saved: dict[str, Path] = {}     # "pdf"/"docx" -> the file last saved
         doc = export.document
-        self.setWindowTitle(f"Exportera {document_name(doc).lower()}")
+        self.setWindowTitle("Exportera tillägget" if doc.kind == "Tillägg" else
+                            f"Exportera överenskommelsen ({doc.kind})")
         fit_to_screen(self, 820, 900)
         heading = QLabel(f"{document_name(doc)} – {doc.organiser.name}")
         heading.setObjectName("sectionTitle")
         heading.setWordWrap(True)
+        self._progress = QProgressBar()
+        self._progress.setTextVisible(False)
+        self._progress.setAccessibleName("PDF:en skapas")
         self._pdf = QPdfDocument(self)
-        self._pdf.load(str(preview))
         self._view = QPdfView()
         self._view.setDocument(self._pdf)
         self._view.setPageMode(QPdfView.PageMode.MultiPage)
         self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self._status = QLabel(self._ready_text(pages))
+        self._view.setAccessibleName("Förhandsgranskning av PDF:en")
+        self._status = QLabel("Skapar PDF …")
         self._status.setWordWrap(True)
         self._status.setObjectName("hint")
         self.save_button = QPushButton("Spara PDF…")
@@ -97,15 +109,57 @@ class AgreementExportDialog(QDialog):
         buttons.addWidget(close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.addWidget(self._progress)
         layout.addWidget(self._view, 1)
         layout.addWidget(self._status)
         layout.addLayout(buttons)
 
-    def _ready_text(self, pages: int) -> str:
+        self._set_ready(False)
+        self._cancelled = threading.Event()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._start()
+
+    # -- rendering the preview -----------------------------------------------------------------
+    def _start(self) -> None:
+        from ...export.agreement_pdf import render_agreement_pdf
+        doc, plan = self.export.document, self.export.plan
+        job = PdfRenderJob(lambda path, progress: render_agreement_pdf(doc, plan, path, progress),
+                           self.preview_path, self._cancelled)
+        job.signals.progress.connect(self._on_progress)
+        job.signals.finished.connect(self._on_rendered)
+        job.signals.failed.connect(self._fail)
+        self._pool.start(job)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self._progress.setRange(0, total)
+        self._progress.setValue(done)
+
+    def _on_rendered(self, pages: int) -> None:
+        if self._cancelled.is_set():  # closed while the result was on its way
+            return
+        self._progress.hide()
+        self._pdf.load(str(self.preview_path))
         plan = self.export.plan
         bilaga = f" Åtgärdsplanen version {plan.version} är bilaga 1." if plan else ""
-        return f"{pages} sidor.{bilaga} Granska och spara som PDF eller Word, eller skicka " \
-               "med e-post."
+        self._status.setText(f"{pages} sidor.{bilaga} Granska och spara som PDF eller Word, "
+                             "eller skicka med e-post.")
+        self._set_ready(True)
+        self.preview_ready.emit(pages)
+
+    def _fail(self, message: str) -> None:
+        self._progress.hide()
+        self._status.setText(message)
+        self._status.setStyleSheet(f"color: {colours().error};")
+        self._set_ready(False)
+
+    def _set_ready(self, ready: bool) -> None:
+        for widget in (self.save_button, self.docx_button, self.attach, self.email_button):
+            widget.setEnabled(ready)
+
+    @property
+    def is_ready(self) -> bool:
+        return self.save_button.isEnabled()
 
     @property
     def status_text(self) -> str:
@@ -185,7 +239,9 @@ class AgreementExportDialog(QDialog):
         return eml_path
 
     def done(self, result: int) -> None:
-        """Let go of the preview and its private folder."""
+        """Stop a running render, then let go of the preview and its private folder."""
+        self._cancelled.set()
+        self._pool.waitForDone()
         self._pdf.close()
         shutil.rmtree(self.preview_path.parent, ignore_errors=True)
         super().done(result)
