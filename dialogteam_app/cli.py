@@ -13,6 +13,7 @@ from . import __version__
 from .bytecode_cache import keep_bytecode
 from .diagnostics import attach_windows_console, log_start, setup_logging
 from .paths import ENV_VAR, resolve_data_paths
+from .private_files import restrict_umask
 
 
 def _data_dir_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
@@ -22,6 +23,11 @@ def _data_dir_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) ->
         "--data-dir", metavar="MAPP",
         default=argparse.SUPPRESS if in_subcommand else None,
         help=f"datamapp (annars ${ENV_VAR} eller standardplatsen)")
+
+
+def _passphrase_file_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--passphrase-file", metavar="FIL",
+                        help="läs lösenfrasen från filens första rad (annars frågas den efter)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
                       help="utbytespaket till en kollega (.dialogteam.zip)")
     what.add_argument("--pdf", metavar="FIL",
                       help="åtgärdsplanen som PDF (sparas som en ny version)")
+    what.add_argument("--calendar", metavar="FIL",
+                      help="alla datum (redovisningar, möten, utbetalningar) som .ics-fil")
+    what.add_argument("--team-csv", metavar="FIL",
+                      help="teamöversikten som CSV för Excel (alla samverkan)")
+    p.add_argument("--report", metavar="N", type=int,
+                   help="med --pdf: redovisning N (1 = första i datumordning) i stället för planen")
     what.add_argument("--sqlite-dump", metavar="FIL",
                       help="med --all: alla data som en vanlig SQLite-fil för analys "
                            "(okrypterad, bara läsbar för dig)")
@@ -59,10 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--which", metavar="NAMN",
                    help="vilken överenskommelse när det finns flera: ÖK 1, ÖK 2, tillägg, "
                         "dnr eller början av id")
+    p.add_argument("--encrypt", action="store_true",
+                   help="kryptera paketet med en lösenfras (frågas efter, eller --passphrase-file)")
+    _passphrase_file_option(p)
 
     p = sub.add_parser("import", help="läs in ett utbytespaket från en kollega")
     _data_dir_option(p, in_subcommand=True)
     p.add_argument("package", metavar="FIL")
+    _passphrase_file_option(p)
 
     p = sub.add_parser("backup", help="gör en säkerhetskopia av databasen nu")
     _data_dir_option(p, in_subcommand=True)
@@ -75,11 +91,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="kontrollera att databasen är hel")
     _data_dir_option(p, in_subcommand=True)
+
+    p = sub.add_parser("gallra", help="ta bort personuppgifter ur avslutade samverkan "
+                                      "(visar först vad, --yes gör det)")
+    _data_dir_option(p, in_subcommand=True)
+    p.add_argument("engagement", nargs="?", metavar="SAMVERKAN_ID",
+                   help="bara den här samverkan (annars alla som är avslutade)")
+    p.add_argument("--months", type=int, metavar="N",
+                   help="månader efter avslutet innan gallring (standard 12)")
+    p.add_argument("--yes", action="store_true", help="gallra, visa inte bara")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
+    restrict_umask()
     keep_bytecode()  # before the window's modules are imported
     attach_windows_console()
     args = build_parser().parse_args(argv)

@@ -19,7 +19,6 @@ import logging
 import logging.handlers
 import os
 import platform
-import sqlite3
 import sys
 import threading
 import time
@@ -31,6 +30,7 @@ from typing import Any
 
 from . import __version__
 from .paths import DataPaths
+from .store.connection import sqlite3
 
 log = logging.getLogger("dialogteam_app")
 
@@ -118,8 +118,11 @@ def setup_logging(paths: DataPaths, *, level: int = logging.INFO) -> Path | None
         _remove_week_old(path.parent, time.time())
         handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
                                              encoding="utf-8", delay=False)
-    except OSError as exc:
-        print(f"Loggfilen {path} kan inte skrivas: {exc}", file=sys.stderr)
+    except OSError:
+        print(f"Loggfilen {path} kan inte skrivas (mappen är skrivskyddad?); programmet "
+              "fortsätter utan logg.", file=sys.stderr)
+        # Without a handler Python would print every logged traceback on stderr.
+        log.addHandler(logging.NullHandler())
         return None
     handler.setFormatter(RedactingFormatter(FORMAT))
     log.addHandler(handler)

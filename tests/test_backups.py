@@ -1,6 +1,5 @@
 """Backups: taken with the backup API, rotated by age, restored safely; the check."""
 
-import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
@@ -19,6 +18,7 @@ from dialogteam_app.store.backups import (
     prune,
     restore,
 )
+from dialogteam_app.store.connection import sqlite3
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
 
@@ -150,7 +150,7 @@ def test_check_a_healthy_database(filled, data_paths):
     results = check_database(data_paths.database)
     assert [r.label for r in results] == ["Filens struktur (integrity_check)",
                                          "Kopplingar mellan poster (foreign_key_check)",
-                                         "Sökindex (FTS5)"]
+                                         "Sökindex (FTS5)", "Värden i fälten (programmets regler)"]
     assert all(not r.problems for r in results)
 
 

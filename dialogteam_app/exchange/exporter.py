@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..store.connection import sqlite3
 from ..store.database import Database
 from .errors import PackageError
-from .history import History, Live
+from .history import History
 from .package_writer import write_package
 from .records import RecordReader
 from .schema_graph import SchemaGraph
@@ -29,8 +29,10 @@ class ExportSummary:
 
 
 def export_package(db: Database, path: Path, *, engagement_id: str | None = None,
-                   created_by: str = "", progress: Progress | None = None) -> ExportSummary:
-    """Write the package and remember, in the same transaction, which versions were sent."""
+                   created_by: str = "", progress: Progress | None = None,
+                   passphrase: str | None = None) -> ExportSummary:
+    """Write the package (encrypted when a passphrase is given) and remember, in the same
+    transaction, which versions were sent."""
     progress = progress or (lambda text, fraction: None)
     path = Path(path)
 
@@ -60,7 +62,7 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
                 for rid, record in records.items():
                     history.note_exchanged(table.name, rid, record.version, record.content)
                 if records:
-                    versions[table.name] = {rid: _live(history, table.name, rid).known
+                    versions[table.name] = {rid: history.known(table.name, rid)
                                             for rid in sorted(records)}
                 counts[table.name] = len(records)
             tables.append((table.name, rows))
@@ -70,7 +72,7 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
         progress("Skriver paketet", 0.95)
         try:
             size = write_package(path, scope=scope, created_by=created_by, tables=tables,
-                                 versions=versions, deleted=deleted)
+                                 versions=versions, deleted=deleted, passphrase=passphrase)
         except OSError as exc:
             raise PackageError(f"Paketet kunde inte sparas som {path}: "
                                f"{exc.strerror or exc}.") from None
@@ -78,13 +80,6 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
 
     summary: ExportSummary = db.write(work)
     return summary
-
-
-def _live(history: History, table: str, rid: str) -> Live:
-    """The state of a record just noted as exchanged, so it has one."""
-    state = history.live(table, rid)
-    assert state is not None
-    return state
 
 
 def _scope(conn: sqlite3.Connection, engagement_id: str) -> dict[str, str]:

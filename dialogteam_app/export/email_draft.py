@@ -66,8 +66,8 @@ def write_email_draft(eml_path: Path, attachments: Path | list[Path], to_name: s
     """
     msg = EmailMessage(policy=policy.default)
     if to_email.strip():
-        msg["To"] = _address(to_name, to_email)
-    msg["Subject"] = subject
+        msg["To"] = _address(one_line(to_name), to_email)
+    msg["Subject"] = one_line(subject)
     msg["Date"] = formatdate(localtime=True)
     msg["X-Unsent"] = "1"  # Outlook and Thunderbird open the file as a draft to send
     msg.set_content(body)
@@ -84,6 +84,12 @@ def write_email_draft(eml_path: Path, attachments: Path | list[Path], to_name: s
     # re-encode the Outlook name above and split the RFC 2231 filename in parts.
     return write_bytes_atomic(Path(eml_path),
                               msg.as_bytes(policy=policy.SMTP.clone(max_line_length=None)))
+
+
+def one_line(text: str) -> str:
+    """A header holds one line: a name or title typed with line breaks (or sent so in
+    a package) is joined with spaces, never a new header line."""
+    return " ".join(text.split())
 
 
 def _add_outlook_name(attachment: Message, filename: str, mime: str) -> None:

@@ -3,7 +3,6 @@ each cause, the delaktighet, and the whole of it as one snapshot."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Callable, Hashable
 from typing import Any
@@ -27,6 +26,7 @@ from ..domain.traceability import Traceability, build_traceability
 from . import rows
 from .candidates import check_same_engagement, load_candidates
 from .cascade import cascade_counts
+from .connection import sqlite3
 from .current_state import finding_from_row, key_figure_from_row, source_from_row
 from .database import Database
 from .evidence_links import EvidenceUse, uses_blocking_delete
@@ -259,14 +259,7 @@ class Analysis:
     # -- notes in the analysis ---------------------------------------------------------------------
     def used_note_ids(self, engagement_id: str) -> set[str]:
         """Notes promoted into the analysis or used as evidence (for a marker in the list)."""
-        return {r[0] for r in self.db.query(
-            "SELECT note_id FROM problems WHERE engagement_id = ?1 AND note_id IS NOT NULL "
-            "UNION SELECT c.note_id FROM causes c JOIN problems p ON p.id = c.problem_id "
-            "WHERE p.engagement_id = ?1 AND c.note_id IS NOT NULL "
-            "UNION SELECT e.note_id FROM evidence e JOIN notes n ON n.id = e.note_id "
-            "WHERE n.engagement_id = ?1 "
-            "UNION SELECT note_id FROM candidates WHERE engagement_id = ?1 AND note_id IS NOT NULL",
-            (engagement_id,))}
+        return Notes(self.db).used_in_analysis(engagement_id)
 
     def uses_blocking_delete(self, table: str, record_id: str) -> list[EvidenceUse]:
         """Evidence that deleting table[record_id] (a note, meeting, skolenhet, key figure,

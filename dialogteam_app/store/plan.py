@@ -4,7 +4,6 @@ skolenheter, causes, milestones and costs) and risks."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Callable, Hashable
 from typing import Any
@@ -28,6 +27,7 @@ from ..domain.plan import (
 )
 from . import rows
 from .cascade import cascade_counts
+from .connection import sqlite3
 from .database import Database
 
 _TEXT_FIELDS = tuple(INTERVENTION_TEXT_LABELS)
@@ -114,7 +114,7 @@ class Plans:
             i = Intervention(**{name: r[name] for name in _TEXT_FIELDS},
                              id=r["id"], area_id=r["area_id"], title=r["title"],
                              approx_participants=r["approx_participants"], start=r["start"],
-                             end=r["end"], factors=json.loads(r["factors"]),
+                             end=r["end"], factors=rows.stored_list(r["factors"]),
                              candidate_id=r["candidate_id"], position=r["position"])
             interventions[i.id] = i
             by_area[i.area_id].interventions.append(i)

@@ -23,9 +23,12 @@ if TYPE_CHECKING:
     from .analysis import Analysis
     from .candidates import Candidates
     from .current_state import CurrentState
+    from .follow_up import FollowUp
+    from .follow_up_overview import FollowUpOverview
     from .plan import Plans
     from .plan_analysis import PlanAnalysis
     from .plan_versions import PlanVersions
+    from .retention import Retention
     from .search import SearchFilter, SearchResult
     from .search_runner import SearchRunner
 
@@ -73,9 +76,29 @@ class Store:
         return Agreements(self.db)
 
     @cached_property
+    def retention(self) -> Retention:
+        from .retention import Retention
+        return Retention(self.db)
+
+    @cached_property
+    def follow_up(self) -> FollowUp:
+        from .follow_up import FollowUp
+        return FollowUp(self.db, self.agreements.list)
+
+    @cached_property
+    def follow_up_overview(self) -> FollowUpOverview:
+        from .follow_up_overview import FollowUpOverview
+        return FollowUpOverview(self.db)
+
+    @cached_property
     def candidates(self) -> Candidates:
         from .candidates import Candidates
         return Candidates(self.db)
+
+    @property
+    def open_warnings(self) -> list[str]:
+        """What was found beside the database when it was opened (store/open_guard.py)."""
+        return self.db.open_warnings
 
     def is_empty(self) -> bool:
         return not self.db.query("SELECT 1 FROM organisers LIMIT 1")
@@ -103,6 +126,17 @@ class Store:
         self.db.close()
         try:
             return run(lambda: restore(paths, backup))
+        finally:
+            self.db.reopen()
+
+    def encrypt(self, paths: DataPaths, passphrase: str,
+                run: Callable[[Callable[[], Path]], Path] = lambda job: job()) -> Path:
+        """Turn encryption at rest on (store/encryption.py), closed and reopened as a
+        restore is. Returns the backup taken first."""
+        from .encryption import encrypt_database
+        self.db.close()
+        try:
+            return run(lambda: encrypt_database(paths, passphrase))
         finally:
             self.db.reopen()
 

@@ -17,14 +17,14 @@ from ..assets import resource
 from ..diagnostics import log_file, log_start
 from ..instance_lock import AlreadyRunningError, InstanceLock
 from ..paths import DataPaths
+from ..store.connection import is_encrypted_file
 from ..store.database import Database
-from ..store.errors import StoreError
+from ..store.errors import StoreError, read_only_text
 from ..store.store import Store
 from .common.autosave import Autosaver
 from .common.context import AppContext
 from .common.crash_dialog import ErrorReporter
 from .common.dialogs import show_error
-from .common.stall_log import install_from_environment
 from .common.theme import apply_theme
 from .platform_check import check_platform
 from .window.main_window import MainWindow
@@ -46,7 +46,10 @@ def make_application() -> QApplication:
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: apply_theme(app))
     apply_theme(app)
     if not hasattr(app, "stall_log"):
-        app.stall_log = install_from_environment()  # DIALOGTEAM_STALL_LOG=ms, for developers
+        app.stall_log = None
+        if os.environ.get("DIALOGTEAM_STALL_LOG"):  # for developers; see common/stall_log.py
+            from .common.stall_log import install_from_environment
+            app.stall_log = install_from_environment()
     return app
 
 
@@ -134,7 +137,16 @@ def _run(app: QApplication, paths: DataPaths, smoke: bool, started: float,
         print(exc, file=sys.stderr)
         show_error(None, "Dialogteam är redan igång", str(exc))
         return 1
+    except OSError:       # a read-only data folder: not even the lock can be made
+        text = read_only_text(paths.root)
+        print(text, file=sys.stderr)
+        show_error(None, "Datamappen är skrivskyddad", text)
+        return 2
     try:
+        if is_encrypted_file(paths.database):    # the dialog's modules only when needed
+            from .encryption.unlock import unlock_at_start
+            if not unlock_at_start(paths):
+                return 1
         try:
             window = open_main_window(paths)
         except StoreError as exc:
@@ -142,6 +154,9 @@ def _run(app: QApplication, paths: DataPaths, smoke: bool, started: float,
                        f"{exc}\n\nSäkerhetskopior finns i {paths.backups}.")
             return 2
         shown.append(window)
+        for warning in window.ctx.store.open_warnings:
+            log.warning("database opened with a warning: %s", warning)
+            show_error(None, "Databasen var inte som väntat", warning)
         if smoke:
             _SmokeTimer(window, started)
         else:
@@ -153,6 +168,7 @@ def _run(app: QApplication, paths: DataPaths, smoke: bool, started: float,
         window.ctx.store.close()
         stall_log = getattr(app, "stall_log", None)
         if stall_log is not None:
+            stall_log.stop()
             print(f"[Dialogteam] {stall_log.summary()}", file=sys.stderr)
         log.info("closed (status %d)", status)
         return status

@@ -168,11 +168,11 @@ def _costs(w: DocxWriter, number: int, doc: PlanDocument) -> None:
         for ii, iv in enumerate(area.interventions):
             by_funder = {f: sum(c.amount_kr for c in iv.costs if c.funder == f) for f in funders}
             rows.append([f"{intervention_number(ai, ii)} {iv.title}",
-                         *(to_tkr(by_funder[f]) if by_funder[f] else "–" for f in funders),
+                         *(_amount(by_funder[f]) for f in funders),
                          to_tkr(iv.total_kr)])
         rows.append([f"Summa utvecklingsområde {chapter}",
-                     *(to_tkr(sum(c.amount_kr for iv in area.interventions for c in iv.costs
-                                  if c.funder == f)) for f in funders), to_tkr(area.total_kr)])
+                     *(_amount(sum(c.amount_kr for iv in area.interventions for c in iv.costs
+                                   if c.funder == f)) for f in funders), to_tkr(area.total_kr)])
     rows.append(["Totalt", *(to_tkr(doc.total_by_funder[f]) for f in funders),
                  to_tkr(doc.total_kr)])
     w.table(["Utvecklingsområde och insats", *funders, "Totalt"], rows, numeric_from=1,
@@ -189,6 +189,10 @@ def _costs(w: DocxWriter, number: int, doc: PlanDocument) -> None:
     if not shares and doc.total_kr:
         w.paragraph("Andelen per finansiär anges inte: alla finansiärers kostnader är inte "
                     "angivna.", muted=True)
+
+
+def _amount(kr: int) -> str:
+    return to_tkr(kr) if kr else "–"
 
 
 def _share(kr: int, total: int) -> str:

@@ -23,6 +23,8 @@ from ..atomic import atomic_path
 from ..typography import keep_together, plain
 
 MUTED = RGBColor(0x5A, 0x6A, 0x76)
+TEXT_WIDTH_MM = 163   # A4 less the PDF's margins (25 and 22 mm)
+AMOUNT_MM = 28  # "Huvudmannen" in bold on one line
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -117,8 +119,11 @@ class DocxWriter:
                 if numeric_from is not None and i >= numeric_from:
                     para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         amounts = len(header) - numeric_from if numeric_from is not None else 0
-        widths = [Mm(163 - 24 * amounts) / max(1, len(header) - amounts)] * \
-            (len(header) - amounts) + [Mm(24)] * amounts
+        widths = [Mm((TEXT_WIDTH_MM - AMOUNT_MM * amounts) / max(1, len(header) - amounts))] * \
+            (len(header) - amounts) + [Mm(AMOUNT_MM)] * amounts
+        table.autofit = False  # else LibreOffice and Word share the width out evenly
+        for i, column in enumerate(table.columns):
+            column.width = widths[i]
         for row in table.rows:
             for i, cell in enumerate(row.cells):
                 cell.width = widths[i]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from ..plan.print_action import add_print_action
 from .help_menu import add_help_menu
 from .undo_actions import follow_focus
 from .view_menu import build_export_plan_action, build_view_menu
@@ -53,16 +54,21 @@ def build_actions(w: MainWindow) -> None:
                               tip="Välj version där du och en kollega har ändrat samma sak")
     w.act_backups = _action(w, "Säker&hetskopior…", w.show_backups)
     w.act_check = _action(w, "Kontrollera &databasen", w.check_database)
+    w.act_encrypt = _encryption_action(w)
+    w.act_print = add_print_action(w)
 
     _fill(w.menuBar().addMenu("&Arkiv"), (
         w.act_new_organiser, w.act_new_engagement, w.act_new_meeting, None,
-        w.act_export_plan, None,
-        w.act_export, w.act_import, w.act_conflicts, None, w.act_backups, w.act_check, None,
+        w.act_export_plan, w.act_print, None,
+        w.act_export, w.act_import, w.act_conflicts, None, w.act_backups, w.act_check,
+        w.act_encrypt, None,
         w.act_sample, w.act_data_dir, None, w.act_quit))
     _fill(w.menuBar().addMenu("&Redigera"), (
         w.act_undo, w.act_redo, None, w.act_search, None, w.act_delete))
     build_view_menu(w)
     add_help_menu(w)
+    from ..follow_up.window_hooks import add_follow_up_actions
+    add_follow_up_actions(w)
     follow_focus(w)
 
     toolbar = w.addToolBar("Verktyg")
@@ -71,6 +77,14 @@ def build_actions(w: MainWindow) -> None:
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     _fill(toolbar, (w.act_new_organiser, w.act_new_engagement, w.act_new_meeting,
                     w.act_delete, None, w.act_search, None, w.act_export_plan))
+
+
+def _encryption_action(w: MainWindow) -> QAction:
+    def run() -> None:
+        from ..encryption.encrypt_dialog import encrypt_from_window
+        encrypt_from_window(w)
+    return _action(w, "Kr&yptera databasen…", run,
+                   tip="Skydda databasen och säkerhetskopiorna med en lösenfras")
 
 
 def _fill(bar, actions) -> None:
