@@ -40,10 +40,11 @@ from ...store.agreement_snapshot import AgreementExport, attach_new_plan_version
 from ..common.context import AppContext
 from ..common.dialogs import show_error
 from ..common.pdf_render_job import PdfRenderJob
+from ..common.printing import print_pdf
 from ..common.theme import colours
 from ..common.widgets import fit_to_screen
+from ..plan.export_dialog import ATTACH
 
-ATTACH = [("PDF", ("pdf",)), ("Word", ("docx",)), ("PDF och Word", ("pdf", "docx"))]
 KINDS = {".pdf": "PDF-dokument (*.pdf)", ".docx": "Word-dokument (*.docx)"}
 
 
@@ -62,7 +63,8 @@ class AgreementExportDialog(QDialog):
         self.setWindowTitle("Exportera tillägget" if doc.kind == "Tillägg" else
                             f"Exportera överenskommelsen ({doc.kind})")
         fit_to_screen(self, 820, 900)
-        heading = QLabel(f"{document_name(doc)} – {doc.organiser.name}")
+        self._title = f"{document_name(doc)} – {doc.organiser.name}"
+        heading = QLabel(self._title)
         heading.setObjectName("sectionTitle")
         heading.setWordWrap(True)
         self._progress = QProgressBar()
@@ -83,6 +85,9 @@ class AgreementExportDialog(QDialog):
         self.docx_button = QPushButton("Spara som Word…")
         self.docx_button.setToolTip("Spara överenskommelsen som Word-dokument (.docx) att "
                                     "redigera vidare")
+        self.print_button = QPushButton("Skriv ut…")
+        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_button.setToolTip("Skriv ut överenskommelsen med bilaga 1 (Ctrl+P)")
         self.attach = QComboBox()
         for label, _formats in ATTACH:
             self.attach.addItem(f"Bifoga {label}")
@@ -94,15 +99,19 @@ class AgreementExportDialog(QDialog):
             "Huvudmannens kontaktperson saknar e-postadress: fyll i mottagaren i "
             "e-postprogrammet")
         close_button = QPushButton("Stäng")
-        for b in (self.save_button, self.docx_button, self.email_button, close_button):
+        for b in (self.save_button, self.docx_button, self.print_button, self.email_button,
+                  close_button):
             b.setAutoDefault(False)
         self.save_button.clicked.connect(lambda: self._ask_and_save(".pdf"))
         self.docx_button.clicked.connect(lambda: self._ask_and_save(".docx"))
+        self.print_button.clicked.connect(
+            lambda: print_pdf(self, self.preview_path, self._title))
         self.email_button.clicked.connect(self._ask_and_email)
         close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.docx_button)
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         buttons.addWidget(self.attach)
         buttons.addWidget(self.email_button)
@@ -154,7 +163,8 @@ class AgreementExportDialog(QDialog):
         self._set_ready(False)
 
     def _set_ready(self, ready: bool) -> None:
-        for widget in (self.save_button, self.docx_button, self.attach, self.email_button):
+        for widget in (self.save_button, self.docx_button, self.print_button, self.attach,
+                       self.email_button):
             widget.setEnabled(ready)
 
     @property
