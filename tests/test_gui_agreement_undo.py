@@ -142,6 +142,8 @@ def test_a_deleted_row_comes_back(hagsta, window, page_name, table_of):
     delete_with_key(table.view)
     assert table.model.rowCount() == rows - 1
     assert dump(store) != before
+    focus(table.view)
+    assert window.act_undo.text().startswith("&Ångra ta bort ")   # Redigera names it
     undo_in(window, table.view)
     assert dump(store) == before
     table = table_of(view)
