@@ -148,8 +148,13 @@ class RecordReader:
         others = link_columns(link)
         rows = self._rows(link, owner, owner_ids)
         self._link_rows[link.name] = rows
-        for row in rows:
-            sets.setdefault(row[owner], []).append([normalise(link, c, row[c]) for c in others])
+        if link.real_columns:
+            for row in rows:
+                sets.setdefault(row[owner], []).append([normalise(link, c, row[c])
+                                                        for c in others])
+        else:  # nothing to normalise (no link table has a REAL column): 10 000 calls fewer
+            for row in rows:
+                sets.setdefault(row[owner], []).append([row[c] for c in others])
         return {k: sorted(v) for k, v in sets.items()}
 
     def _rows(self, table: Table, key: str, ids: list[str] | None) -> list[Row]:
