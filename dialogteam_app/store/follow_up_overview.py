@@ -112,8 +112,8 @@ class FollowUpOverview:
                 """SELECT e.id, e.title, e.dnr, e.phase, o.name, s.name AS responsible
                 FROM engagements e JOIN organisers o ON o.id = e.organiser_id
                 LEFT JOIN supporters s ON s.id = e.responsible_id"""):
-            phase = next((p.label for p in Phase if p.value == r["phase"]), r["phase"])
-            rows[r["id"]] = TeamRow(r["id"], r["name"], r["title"], r["dnr"], phase,
+            rows[r["id"]] = TeamRow(r["id"], r["name"], r["title"], r["dnr"],
+                                    Phase(r["phase"]).label,
                                     responsible=r["responsible"] or "")
         for r in self.db.query(_FOLLOWED):
             rows[r["engagement_id"]].period_start = r["period_start"]
