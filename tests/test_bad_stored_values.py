@@ -222,3 +222,27 @@ def test_every_page_opens_with_bad_values(spoiled, qtbot, tmp_path):
         window.grab().save(str(tmp_path / "last-page.png"))
     finally:
         dispose(window)
+
+
+def test_a_tillagg_change_with_a_bad_amount_is_named_not_applied(data_paths, tmp_path, capsys):
+    """A change's value is text whose rule depends on what it changes: an amount that is
+    no number is shown as "okänt värde" in the tillägg and not applied to the ÖK 2."""
+    with Database(data_paths.database) as db:
+        store = Store(db)
+        engagement = load_sample(store)
+        _fill_the_empty_tables(store, engagement.id)
+        ok2 = next(a for a in store.agreements.list(sjovik_id("engagement"))
+                   if a.kind is AgreementKind.OK2)
+    conn = sqlite3.connect(data_paths.database)
+    conn.execute("UPDATE agreement_changes SET target = 'payment.amount_kr', target_id = ?, "
+                 "value = 'hackad'", (ok2.payments[0].id,))
+    conn.commit()
+    conn.close()
+    root, eid = str(data_paths.root), sjovik_id("engagement")[:8]
+    tillagg, changed = tmp_path / "tillagg.pdf", tmp_path / "ok2.pdf"
+    assert main(["--data-dir", root, "export", eid, "--agreement", str(tillagg),
+                 "--which", "tillägg"]) == 0, capsys.readouterr().err
+    text = "".join(page.extract_text() for page in PdfReader(tillagg).pages)
+    assert "utbetalningens belopp ändras till okänt värde" in text
+    assert main(["--data-dir", root, "export", eid, "--agreement", str(changed),
+                 "--which", "ök 2"]) == 0, capsys.readouterr().err
