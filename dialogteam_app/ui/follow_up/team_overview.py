@@ -27,8 +27,9 @@ from ..common.dialogs import show_error, show_info
 from ..common.widgets import hint, section_title
 from ..plan.export import documents_folder
 
+# Two-line headers: the columns are as narrow as their cells, so all seven fit at 150 %.
 HEADERS = ["Huvudman", "Fas", "Period", "Ansvarig", "Insatser",
-           "Per år, tkr: beviljat / utbetalt / använt", "Insatser per faktor"]
+           "Per år, tkr: beviljat /\nutbetalt / använt", "Insatser\nper faktor"]
 
 
 def overview_cells(row: TeamRow) -> list[str]:

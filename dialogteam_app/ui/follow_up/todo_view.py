@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain.follow_up_overview import DUE_WITHIN_DAYS, TodoItem
 from ..common.context import AppContext
 from ..common.theme import colours
-from ..common.widgets import PageHeader, hint
+from ..common.widgets import PageHeader, add_shortcut, hint
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -47,8 +47,9 @@ class TodoView(QWidget):
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._activated)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.tree, self._open_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        add_shortcut(Qt.Key.Key_Return, self.tree, self._open_current,
+                     what="Att göra: öppna den valda raden",
+                     context=Qt.ShortcutContext.WidgetShortcut)
         self.empty = hint("Inget att göra just nu: inga redovisningar inom "
                           f"{DUE_WITHIN_DAYS} dagar, inga försenade uppgifter, utbetalningar "
                           "eller överenskommelser som väntar.", self)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ..common.lazy_pages import LazyPage
 from ..common.widgets import fit_to_screen, hint
 
-PAGES = ("team", "organiser", "engagement", "meeting", "search")
+PAGES = ("team", "organiser", "engagement", "meeting", "search", "todo")
 
 
 def _keys(sequences: list[QKeySequence]) -> str:
