@@ -33,7 +33,8 @@ def _passphrase_file_option(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dialogteam",
-        description="Dialogteam – anteckningar, nulägesanalys och åtgärdsplan.")
+        description="Dialogteam – anteckningar, nulägesanalys, åtgärdsplan, "
+                    "överenskommelser och uppföljning.")
     parser.add_argument("--version", action="version", version=f"Dialogteam {__version__}")
     _data_dir_option(parser, in_subcommand=False)
     parser.add_argument("--smoke", action="store_true",
