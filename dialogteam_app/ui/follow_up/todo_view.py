@@ -71,11 +71,12 @@ class TodoView(QWidget):
             row = QTreeWidgetItem([item.date, item.organiser_name,
                                    f"{item.kind.label}: {item.title}", item.detail])
             row.setData(0, ITEM_ROLE, item)
-            row.setToolTip(2, row.text(2))
             if item.overdue:
                 for c in range(4):
                     row.setForeground(c, QBrush(QColor(colours().error)))
                 row.setText(3, f"Försenad · {item.detail}")
+            for c in (2, 3):   # both can be cut on a laptop: the whole text on hover
+                row.setToolTip(c, row.text(c))
             self.tree.addTopLevelItem(row)
         self.empty.setVisible(not self.items)
         self.tree.setVisible(bool(self.items))
