@@ -45,8 +45,8 @@ def take(out: Path, mode: str) -> None:
     from dialogteam_app.paths import DataPaths
     from dialogteam_app.sample_data import sample_id
     from dialogteam_app.ui.app import make_application, open_main_window
-    from dialogteam_app.ui.plan.export import plan_export_dialog
     from dialogteam_app.ui.follow_up.follow_up_view import INSATS
+    from dialogteam_app.ui.plan.export import plan_export_dialog
     from dialogteam_app.ui.window.navigator import ENGAGEMENT, TODO
 
     def settle(ms: int = 150) -> None:
