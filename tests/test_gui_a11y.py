@@ -169,3 +169,24 @@ def test_an_unticked_checkbox_is_visible_on_every_background(qapp, dark):
         assert all(ratio >= 3 for ratio in ratios), ratios
     finally:
         apply_theme(qapp, dark=False)
+
+
+def test_an_unselected_tab_shows_the_dots_of_its_capital(qapp):
+    """Fusion cut the top off an unselected tab's label: "Översikt" read "Oversikt"."""
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    def label(text: str):
+        tabs = QTabWidget()
+        tabs.addTab(QWidget(), "Nulägesanalys")   # selected; the one looked at is not
+        tabs.addTab(QWidget(), text)
+        tabs.resize(400, 100)
+        tabs.show()
+        QApplication.processEvents()
+        bar = tabs.tabBar()
+        image = bar.grab(bar.tabRect(1)).toImage()
+        tabs.close()
+        return image
+
+    apply_theme(qapp, dark=False)
+    assert label("Översikt") != label("Oversikt")
+    assert label("Åtgärdsplan") != label("Atgärdsplan")

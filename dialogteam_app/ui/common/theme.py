@@ -224,6 +224,14 @@ class ThemedWidgetStyle(QtWidgets.QProxyStyle):
             option.palette = palette
         super().drawPrimitive(element, option, painter, widget)
 
+    def sizeFromContents(self, kind, option, size, widget=None):  # noqa: ANN001, ANN201, N802
+        # Fusion's tab is as tall as the font's line and shifts an unselected tab's label
+        # down: the dots of Ö and the ring of Å were cut off ("Oversikt"). Room for them.
+        size = super().sizeFromContents(kind, option, size, widget)
+        if kind == QtWidgets.QStyle.ContentsType.CT_TabBarTab:
+            size.setHeight(size.height() + 4)
+        return size
+
     def polish(self, arg):  # noqa: ANN001, ANN201 - one of QStyle's overloads
         if isinstance(arg, QtWidgets.QWidget) and self.wants(arg):
             arg.setProperty(_THEMED, True)
