@@ -67,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--docx", metavar="FIL",
                       help="åtgärdsplanen som Word-dokument (sparas som en ny version)")
     what.add_argument("--agreement", metavar="FIL",
-                      help="överenskommelsen som PDF, med åtgärdsplanen som bilaga 1")
+                      help="överenskommelsen som PDF, eller som Word-dokument om filen slutar "
+                           "på .docx, med åtgärdsplanen som bilaga 1")
     p.add_argument("--which", metavar="NAMN",
                    help="vilken överenskommelse när det finns flera: ÖK 1, ÖK 2, tillägg, "
                         "dnr eller början av id")

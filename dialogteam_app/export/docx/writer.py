@@ -79,6 +79,19 @@ class DocxWriter:
         for block in blocks[1:]:
             self.doc.add_paragraph(block)
 
+    def block(self, lines: Sequence[str], bold: int = 0) -> None:
+        """Lines kept in one paragraph on one page (an address block, a line to sign
+        on with the name below); line number `bold` in bold. An empty line is room."""
+        shown = [keep_together(plain(line).strip()) for line in lines]
+        if not any(shown):
+            return
+        para = self.doc.add_paragraph()
+        para.paragraph_format.keep_together = True
+        for n, line in enumerate(shown):
+            if n:
+                para.add_run().add_break()
+            para.add_run(line).bold = n == bold
+
     def bullets(self, items: Sequence[str], numbered: bool = False) -> None:
         style = "List Number" if numbered else "List Bullet"
         for item in items:
