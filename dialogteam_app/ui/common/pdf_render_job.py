@@ -1,7 +1,6 @@
 """A PDF rendered off the GUI thread for an export dialog's preview, with progress
-and cancellation (the dialog closed while it renders). The plan's export dialog has
-the same job written for PlanDocument (ui/plan/export_dialog.py); this one takes any
-render function."""
+and cancellation (the dialog closed while it renders); it takes any render function,
+so the plan's and the agreement's dialogs share it (export_dialog_base.py)."""
 
 from __future__ import annotations
 
