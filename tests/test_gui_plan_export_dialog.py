@@ -125,3 +125,18 @@ def test_word_copy_print_and_email_with_both(qtbot, tmp_path, monkeypatch):
     assert [p.name for p, _ in exported] == [target.name]  # one version, in two formats
     assert dialog.save_docx_to(tmp_path / "Kopia.docx")
     assert [p.name for p, _ in exported] == [target.name, "Kopia.docx"]
+
+
+def test_save_pdf_button_asks_for_a_name_and_saves_the_preview(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    exported = []
+    dialog = open_dialog(qtbot, tmp_path, exported)
+    asked = []
+    chosen = tmp_path / "Min plan"   # typed without .pdf
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda parent, title, start, kinds: asked.append((title, start)) or (str(chosen), "")))
+    dialog._save_button.click()
+    assert asked[0][0] == "Spara åtgärdsplanen som PDF" and asked[0][1].endswith(".pdf")
+    saved = tmp_path / "Min plan.pdf"
+    assert saved.read_bytes() == dialog.preview_path.read_bytes()
+    assert [p for p, _ in exported] == [saved]
