@@ -12,28 +12,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageTemplate
 
 from ...domain.agreement_document import AgreementDocument
 from ...domain.agreement_outline import document_name
-from ..pdf.document import RUNNING_SIZE, DocumentInfo, DocumentTemplate, TaggingFrame
-from ..pdf.fonts import REGULAR
+from ..pdf.document import DocumentInfo, DocumentTemplate, TaggingFrame
 from ..pdf.headings import Heading
 from ..pdf.structure import Tagger
 from ..pdf.styles import (
     CONTENT_WIDTH,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
-    MARGIN_RIGHT,
     MARGIN_TOP,
-    MUTED,
     PAGE_HEIGHT,
-    PAGE_WIDTH,
-    RULE,
 )
-from ..pdf.text import fit_line, one_line
+from ..pdf.text import one_line
 
 AGREEMENT_PAGE = "agreement"
 AGREEMENT_PART, BILAGA_PART = "agreement", "bilaga1"
@@ -93,32 +86,9 @@ class AgreementDocTemplate(DocumentTemplate):
 
     def _draw_agreement_page(self, canv: Any, doc: Any) -> None:
         a = self.agreement
-        left = f"{part_name(a)} – {one_line(a.organiser.name)}"
         right = "Utkast" if a.draft else f"Undertecknad {one_line(a.signed_date)}".strip()
-        y = PAGE_HEIGHT - 15 * mm
-        room = CONTENT_WIDTH - stringWidth(right, REGULAR, RUNNING_SIZE) - 8 * mm
-        canv.saveState()
-        canv.setFont(REGULAR, RUNNING_SIZE)
-        canv.setFillColor(MUTED)
-        canv.drawString(MARGIN_LEFT, y, fit_line(left, REGULAR, RUNNING_SIZE, room))
-        canv.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, right)
-        canv.setStrokeColor(RULE)
-        canv.setLineWidth(0.5)
-        canv.line(MARGIN_LEFT, y - 2.5 * mm, PAGE_WIDTH - MARGIN_RIGHT, y - 2.5 * mm)
-        canv.restoreState()
+        self._draw_header(canv, f"{part_name(a)} – {one_line(a.organiser.name)}", right)
         self._draw_footer(canv, doc)
-
-    def _draw_footer(self, canv: Any, _doc: Any) -> None:
-        page = canv.getPageNumber()
-        y = 12 * mm
-        canv.saveState()
-        canv.setFont(REGULAR, RUNNING_SIZE)
-        canv.setFillColor(MUTED)
-        canv.drawString(MARGIN_LEFT, y, fit_line(self.info.footer_left, REGULAR, RUNNING_SIZE,
-                                                 CONTENT_WIDTH / 2))
-        canv.restoreState()
-        self.late_text(canv, f"PageOf{page}", PAGE_WIDTH - MARGIN_RIGHT, y,
-                       lambda: self._page_label(page))
 
     def _page_label(self, page: int) -> str:
         """Known once the last page is laid out: which part, and the page within it."""

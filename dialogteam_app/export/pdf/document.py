@@ -150,19 +150,22 @@ class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has 
         return on_page
 
     def _draw_header_and_footer(self, canv: Any, doc: Any) -> None:
-        right = self.info.header_right
+        self._draw_header(canv, self.info.title, self.info.header_right)
+        self._draw_footer(canv, doc)
+
+    def _draw_header(self, canv: Any, left: str, right: str) -> None:
+        """`left` shortened to the room `right` leaves, over a thin rule."""
         room = CONTENT_WIDTH - stringWidth(right, REGULAR, RUNNING_SIZE) - 8 * mm
         y = PAGE_HEIGHT - 15 * mm
         canv.saveState()
         canv.setFont(REGULAR, RUNNING_SIZE)
         canv.setFillColor(MUTED)
-        canv.drawString(MARGIN_LEFT, y, fit_line(self.info.title, REGULAR, RUNNING_SIZE, room))
+        canv.drawString(MARGIN_LEFT, y, fit_line(left, REGULAR, RUNNING_SIZE, room))
         canv.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, right)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(MARGIN_LEFT, y - 2.5 * mm, PAGE_WIDTH - MARGIN_RIGHT, y - 2.5 * mm)
         canv.restoreState()
-        self._draw_footer(canv, doc)
 
     def _draw_footer(self, canv: Any, _doc: Any) -> None:
         page = canv.getPageNumber()
@@ -174,7 +177,11 @@ class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has 
                                                  CONTENT_WIDTH / 2))
         canv.restoreState()
         self.late_text(canv, f"PageOf{page}", PAGE_WIDTH - MARGIN_RIGHT, y,
-                       lambda: f"Sida {page} av {self.page}")
+                       lambda: self._page_label(page))
+
+    def _page_label(self, page: int) -> str:
+        """The footer's page number, known once the last page is laid out."""
+        return f"Sida {page} av {self.page}"
 
     # Progress over the flowables, and one step for writing the file.
     def _on_progress(self, kind: str, value: int) -> None:
