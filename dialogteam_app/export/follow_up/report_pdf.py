@@ -14,8 +14,6 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
-    HRFlowable,
-    NextPageTemplate,
     PageBreak,
     Paragraph,
     Spacer,
@@ -24,11 +22,10 @@ from reportlab.platypus import (
 
 from ...domain.money import format_kr
 from ...domain.report_document import DocInsats, ReportDocument
-from ..pdf.cover import contents_page
-from ..pdf.document import BODY as BODY_PAGES
+from ..pdf.cover import contents_page, cover, facts_table
 from ..pdf.document import DocumentInfo
 from ..pdf.fonts import register_fonts
-from ..pdf.headings import Heading, HeadingMaker, subheading
+from ..pdf.headings import HeadingMaker, subheading
 from ..pdf.render import render_document
 from ..pdf.structure import TableTags
 from ..pdf.styles import (
@@ -38,10 +35,6 @@ from ..pdf.styles import (
     CELL_HEAD,
     CELL_HEAD_NUM,
     CONTENT_WIDTH,
-    COVER_KICKER,
-    COVER_ORGANISER,
-    COVER_SUBTITLE,
-    COVER_TITLE,
     FIELD,
     INK,
     RULE,
@@ -75,22 +68,13 @@ def _cover(doc: ReportDocument) -> list[Flowable]:
              ("Period som redovisas", f"{doc.period_start} – {doc.period_end}"),
              ("Sista dag", doc.due_date), ("Status", doc.status),
              ("Ansvarig processtödjare", doc.author)]
-    rows = [[Paragraph(label, CELL_HEAD), Paragraph(markup(value) or DASH, FIELD)]
-            for label, value in facts]
-    table = Table(rows, colWidths=[44 * mm, CONTENT_WIDTH - 44 * mm], hAlign="LEFT",
-                  renderCB=TableTags(header_rows=0, header_columns=1),
-                  style=table_style(("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
-                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-                                    ("LEFTPADDING", (0, 0), (0, -1), 0)))
-    return [Spacer(1, 36 * mm), Paragraph(markup(doc.engagement_title), COVER_KICKER),
-            Heading(markup(doc.title), COVER_TITLE, level=1),
-            Paragraph(markup(doc.organiser_name), COVER_ORGANISER),
-            Paragraph(markup(doc.date), COVER_SUBTITLE), Spacer(1, 6 * mm),
-            HRFlowable(width=32 * mm, thickness=2.5, color=ACCENT, hAlign="LEFT"),
-            Spacer(1, 30 * mm), table, Spacer(1, 8 * mm),
-            Paragraph("Innehåll enligt överenskommelsen", CELL_HEAD),
-            *bullets([markup(p) for p in doc.content_points]),
-            NextPageTemplate(BODY_PAGES), PageBreak()]
+    return cover(
+        kicker=markup(doc.engagement_title), title=markup(doc.title),
+        organiser=markup(doc.organiser_name), subtitle=markup(doc.date),
+        facts=facts_table([(label, markup(value) or DASH) for label, value in facts]),
+        top=36 * mm, gap=30 * mm,
+        after=[Spacer(1, 8 * mm), Paragraph("Innehåll enligt överenskommelsen", CELL_HEAD),
+               *bullets([markup(p) for p in doc.content_points])])
 
 
 def _done(number: str, doc: ReportDocument, h: HeadingMaker) -> list[Flowable]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
@@ -28,6 +30,7 @@ from .styles import (
     COVER_TITLE,
     FIELD,
     RULE,
+    TableCommand,
     table_style,
 )
 from .text import DASH, markup
@@ -44,29 +47,50 @@ def cover_page(doc: PlanDocument) -> list[Flowable]:
         ("Mottagare", doc.recipient),
         ("Ansvarig processtödjare", doc.author),
     ]
-    rows = [[Paragraph(label, CELL_HEAD), Paragraph(markup(value), FIELD)]
-            for label, value in facts if markup(value)]  # what is not known is left out
-    table = Table(rows, colWidths=[44 * mm, CONTENT_WIDTH - 44 * mm], hAlign="LEFT",
-                  splitInRow=1, renderCB=TableTags(header_rows=0, header_columns=1),
-                  style=table_style(
-                      ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
-                      ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-                      ("LEFTPADDING", (0, 0), (0, -1), 0),
-                      ("TOPPADDING", (0, 0), (-1, -1), 5),
-                      ("TOPPADDING", (0, 0), (0, -1), 6.5),  # smaller labels: same baseline
-                      ("BOTTOMPADDING", (0, 0), (-1, -1), 1)))
-    kicker = markup(doc.engagement_title)
+    table = facts_table([(label, markup(value)) for label, value in facts
+                         if markup(value)],   # what is not known is left out
+                        ("TOPPADDING", (0, 0), (-1, -1), 5),
+                        ("TOPPADDING", (0, 0), (0, -1), 6.5),  # smaller labels: same baseline
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 1), split_in_row=True)
+    return cover(
+        kicker=markup(doc.engagement_title) or None, title="Åtgärdsplan",
+        organiser=markup(doc.organiser_name) or DASH,
+        subtitle=f"Version {doc.version}" + (f", {markup(doc.date)}" if doc.date.strip() else ""),
+        facts=table, top=40 * mm, gap=62 * mm, rule_space_after=0)
+
+
+def facts_table(facts: list[tuple[str, str]], *style: TableCommand,
+                split_in_row: bool = False) -> Table:
+    """The cover's label/value table; values already in markup."""
+    rows = [[Paragraph(label, CELL_HEAD), Paragraph(value, FIELD)] for label, value in facts]
+    return Table(rows, colWidths=[44 * mm, CONTENT_WIDTH - 44 * mm], hAlign="LEFT",
+                 splitInRow=int(split_in_row),
+                 renderCB=TableTags(header_rows=0, header_columns=1),
+                 style=table_style(
+                     ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
+                     ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                     ("LEFTPADDING", (0, 0), (0, -1), 0),
+                     *style))
+
+
+def cover(*, kicker: str | None, title: str, organiser: str, subtitle: str, facts: Table,
+          top: float, gap: float, rule_space_after: float = 1,
+          after: Sequence[Flowable] = ()) -> list[Flowable]:
+    """A cover page (texts in markup; no kicker paragraph when None): kicker, title,
+    organiser and subtitle over an accent rule, then the facts and `after`; the body
+    pages follow."""
     return [
-        Spacer(1, 40 * mm),
-        *([Paragraph(kicker, COVER_KICKER)] if kicker else []),
-        Heading("Åtgärdsplan", COVER_TITLE, level=1),
-        Paragraph(markup(doc.organiser_name) or DASH, COVER_ORGANISER),
-        Paragraph(f"Version {doc.version}" + (f", {markup(doc.date)}" if doc.date.strip() else ""),
-                  COVER_SUBTITLE),
+        Spacer(1, top),
+        *([Paragraph(kicker, COVER_KICKER)] if kicker is not None else []),
+        Heading(title, COVER_TITLE, level=1),
+        Paragraph(organiser, COVER_ORGANISER),
+        Paragraph(subtitle, COVER_SUBTITLE),
         Spacer(1, 6 * mm),
-        HRFlowable(width=32 * mm, thickness=2.5, color=ACCENT, hAlign="LEFT", spaceAfter=0),
-        Spacer(1, 62 * mm),
-        table,
+        HRFlowable(width=32 * mm, thickness=2.5, color=ACCENT, hAlign="LEFT",
+                   spaceAfter=rule_space_after),
+        Spacer(1, gap),
+        facts,
+        *after,
         NextPageTemplate(BODY),
         PageBreak(),
     ]
