@@ -82,6 +82,11 @@ def test_every_dialog_fits_a_laptop_and_is_named(sample_window):
     engagement.tabs.setCurrentWidget(engagement.analysis)
     open_and_check(lambda: engagement.analysis.problems._pick(None), check, seen)
     assert len(seen) >= 12, seen  # menus, page buttons, about, promote, evidence picker
+    # The agreement and follow-up dialogs, reached from their pages by the walk.
+    for title in ("Exportera överenskommelsen", "Skolverkets uppgifter", "Gallra personuppgifter",
+                  "Kryptera databasen", "Hämta mötesanteckning till loggen",
+                  "Exportera redovisning", "Exportera teamöversikt"):
+        assert any(t.startswith(title) for t in seen), (title, seen)
     assert not problems, "\n".join(dict.fromkeys(problems))
 
 
@@ -130,3 +135,27 @@ def test_theme_text_colours_meet_aa_on_every_background_they_are_drawn_on(qapp, 
         assert not low and all(ratio >= 3 for _bar, ratio in bars), (low, bars)  # UI parts
     finally:
         apply_theme(qapp, dark=False)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_passphrase_dialogs_fit_are_named_and_readable(sample_window, dark):
+    """Asked for at start (encrypted database) and on import (a package's passphrase):
+    outside any page the walk reaches, so opened here, with its error shown."""
+    from dialogteam_app.ui.common.passphrase_fields import ask_passphrase
+    problems: list[str] = []
+    seen: list[str] = []
+
+    def check(dialog):
+        problems.extend(too_big(dialog))
+        problems.extend(check_all(dialog, dialog.windowTitle()))
+
+    apply_theme(QApplication.instance(), dark=dark)
+    try:
+        for error in ("", "Fel lösenfras. Försök igen."):
+            open_and_check(lambda e=error: ask_passphrase(
+                sample_window, "Lösenfras för databasen", "Databasen är krypterad.", e),
+                check, seen)
+    finally:
+        apply_theme(QApplication.instance(), dark=False)
+    assert seen == ["Lösenfras för databasen"] * 2
+    assert not problems, "\n".join(dict.fromkeys(problems))
