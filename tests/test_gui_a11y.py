@@ -90,8 +90,10 @@ def test_every_dialog_fits_a_laptop_and_is_named(sample_window):
     assert not problems, "\n".join(dict.fromkeys(problems))
 
 
-def test_plan_export_dialog_fits_a_laptop_with_its_buttons(sample_window, qtbot):
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_plan_export_dialog_fits_a_laptop_with_its_buttons(sample_window, qtbot, dark):
     from dialogteam_app.ui.plan.export import plan_export_dialog
+    apply_theme(QApplication.instance(), dark=dark)
     engagement_id = sample_window.ctx.store.engagements.list()[0].id
     dialog = plan_export_dialog(sample_window, sample_window.ctx.store, engagement_id,
                                 lambda _v: None)
@@ -107,6 +109,7 @@ def test_plan_export_dialog_fits_a_laptop_with_its_buttons(sample_window, qtbot)
             "Spara PDF…", "Skicka med e-post…"}
     finally:
         dialog.reject()
+        apply_theme(QApplication.instance(), dark=False)
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
