@@ -91,7 +91,7 @@ class FollowUpOverview:
                 WHERE {_OPEN} AND a.status = 'undertecknat' AND x.id IS NULL
                 AND p.due_date <= ?""", (horizon,)):
             items.append(TodoItem(TodoKind.PAYMENT, r["due_date"], r["eid"], r["name"],
-                                  f"Utbetalning {_kr(r['amount_kr'])}",
+                                  f"{_kr(r['amount_kr'])} enligt utbetalningsplanen",
                                   "Inte registrerad som utbetald", r["due_date"] < now, r["id"]))
         for r in self.db.query(
                 f"""SELECT a.id, a.kind, a.dnr, a.sent_date, e.id AS eid, o.name
@@ -101,7 +101,7 @@ class FollowUpOverview:
             kind = {"ok1": "ÖK 1", "ok2": "ÖK 2"}.get(r["kind"], "Tillägg")
             dnr = f" (dnr {r['dnr']})" if r["dnr"] else ""
             items.append(TodoItem(TodoKind.SIGNATURE, r["sent_date"], r["eid"], r["name"],
-                                  f"{kind}{dnr} väntar på underskrift",
+                                  f"{kind}{dnr}",
                                   f"Skickad {r['sent_date']}" if r["sent_date"] else "Skickad",
                                   False, r["id"]))
         return sorted(items, key=lambda i: i.sort_key)

@@ -351,3 +351,17 @@ def _describe(w: QWidget) -> str:
     name = w.objectName() or accessible_name(w) or (w.text() if hasattr(w, "text") and
                                                     isinstance(w.text(), str) else "")
     return f"{type(w).__name__}({name[:30]!r})"
+
+
+def clipped_columns(view: QAbstractItemView) -> list[str]:
+    """Columns narrower than their widest cell or their header: the text is elided or
+    broken mid-word, and a screen-reader user's sighted colleague cannot read it."""
+    header = view.horizontalHeader()  # type: ignore[attr-defined]
+    model = view.model()
+    problems = []
+    for c in range(header.count()):
+        need = max(view.sizeHintForColumn(c), header.sectionSizeFromContents(c).width())
+        if header.sectionSize(c) < need:
+            title = model.headerData(c, Qt.Orientation.Horizontal)
+            problems.append(f"{_describe(view)} column {title!r}: {header.sectionSize(c)} < {need} px")
+    return problems
