@@ -202,6 +202,30 @@ def test_an_unticked_checkbox_is_visible_on_every_background(qapp, dark):
         apply_theme(qapp, dark=False)
 
 
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_the_edge_of_a_field_is_visible_on_the_page(qapp, dark):
+    """A line field's, a combo box's and a spin box's edge is a UI part: 3:1 against the
+    page (WCAG 1.4.11). Fusion's own outline was 1.1:1 in dark and 2:1 in light."""
+    from helpers.a11y import contrast
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
+
+    apply_theme(qapp, dark=dark)
+    try:
+        page = qapp.palette().color(QPalette.ColorRole.Window)
+        ratios = {}
+        for field in (QLineEdit("2025:118"), QComboBox(), QSpinBox()):
+            if isinstance(field, QComboBox):
+                field.addItem("Genomförande")
+            field.resize(160, 28)
+            image = field.grab().toImage()
+            column = [image.pixelColor(field.width() // 2, y) for y in range(4)]
+            ratios[type(field).__name__] = max(contrast(c, page) for c in column)
+        assert all(ratio >= 3 for ratio in ratios.values()), ratios
+    finally:
+        apply_theme(qapp, dark=False)
+
+
 def test_an_unselected_tab_shows_the_dots_of_its_capital(qapp):
     """Fusion cut the top off an unselected tab's label: "Översikt" read "Oversikt"."""
     from PySide6.QtWidgets import QTabWidget, QWidget
