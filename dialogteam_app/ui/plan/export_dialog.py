@@ -22,6 +22,7 @@ from ...export import render_plan_docx, render_plan_pdf
 from ...export.email_draft import draft_body, draft_subject
 from ...export.file_names import suggested_pdf_name
 from ..common.export_dialog_base import ATTACH, ExportDialogBase
+from ..common.theme import colours
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ class PlanExportDialog(ExportDialogBase):
         warning = coverage_warning(self._doc) if self._doc is not None else ""
         if warning:
             self._status.setText(f"{pages} sidor. {warning}")
-            self._status.setStyleSheet("color: #8a5a00;")
+            self._status.setStyleSheet(f"color: {colours().warning};")
 
     def _print_title(self) -> str:
         assert self._doc is not None   # ready means rendered from a document
