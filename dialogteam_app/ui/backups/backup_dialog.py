@@ -36,6 +36,7 @@ from ...store.backups import (
 from ...store.errors import StoreError
 from ...store.settings import BACKUP_KEEP_DAYS, BACKUP_KEEP_OTHER_DAYS, Settings
 from ..common.background_job import run_in_background
+from ..common.database_step import run_database_step
 from ..common.dialogs import show_error, show_info
 from ..common.widgets import fit_to_screen, hint, section_title
 
@@ -180,19 +181,12 @@ def confirm_restore(parent, chosen: BackupInfo) -> bool:
 def restore_backup(window, backup: Path) -> bool:
     """Close the database, write the backup into it, open it again, rebuild the pages."""
     ctx = window.ctx
-    if ctx.autosaver.invalid_messages():
-        show_info(window, "Rätta först", "Några ändringar är inte sparade eftersom de innehåller "
-                  "fel. Rätta eller ångra dem innan du återställer.")
+    kept = run_database_step(
+        window, lambda run: ctx.store.restore(ctx.paths, backup, run=run),
+        before="återställer", progress_title="Återställer databasen",
+        failure_title="Säkerhetskopian kunde inte återställas")
+    if kept is None:
         return False
-    ctx.autosaver.flush()
-    try:
-        kept = ctx.store.restore(ctx.paths, backup, run=lambda job: run_in_background(
-            window, "Återställer databasen", lambda progress: job()))
-    except (StoreError, OSError) as exc:
-        show_error(window, "Säkerhetskopian kunde inte återställas", str(exc))
-        return False
-    finally:
-        window.reload_data()
     show_info(window, "Databasen är återställd",
               f"Databasen är återställd. Det som fanns innan sparades som {kept.name}.")
     return True

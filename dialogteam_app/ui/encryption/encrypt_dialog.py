@@ -6,9 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from ...store.encryption import is_encrypted
-from ...store.errors import StoreError
-from ..common.background_job import run_in_background
-from ..common.dialogs import show_error, show_info
+from ..common.database_step import run_database_step
+from ..common.dialogs import show_info
 from ..common.passphrase_fields import NewPassphraseFields
 from ..common.widgets import hint, section_title
 
@@ -65,19 +64,12 @@ def encrypt_from_window(window, ask=None) -> bool:
         passphrase = ask()
     if passphrase is None:
         return False
-    if ctx.autosaver.invalid_messages():
-        show_info(window, "Rätta först", "Några ändringar är inte sparade eftersom de innehåller "
-                  "fel. Rätta eller ångra dem innan du krypterar.")
+    backup = run_database_step(
+        window, lambda run: ctx.store.encrypt(ctx.paths, passphrase, run=run),
+        before="krypterar", progress_title="Krypterar databasen",
+        failure_title="Databasen krypterades inte")
+    if backup is None:
         return False
-    ctx.autosaver.flush()
-    try:
-        backup = ctx.store.encrypt(ctx.paths, passphrase, run=lambda job: run_in_background(
-            window, "Krypterar databasen", lambda progress: job()))
-    except (StoreError, OSError) as exc:
-        show_error(window, "Databasen krypterades inte", str(exc))
-        return False
-    finally:
-        window.reload_data()
     show_info(window, "Databasen är krypterad",
               "Databasen och säkerhetskopiorna är krypterade. Nästa gång programmet startar "
               f"frågar det efter lösenfrasen.\n\nSäkerhetskopian före krypteringen: {backup.name} "
