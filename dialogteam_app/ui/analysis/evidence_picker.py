@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -23,7 +22,7 @@ from ...domain.notes import Note, Tag, tag_label
 from ...domain.sorting import swedish_key
 from ...store.store import Store
 from ..common.record_form import ErrorLabel
-from ..common.widgets import GrowingTextEdit, fit_to_screen, hint
+from ..common.widgets import GrowingTextEdit, accept_reject_buttons, fit_to_screen, hint
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 NOTES, KEY_FIGURES, SOURCES, FINDINGS, TEXT = range(5)
@@ -109,11 +108,7 @@ class EvidencePicker(QDialog):
             self.tabs.addTab(page, title)
 
         self.error = ErrorLabel(self)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Välj", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Avbryt", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = accept_reject_buttons(self, "Välj")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)

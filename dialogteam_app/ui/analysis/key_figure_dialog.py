@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from ...domain.analysis import KeyFigure, Measure, validate_key_figure
 from ...domain.key_figures import duplicate_of, parse_decimal
 from ..common.record_form import ErrorLabel
+from ..common.widgets import accept_reject_buttons
 
 
 class KeyFigureDialog(QDialog):
@@ -46,11 +46,7 @@ class KeyFigureDialog(QDialog):
                              ("&År:", self.year), ("&Värde:", self.value),
                              ("&Riket:", self.national), ("&Källa:", self.source)):
             form.addRow(text, widget)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Lägg till", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Avbryt", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = accept_reject_buttons(self, "Lägg till")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -9,7 +9,6 @@ import html
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -33,7 +32,7 @@ from ...domain.text import shorten
 from ...store.store import Store
 from ..common.dialogs import show_info
 from ..common.record_form import ErrorLabel
-from ..common.widgets import hint
+from ..common.widgets import accept_reject_buttons, hint
 
 
 def promote_note(parent: QWidget, store: Store, note: Note) -> str | None:
@@ -127,11 +126,7 @@ class PromoteDialog(QDialog):
         for page in self._page.values():
             self.pages.addWidget(page)
         self.error = ErrorLabel(self)
-        self.buttons = QDialogButtonBox(self)
-        self.ok = self.buttons.addButton("Lyft till analysen", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("Avbryt", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok = accept_reject_buttons(self, "Lyft till analysen")
 
         layout = QVBoxLayout(self)
         layout.addWidget(quote)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...passphrase import mismatch, strength
-from .widgets import hint
+from .widgets import accept_reject_buttons, hint
 
 
 def _secret_field(parent: QWidget) -> QLineEdit:
@@ -92,11 +91,7 @@ class AskPassphraseDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Lösenfras:", self.field)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(self)
-        self.ok = buttons.addButton("Öppna", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Avbryt", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok = accept_reject_buttons(self, "Öppna")
         layout.addWidget(buttons)
         self.ok.setEnabled(False)
         self.field.textChanged.connect(lambda t: self.ok.setEnabled(bool(t)))

@@ -5,10 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QLabel,
     QListWidget,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -36,6 +39,17 @@ class PageHeader(QWidget):
         self.title.setText(title)
         self.subtitle.setText(subtitle)
         self.subtitle.setVisible(bool(subtitle))
+
+
+def accept_reject_buttons(dialog: QDialog, accept: str,
+                          reject: str = "Avbryt") -> tuple[QDialogButtonBox, QPushButton]:
+    """The dialog's button row: `accept` accepts it, `reject` (and Esc) closes it."""
+    buttons = QDialogButtonBox(dialog)
+    accept_button = buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(reject, QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, accept_button
 
 
 # Alt+these open the menus (Arkiv, Redigera, Visa, Hjälp); form labels leave them alone.

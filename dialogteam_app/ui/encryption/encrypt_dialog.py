@@ -3,13 +3,13 @@ passphrase typed twice, then the conversion off the GUI thread (a backup first).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from ...store.encryption import is_encrypted
 from ..common.database_step import run_database_step
 from ..common.dialogs import show_info
 from ..common.passphrase_fields import NewPassphraseFields
-from ..common.widgets import hint, section_title
+from ..common.widgets import accept_reject_buttons, hint, section_title
 
 EXPLANATION = (
     "Databasen och alla säkerhetskopior krypteras (SQLCipher, AES-256). Den som får tag "
@@ -30,11 +30,7 @@ class EncryptDialog(QDialog):
         layout.addWidget(section_title("Kryptera databasen med en lösenfras", self))
         layout.addWidget(hint(EXPLANATION, self))
         layout.addWidget(self.passphrase)
-        buttons = QDialogButtonBox(self)
-        self.encrypt_button = buttons.addButton("Kryptera", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Avbryt", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.encrypt_button = accept_reject_buttons(self, "Kryptera")
         layout.addWidget(buttons)
         self.passphrase.changed.connect(self._update)
         self._update()

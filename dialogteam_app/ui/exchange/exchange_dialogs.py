@@ -32,7 +32,7 @@ from ...store.settings import EXCHANGE_NAME
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
 from ..common.passphrase_fields import NewPassphraseFields, ask_passphrase
-from ..common.widgets import hint, section_title
+from ..common.widgets import accept_reject_buttons, hint, section_title
 
 FILE_FILTER = f"Dialogteam-paket (*{SUFFIX} *{ENCRYPTED_SUFFIX});;Alla filer (*)"
 ENCRYPTED_FILTER = f"Krypterade Dialogteam-paket (*{ENCRYPTED_SUFFIX});;Alla filer (*)"
@@ -105,11 +105,7 @@ class ExportDialog(QDialog):
                               "paket…. Det du tagit bort följer med, så att det försvinner hos "
                               "kollegan också. Skicka filen på ett USB-minne eller med e-post.",
                               self))
-        buttons = QDialogButtonBox(self)
-        self.export_button = buttons.addButton("Exportera…", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Avbryt", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.export_button = accept_reject_buttons(self, "Exportera…")
         layout.addWidget(buttons)
         self.encrypt.toggled.connect(self._update_protection)
         self.passphrase.changed.connect(self._update_protection)

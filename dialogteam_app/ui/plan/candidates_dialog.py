@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.analysis import Candidate, Factor
-from ..common.widgets import fit_to_screen
+from ..common.widgets import accept_reject_buttons, fit_to_screen
 
 
 def _factors(c: Candidate) -> str:
@@ -40,11 +39,7 @@ class CandidatesDialog(QDialog):
         self.area = QComboBox(self)
         for area_id, title in areas:
             self.area.addItem(title, area_id)
-        buttons = QDialogButtonBox(self)
-        self.ok = buttons.addButton("Lägg till i planen", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Avbryt", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok = accept_reject_buttons(self, "Lägg till i planen")
         self.list.itemChanged.connect(lambda _i: self.ok.setEnabled(bool(self.chosen())))
         self.ok.setEnabled(False)
         form = QFormLayout()

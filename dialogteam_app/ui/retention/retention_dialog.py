@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QMessageBox,
@@ -28,7 +27,7 @@ from ...domain.retention import (
 from ...store.errors import StoreError
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
-from ..common.widgets import hint, section_title
+from ..common.widgets import accept_reject_buttons, hint, section_title
 
 WIDTH = 640
 
@@ -79,11 +78,7 @@ class RetentionDialog(QDialog):
             layout.addWidget(hint(_bullets([
                 f"{r.done_on}{' av ' + r.done_by if r.done_by else ''}: "
                 + (", ".join(r.counts.lines()) or "inget att ta bort") for r in earlier]), self))
-        buttons = QDialogButtonBox(self)
-        self.gallra_button = buttons.addButton("Gallra nu…", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Stäng", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.gallra_button = accept_reject_buttons(self, "Gallra nu…", "Stäng")
         layout.addWidget(buttons)
         self.period.currentIndexChanged.connect(self._update)
         self._update()
