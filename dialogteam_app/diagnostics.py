@@ -186,16 +186,26 @@ def attach_windows_console(platform_name: str = sys.platform,
     return True
 
 
+_output_for_a_message_box: list[bool] = []
+
+
+def window_shows_errors() -> None:
+    """The window has started: from now on it shows errors itself, in dialogs."""
+    _output_for_a_message_box.clear()
+
+
 def _show_output_in_a_message_box() -> None:
     """Without a console sys.stdout is None: keep what would be printed (the version,
-    a command's error) and show it in a Windows message box when the program ends."""
+    a command's error) and show it in a Windows message box when the program ends,
+    unless the window started and showed its errors itself."""
     import atexit
     buffer = io.StringIO()
     sys.stdout = sys.stderr = buffer
+    _output_for_a_message_box.append(True)
 
     def show() -> None:
         text = buffer.getvalue().strip()
-        if text:
+        if text and _output_for_a_message_box:
             import ctypes
             ctypes.windll.user32.MessageBoxW(None, text[:4000], "Dialogteam", 0)  # type: ignore[attr-defined]
     atexit.register(show)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, __version__
 from ..assets import resource
-from ..diagnostics import log_file, log_start
+from ..diagnostics import log_file, log_start, window_shows_errors
 from ..instance_lock import AlreadyRunningError, InstanceLock
 from ..paths import DataPaths
 from ..store.database import Database
@@ -114,6 +114,7 @@ def _run(app: QApplication, paths: DataPaths, smoke: bool, started: float,
                        f"{exc}\n\nSäkerhetskopior finns i {paths.backups}.")
             return 2
         shown.append(window)
+        window_shows_errors()
         first_paint = _FirstPaint(started)
         if smoke:
             window.installEventFilter(first_paint)
