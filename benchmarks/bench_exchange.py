@@ -3,7 +3,8 @@ of the sample engagement and of one large engagement; backup, check and restore.
 
     python benchmarks/bench_exchange.py [--meetings 100] [--notes-per-meeting 100]
 
-Prints median milliseconds of a few runs (each on fresh copies where it writes).
+Prints median milliseconds of a few runs (each on fresh copies where it writes), export
+and import also as a ratio to the JSON+zip floor (floor_json_zip.py) run alongside.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_notes import sentence  # noqa: E402
+from floor_json_zip import export_floor, import_floor  # noqa: E402
 
 from dialogteam_app.domain.engagement import Engagement  # noqa: E402
 from dialogteam_app.domain.meetings import Meeting, MeetingKind, Participant, Role  # noqa: E402
@@ -87,15 +89,25 @@ def bench(label: str, root: Path, make) -> None:
     print(f"\n{label}: {notes} notes, database {size[0][0] / 2**20:.1f} MB")
 
     package = root / f"{label}.dialogteam.zip"
+    floor_zip = root / f"{label}-floor.zip"
     ms, summary = median_ms(lambda: export_package(anna.db, package, engagement_id=engagement_id))
-    print(f"  export engagement                {ms:8.0f} ms  ({summary.size / 2**20:.2f} MB)")
+    floor_ms, floor_size = median_ms(lambda: export_floor(anna_paths.database, floor_zip))
+    print(f"  export engagement                {ms / floor_ms:5.2f}× {ms:8.0f} ms  "
+          f"floor {floor_ms:.0f} ms  ({summary.size / 2**20:.2f} MB, floor "
+          f"{floor_size / 2**20:.2f} MB)   target <= 2×")
 
     def fresh_import():
         paths = folder(root, f"{label}-bo-{time.perf_counter_ns()}")
         with open_store(paths).db as db:
             return timed(lambda: import_package(db, package))[0]
+
+    def fresh_floor_import():
+        paths = folder(root, f"{label}-floor-{time.perf_counter_ns()}")
+        return timed(lambda: import_floor(floor_zip, paths.database))[0]
     median = statistics.median(fresh_import() for _ in range(RUNS))
-    print(f"  import into an empty laptop      {median:8.0f} ms")
+    floor = statistics.median(fresh_floor_import() for _ in range(RUNS))
+    print(f"  import into an empty laptop      {median / floor:5.2f}× {median:8.0f} ms  "
+          f"floor {floor:.0f} ms   target <= 2×")
 
     bo_paths = folder(root, f"{label}-bo")
     bo = open_store(bo_paths)

@@ -1,16 +1,21 @@
-"""How fast the åtgärdsplan PDF is written.
+"""How fast the åtgärdsplan PDF (and DOCX) is written, as ratios to floors measured in
+the same run.
 
-    .venv/bin/python benchmarks/bench_export.py
+    .venv/bin/python benchmarks/bench_export.py [--without-accel]
 
 In-process: median of several renders after one warm-up (fonts registered,
-modules imported), in ms and ms per page. Cold: the wall time of a fresh Python
-process that imports the exporter, reads the plan and writes the PDF, as a
-command-line export does. Targets: <= 20 ms per page in-process; a cold export
-well under LibreOffice's ~1.6 s for a 20-page document on the same machine.
+modules imported). Floor: `floor_pdf.py`, a minimal reportlab document with the
+same page count. Tagging: the same plan rendered without the structure tree
+(marked content and pikepdf pass left out), so the ratio is what PDF/UA costs.
+Cold: a fresh Python process that imports the exporter, reads the plan and writes
+the PDF, as a command-line export does, against a bare interpreter start.
+`--without-accel` hides reportlab's C accelerator (rl_accel) to show what it brings.
+Targets: PDF <= 2x the floor per page (issue 15); tagged <= 1.3x untagged (issue 13).
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import subprocess
 import sys
@@ -19,14 +24,14 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(REPO / "tests"))
-
-from plan_documents import large_document, timra_document  # noqa: E402
-
-from dialogteam_app.export import render_plan_pdf  # noqa: E402
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(REPO))
 
 RUNS = 5
 COLD_RUNS = 3
+HIDE_ACCEL = "import sys; sys.modules['_rl_accel'] = None\n"
 COLD_EXPORT = """
 import sys
 from pathlib import Path
@@ -36,24 +41,24 @@ render_plan_pdf(PlanDocument.from_json(Path(sys.argv[1]).read_text("utf-8")), Pa
 """
 
 
-def in_process(doc, out: Path) -> tuple[int, float]:
-    pages = render_plan_pdf(doc, out)  # warm-up
+def median_seconds(fn, runs: int = RUNS) -> float:
+    fn()  # warm-up
     times = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         start = time.perf_counter()
-        render_plan_pdf(doc, out)
+        fn()
         times.append(time.perf_counter() - start)
-    return pages, statistics.median(times)
+    return statistics.median(times)
 
 
-def cold(doc, folder: Path) -> float:
+def cold(doc, folder: Path, prefix: str) -> float:
     plan = folder / "plan.json"
     plan.write_text(doc.to_json(), "utf-8")
     times = []
     for _ in range(COLD_RUNS):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", COLD_EXPORT, str(plan), str(folder / "cold.pdf")],
-                       check=True, cwd=REPO)
+        subprocess.run([sys.executable, "-c", prefix + COLD_EXPORT, str(plan),
+                        str(folder / "cold.pdf")], check=True, cwd=REPO)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -65,19 +70,42 @@ def python_start() -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--without-accel", action="store_true")
+    args = parser.parse_args()
+    prefix = HIDE_ACCEL if args.without_accel else ""
+    if prefix:
+        exec(prefix)
+    from floor_pdf import floor_seconds
+    from helpers.plan_documents import large_document, timra_document
+
+    from dialogteam_app.export import render_plan_pdf
+    from dialogteam_app.export.pdf import render as pdf_render
+    tagging = "tagged" in pdf_render.render_plan_pdf.__code__.co_varnames
+    import reportlab.lib.rl_accel as accel
+    accelerated = getattr(accel, "_c_funcs", None) not in (None, {})
     plans = [("Timrå plan (5 areas, 5 interventions)", timra_document()),
              ("~20-page plan (12 interventions)", large_document(12)),
              ("50 interventions", large_document(50))]
-    print(f"Python {sys.version.split()[0]}; in-process: median of {RUNS} renders; "
-          f"cold: median of {COLD_RUNS} fresh processes (bare interpreter start "
-          f"{python_start() * 1000:.0f} ms)")
-    print(f"{'plan':40} {'pages':>5} {'ms':>7} {'ms/page':>8} {'cold export':>12}")
+    print(f"Python {sys.version.split()[0]}; rl_accel {'on' if accelerated else 'off'}; "
+          f"median of {RUNS} renders; cold: median of {COLD_RUNS} fresh processes "
+          f"(bare interpreter start {python_start() * 1000:.0f} ms)")
+    print(f"{'plan':40} {'pages':>5} {'PDF ms':>7} {'floor ms':>8} {'× floor':>8} "
+          f"{'untagged':>9} {'× untagged':>10} {'cold s':>7}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        out = folder / "plan.pdf"
         for name, doc in plans:
-            pages, seconds = in_process(doc, folder / "plan.pdf")
-            print(f"{name:40} {pages:5d} {seconds * 1000:7.0f} {seconds * 1000 / pages:8.1f} "
-                  f"{cold(doc, folder):10.2f} s")
+            pages = render_plan_pdf(doc, out)
+            seconds = median_seconds(lambda d=doc: render_plan_pdf(d, out))
+            floor = floor_seconds(pages)
+            if tagging:
+                plain = median_seconds(lambda d=doc: pdf_render.render_plan_pdf(d, out, tagged=False))
+                untagged = f"{plain * 1000:7.0f} ms {seconds / plain:9.2f}×"
+            else:
+                untagged = f"{'–':>9} {'–':>10}"
+            print(f"{name:40} {pages:5d} {seconds * 1000:7.0f} {floor * 1000:8.0f} "
+                  f"{seconds / floor:7.2f}× {untagged} {cold(doc, folder, prefix):7.2f}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import sys
 import time
 
 from . import __version__
+from .bytecode_cache import keep_bytecode
 from .diagnostics import attach_windows_console, log_start, setup_logging
 from .paths import ENV_VAR, resolve_data_paths
 
@@ -30,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Dialogteam {__version__}")
     _data_dir_option(parser, in_subcommand=False)
     parser.add_argument("--smoke", action="store_true",
-                        help="öppna huvudfönstret, skriv hur snabbt det visades och avsluta "
+                        help="öppna huvudfönstret, skriv hur snabbt det blev användbart och avsluta "
                              "(för test av installationen)")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
 
@@ -50,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--sqlite-dump", metavar="FIL",
                       help="med --all: alla data som en vanlig SQLite-fil för analys "
                            "(okrypterad, bara läsbar för dig)")
+    what.add_argument("--docx", metavar="FIL",
+                      help="åtgärdsplanen som Word-dokument (sparas som en ny version)")
 
     p = sub.add_parser("import", help="läs in ett utbytespaket från en kollega")
     _data_dir_option(p, in_subcommand=True)
@@ -71,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
+    keep_bytecode()  # before the window's modules are imported
     attach_windows_console()
     args = build_parser().parse_args(argv)
     try:

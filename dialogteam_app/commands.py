@@ -73,7 +73,7 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
     if bool(args.engagement) == bool(args.all):
         print("Ange antingen ett SAMVERKAN_ID eller --all.", file=sys.stderr)
         return 2
-    if args.pdf and args.all:
+    if (args.pdf or args.docx) and args.all:
         print("En åtgärdsplan hör till en samverkan: ange dess SAMVERKAN_ID.", file=sys.stderr)
         return 2
     if args.sqlite_dump:
@@ -88,9 +88,10 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
                       "är det flera). Se `dialogteam list`.", file=sys.stderr)
                 return 1
             engagement_id = found.id
-        if args.pdf:
-            assert engagement_id is not None  # --pdf is refused with --all
-            return _export_pdf(Store(db), engagement_id, Path(args.pdf))
+        if args.pdf or args.docx:
+            assert engagement_id is not None  # --pdf and --docx are refused with --all
+            return _export_plan(Store(db), engagement_id, Path(args.pdf or args.docx),
+                                "pdf" if args.pdf else "docx")
         try:
             store = Store(db)
             summary = export_from_store(store, args.package, engagement_id=engagement_id,
@@ -104,9 +105,10 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
     return 0
 
 
-def _export_pdf(store: Store, engagement_id: str, path: Path) -> int:
-    """Render the plan as it stands and freeze it as the next version, as the window does."""
-    from .export import render_plan_pdf
+def _export_plan(store: Store, engagement_id: str, path: Path, kind: str) -> int:
+    """Render the plan as it stands (PDF or DOCX) and freeze it as the next version, as
+    the window does; a failed export writes no file and freezes nothing."""
+    from .export import render_plan_docx, render_plan_pdf
     from .export.atomic import describe_os_error
     from .store.plan_snapshot import build_plan_document, recipient_text
     engagement = store.engagements.get(engagement_id)
@@ -115,14 +117,19 @@ def _export_pdf(store: Store, engagement_id: str, path: Path) -> int:
     recipient = recipient_text(contact.name, contact.email) if contact else ""
     document = build_plan_document(store, engagement_id, recipient=recipient)
     try:
-        pages = render_plan_pdf(document, path)
+        if kind == "pdf":
+            size = f"{render_plan_pdf(document, path)} sidor"
+        else:
+            render_plan_docx(document, path)
+            size = "Word-dokument"
     except OSError as exc:
-        print(f"PDF:en sparades inte. {describe_os_error(exc, path)}", file=sys.stderr)
+        what = "PDF:en" if kind == "pdf" else "Word-dokumentet"
+        print(f"{what} sparades inte. {describe_os_error(exc, path)}", file=sys.stderr)
         return 1
     version = store.plan_versions.freeze(engagement_id, document, recipient, path.name)
-    logging.getLogger(__name__).info("plan PDF exported: engagement %s, version %d, %d pages",
-                                     engagement_id, version.number, pages)
-    print(f"Åtgärdsplanen sparades: {path} ({pages} sidor), version {version.number}"
+    logging.getLogger(__name__).info("plan exported as %s: engagement %s, version %d",
+                                     kind, engagement_id, version.number)
+    print(f"Åtgärdsplanen sparades: {path} ({size}), version {version.number}"
           + (f", mottagare {recipient}." if recipient else "."))
     return 0
 

@@ -29,6 +29,8 @@ NOTICES: tuple[Notice, ...] = (
     Notice("GNU GPL 3 (del av LGPL 3)", "GPL-3.0-only",
            "licenses/GPL-3.0.txt", "LGPL 3 bygger på GPL 3 och hänvisar till den"),
     Notice("ReportLab", "BSD-3-Clause", "licenses/reportlab-BSD.txt", "PDF-exporten"),
+    Notice("rl-accel (ReportLab)", "BSD-3-Clause", "licenses/reportlab-BSD.txt",
+           "snabbare PDF-export, där den finns för datorn"),
     Notice("Open Sans", "Apache-2.0", "fonts/OpenSans-LICENSE.txt", "typsnittet i PDF:erna"),
     Notice("platformdirs", "MIT", "licenses/platformdirs-MIT.txt", "var datamappen ligger"),
     Notice("pikepdf", "MPL-2.0", "licenses/MPL-2.0.txt", "efterbearbetning av PDF:er"),

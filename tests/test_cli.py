@@ -84,3 +84,23 @@ def test_export_pdf_refusals_change_nothing(data_paths, tmp_path, capsys):
     assert not missing.parent.exists() and not (tmp_path / "x.pdf").exists()
     with Database(data_paths.database) as db:
         assert Store(db).plan_versions.list(engagement.id) == []
+
+
+def test_export_docx_freezes_a_version_and_a_failure_freezes_nothing(data_paths, tmp_path, capsys):
+    import docx
+    from timra_plan import enter_timra_plan
+    with Database(data_paths.database) as db:
+        engagement_id = enter_timra_plan(Store(db))
+    root = str(data_paths.root)
+    missing = tmp_path / "finns-inte" / "plan.docx"
+    assert main(["--data-dir", root, "export", engagement_id[:8], "--docx", str(missing)]) == 1
+    assert "Word-dokumentet sparades inte" in capsys.readouterr().err
+    assert not missing.parent.exists()
+    with Database(data_paths.database) as db:
+        assert Store(db).plan_versions.list(engagement_id) == []
+    target = tmp_path / "Åtgärdsplan Timrå.docx"
+    assert main(["--data-dir", root, "export", engagement_id[:8], "--docx", str(target)]) == 0
+    assert "version 1" in capsys.readouterr().out
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert "1 Bakgrund" in text and "Timrå kommun" in text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", target.name]  # no temp files

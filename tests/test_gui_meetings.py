@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from dialogteam_app.sample_data import sample_id
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
+from dialogteam_app.ui.search.hit_delegate import HIT_ROLE, plain_snippet
 from dialogteam_app.ui.window.navigator import MEETING, SEARCH
 
 
@@ -153,7 +154,8 @@ def test_search_as_you_type_and_open_the_hit(window, qtbot):
     assert view.query.hasFocus()
     type_text(view.query, "studiehandl")
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
-    assert "<b" in view.model.data(view.model.index(0), Qt.UserRole + 10)
+    hit = view.model.data(view.model.index(0), HIT_ROLE)
+    assert plain_snippet(hit.snippet)[1], "the matched word is marked"
     view.tag.setCurrentIndex(view.tag.findData("problem"))
     qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=2000)
     assert "Inga anteckningar" in view.summary.text()

@@ -115,11 +115,12 @@ def test_intervention_shows_its_fields_under_the_plans_labels(timra):
     for label in ("2.1 Verksamhetsutvecklare", "Planerad insats och koppling till utvecklingsområdet",
                   "Orsaker som insatsen ska åtgärda:", "Deltagare och planering av insatsen",
                   "Ungefärligt antal deltagare: cirka 120", "Kompetensutveckling:",
-                  "Elevhälsa: –", "Mål och förväntade effekter", "Mål på kort sikt:",
+                  "Mål och förväntade effekter", "Mål på kort sikt:",
                   "Ansvar", "Delaktighet", "Uppföljning och utvärdering", "Vem:",
                   "Start–slut: 2019-01-07 – 2021-12-17", "2020-06-15",
                   "Verksamhetsutvecklare Skolverket 2020 660", "Summa 1 620"):
         assert label in first
+    assert "Elevhälsa" not in first and "–:" not in first  # an empty optional field is left out
 
 
 def test_every_font_is_embedded(timra, hostile):
@@ -151,12 +152,16 @@ def test_bookmarks_point_at_their_headings_and_the_toc_has_the_same_pages(timra)
                           "2.1 Verksamhetsutvecklare inom digitalisering och ett gemensamt systemstöd"]
     assert titles[-4:] == ["7 Styrkor och risker", "8 Erfarenhetsspridning", "9 Tidplan",
                            "10 Kostnader"]
-    toc = [words(line) for line in
-           timra.reader.pages[1].extract_text(extraction_mode="layout").splitlines()]
+    toc = timra.reader.pages[1].extract_text()  # page numbers come right after the dots
     for title, page in outline[1:]:
         assert squeeze(title) in squeeze(timra.reader.pages[page].extract_text())
-        assert any(line.startswith(title + " .") and line.endswith(f". {page + 1}")
-                   for line in toc), title
+        number, name = title.split(" ", 1)
+        assert re.search(rf"(?m)^{re.escape(number)}[ .]+\n{page + 1}\n{re.escape(name[:20])}",
+                         toc), title
+    links = [a.get_object() for a in timra.reader.pages[1]["/Annots"]]
+    assert [str(a["/Contents"]) for a in links] == [f"Gå till {t}" for t, _ in outline[1:]]
+    for link, (_, page) in zip(links, outline[1:], strict=True):
+        assert timra.reader.get_page_number(link["/Dest"][0].get_object()) == page
 
 
 def test_running_header_and_footer(timra):
@@ -179,10 +184,13 @@ def test_markup_in_user_text_comes_out_literally(hostile):
     assert hostile.reader.metadata.title == 'Åtgärdsplan – Kommun <b>"X"</b> & Co'
 
 
-def test_empty_fields_show_a_dash_and_missing_dates_are_named(hostile):
+def test_empty_fields_are_left_out_and_missing_ones_said_once(hostile):
     text = words(hostile.text())
     assert "2.2 Tom insats" in text
-    assert "Ansvar –" in text and "Mål på lång sikt: –" in text and "Vem: –" in text
+    empty = text.split("2.2 Tom insats", 1)[1]
+    assert "Mål på lång sikt" not in empty and "Vem:" not in empty and ": –" not in empty
+    assert ("Inte ifyllt ännu: beskrivning, mål, ansvar, uppföljning (när, hur, vem), start, "
+            "kostnad.") in empty
     assert "Inga insatser är planerade inom utvecklingsområdet." in text
     assert "Tidplan saknas" in text and "Slutdatum saknas" in text
 
@@ -257,3 +265,52 @@ def test_qtpdf_renders_every_page(qapp, timra, hostile):
                         for x in range(0, 210, 3) for y in range(0, 297, 3))
             assert inked, f"page {i + 1} is blank"
         doc.close()
+
+
+def test_one_numbering_of_development_areas(timra):
+    text = words(timra.text())
+    assert not re.search(r"Utvecklingsområde \d+ av \d+", text)
+    chapters = {t.split(" ", 1)[0] for t, _ in timra.outline() if re.fullmatch(r"\d+ .+", t)}
+    summed = set(re.findall(r"Summa utvecklingsområde (\d+)", text))
+    assert summed and summed <= chapters
+
+
+def test_distribution_tables_stay_within_the_text_width(timra):
+    from dialogteam_app.export.pdf.styles import MARGIN_RIGHT, PAGE_WIDTH
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(timra.pages), "-l", str(timra.pages),
+                          str(timra.path), "-"], capture_output=True, text=True, check=True).stdout
+    right = max(float(m) for m in re.findall(r'xMax="([\d.]+)"', out))
+    assert right <= PAGE_WIDTH - MARGIN_RIGHT + 0.5
+    assert "Andel" in out
+
+
+def test_dates_and_amounts_never_break_across_lines(tmp_path):
+    from dialogteam_app.domain.plan_document import DocArea, DocIntervention, PlanDocument
+    filler = "Ord " * 40
+    texts = [f"{filler[:i * 3]}Klart den 31 januari 2019 för 100 000 kr och 25 % av tiden."
+             for i in range(40)]
+    doc = PlanDocument(organiser_name="X", engagement_title="Y", areas=[DocArea(
+        title="Område", interventions=[DocIntervention("Insats", description="\n\n".join(texts))])])
+    render_plan_pdf(doc, tmp_path / "plan.pdf")
+    lines = [line.strip() for page in PdfReader(tmp_path / "plan.pdf").pages
+             for line in page.extract_text().splitlines()]
+    pairs = [(a.split()[-1], b.split()[0]) for a, b in zip(lines, lines[1:], strict=False) if a and b]
+    broken = [p for p in pairs if p in {("den", "31"), ("31", "januari"), ("januari", "2019"),
+                                        ("100", "000"), ("000", "kr"), ("25", "%")}]
+    assert broken == []
+    assert sum("januari" in line for line in lines) == 40
+
+
+def test_no_funder_share_when_other_funders_amounts_are_unknown(tmp_path):
+    from helpers.plan_documents import with_totals
+
+    from dialogteam_app.domain.plan_document import DocArea, DocCost, DocIntervention, PlanDocument
+    doc = with_totals(PlanDocument(organiser_name="X", engagement_title="Y", areas=[DocArea(
+        title="Område", interventions=[DocIntervention("Insats", costs=[
+            DocCost("Handledning", 120_000, "Skolverket", 2027)])])]))
+    render_plan_pdf(doc, tmp_path / "plan.pdf")
+    reader = PdfReader(tmp_path / "plan.pdf")
+    last = words(reader.pages[-1].extract_text())
+    assert "Skolverket 120 Totalt 120" in last  # no "100 %" after Skolverket
+    assert "Andelen per finansiär anges inte" in last
+    assert "2027 120 100 %" in last  # the years' shares are of what is known

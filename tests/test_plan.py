@@ -230,3 +230,16 @@ def test_versions_freeze_and_diff(store, timra):
     assert diff_documents(v2.document, build_plan_document(store, timra)) == []
     # the old version reads as it was sent
     assert store.plan_versions.list(timra)[1].document.total_kr == 6_450_000
+
+
+def test_causes_of_an_intervention_keep_the_users_order(store, timra):
+    texts = [f"Orsak {c}" for c in "QAZBMC"]
+    _, causes = add_problem(store, timra, "Låg måluppfyllelse", texts)
+    plan = store.plans.load(timra)
+    iv = plan.areas[0].interventions[0]
+    chosen = [causes[i] for i in (4, 0, 5, 2, 1, 3)]  # neither id nor text order
+    iv.cause_ids = chosen
+    store.plans.save_intervention(iv)
+    assert store.plans.load(timra).areas[0].interventions[0].cause_ids == chosen
+    doc = build_plan_document(store, timra)
+    assert doc.areas[0].interventions[0].causes == [texts[i] for i in (4, 0, 5, 2, 1, 3)]

@@ -108,3 +108,42 @@ def test_very_common_words_rank_the_newest_notes_and_say_so(store, sample, monke
     assert not everything.newest_only and everything.hits[0].note_id == old.id
     rare = search_notes(store.db, "planering ", limit=5)
     assert not rare.newest_only and rare.hits[0].note_id == old.id
+
+
+def test_a_one_or_two_letter_word_shows_the_newest_matches(store, sample):
+    from dialogteam_app.store.search import short_prefix
+    assert short_prefix("m") and short_prefix("elevhälsa st") and not short_prefix("mat")
+    assert not short_prefix("m ")  # a finished word is searched as a word
+    m = Meeting(engagement_id=sample.id, date="2026-11-21")
+    store.meetings.save(m)
+    newest = add(store, sample, m.id, "Zebrafinkar i zoologen")
+    found = search_notes(store.db, "z")
+    assert found.newest_first and found.hits[0].note_id == newest.id
+    assert bodies(found.hits)[0] == "Zebrafinkar i zoologen"
+    assert HIT_START in found.hits[0].snippet  # marked as it is typed
+    assert search_notes(store.db, "zo").hits[0].note_id == newest.id
+
+
+def test_the_one_letter_prefix_index_is_in_place(store):
+    sql = store.db.query("SELECT sql FROM sqlite_master WHERE name = 'notes_fts'")[0][0]
+    assert "prefix = '1 2 3'" in sql
+
+
+def test_the_search_thread_delivers_only_the_newest_request(store, sample):
+    import threading
+
+    from dialogteam_app.store.search_runner import SearchRunner
+    delivered, done = [], threading.Event()
+
+    def deliver(number, result):
+        delivered.append((number, [h.note_id for h in result.hits]))
+        done.set()
+    runner = SearchRunner(store.db.path, deliver)
+    try:
+        with runner._wake:  # hold the thread while three requests arrive
+            numbers = [runner.submit(q, SearchFilter()) for q in ("rek", "rekt", "rektor ")]
+        assert done.wait(5)
+    finally:
+        runner.close()
+    assert [n for n, _ in delivered] == [numbers[-1]]
+    assert delivered[0][1] == [h.note_id for h in search(store.db, "rektor ")]

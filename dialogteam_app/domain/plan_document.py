@@ -11,7 +11,19 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from .plan import Funder
+
 FORMAT = 1
+FIRST_AREA_CHAPTER = 2  # chapter 1 is Bakgrund; then one chapter per development area
+
+
+def area_number(area_index: int) -> str:
+    """An area's one number, in every document: its chapter ("Summa utvecklingsområde 2")."""
+    return str(FIRST_AREA_CHAPTER + area_index)
+
+
+def intervention_number(area_index: int, index: int) -> str:
+    return f"{area_number(area_index)}.{index + 1}"
 
 
 @dataclass
@@ -51,9 +63,26 @@ class DocIntervention:
     end: str = ""
     milestones: list[DocMilestone] = field(default_factory=list)
     costs: list[DocCost] = field(default_factory=list)
-    causes: list[str] = field(default_factory=list)   # the causes it addresses, as text
+    causes: list[str] = field(default_factory=list)   # the causes it addresses, in the user's order
     factors: list[str] = field(default_factory=list)  # research-based factors
     total_kr: int = 0
+
+    def unfilled(self) -> list[str]:
+        """What Skolverket expects of every insats but this one lacks, in words for a
+        sentence ("Inte ifyllt ännu: mål, ansvar."). Other empty fields are optional
+        and simply left out of the documents."""
+        follow_up = [w for w, v in (("när", self.follow_up_when), ("hur", self.follow_up_how),
+                                    ("vem", self.follow_up_who)) if not v.strip()]
+        checks = [
+            ("beskrivning", bool(self.description.strip())),
+            ("mål", bool(self.goals_short.strip() or self.goals_long.strip())),
+            ("ansvar", bool(self.responsible.strip())),
+            (f"uppföljning ({', '.join(follow_up)})", not follow_up),
+            ("start" if not self.start.strip() else "slut",
+             bool(self.start.strip() and self.end.strip())),
+            ("kostnad", bool(self.costs)),
+        ]
+        return [label for label, filled in checks if not filled]
 
 
 @dataclass
@@ -95,6 +124,12 @@ class PlanDocument:
     @property
     def title(self) -> str:
         return f"Åtgärdsplan – {self.organiser_name}"
+
+    @property
+    def funder_shares_known(self) -> bool:
+        """A funder's share of the total means something only when every funder's costs
+        are entered; with one funder alone, "100 %" would only say the rest is unknown."""
+        return all(self.total_by_funder.get(f.label, 0) > 0 for f in Funder)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)

@@ -43,6 +43,15 @@ TABLE_NAMES = {
     "plan_costs": ("kostnadspost", "kostnadsposter"),
     "plan_risks": ("risk", "risker"),
     "plan_versions": ("exporterad version av planen", "exporterade versioner av planen"),
+    "agreements": ("överenskommelse", "överenskommelser"),
+    "agreement_signatories": ("undertecknare", "undertecknare"),
+    "agreement_terms": ("insats i överenskommelse", "insatser i överenskommelser"),
+    "agreement_participants": ("deltagarantal", "deltagarantal"),
+    "agreement_funding": ("finansieringspost", "finansieringsposter"),
+    "agreement_payments": ("utbetalning", "utbetalningar"),
+    "agreement_reports": ("redovisning", "redovisningar"),
+    "agreement_report_terms": ("insats i redovisning", "insatser i redovisningar"),
+    "agreement_changes": ("ändring i tillägg", "ändringar i tillägg"),
 }
 
 
@@ -57,6 +66,17 @@ class Labelled(Protocol):
 def coded_columns() -> dict[tuple[str, str], Callable[[str], Labelled]]:
     """(table, column) -> the enum whose labels the stored codes stand for. Built on
     first use: delete questions at start-up need only the table names above."""
+    from .agreement_amendments import ChangeTarget
+    from .agreement_kinds import (
+        AccountKind,
+        AgreementKind,
+        AgreementStatus,
+        FundingKind,
+        Party,
+        ProviderKind,
+        ReportKind,
+        SignatoryRole,
+    )
     from .analysis import DecisionType, Measure, ProblemLevel, SourceKind, Strength
     from .engagement import KeyDateKind, Phase
     from .meetings import MeetingKind, Role, TaskKind
@@ -76,6 +96,15 @@ def coded_columns() -> dict[tuple[str, str], Callable[[str], Labelled]]:
         ("problems", "level"): ProblemLevel,
         ("evidence", "strength"): Strength,
         ("plan_costs", "funder"): Funder,
+        ("agreements", "kind"): AgreementKind,
+        ("agreements", "status"): AgreementStatus,
+        ("agreements", "rekvisition_account_kind"): AccountKind,
+        ("agreement_signatories", "party"): Party,
+        ("agreement_signatories", "role"): SignatoryRole,
+        ("agreement_funding", "kind"): FundingKind,
+        ("agreement_funding", "provider_kind"): ProviderKind,
+        ("agreement_reports", "kind"): ReportKind,
+        ("agreement_changes", "target"): ChangeTarget,
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 
 from ..domain.record_names import table_name
@@ -16,7 +17,7 @@ from .errors import PackageError
 from .history import History, Live, merged_known, with_content
 from .labels import describe
 from .merge import MergePlan, Write
-from .records import delete_record, write_record
+from .records import delete_record, write_record, write_records
 from .report import ConflictNote, ImportReport
 from .schema_graph import SchemaGraph, quote
 
@@ -31,27 +32,23 @@ def apply_plan(conn: sqlite3.Connection, graph: SchemaGraph, history: History,
         delete_record(conn, d.table, d.id)
         history.save_tombstone(d.table.name, d.id, d.tombstone)
         report.deleted[d.table.name] += 1
-    for w in sorted(plan.writes.values(), key=lambda w: position[w.table.name]):
-        if w.kind == "merged":
-            if not _write_merged(conn, graph, w):
+    writes = sorted(plan.writes.values(), key=lambda w: position[w.table.name])
+    for _, same_table in itertools.groupby(writes, key=lambda w: w.table.name):
+        group = list(same_table)
+        _write_batch(conn, graph, [w for w in group if w.kind != "merged"])
+        for w in group:
+            if w.kind == "merged" and not _write_merged(conn, graph, w):
                 # The merged row breaks a rule of the table (say, evidence pointing at
                 # two things): let the user choose instead.
                 plan.conflicts[(w.table.name, w.id)] = Conflict(
                     w.table.name, w.id, "changed_both", w.theirs, w.theirs.version,
                     w.their_known)
                 continue
-        else:
-            try:
-                write_record(conn, graph, w.table, w.record)
-            except sqlite3.IntegrityError as exc:
-                raise PackageError(f"Paketet innehåller en {table_name(w.table.name)} "
-                                   f"({w.id[:8]}) som databasen inte godtar: {exc}. "
-                                   "Inget har importerats.") from None
-        previous = history.live(w.table.name, w.id)
-        contents = previous.contents if previous else {}
-        history.save_live(w.table.name, w.id, Live(
-            w.known, with_content(contents, w.theirs.version, w.theirs.content)))
-        getattr(report, w.kind if w.kind != "restored" else "added")[w.table.name] += 1
+            previous = history.live(w.table.name, w.id)
+            contents = previous.contents if previous else {}
+            history.save_live(w.table.name, w.id, Live(
+                w.known, with_content(contents, w.theirs.version, w.theirs.content)))
+            getattr(report, w.kind if w.kind != "restored" else "added")[w.table.name] += 1
     for table, rid, their_known, version, content in plan.known:
         if content is not None:
             history.note_exchanged(table, rid, version, content, their_known)
@@ -63,6 +60,7 @@ def apply_plan(conn: sqlite3.Connection, graph: SchemaGraph, history: History,
     for table, rid, tombstone in plan.tombstones:
         if history.tombstone(table, rid) != tombstone:
             history.save_tombstone(table, rid, tombstone)
+    history.flush()
     for table, rid, stamp in plan.stamps:
         conn.execute(f"UPDATE {quote(table)} SET updated_at = ? WHERE id = ?", (stamp, rid))
     _record_conflicts(conn, plan, report)
@@ -72,6 +70,23 @@ def apply_plan(conn: sqlite3.Connection, graph: SchemaGraph, history: History,
         raise PackageError(f"Paketet skulle lämna en trasig koppling i tabellen {problems[0][0]} "
                            "och har inte importerats.")
     return report
+
+
+def _write_batch(conn: sqlite3.Connection, graph: SchemaGraph, writes: list[Write]) -> None:
+    """Records of one table in one go; if the database refuses one, find it and say which."""
+    if not writes:
+        return
+    try:
+        write_records(conn, graph, writes[0].table, [w.record for w in writes])
+    except sqlite3.IntegrityError:
+        for w in writes:  # again one by one (rewriting a written one changes nothing)
+            try:
+                write_record(conn, graph, w.table, w.record)
+            except sqlite3.IntegrityError as exc:
+                raise PackageError(f"Paketet innehåller en {table_name(w.table.name)} "
+                                   f"({w.id[:8]}) som databasen inte godtar: {exc}. "
+                                   "Inget har importerats.") from None
+        raise
 
 
 def _write_merged(conn: sqlite3.Connection, graph: SchemaGraph, w: Write) -> bool:

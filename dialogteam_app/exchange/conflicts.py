@@ -116,6 +116,7 @@ def resolve(conn: sqlite3.Connection, table: str, record_id: str,
     if c is None:
         raise LookupError("The conflict is settled already.")
     Resolution(conn, graph, history, c).apply(choice)
+    history.flush()
     delete_conflict(conn, table, record_id)
 
 

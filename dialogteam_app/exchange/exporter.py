@@ -66,6 +66,7 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
             tables.append((table.name, rows))
         deleted = [{"table": t, "id": rid, "deleted_at": d.deleted_at, "version": d.version,
                     "known": d.known} for t, rid, d in history.tombstones()]
+        history.flush()  # what was sent, in the same transaction
         progress("Skriver paketet", 0.95)
         try:
             size = write_package(path, scope=scope, created_by=created_by, tables=tables,

@@ -24,6 +24,8 @@ from .schema_graph import SchemaGraph, quote
 
 MAX_KNOWN = 64     # older versions are forgotten: at worst a later merge asks the user
 MAX_CONTENTS = 3   # contents kept as merge bases; the newest exchanged ones
+# One encoder for all (json.dumps with options builds a new one per call).
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
 @dataclass
@@ -64,11 +66,29 @@ def with_content(contents: dict[str, Content], version: str,
 
 
 class History:
-    """Cached reads, written through at once (the caller holds the transaction)."""
+    """Cached reads. Saved states are written in batches: before any other statement
+    of this class, and at flush(), which the caller runs before its transaction ends."""
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self._live: dict[str, dict[str, Live]] = {}
+        self._pending: dict[tuple[str, str], tuple[str, str, str, str]] = {}
+        self._tombstoned: set[tuple[str, str]] | None = None
+
+    def flush(self) -> None:
+        """Write the saved states (one executemany instead of two statements each)."""
+        if self._pending:
+            self.conn.executemany(
+                "INSERT INTO exchange_versions (table_name, record_id, known, contents) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET known = excluded.known, "
+                "contents = excluded.contents", list(self._pending.values()))
+            self._pending.clear()
+
+    def _has_tombstone(self, table: str, record_id: str) -> bool:
+        if self._tombstoned is None:
+            self._tombstoned = {(r[0], r[1]) for r in self.conn.execute(
+                "SELECT table_name, record_id FROM deleted_records")}
+        return (table, record_id) in self._tombstoned
 
     def live(self, table: str, record_id: str) -> Live | None:
         if table not in self._live:
@@ -83,13 +103,10 @@ class History:
         state.contents = {v: c for v, c in state.contents.items() if v in state.known}
         self.live(table, record_id)
         self._live[table][record_id] = state
-        self.conn.execute(
-            "INSERT INTO exchange_versions (table_name, record_id, known, contents) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET known = excluded.known, "
-            "contents = excluded.contents",
-            (table, record_id, json.dumps(state.known),
-             json.dumps(state.contents, ensure_ascii=False)))
-        self.drop_tombstone(table, record_id)
+        self._pending[(table, record_id)] = (table, record_id, _ENCODE(state.known),
+                                             _ENCODE(state.contents))
+        if self._has_tombstone(table, record_id):
+            self.drop_tombstone(table, record_id)
 
     def note_exchanged(self, table: str, record_id: str, version: str, content: Content,
                        also_known: Sequence[str] = ()) -> None:
@@ -101,12 +118,18 @@ class History:
                                                                       content)))
 
     def tombstone(self, table: str, record_id: str) -> Tombstone | None:
+        if not self._has_tombstone(table, record_id):
+            return None
         r = self.conn.execute("SELECT version, known, deleted_at FROM deleted_records "
                               "WHERE table_name = ? AND record_id = ?", (table, record_id)).fetchone()
         return Tombstone(r[0], json.loads(r[1]), r[2]) if r else None
 
     def save_tombstone(self, table: str, record_id: str, t: Tombstone) -> None:
+        self.flush()
         t.known = merged_known(t.known, [t.version])
+        self._has_tombstone(table, record_id)
+        assert self._tombstoned is not None
+        self._tombstoned.add((table, record_id))
         self.conn.execute(
             "INSERT INTO deleted_records (table_name, record_id, deleted_at, version, known) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET deleted_at = excluded.deleted_at, "
@@ -118,10 +141,13 @@ class History:
                               "AND record_id = ?", (table, record_id))
 
     def drop_tombstone(self, table: str, record_id: str) -> None:
+        if self._tombstoned is not None:
+            self._tombstoned.discard((table, record_id))
         self.conn.execute("DELETE FROM deleted_records WHERE table_name = ? AND record_id = ?",
                           (table, record_id))
 
     def tombstones(self) -> list[tuple[str, str, Tombstone]]:
+        self.flush()
         return [(r[0], r[1], Tombstone(r[2], json.loads(r[3]), r[4])) for r in self.conn.execute(
             "SELECT table_name, record_id, version, known, deleted_at FROM deleted_records "
             "ORDER BY table_name, record_id")]
@@ -129,6 +155,7 @@ class History:
     def record_local_changes(self, graph: SchemaGraph) -> None:
         """Turn records deleted here since they were exchanged into tombstones, and
         records that came back (the sample data loaded again) into live ones."""
+        self.flush()
         now = utc_now()
         for table in graph.record_tables:
             t = quote(table.name)

@@ -20,12 +20,12 @@ from .package_format import (
     VERSIONS_MEMBER,
     table_member,
 )
+from .records import canonical_json
 
 
 def rows_json(rows: list[dict[str, Any]]) -> bytes:
     """One row per line: compact, yet readable and diffable."""
-    lines = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-                       for r in rows)
+    lines = ",\n".join(map(canonical_json, rows))
     return ("[\n" + lines + "\n]\n" if rows else "[]\n").encode("utf-8")
 
 

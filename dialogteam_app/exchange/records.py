@@ -44,11 +44,14 @@ class Record:
         return row
 
 
+# Canonical JSON; one encoder for all (json.dumps with options builds one per call).
+canonical_json = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                                  allow_nan=False).encode
+
+
 def version_of(content: Content) -> str:
     """The first 32 hex digits of SHA-256 over the content as canonical JSON."""
-    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()[:32]
 
 
 def link_key(link: Table) -> str:
@@ -157,6 +160,32 @@ def write_record(conn: sqlite3.Connection, graph: SchemaGraph, table: Table,
         conn.execute(f"DELETE FROM {quote(link.name)} WHERE {owner} = ?", (row["id"],))
         for values in record.content.get(link_key(link), []):
             insert_link_row(conn, link, row["id"], values)
+
+
+def write_records(conn: sqlite3.Connection, graph: SchemaGraph, table: Table,
+                  records: list[Record]) -> None:
+    """write_record for many records of one table: one executemany per statement
+    (an import of 10 000 notes made ~60 000 single-row statements)."""
+    if not records:
+        return
+    rows = [r.row(table) for r in records]
+    cols = list(rows[0])  # every record of a table has all its columns, in table order
+    names = ", ".join(quote(c) for c in cols)
+    updates = ", ".join(f"{quote(c)} = excluded.{quote(c)}" for c in cols if c != "id")
+    conn.executemany(f"INSERT INTO {quote(table.name)} ({names}) "
+                     f"VALUES ({', '.join('?' * len(cols))}) "
+                     f"ON CONFLICT(id) DO UPDATE SET {updates}",
+                     [[row[c] for c in cols] for row in rows])
+    for link in graph.links_of(table.name):
+        owner = link.link_owner.column
+        link_cols = [owner, *link_columns(link)]
+        conn.executemany(f"DELETE FROM {quote(link.name)} WHERE {quote(owner)} = ?",
+                         [(row["id"],) for row in rows])
+        conn.executemany(f"INSERT OR IGNORE INTO {quote(link.name)} "
+                         f"({', '.join(quote(c) for c in link_cols)}) "
+                         f"VALUES ({', '.join('?' * len(link_cols))})",
+                         [(row["id"], *values) for row, r in zip(rows, records, strict=True)
+                          for values in r.content.get(link_key(link), [])])
 
 
 def insert_link_row(conn: sqlite3.Connection, link: Table, owner_id: str, values: list[Any]) -> None:

@@ -21,3 +21,9 @@ def render_plan_pdf(doc: PlanDocument, path: Path,
     """
     from .pdf.render import render_plan_pdf as render
     return render(doc, path, progress)
+
+
+def render_plan_docx(doc: PlanDocument, path: Path) -> None:
+    """Write the plan as a Word document to `path` (atomically)."""
+    from .docx.plan_docx import render_plan_docx as render
+    render(doc, path)

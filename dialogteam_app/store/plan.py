@@ -133,7 +133,9 @@ class Plans:
         for r in q(f"SELECT x.* FROM intervention_units x JOIN school_units su "
                    f"ON su.id = x.school_unit_id {scope} ORDER BY su.position", (engagement_id,)):
             interventions[r["intervention_id"]].school_unit_ids.append(r["school_unit_id"])
-        for r in q(f"SELECT x.* FROM intervention_causes x {scope}", (engagement_id,)):
+        # rowid: the order replace_links wrote them in, which is the user's order
+        for r in q(f"SELECT x.* FROM intervention_causes x {scope} ORDER BY x.rowid",
+                   (engagement_id,)):
             interventions[r["intervention_id"]].cause_ids.append(r["cause_id"])
         for r in q(f"SELECT x.* FROM plan_milestones x {scope} ORDER BY x.date, x.position",
                    (engagement_id,)):

@@ -8,9 +8,10 @@ such as - " * ( ) in the text are searched for, never parsed as syntax.
 from __future__ import annotations
 
 import re
+import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-from .database import Database
+from typing import Protocol
 
 HIT_START, HIT_END = "\x02", "\x03"  # snippet markers; notes never contain control characters
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -25,6 +26,13 @@ def fts_query(text: str) -> str | None:
     if text and not text[-1].isspace():  # still typing the last word
         quoted[-1] += "*"
     return " ".join(quoted)
+
+
+class Queryable(Protocol):
+    """A Database, or the search thread's own read connection."""
+
+    def query(self, sql: str, params: tuple[object, ...] | Mapping[str, object] = ...
+              ) -> list[sqlite3.Row]: ...
 
 
 @dataclass
@@ -51,26 +59,39 @@ class SearchFilter:
 
 
 RECENT_WINDOW = 20_000  # notes; see search_notes
+SHORT_PREFIX = 2  # letters: a last word this short, still being typed, is not ranked
 
 
 @dataclass
 class SearchResult:
     hits: list[SearchHit]
-    newest_only: bool = False  # ranked among the newest RECENT_WINDOW notes only
+    newest_only: bool = False   # ranked among the newest RECENT_WINDOW notes only
+    newest_first: bool = False  # a one- or two-letter word being typed: newest matches, unranked
+    error: str = ""             # set by the search thread when the database failed
 
 
-def search_notes(db: Database, text: str, where: SearchFilter | None = None,
+def short_prefix(text: str) -> bool:
+    """'m', 'elevhälsa st': the last word is being typed and is only a letter or two."""
+    words = _WORD.findall(text or "")
+    return bool(words) and not text[-1].isspace() and len(words[-1]) <= SHORT_PREFIX
+
+
+def search_notes(db: Queryable, text: str, where: SearchFilter | None = None,
                  limit: int = 200) -> SearchResult:
     """Best matches first; with no words, the filtered notes newest first.
 
     Ranking has to score every match, and a word like "lär" matches a third of
     all notes: 40 ms over 100 000 notes. So the newest RECENT_WINDOW notes are
-    ranked first, and only if they hold fewer than `limit` hits is everything
-    ranked. Rare words, where ranking matters most, always rank over all notes.
+    ranked first, and only if they hold fewer than `limit` hits are the older
+    notes ranked too (bm25 uses whole-index statistics, so the two parts' ranks
+    compare; no note is scored twice). Rare words, where ranking matters most,
+    always rank over all notes. A last word of one or two letters matches nearly
+    every note and its ranking says nothing: the newest matches are shown at once.
     """
     where = where or SearchFilter()
     match = fts_query(text)
-    conditions, params = [], []
+    conditions: list[str] = []
+    params: list[object] = []
     if where.engagement_id:
         conditions.append("n.engagement_id = ?")
         params.append(where.engagement_id)
@@ -89,34 +110,41 @@ def search_notes(db: Database, text: str, where: SearchFilter | None = None,
              "JOIN engagements e ON e.id = n.engagement_id "
              "JOIN organisers o ON o.id = e.organiser_id")
     filters = "".join(f" AND {c}" for c in conditions)
-    newest_only = False
+    result = SearchResult([])
     if match is None:
         if not conditions:
-            return SearchResult([])
+            return result
         rows = db.query(f"SELECT {columns}, n.body FROM notes n {joins} WHERE 1 {filters} "
                         f"ORDER BY n.taken_at DESC LIMIT ?", (*params, limit))
     else:
         # ORDER BY f.rank (not bm25()) lets FTS5 hand rows over already sorted, so the
         # joins and snippets run for the returned rows only: measured twice as fast.
         snippet = f"snippet(notes_fts, 0, '{HIT_START}', '{HIT_END}', '…', 24)"
-        sql = (f"SELECT {columns}, {snippet} FROM notes_fts f "
+        sql = (f"SELECT {columns}, {snippet}, f.rank FROM notes_fts f "
                f"JOIN notes n ON n.rowid = f.rowid {joins} "
-               f"WHERE notes_fts MATCH ? AND f.rowid > ? {filters} ORDER BY f.rank LIMIT ?")
+               f"WHERE notes_fts MATCH ? AND f.rowid > ? AND f.rowid <= ? {filters} "
+               f"ORDER BY {{order}} LIMIT ?")
         newest = db.query("SELECT coalesce(max(rowid), 0) FROM notes")[0][0]
-        rows = []
-        if newest > RECENT_WINDOW:
-            rows = db.query(sql, (match, newest - RECENT_WINDOW, *params, limit))
-            newest_only = len(rows) >= limit
-        if not newest_only:
-            rows = db.query(sql, (match, 0, *params, limit))
-    hits = [SearchHit(note_id=r[0], meeting_id=r[1], engagement_id=r[2], taken_at=r[3],
-                      speaker_role=r[4], meeting_date=r[5], meeting_title=r[6], meeting_kind=r[7],
-                      organiser_name=r[8], snippet=r[9]) for r in rows]
-    _attach_tags(db, hits)
-    return SearchResult(hits, newest_only)
+        if short_prefix(text):
+            result.newest_first = True
+            rows = db.query(sql.format(order="f.rowid DESC"), (match, 0, newest, *params, limit))
+        else:
+            ranked = sql.format(order="f.rank")
+            cut = max(0, newest - RECENT_WINDOW)
+            rows = db.query(ranked, (match, cut, newest, *params, limit))
+            result.newest_only = cut > 0 and len(rows) >= limit
+            if len(rows) < limit and cut > 0:
+                older = db.query(ranked, (match, 0, cut, *params, limit))
+                rows = sorted([*rows, *older], key=lambda r: float(r[10]))[:limit]
+    result.hits = [SearchHit(note_id=r[0], meeting_id=r[1], engagement_id=r[2], taken_at=r[3],
+                             speaker_role=r[4], meeting_date=r[5], meeting_title=r[6],
+                             meeting_kind=r[7], organiser_name=r[8], snippet=r[9])
+                   for r in rows]
+    _attach_tags(db, result.hits)
+    return result
 
 
-def _attach_tags(db: Database, hits: list[SearchHit]) -> None:
+def _attach_tags(db: Queryable, hits: list[SearchHit]) -> None:
     if not hits:
         return
     by_id = {h.note_id: h for h in hits}

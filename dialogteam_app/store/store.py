@@ -19,6 +19,7 @@ from .team import Supporters
 
 if TYPE_CHECKING:
     from ..paths import DataPaths
+    from .agreements import Agreements
     from .analysis import Analysis
     from .candidates import Candidates
     from .current_state import CurrentState
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from .plan_analysis import PlanAnalysis
     from .plan_versions import PlanVersions
     from .search import SearchFilter, SearchResult
+    from .search_runner import SearchRunner
 
 
 class Store:
@@ -66,6 +68,11 @@ class Store:
         return PlanVersions(self.db)
 
     @cached_property
+    def agreements(self) -> Agreements:
+        from .agreements import Agreements
+        return Agreements(self.db)
+
+    @cached_property
     def candidates(self) -> Candidates:
         from .candidates import Candidates
         return Candidates(self.db)
@@ -76,6 +83,11 @@ class Store:
     def search(self, text: str, where: SearchFilter | None = None) -> SearchResult:
         from .search import search_notes
         return search_notes(self.db, text, where)
+
+    def search_runner(self, deliver: Callable[[int, SearchResult], None]) -> SearchRunner:
+        """A search thread with its own connection to this database (see search_runner)."""
+        from .search_runner import SearchRunner
+        return SearchRunner(self.db.path, deliver)
 
     def flush(self) -> None:
         """Wait until every queued save is on disk."""

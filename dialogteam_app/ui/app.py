@@ -24,6 +24,7 @@ from .common.autosave import Autosaver
 from .common.context import AppContext
 from .common.crash_dialog import ErrorReporter
 from .common.dialogs import show_error
+from .common.stall_log import install_from_environment
 from .common.style import STYLESHEET
 from .window.main_window import MainWindow
 
@@ -40,6 +41,8 @@ def make_application() -> QApplication:
     app.setWindowIcon(QIcon(str(resource("icons", "dialogteam.svg"))))
     app.setStyleSheet(STYLESHEET)
     assert isinstance(app, QApplication)
+    if not hasattr(app, "stall_log"):
+        app.stall_log = install_from_environment()  # DIALOGTEAM_STALL_LOG=ms, for developers
     return app
 
 
@@ -55,22 +58,30 @@ def open_main_window(paths: DataPaths) -> MainWindow:
     return window
 
 
-class _FirstPaint(QObject):
-    """Quits the event loop once the window has painted (for --smoke)."""
+class _SmokeTimer(QObject):
+    """For --smoke: says when the window first painted and when it became usable
+    (last selection back, input accepted), then quits."""
 
-    def __init__(self, started: float):
-        super().__init__()
+    def __init__(self, window: MainWindow, started: float):
+        super().__init__(window)
         self.started = started
-        self.ms: float | None = None
+        self.painted_ms: float | None = None
+        window.installEventFilter(self)
+        window.usable.connect(self._usable)
+
+    def _ms(self) -> float:
+        return (time.perf_counter() - self.started) * 1000
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.Paint and self.ms is None:
-            self.ms = (time.perf_counter() - self.started) * 1000
-            # Said at once, not after shutdown: a benchmark times this line's arrival.
-            print(f"Dialogteam {__version__}: huvudfönstret visades efter {self.ms:.0f} ms",
-                  flush=True)
-            QTimer.singleShot(0, QApplication.quit)
+        if event.type() == QEvent.Type.Paint and self.painted_ms is None:
+            self.painted_ms = self._ms()
         return False
+
+    def _usable(self) -> None:
+        # Said at once, not after shutdown: a benchmark times this line's arrival.
+        print(f"Dialogteam {__version__}: huvudfönstret visades efter {self.painted_ms or 0:.0f} ms "
+              f"och var användbart efter {self._ms():.0f} ms", flush=True)
+        QTimer.singleShot(0, QApplication.quit)
 
 
 def _start_automatic_backups(window: MainWindow) -> None:
@@ -81,7 +92,7 @@ def _start_automatic_backups(window: MainWindow) -> None:
 
 
 def run_gui(paths: DataPaths, *, smoke: bool = False, started: float | None = None) -> int:
-    """Start the program; with smoke=True, exit after the first paint of the window."""
+    """Start the program; with smoke=True, exit once the window is usable."""
     started = time.perf_counter() if started is None else started
     if smoke and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a smoke test needs no screen
@@ -115,9 +126,8 @@ def _run(app: QApplication, paths: DataPaths, smoke: bool, started: float,
             return 2
         shown.append(window)
         window_shows_errors()
-        first_paint = _FirstPaint(started)
         if smoke:
-            window.installEventFilter(first_paint)
+            _SmokeTimer(window, started)
         else:
             QTimer.singleShot(1000, window, lambda: _start_automatic_backups(window))
         window.show()
@@ -125,6 +135,9 @@ def _run(app: QApplication, paths: DataPaths, smoke: bool, started: float,
         status = app.exec()
         window.close()
         window.ctx.store.close()
+        stall_log = getattr(app, "stall_log", None)
+        if stall_log is not None:
+            print(f"[Dialogteam] {stall_log.summary()}", file=sys.stderr)
         log.info("closed (status %d)", status)
         return status
     finally:

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table
 
-from ...domain.money import to_tkr
+from ...domain.money import NBSP, to_tkr
 from ...domain.plan_document import DocArea, DocIntervention, PlanDocument
 from .fonts import BOLD
 from .headings import area_number, intervention_number
@@ -31,6 +31,7 @@ from .styles import (
 from .text import DASH, markup, one_line
 
 AMOUNT_WIDTH = 25 * mm  # fits 'Huvudmannen' in the header
+SHARE_WIDTH = 16 * mm
 
 
 def _head(*labels: str, numeric_from: int | None = None) -> list[Paragraph]:
@@ -125,21 +126,26 @@ def plan_cost_table(doc: PlanDocument) -> Table:
     return _table(rows, widths, commands)
 
 
-def breakdown_table(title: str, amounts: dict[str, int], total_kr: int) -> Table:
-    """'Per finansiär' / 'Per år': label, tkr and share of the total."""
-    rows = [_head(title, "tkr", "Andel", numeric_from=1)]
+def breakdown_table(title: str, amounts: dict[str, int], total_kr: int, width: float,
+                    shares: bool = True) -> Table:
+    """'Per finansiär' / 'Per år': label, tkr and, when `shares`, the share of the total;
+    `width` is all the table may take."""
+    shares = shares and total_kr > 0
+    rows = [_head(title, "tkr", *(["Andel"] if shares else []), numeric_from=1)]
     for label, kr in amounts.items():
-        share = f"{round(100 * kr / total_kr)}\u00a0%" if total_kr else DASH
-        rows.append([Paragraph(markup(label) or DASH, CELL), to_tkr(kr), share])
-    rows.append(["Totalt", to_tkr(total_kr), "100\u00a0%" if total_kr else DASH])
-    return _table(rows, [40 * mm, AMOUNT_WIDTH, 16 * mm],
+        rows.append([Paragraph(markup(label) or DASH, CELL), to_tkr(kr),
+                     *([f"{round(100 * kr / total_kr)}{NBSP}%"] if shares else [])])
+    rows.append(["Totalt", to_tkr(total_kr), *([f"100{NBSP}%"] if shares else [])])
+    share_width = SHARE_WIDTH if shares else 0
+    widths = [width - AMOUNT_WIDTH - share_width, AMOUNT_WIDTH, *([share_width] if shares else [])]
+    return _table(rows, widths,
                   [("ALIGN", (1, 0), (-1, -1), "RIGHT"), *_total_row_style(len(rows) - 1)])
 
 
 def period(start: str, end: str) -> str:
     start, end = one_line(start), one_line(end)
     if start and end:
-        return f"{start} – {end}"
+        return f"{start}{NBSP}– {end}"
     if start:
         return f"från {start}"
     if end:

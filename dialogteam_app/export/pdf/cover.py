@@ -12,11 +12,12 @@ from reportlab.platypus import (
     Spacer,
     Table,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...domain.plan_document import PlanDocument
+from .contents import contents_entries
 from .document import BODY
-from .headings import HeadingMaker
+from .headings import Heading, HeadingMaker
+from .structure import TableTags
 from .styles import (
     ACCENT,
     CELL_HEAD,
@@ -43,10 +44,11 @@ def cover_page(doc: PlanDocument) -> list[Flowable]:
         ("Mottagare", doc.recipient),
         ("Ansvarig processtödjare", doc.author),
     ]
-    rows = [[Paragraph(label, CELL_HEAD), Paragraph(markup(value) or DASH, FIELD)]
-            for label, value in facts]
+    rows = [[Paragraph(label, CELL_HEAD), Paragraph(markup(value), FIELD)]
+            for label, value in facts if markup(value)]  # what is not known is left out
     table = Table(rows, colWidths=[44 * mm, CONTENT_WIDTH - 44 * mm], hAlign="LEFT",
-                  splitInRow=1, style=table_style(
+                  splitInRow=1, renderCB=TableTags(header_rows=0, header_columns=1),
+                  style=table_style(
                       ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
                       ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                       ("LEFTPADDING", (0, 0), (0, -1), 0),
@@ -57,7 +59,7 @@ def cover_page(doc: PlanDocument) -> list[Flowable]:
     return [
         Spacer(1, 40 * mm),
         *([Paragraph(kicker, COVER_KICKER)] if kicker else []),
-        Paragraph("Åtgärdsplan", COVER_TITLE),
+        Heading("Åtgärdsplan", COVER_TITLE, level=1),
         Paragraph(markup(doc.organiser_name) or DASH, COVER_ORGANISER),
         Paragraph(f"Version {doc.version}" + (f", {markup(doc.date)}" if doc.date.strip() else ""),
                   COVER_SUBTITLE),
@@ -70,5 +72,7 @@ def cover_page(doc: PlanDocument) -> list[Flowable]:
     ]
 
 
-def contents_page(toc: TableOfContents, headings: HeadingMaker) -> list[Flowable]:
-    return [*headings.unlisted("Innehåll"), toc, PageBreak()]
+def contents_page(headings: HeadingMaker) -> list[Flowable]:
+    """The contents of every heading made so far (make the chapters first)."""
+    entries = contents_entries(headings.entries)
+    return [*headings.unlisted("Innehåll"), *entries, PageBreak()]

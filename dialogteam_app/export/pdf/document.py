@@ -1,21 +1,29 @@
-"""The page layout: cover and body pages, the running header and footer, and the
-bookkeeping after each heading (bookmark, outline entry, TOC entry)."""
+"""The page layout every document shares: cover and body pages, the running header
+and footer (artifacts), and the bookkeeping after each heading (bookmark, outline
+entry, its page for the contents).
+
+Tagged and laid out once: every flowable a frame draws is tagged (structure.py),
+and numbers known only at the end — "Sida X av Y", the page of each contents
+entry — are drawn as small form XObjects that are filled in after the last page
+(`late_text`), so the document never needs a second layout pass.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
-from reportlab.platypus.doctemplate import IndexingFlowable
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from ... import __version__
-from ...domain.plan_document import PlanDocument
+from .contents import DRAW_ENTRY_END, draw_entry_end
 from .fonts import REGULAR
 from .headings import Heading
+from .structure import Tagger
 from .styles import (
     CONTENT_WIDTH,
     MARGIN_BOTTOM,
@@ -26,101 +34,129 @@ from .styles import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     RULE,
-    TOC_LEVELS,
-    table_style,
 )
-from .text import fit_line, one_line
+from .text import fit_line
 
 COVER, BODY = "cover", "body"
 RUNNING_SIZE = 7.5
 
 
-class PageCount(IndexingFlowable):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
-    """The page total for "Sida X av Y": the count of the previous pass.
-
-    As an indexing flowable it makes multiBuild run again until the count used
-    in the footers is the count the document really has.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.total = 0     # what the footers of this pass show
-        self.counted = 0   # pages laid out in this pass
-
-    def beforeBuild(self) -> None:
-        self.total, self.counted = self.counted, 0
-
-    def isSatisfied(self) -> bool:
-        return self.total == self.counted
-
-    def draw(self) -> None:
-        """Nothing to draw: it only takes part in the passes."""
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What a document says about itself: metadata and its running header and footer."""
+    title: str            # metadata title (shown in the title bar) and the header's left
+    author: str           # never empty: "(anonymous)" is what reportlab writes otherwise
+    subject: str
+    keywords: tuple[str, ...] = ()
+    header_right: str = ""   # "Version 2 · 2019-03-15"
+    footer_left: str = ""    # "Dnr 2019:830"
+    lang: str = "sv-SE"
 
 
-def make_toc() -> TableOfContents:
-    # Its internal table gets our font too: a plain table would bring in Helvetica.
-    return TableOfContents(levelStyles=TOC_LEVELS, dotsMinLevel=0,
-                           tableStyle=table_style(("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                                  ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0)))
+class TaggingFrame(Frame):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
+    """A frame that tags each flowable it draws."""
+
+    def add(self, flowable: Flowable, canv: Any, trySplit: int = 0) -> Any:
+        tagger = Tagger.of(canv)
+        if tagger is None:
+            return super().add(flowable, canv, trySplit)
+        return tagger.draw(canv, flowable, lambda: super(TaggingFrame, self).add(
+            flowable, canv, trySplit))
 
 
-class PlanDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
-    def __init__(self, filename: str, doc: PlanDocument, page_count: PageCount,
+class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
+    """A4 pages for any of the program's documents; build with `render.render_document`."""
+
+    def __init__(self, target: Any, info: DocumentInfo, tagger: Tagger | None,
                  progress: Callable[[int, int], None] | None = None) -> None:
         super().__init__(
-            filename, pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+            target, pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
             leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-            title=doc.title, author=one_line(doc.author) or None,
-            subject=_subject(doc), creator=f"Dialogteam {__version__}",
-            keywords=["åtgärdsplan", one_line(doc.organiser_name)],
-            lang="sv-SE", displayDocTitle=True, pageCompression=1,
+            title=info.title, author=info.author, subject=info.subject,
+            creator=f"Dialogteam {__version__}", keywords=list(info.keywords),
+            lang=info.lang, displayDocTitle=True, pageCompression=1,
             initialFontName=REGULAR,  # else every page's preamble names Helvetica
         )
-        self.plan = doc
-        self.page_count = page_count
-        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, CONTENT_WIDTH,
-                      PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="main",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.info = info
+        self.tagger = tagger
+        self.heading_pages: dict[str, int] = {}
+        self._late: dict[str, tuple[Callable[[], str], str, float, Color]] = {}
+        self._doSave = 0  # saved by finish(), once the late numbers are known
+        frame = TaggingFrame(MARGIN_LEFT, MARGIN_BOTTOM, CONTENT_WIDTH,
+                             PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="main",
+                             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate(COVER, [frame], onPage=self._draw_footer),
-            PageTemplate(BODY, [frame], onPage=self._draw_header_and_footer),
+            PageTemplate(COVER, [frame], onPage=self._running(self._draw_footer)),
+            PageTemplate(BODY, [frame], onPage=self._running(self._draw_header_and_footer)),
         ])
         self._report = progress
-        self._pass = 1
         self._size = 1
         self._last_reported = -1
+        self._done = 0
         if progress:
             self.setProgressCallBack(self._on_progress)
 
-    # Headings: a bookmark for links, an outline entry, a TOC entry.
+    def beforeDocument(self) -> None:
+        self.canv.showOutline()  # open with the bookmarks panel
+        self.canv.setNamedCB(DRAW_ENTRY_END, draw_entry_end)
+        if self.tagger:
+            self.tagger.attach(self.canv)
+
+    def handle_pageBegin(self) -> None:
+        if self.tagger:  # before onPage draws the running header
+            self.tagger.start_page()
+        super().handle_pageBegin()
+
+    # Headings: a bookmark for links, an outline entry, the page for the contents.
     def afterFlowable(self, flowable: Flowable) -> None:
-        entry = getattr(flowable, "entry", None) if isinstance(flowable, Heading) else None
+        entry = flowable.entry if isinstance(flowable, Heading) else None
         if entry is None:
             return
         self.canv.bookmarkPage(entry.key)
         self.canv.addOutlineEntry(entry.outline_title, entry.key, level=entry.level)
-        if entry.in_toc:
-            self.notify("TOCEntry", (entry.level, entry.markup, self.page, entry.key))
+        self.heading_pages[entry.key] = self.page
 
-    def afterPage(self) -> None:
-        self.page_count.counted = self.page
+    # Numbers known after the last page
+    def late_text(self, canv: Any, name: str, x: float, y: float, value: Callable[[], str],
+                  font: str = REGULAR, size: float = RUNNING_SIZE, colour: Color = MUTED) -> None:
+        """Draw `value()` right-aligned at (x, y), computed once the layout is done."""
+        self._late[name] = (value, font, size, colour)
+        canv.saveState()
+        canv.translate(x, y)
+        canv.doForm(name)
+        canv.restoreState()
 
-    def beforeDocument(self) -> None:
-        self.canv.showOutline()  # open with the bookmarks panel
+    def finish(self) -> None:
+        """Fill in the late numbers and write the file."""
+        canv = self.canv
+        for name, (value, font, size, colour) in self._late.items():
+            text = value()
+            width = stringWidth(text, font, size)
+            canv.beginForm(name, lowerx=-width - 1, lowery=-size, upperx=1, uppery=size * 1.5)
+            canv.setFont(font, size)
+            canv.setFillColor(colour)
+            canv.drawRightString(0, 0, text)
+            canv.endForm()
+        canv.save()
 
-    # Running header and footer, drawn on the canvas in our (embedded) font.
-    def _draw_header_and_footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        date = one_line(self.plan.date)
-        right = f"Version {self.plan.version}" + (f" · {date}" if date else "")
+    # Running header and footer: artifacts, in our (embedded) font.
+    def _running(self, draw: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
+        def on_page(canv: Any, doc: Any) -> None:
+            if self.tagger:
+                self.tagger.artifact(canv, lambda: draw(canv, doc))
+            else:
+                draw(canv, doc)
+        return on_page
+
+    def _draw_header_and_footer(self, canv: Any, doc: Any) -> None:
+        right = self.info.header_right
         room = CONTENT_WIDTH - stringWidth(right, REGULAR, RUNNING_SIZE) - 8 * mm
         y = PAGE_HEIGHT - 15 * mm
         canv.saveState()
         canv.setFont(REGULAR, RUNNING_SIZE)
         canv.setFillColor(MUTED)
-        canv.drawString(MARGIN_LEFT, y, fit_line(self.plan.title, REGULAR, RUNNING_SIZE, room))
+        canv.drawString(MARGIN_LEFT, y, fit_line(self.info.title, REGULAR, RUNNING_SIZE, room))
         canv.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, right)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
@@ -128,41 +164,30 @@ class PlanDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has n
         canv.restoreState()
         self._draw_footer(canv, doc)
 
-    def _draw_footer(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
+    def _draw_footer(self, canv: Any, _doc: Any) -> None:
         page = canv.getPageNumber()
-        dnr = one_line(self.plan.dnr)
-        left = f"Dnr {dnr}" if dnr else one_line(self.plan.engagement_title)
         y = 12 * mm
         canv.saveState()
         canv.setFont(REGULAR, RUNNING_SIZE)
         canv.setFillColor(MUTED)
-        canv.drawString(MARGIN_LEFT, y, fit_line(left, REGULAR, RUNNING_SIZE, CONTENT_WIDTH / 2))
-        canv.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y,
-                             f"Sida {page} av {max(self.page_count.total, page)}")
+        canv.drawString(MARGIN_LEFT, y, fit_line(self.info.footer_left, REGULAR, RUNNING_SIZE,
+                                                 CONTENT_WIDTH / 2))
         canv.restoreState()
+        self.late_text(canv, f"PageOf{page}", PAGE_WIDTH - MARGIN_RIGHT, y,
+                       lambda: f"Sida {page} av {self.page}")
 
-    # Progress over the expected two passes, reported at most once per per cent.
+    # Progress over the flowables, and one step for writing the file.
     def _on_progress(self, kind: str, value: int) -> None:
-        if kind == "PASS":
-            self._pass = value
-        elif kind == "SIZE_EST":
+        if kind == "SIZE_EST":
             self._size = max(1, value)
-        elif kind == "PROGRESS":
-            total = max(2, self._pass) * self._size + 1  # +1: writing the file
-            done = (self._pass - 1) * self._size + value
-            if done * 100 // total != self._last_reported:
-                self._last_reported = done * 100 // total
-                assert self._report is not None  # the callback is set only with a report
-                self._report(done, total)
+        elif kind == "PROGRESS":  # flowables done; a split adds flowables, so never back
+            total = self._size + 1
+            value = min(max(value, self._done), self._size)
+            self._done = value
+            if self._report and value * 100 // total > self._last_reported:
+                self._last_reported = value * 100 // total
+                self._report(value, total)
 
     def report_done(self) -> None:
         if self._report:
-            total = max(2, self._pass) * self._size + 1
-            self._report(total, total)
-
-
-def _subject(doc: PlanDocument) -> str:
-    parts = [f"Åtgärdsplan för {one_line(doc.organiser_name)}",
-             one_line(doc.engagement_title), f"version {doc.version}"]
-    return ", ".join(p for p in parts if p)
-
+            self._report(self._size + 1, self._size + 1)

@@ -1,8 +1,8 @@
 """Numbered headings that feed the table of contents and the PDF outline.
 
 Every heading is known before layout, so the maker also collects the table of
-contents entries; seeding the TOC with them makes its size right in the first
-pass, and two passes are enough for correct page numbers.
+contents entries: the contents page has its final size in the one layout pass,
+and its page numbers are filled in after the last page (document.late_text).
 
 A heading is kept with what follows by a conditional page break (room for the
 heading and a few lines), not keepWithNext: reportlab keeps a heading together
@@ -19,22 +19,16 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
+__all__ = ["FIRST_AREA_CHAPTER", "area_number", "intervention_number"]  # shared numbering
+
+from ...domain.plan_document import FIRST_AREA_CHAPTER, area_number, intervention_number
 from .styles import H1, H2, H3, UNNUMBERED_H1
 from .text import one_line
 
-FIRST_AREA_CHAPTER = 2  # chapter 1 is Bakgrund; then one chapter per development area
 # Room needed below a heading for it and the first lines after it, else a new page.
 CHAPTER_ROOM = 160
 SECTION_ROOM = 110
 SUBHEADING_ROOM = 60
-
-
-def area_number(area_index: int) -> str:
-    return str(FIRST_AREA_CHAPTER + area_index)
-
-
-def intervention_number(area_index: int, index: int) -> str:
-    return f"{area_number(area_index)}.{index + 1}"
 
 
 @dataclass(frozen=True)
@@ -56,15 +50,23 @@ class TocEntry:
 
 
 class Heading(Paragraph):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
-    """A heading paragraph that carries its TOC entry; the page template bookmarks it."""
+    """A heading paragraph, tagged H1–H6 by its `level` (its place in the document's
+    outline, not its look); with a TOC entry the page template bookmarks it."""
 
     def __init__(self, text: str, style: ParagraphStyle, *args: Any,
-                 entry: TocEntry | None = None, **kwargs: Any) -> None:
+                 entry: TocEntry | None = None, level: int = 1, **kwargs: Any) -> None:
         super().__init__(text, style, *args, **kwargs)
         self.entry = entry
+        self.level = level
+
+    @property
+    def pdf_role(self) -> str:
+        return f"H{self.level}"
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(availWidth, availHeight)
+        for part in parts:
+            part.level = self.level
         if parts:  # the first part is where the heading starts
             parts[0].entry = self.entry
         return parts
@@ -86,19 +88,16 @@ class HeadingMaker:
         """A chapter-like heading in the outline but not in the TOC (the TOC's own)."""
         return [self._make(0, "", title, UNNUMBERED_H1, in_toc=False)]
 
-    @property
-    def toc_seed(self) -> list[tuple[int, str, int, str]]:
-        """The entries as the TOC will receive them, with unknown page numbers."""
-        return [(e.level, e.markup, 0, e.key) for e in self.entries if e.in_toc]
-
     def _make(self, level: int, number: str, title: str, style: ParagraphStyle,
               in_toc: bool = True) -> Heading:
         entry = TocEntry(level, number, one_line(title) or "–", f"h{len(self.entries) + 1}",
                          in_toc)
         self.entries.append(entry)
-        return Heading(escape(entry.title), style, bulletText=number or None, entry=entry)
+        return Heading(escape(entry.title), style, bulletText=number or None, entry=entry,
+                       level=level + 1)
 
 
-def subheading(title: str, room: float = SUBHEADING_ROOM) -> list[Flowable]:
-    """An unnumbered heading inside a section ("Mål och förväntade effekter")."""
-    return [CondPageBreak(room), Paragraph(escape(title), H3)]
+def subheading(title: str, room: float = SUBHEADING_ROOM, level: int = 3) -> list[Flowable]:
+    """An unnumbered heading inside a section ("Mål och förväntade effekter"); `level` 2
+    when it sits directly under a chapter, so the outline never skips a level."""
+    return [CondPageBreak(room), Heading(escape(title), H3, level=level)]

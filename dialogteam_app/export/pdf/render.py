@@ -1,7 +1,13 @@
-"""render_plan_pdf: the story of the whole plan, built in two passes, written atomically."""
+"""Rendering: any story into a tagged PDF (render_document), and the plan's story.
+
+One layout pass (numbers known only at the end are filled in afterwards, see
+document.py), then the structure tree is written with pikepdf and the file
+appears atomically: a failure at any step leaves no file.
+"""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,28 +16,61 @@ from reportlab.platypus import Flowable
 from ...domain.plan_document import PlanDocument
 from ..atomic import atomic_path
 from .cover import contents_page, cover_page
-from .document import PageCount, PlanDocTemplate, make_toc
+from .document import DocumentInfo, DocumentTemplate
 from .fonts import register_fonts
 from .headings import HeadingMaker
 from .sections import plan_chapters
+from .structure import Tagger
+from .structure_tree import write_tagged
+from .text import one_line
 
-# Two passes are the norm (the TOC is seeded with its entries); more only if a
-# page count still moves, e.g. a TOC entry that changes wrapping once numbered.
-MAX_PASSES = 6
+
+def render_document(story: list[Flowable], info: DocumentInfo, path: Path,
+                    progress: Callable[[int, int], None] | None = None,
+                    tagged: bool = True) -> int:
+    """Lay out `story` and write it to `path`; returns the page count.
+
+    `tagged=False` leaves out the structure tree (only the benchmark uses it, to
+    measure what tagging costs)."""
+    register_fonts()
+    tagger = Tagger(info.lang) if tagged else None
+    buffer = io.BytesIO()
+    template = DocumentTemplate(buffer, info, tagger, progress)
+    template.build(story)
+    template.finish()
+    with atomic_path(Path(path)) as tmp:
+        if tagger:
+            write_tagged(buffer.getvalue(), tagger, tmp, title=info.title, author=info.author,
+                         subject=info.subject, keywords=", ".join(info.keywords),
+                         lang=info.lang)
+        else:
+            tmp.write_bytes(buffer.getvalue())
+    template.report_done()
+    return int(template.page)
+
+
+def plan_story(doc: PlanDocument) -> list[Flowable]:
+    register_fonts()  # before any paragraph: they look up their fonts when made
+    headings = HeadingMaker()
+    chapters = plan_chapters(doc, headings)  # first: the contents list their headings
+    return [*cover_page(doc), *contents_page(headings), *chapters]
+
+
+def plan_info(doc: PlanDocument) -> DocumentInfo:
+    date = one_line(doc.date)
+    dnr = one_line(doc.dnr)
+    subject = ", ".join(p for p in (f"Åtgärdsplan för {one_line(doc.organiser_name)}",
+                                    one_line(doc.engagement_title), f"version {doc.version}") if p)
+    return DocumentInfo(
+        title=doc.title,
+        # the huvudman's plan when no processtödjare is named, never "(anonymous)"
+        author=one_line(doc.author) or one_line(doc.organiser_name) or "Dialogteam",
+        subject=subject, keywords=("åtgärdsplan", one_line(doc.organiser_name)),
+        header_right=f"Version {doc.version}" + (f" · {date}" if date else ""),
+        footer_left=f"Dnr {dnr}" if dnr else one_line(doc.engagement_title))
 
 
 def render_plan_pdf(doc: PlanDocument, path: Path,
-                    progress: Callable[[int, int], None] | None = None) -> int:
-    register_fonts()
-    headings = HeadingMaker()
-    toc = make_toc()
-    page_count = PageCount()
-    story: list[Flowable] = [page_count, *cover_page(doc), *contents_page(toc, headings),
-                             *plan_chapters(doc, headings)]
-    toc.addEntries(headings.toc_seed)
-    with atomic_path(Path(path)) as tmp:
-        template = PlanDocTemplate(str(tmp), doc, page_count, progress)
-        template.multiBuild(story, maxPasses=MAX_PASSES)
-    template.report_done()
-    pages: int = template.page
-    return pages
+                    progress: Callable[[int, int], None] | None = None,
+                    tagged: bool = True) -> int:
+    return render_document(plan_story(doc), plan_info(doc), path, progress, tagged)

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from ...domain.plan_document import DocArea, PlanDocument
-from .cost_tables import area_summary_table, breakdown_table, plan_cost_table
+from .cost_tables import (
+    area_summary_table,
+    breakdown_table,
+    plan_cost_table,
+)
 from .headings import FIRST_AREA_CHAPTER, HeadingMaker, area_number, intervention_number, subheading
 from .intervention import intervention_section
-from .styles import BODY, BULLET, FIELD, SMALL, table_style
-from .text import bullets, labelled, markup, paragraphs
+from .layout import SideBySide
+from .structure import LIST_ITEM_MORE
+from .styles import BODY, BULLET, CONTENT_WIDTH, FIELD, SMALL
+from .text import DASH, bullets, labelled, markup, paragraphs
 from .timeline import Timeline, TimelineLegend, scale_for, timeline_rows
 
 
@@ -20,7 +26,7 @@ def plan_chapters(doc: PlanDocument, headings: HeadingMaker) -> list[Flowable]:
     after_areas = FIRST_AREA_CHAPTER + len(doc.areas)
     story: list[Flowable] = _background(doc, headings)
     for ai, area in enumerate(doc.areas):
-        story += [PageBreak(), *_area(ai, area, len(doc.areas), headings)]
+        story += [PageBreak(), *_area(ai, area, headings)]
     story += [PageBreak(), *_strengths_and_risks(str(after_areas), doc, headings),
               Spacer(1, 6 * mm), *_experience_spreading(str(after_areas + 1), doc, headings),
               PageBreak(), *_timeline(str(after_areas + 2), doc, headings),
@@ -31,21 +37,22 @@ def plan_chapters(doc: PlanDocument, headings: HeadingMaker) -> list[Flowable]:
 def _background(doc: PlanDocument, headings: HeadingMaker) -> list[Flowable]:
     return [
         *headings.chapter("1", "Bakgrund"),
-        *paragraphs(doc.background),
-        *subheading("Delaktighet i nulägesanalysen"),
-        *paragraphs(doc.participation),
+        *paragraphs(doc.background, empty="Bakgrunden är inte ifylld ännu."),
+        *subheading("Delaktighet i nulägesanalysen", level=2),
+        *paragraphs(doc.participation, empty="Delaktigheten är inte beskriven ännu."),
     ]
 
 
-def _area(ai: int, area: DocArea, area_count: int, headings: HeadingMaker) -> list[Flowable]:
+def _area(ai: int, area: DocArea, headings: HeadingMaker) -> list[Flowable]:
     problems = [p for p in area.problems if p.strip()]
     parts: list[Flowable] = [
-        Paragraph(f"Utvecklingsområde {ai + 1} av {area_count}", SMALL),
+        Paragraph("Utvecklingsområde", SMALL),  # its number is the chapter's, as everywhere
         *headings.chapter(area_number(ai), area.title),
         *(paragraphs(area.description) if area.description.strip() else []),
-        *subheading("Problem som utvecklingsområdet ska åtgärda"),
-        *(bullets(problems) if problems else paragraphs("")),
-        *subheading("Insatser"),
+        *subheading("Problem som utvecklingsområdet ska åtgärda", level=2),
+        *(bullets(problems) if problems else paragraphs(
+            "", empty="Inget prioriterat problem är kopplat till utvecklingsområdet ännu.")),
+        *subheading("Insatser", level=2),
     ]
     if area.interventions:
         parts.append(area_summary_table(ai, area))
@@ -63,23 +70,27 @@ def _strengths_and_risks(number: str, doc: PlanDocument,
                          headings: HeadingMaker) -> list[Flowable]:
     parts: list[Flowable] = [
         *headings.chapter(number, "Styrkor och risker"),
-        *subheading("Styrkor"),
-        *paragraphs(doc.strengths),
-        *subheading("Risker och hur de förebyggs"),
+        *subheading("Styrkor", level=2),
+        *paragraphs(doc.strengths, empty="Styrkorna är inte beskrivna ännu."),
+        *subheading("Risker och hur de förebyggs", level=2),
     ]
     risks = [r for r in doc.risks if r.risk.strip() or r.prevention.strip()]
     for i, risk in enumerate(risks, 1):
-        parts += [Paragraph(markup(risk.risk) or "–", BULLET, bulletText=f"{i}."),
-                  *labelled("Förebyggs genom", risk.prevention, _INDENTED)]
+        parts.append(Paragraph(markup(risk.risk) or DASH, BULLET, bulletText=f"{i}."))
+        for more in labelled("Förebyggs genom", risk.prevention, _INDENTED) \
+                if risk.prevention.strip() else []:
+            more.pdf_role = LIST_ITEM_MORE  # part of the risk's list item
+            parts.append(more)
     if not risks:
-        parts += paragraphs("")
+        parts += paragraphs("", empty="Inga risker är beskrivna ännu.")
     return parts
 
 
 def _experience_spreading(number: str, doc: PlanDocument,
                           headings: HeadingMaker) -> list[Flowable]:
     return [*headings.chapter(number, "Erfarenhetsspridning"),
-            *paragraphs(doc.experience_spreading)]
+            *paragraphs(doc.experience_spreading,
+                        empty="Erfarenhetsspridningen är inte beskriven ännu.")]
 
 
 def _timeline(number: str, doc: PlanDocument, headings: HeadingMaker) -> list[Flowable]:
@@ -106,9 +117,13 @@ def _costs(number: str, doc: PlanDocument, headings: HeadingMaker) -> list[Flowa
         plan_cost_table(doc),
         Spacer(1, 8 * mm),
     ]
-    breakdowns = Table(
-        [[breakdown_table("Per finansiär", doc.total_by_funder, doc.total_kr),
-          breakdown_table("Per år", doc.total_by_year, doc.total_kr)]],
-        hAlign="LEFT", style=table_style(("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                         ("RIGHTPADDING", (0, 0), (0, -1), 10 * mm)))
-    return parts + [KeepTogether([*subheading("Fördelning"), breakdowns])]
+    gap = 10 * mm
+    column = (CONTENT_WIDTH - gap) / 2
+    shares = doc.funder_shares_known
+    breakdowns = SideBySide(
+        [breakdown_table("Per finansiär", doc.total_by_funder, doc.total_kr, column, shares),
+         breakdown_table("Per år", doc.total_by_year, doc.total_kr, column)], gap)
+    note = [] if shares or not doc.total_kr else [Paragraph(
+        "Andelen per finansiär anges inte: alla finansiärers kostnader är inte angivna.", SMALL)]
+    return parts + [KeepTogether([*subheading("Fördelning", level=2), breakdowns,
+                                  Spacer(1, 3 * mm), *note])]

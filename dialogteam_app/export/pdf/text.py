@@ -15,22 +15,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from ..typography import keep_together, plain
 from .styles import BODY, BULLET, EMPTY
 
 DASH = "–"  # shown for a field left empty
-# Never valid in text, and reportlab would pass them into the PDF's text operators.
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 
-def plain(text: str) -> str:
-    """Text without control characters and with \\n line ends."""
-    return _CONTROL_CHARS.sub("", text or "").replace("\r\n", "\n").replace("\r", "\n")
-
-
 def markup(text: str) -> str:
-    """One escaped paragraph; newlines become line breaks."""
-    return "<br/>".join(escape(line) for line in plain(text).strip().split("\n"))
+    """One escaped paragraph; newlines become line breaks; dates and amounts never break."""
+    return "<br/>".join(escape(keep_together(line)) for line in plain(text).strip().split("\n"))
 
 
 def text_blocks(text: str) -> list[str]:

@@ -87,12 +87,19 @@ def scale_for(rows: list[TimelineRow]) -> MonthScale | None:
 
 
 class Timeline(Flowable):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
-    """Rows of bars under a header of years and months."""
+    """Rows of bars under a header of years and months; tagged as a figure whose
+    alternative text says the same in words."""
+
+    pdf_role = "Figure"
 
     def __init__(self, rows: list[TimelineRow], scale: MonthScale) -> None:
         super().__init__()
         self.rows = rows
         self.scale = scale
+
+    @property
+    def alt_text(self) -> str:
+        return "Tidplan som stapeldiagram. " + " ".join(_row_in_words(r) for r in self.rows)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -236,8 +243,28 @@ def draw_diamond(c: Canvas, x: float, y: float, r: float, colour: Color,
     c.drawPath(path, stroke=1 if outline else 0, fill=1)
 
 
+def _row_in_words(row: TimelineRow) -> str:
+    if row.is_area:
+        return f"Utvecklingsområde {row.label}."
+    if row.start and row.end and row.end >= row.start:
+        when = f"pågår {row.start.isoformat()} till {row.end.isoformat()}"
+    elif row.start or row.end:
+        when = f"startar {row.start.isoformat()}, slutdatum saknas" if row.start else \
+            f"slutar {row.end.isoformat()}, startdatum saknas" if row.end else ""
+    else:
+        when = "tidplan saknas"
+    if row.start and row.end and row.end < row.start:
+        when = "slutdatum före startdatum"
+    marks = ", ".join(d.isoformat() for d in row.milestones)
+    return f"Insats {row.label}: {when}" + (f", delmål {marks}." if marks else ".")
+
+
 class TimelineLegend(Flowable):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
     """'▬ Insatsens period  ◆ Delmål' drawn with the chart's own marks."""
+
+    pdf_role = "Figure"
+    alt_text = "Teckenförklaring: en stapel visar insatsens period från start till slut, " \
+        "en romb ett delmål."
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = availWidth, 14

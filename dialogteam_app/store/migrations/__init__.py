@@ -17,7 +17,15 @@ from typing import Protocol
 from ..backup_copy import backup_to
 from ..connection import transaction
 from ..errors import StoreError
-from . import m0001_foundation, m0002_meetings_notes, m0003_analysis, m0004_plan, m0005_exchange
+from . import (
+    m0001_foundation,
+    m0002_meetings_notes,
+    m0003_analysis,
+    m0004_plan,
+    m0005_exchange,
+    m0006_agreements,
+    m0007_search_prefix,
+)
 
 
 class Migration(Protocol):
@@ -28,7 +36,8 @@ class Migration(Protocol):
 
 
 MIGRATIONS: list[Migration] = [m0001_foundation, m0002_meetings_notes, m0003_analysis,
-                               m0004_plan, m0005_exchange]
+                               m0004_plan, m0005_exchange, m0006_agreements,
+                               m0007_search_prefix]
 LATEST = MIGRATIONS[-1].VERSION
 
 log = logging.getLogger(__name__)

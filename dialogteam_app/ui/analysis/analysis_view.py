@@ -1,20 +1,17 @@
 """The Nulägesanalys tab of an engagement: its three steps, the traceability of
 the chain and the delaktighet, as sub-tabs that reload whenever they are shown
-(what one tab changes, the next one shows)."""
+(what one tab changes, the next one shows). Each sub-tab, and its module, is built
+when it is first shown."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...domain.traceability import Gap
 from ..common.context import AppContext
+from ..common.lazy_pages import LazyTabWidget
 from .analysis_tree import PROBLEM
-from .candidates_page import CandidatesPage
-from .current_state_page import CurrentStatePage
-from .participation_page import ParticipationPage
-from .problems_page import ProblemsPage
-from .traceability_page import TraceabilityPage, field_to_fix
 
 
 class AnalysisView(QWidget):
@@ -24,24 +21,48 @@ class AnalysisView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.engagement_id: str | None = None
-        self.current_state = CurrentStatePage(ctx, self)
-        self.problems = ProblemsPage(ctx, self)
-        self.candidates = CandidatesPage(ctx, self)
-        self.traceability = TraceabilityPage(ctx, self)
-        self.participation = ParticipationPage(ctx, self)
-        self.tabs = QTabWidget(self)
+        self.tabs = LazyTabWidget(self)
         self.tabs.setDocumentMode(True)
-        for page, title in ((self.current_state, "Nulägesbeskrivning"), (self.problems, "Analys"),
-                            (self.candidates, "Insatser"), (self.traceability, "Spårbarhet"),
-                            (self.participation, "Delaktighet")):
-            self.tabs.addTab(page, title)
+        for key, title in (("current_state", "Nulägesbeskrivning"), ("problems", "Analys"),
+                           ("candidates", "Insatser"), ("traceability", "Spårbarhet"),
+                           ("participation", "Delaktighet")):
+            self.tabs.add_page(key, title, getattr(self, f"_make_{key}"))
         self.tabs.currentChanged.connect(lambda _i: self._show_current())
-        self.problems.open_note.connect(self.open_note)
-        self.candidates.open_note.connect(self.open_note)
-        self.traceability.go_to.connect(self.go_to)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+
+    def _make_current_state(self) -> QWidget:
+        from .current_state_page import CurrentStatePage
+        return CurrentStatePage(self.ctx, self)
+
+    def _make_problems(self) -> QWidget:
+        from .problems_page import ProblemsPage
+        page = ProblemsPage(self.ctx, self)
+        page.open_note.connect(self.open_note)
+        return page
+
+    def _make_candidates(self) -> QWidget:
+        from .candidates_page import CandidatesPage
+        page = CandidatesPage(self.ctx, self)
+        page.open_note.connect(self.open_note)
+        return page
+
+    def _make_traceability(self) -> QWidget:
+        from .traceability_page import TraceabilityPage
+        page = TraceabilityPage(self.ctx, self)
+        page.go_to.connect(self.go_to)
+        return page
+
+    def _make_participation(self) -> QWidget:
+        from .participation_page import ParticipationPage
+        return ParticipationPage(self.ctx, self)
+
+    current_state = property(lambda self: self.tabs.page("current_state"))
+    problems = property(lambda self: self.tabs.page("problems"))
+    candidates = property(lambda self: self.tabs.page("candidates"))
+    traceability = property(lambda self: self.tabs.page("traceability"))
+    participation = property(lambda self: self.tabs.page("participation"))
 
     def show_engagement(self, engagement_id: str) -> None:
         self.engagement_id = engagement_id
@@ -63,4 +84,5 @@ class AnalysisView(QWidget):
             self.candidates.select(gap.record_id)
         else:
             self.tabs.setCurrentWidget(self.problems)
+            from .traceability_page import field_to_fix
             self.problems.select(gap.where, gap.record_id, field_to_fix(gap))

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QStackedWidget,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -20,6 +19,7 @@ from ...domain.plan_diff import diff_documents
 from ...store.plan_snapshot import build_plan_document
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete, show_info
+from ..common.lazy_pages import LazyStack
 from ..common.widgets import fill_with_panes
 from .commands import AddArea, AddInterventions, DeleteArea, DeleteIntervention, Reorder
 from .export import (
@@ -100,23 +100,10 @@ class PlanView(QWidget):
             left_layout.addLayout(row)
         left_layout.addWidget(self.tree)
 
-        self.texts = PlanTextsPage(ctx, self)
-        self.area_page = AreaPage(ctx, self)
-        self.area_page.form.record_saved.connect(lambda a: self._rename(AREA, a.id, a.title))
-        self.intervention_page = InterventionPage(ctx, self)
-        self.intervention_page.form.record_saved.connect(
-            lambda i: self._rename(INTERVENTION, i.id, i.title))
-        self.strengths = StrengthsRisksPage(ctx, self)
-        self.totals = TotalsPage(self)
-        self.versions = VersionsPage(self)
-        self.versions.compare.connect(self._compare)
-        self.versions.open_version.connect(self.show_version_pdf)
-        self.check = CheckPage(self)
-        self.check.go_to.connect(self.go_to)
-        self.pages = QStackedWidget(self)
-        for page in (self.texts, self.area_page, self.intervention_page, self.strengths,
-                     self.totals, self.versions, self.check):
-            self.pages.addWidget(page)
+        self.pages = LazyStack(self)  # each page built when first shown
+        for key in ("texts", "area_page", "intervention_page", "strengths", "totals",
+                    "versions", "check"):
+            self.pages.add_page(key, getattr(self, f"_make_{key}"))
 
         fill_with_panes(self, left, self.pages, (0, 1)).setSizes([300, 900])
 
@@ -139,6 +126,45 @@ class PlanView(QWidget):
             self.delete,
             context=Qt.ShortcutContext.WidgetShortcut,
         )
+
+    # -- pages, built on first use ------------------------------------------------------------------
+    def _make_texts(self) -> PlanTextsPage:
+        return PlanTextsPage(self.ctx, self)
+
+    def _make_area_page(self) -> AreaPage:
+        page = AreaPage(self.ctx, self)
+        page.form.record_saved.connect(lambda a: self._rename(AREA, a.id, a.title))
+        return page
+
+    def _make_intervention_page(self) -> InterventionPage:
+        page = InterventionPage(self.ctx, self)
+        page.form.record_saved.connect(lambda i: self._rename(INTERVENTION, i.id, i.title))
+        return page
+
+    def _make_strengths(self) -> StrengthsRisksPage:
+        return StrengthsRisksPage(self.ctx, self)
+
+    def _make_totals(self) -> TotalsPage:
+        return TotalsPage(self)
+
+    def _make_versions(self) -> VersionsPage:
+        page = VersionsPage(self)
+        page.compare.connect(self._compare)
+        page.open_version.connect(self.show_version_pdf)
+        return page
+
+    def _make_check(self) -> CheckPage:
+        page = CheckPage(self)
+        page.go_to.connect(self.go_to)
+        return page
+
+    texts = property(lambda self: self.pages.page("texts"))
+    area_page = property(lambda self: self.pages.page("area_page"))
+    intervention_page = property(lambda self: self.pages.page("intervention_page"))
+    strengths = property(lambda self: self.pages.page("strengths"))
+    totals = property(lambda self: self.pages.page("totals"))
+    versions = property(lambda self: self.pages.page("versions"))
+    check = property(lambda self: self.pages.page("check"))
 
     # -- loading ---------------------------------------------------------------------------------
     def show_engagement(self, engagement_id: str) -> None:

@@ -1,16 +1,16 @@
 """An engagement (samverkan) as tabs; each later part of the work adds a tab.
 
-Only the visible tab loads, so opening an engagement costs only that tab.
+Only the visible tab loads, so opening an engagement costs only that tab; the
+analysis and the plan (and their modules) are built when their tab is first shown.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ..analysis.analysis_view import AnalysisView
 from ..common.context import AppContext
-from ..plan.plan_view import PlanView
+from ..common.lazy_pages import LazyTabWidget
 from .engagement_overview import EngagementOverview
 
 
@@ -22,22 +22,46 @@ class EngagementView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.engagement_id: str | None = None
-        self.tabs = QTabWidget(self)
+        self.tabs = LazyTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.overview = EngagementOverview(ctx, self)
-        self.overview.renamed.connect(self.renamed)
-        self.analysis = AnalysisView(ctx, self)
-        self.analysis.open_note.connect(self.open_note)
-        self.plan = PlanView(ctx, self)
-        self.plan.open_problem.connect(self.open_problem)
-        self._pages = [(self.overview, "Översikt"), (self.analysis, "Nulägesanalys"),
-                       (self.plan, "Åtgärdsplan")]
-        for page, title in self._pages:
-            self.tabs.addTab(page, title)
+        self.tabs.add_page("overview", "Översikt", self._make_overview)
+        self.tabs.add_page("analysis", "Nulägesanalys", self._make_analysis)
+        self.tabs.add_page("plan", "Åtgärdsplan", self._make_plan)
         self.tabs.currentChanged.connect(self._load_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+
+    def _make_overview(self) -> EngagementOverview:
+        overview = EngagementOverview(self.ctx, self)
+        overview.renamed.connect(self.renamed)
+        return overview
+
+    def _make_analysis(self) -> QWidget:
+        from ..analysis.analysis_view import AnalysisView
+        analysis = AnalysisView(self.ctx, self)
+        analysis.open_note.connect(self.open_note)
+        return analysis
+
+    def _make_plan(self) -> QWidget:
+        from ..plan.plan_view import PlanView
+        plan = PlanView(self.ctx, self)
+        plan.open_problem.connect(self.open_problem)
+        return plan
+
+    @property
+    def overview(self) -> EngagementOverview:
+        page = self.tabs.page("overview")
+        assert isinstance(page, EngagementOverview)
+        return page
+
+    @property
+    def analysis(self):
+        return self.tabs.page("analysis")
+
+    @property
+    def plan(self):
+        return self.tabs.page("plan")
 
     def show_engagement(self, engagement_id: str) -> bool:
         if self.ctx.store.engagements.get(engagement_id) is None:
@@ -51,7 +75,7 @@ class EngagementView(QWidget):
         if self.engagement_id is None or index < 0:
             return
         self.ctx.autosaver.flush()
-        self._pages[index][0].show_engagement(self.engagement_id)
+        self.tabs.currentWidget().show_engagement(self.engagement_id)
 
     def open_problem(self, problem_id: str) -> None:
         """From the plan's röd tråd to the problem in the analysis."""

@@ -1,8 +1,9 @@
-"""Search every note of every engagement as you type, with filters."""
+"""Search every note of every engagement as you type, with filters.
+
+Queries run on the search thread (store.search_runner); the newest result replaces
+the list when it arrives, and outdated ones are dropped."""
 
 from __future__ import annotations
-
-import html
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -16,29 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.meetings import MeetingKind, Role
+from ...domain.meetings import Role
 from ...domain.notes import Tag, tag_label
-from ...store.search import HIT_END, HIT_START, RECENT_WINDOW, SearchFilter, SearchHit
+from ...store.search import RECENT_WINDOW, SearchFilter, SearchHit, SearchResult
 from ..common.context import AppContext
-from ..common.html_delegate import HTML_ROLE, HtmlDelegate
 from ..common.widgets import PageHeader
-from ..meetings.notes_model import role_label, tag_chips
+from .hit_delegate import HIT_ROLE, HitDelegate, plain_snippet
 
 TYPING_PAUSE_MS = 120
 ANY = None
-
-
-def hit_html(h: SearchHit) -> str:
-    text = html.escape(h.snippet).replace(HIT_START, '<b style="background-color:#fff1a8;">')
-    text = text.replace(HIT_END, "</b>").replace("\n", " ")
-    where = f"{h.organiser_name} · {h.meeting_date} {h.meeting_title or MeetingKind(h.meeting_kind).label}"
-    head = [f'<span style="color:#0b5c8a;">{html.escape(where)}</span>',
-            f'<span style="color:#6b7a86;">{h.taken_at[11:16]}</span>']
-    if h.speaker_role:
-        head.append(f"<b>{html.escape(role_label(h.speaker_role))}</b>")
-    if h.tags:
-        head.append(tag_chips(h.tags))
-    return "&nbsp;&nbsp;".join(head) + f"<br>{text}"
 
 
 class HitsModel(QAbstractListModel):
@@ -57,15 +44,16 @@ class HitsModel(QAbstractListModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        if role == HTML_ROLE:
-            return hit_html(self.hits[index.row()])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.hits[index.row()].snippet
+        if role == HIT_ROLE:
+            return self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:  # what a screen reader says
+            return plain_snippet(self.hits[index.row()].snippet)[0]
         return None
 
 
 class SearchView(QWidget):
     open_note = Signal(str, str)  # meeting id, note id
+    _arrived = Signal(int, object)  # from the search thread: request number, SearchResult
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -102,9 +90,8 @@ class SearchView(QWidget):
         self.results = QListView(self)
         self.results.setObjectName("searchResults")
         self.results.setModel(self.model)
-        self.results.setItemDelegate(HtmlDelegate(self.results))
-        self.results.setWordWrap(True)
-        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.setUniformItemSizes(True)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setAlternatingRowColors(True)
         self.results.activated.connect(self._activated)
@@ -112,6 +99,11 @@ class SearchView(QWidget):
         self.summary.setObjectName("hint")
 
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS, timeout=self.run)
+        self._arrived.connect(self._show_result)  # queued: emitted on the search thread
+        self._runner = ctx.store.search_runner(self._arrived.emit)
+        self._request = 0
+        self._where = SearchFilter()
+        self.destroyed.connect(self._runner.close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(header)
@@ -149,36 +141,54 @@ class SearchView(QWidget):
         self._set_choices(self.meeting, [(m.id, m.display_name) for m in meetings])
         self.meeting.setEnabled(bool(engagement_id))
 
+    def _filter(self) -> SearchFilter:
+        return SearchFilter(engagement_id=self.engagement.currentData(),
+                            meeting_id=self.meeting.currentData(),
+                            tag=self.tag.currentData(), role=self.role.currentData())
+
     def run(self) -> None:
+        """Ask the search thread; the list changes when the answer arrives."""
+        self._timer.stop()
         self.ctx.autosaver.flush()  # search what was just typed in a meeting too
-        where = SearchFilter(engagement_id=self.engagement.currentData(),
-                             meeting_id=self.meeting.currentData(),
-                             tag=self.tag.currentData(), role=self.role.currentData())
-        text = self.query.text()
-        result = self.ctx.store.search(text, where)
-        hits = result.hits
-        self.model.set_hits(hits)
-        has_filter = any(vars(where).values())
-        if not text.strip() and not has_filter:
-            self.summary.setText("Skriv ord att söka efter, eller välj en tagg för att se alla "
-                                 "anteckningar med den.")
-        elif not hits:
-            self.summary.setText("Inga anteckningar hittades.")
-        else:
-            more = ""
-            if result.newest_only:
-                more = (f" – de bästa bland de {RECENT_WINDOW:,} senaste anteckningarna"
-                        .replace(",", "\u00a0") + "; fler ord söker i alla")
-            elif len(hits) >= 200:
-                more = " – de 200 bästa"
-            self.summary.setText(f"{len(hits)} anteckning{'ar' if len(hits) != 1 else ''}{more}. "
-                                 "Enter eller dubbelklick öppnar mötet.")
+        self._where = self._filter()
+        self._request = self._runner.submit(self.query.text(), self._where)
+
+    def _show_result(self, number: int, result: SearchResult) -> None:
+        if number != self._request:  # typed on meanwhile: a newer answer is coming
+            return
+        self.model.set_hits(result.hits)
+        self.summary.setText(self._summary(result))
+
+    def _summary(self, result: SearchResult) -> str:
+        hits, text = result.hits, self.query.text()
+        if result.error:
+            return result.error
+        if not text.strip() and not any(vars(self._where).values()):
+            return ("Skriv ord att söka efter, eller välj en tagg för att se alla "
+                    "anteckningar med den.")
+        if not hits:
+            return "Inga anteckningar hittades."
+        more = ""
+        if result.newest_first:
+            more = " – de senaste; skriv fler bokstäver för de bästa träffarna"
+        elif result.newest_only:
+            more = (f" – de bästa bland de {RECENT_WINDOW:,} senaste anteckningarna"
+                    .replace(",", "\u00a0") + "; fler ord söker i alla")
+        elif len(hits) >= 200:
+            more = " – de 200 bästa"
+        return (f"{len(hits)} anteckning{'ar' if len(hits) != 1 else ''}{more}. "
+                "Enter eller dubbelklick öppnar mötet.")
 
     def _activated(self, index) -> None:
         hit = self.model.hits[index.row()]
         self.open_note.emit(hit.meeting_id, hit.note_id)
 
     def _open_first(self) -> None:
-        self.run()
+        """Enter: the best hit for exactly what is typed now, without waiting."""
+        self._timer.stop()
+        self.ctx.autosaver.flush()
+        self._where = self._filter()
+        self._request = self._runner.outdate()  # what is on its way is too old now
+        self._show_result(self._request, self.ctx.store.search(self.query.text(), self._where))
         if self.model.hits:
             self._activated(self.model.index(0))

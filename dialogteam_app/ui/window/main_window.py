@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +32,8 @@ from .welcome_view import WelcomeView
 
 
 class MainWindow(QMainWindow):
+    usable = Signal()  # painted, the last selection back, the event loop free for input
+
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
@@ -362,6 +364,7 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         self.navigator.show_note_counts()
         self.restore_selection()
+        QTimer.singleShot(0, self, self.usable.emit)  # after what the selection queued
 
     def restore_selection(self) -> None:
         kind = self.settings.value("selected/kind", "")

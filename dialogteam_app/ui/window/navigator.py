@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
+from ...domain.engagement import Phase
 from ...store.store import Store
 
 TEAM, SEARCH, ORGANISER, ENGAGEMENT, MEETING = (
@@ -80,12 +81,16 @@ class Navigator(QTreeView):
                 parent.appendRow([child, _detail(e.phase.label)])
             self.model_.appendRow([parent, _detail("")])
         self.expandToDepth(1)  # huvudmän and their engagements open, meetings listed
-        if counts:
-            self.show_note_counts()
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed and widened by hand: ResizeToContents measured every row again whenever
+        # one count changed (9 ms per entered note with 1 200 rows).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, 0)
+        self._fit_detail(*(p.label for p in Phase))
+        if counts:
+            self.show_note_counts()
         if select and self.item_for(*select) is not None:
             self.select(*select)
 
@@ -95,15 +100,23 @@ class Navigator(QTreeView):
         return item
 
     def show_note_counts(self) -> None:
-        # One relayout for all: with a resize-to-contents column, a signal per item
-        # would measure every row again for each of them.
+        # One relayout for all, rather than a signal per item.
         self.model_.blockSignals(True)
         try:
-            for meeting_id, count in self.store.meetings.note_counts().items():
+            counts = self.store.meetings.note_counts()
+            for meeting_id, count in counts.items():
                 self.rename(MEETING, meeting_id, None, notes_detail(count))
         finally:
             self.model_.blockSignals(False)
         self.model_.layoutChanged.emit()
+        self._fit_detail(notes_detail(max(counts.values(), default=0)))
+
+    def _fit_detail(self, *texts: str) -> None:
+        """Widen the detail column if one of these texts would not fit."""
+        metrics = self.fontMetrics()
+        needed = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 16
+        if needed > self.header().sectionSize(1):
+            self.header().resizeSection(1, needed)
 
     def item_for(self, kind: str, record_id: str) -> QStandardItem | None:
         return self._items.get((kind, record_id))
@@ -135,6 +148,8 @@ class Navigator(QTreeView):
         if detail is not None:
             parent = item.parent() or self.model_.invisibleRootItem()
             parent.child(item.row(), 1).setText(detail)
+            if not self.model_.signalsBlocked():
+                self._fit_detail(detail)
 
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():

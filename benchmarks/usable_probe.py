@@ -1,0 +1,68 @@
+"""Start Dialogteam's window as the program does and print when it is usable: first
+painted, the last selection restored, and the event loop idle again (input accepted).
+
+    python benchmarks/usable_probe.py DATA_DIR
+
+Works on any version of the program with `open_main_window` (so a benchmark can
+measure the code before and after a change the same way). Prints `painted <ms>`
+and `usable <ms>` from the start of the process's Python code.
+"""
+
+import os
+import sys
+import time
+
+STARTED = time.perf_counter()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+try:  # as `python -m dialogteam_app` does first (absent in older versions)
+    from dialogteam_app.bytecode_cache import keep_bytecode
+    keep_bytecode()
+except ImportError:
+    pass
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+
+from dialogteam_app.paths import DataPaths  # noqa: E402
+from dialogteam_app.ui.app import make_application, open_main_window  # noqa: E402
+
+
+def ms() -> float:
+    return (time.perf_counter() - STARTED) * 1000
+
+
+class Probe(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted = False
+        self.done = False
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            print(f"painted {ms():.1f}", flush=True)
+            QTimer.singleShot(0, self.check)
+        return False
+
+    def check(self) -> None:
+        """Polled from the event loop: usable once the selection is back and the loop
+        has nothing left queued from the start."""
+        if self.done:
+            return
+        if window.navigator.current() is None:
+            QTimer.singleShot(1, self.check)
+            return
+        self.done = True
+        QTimer.singleShot(0, lambda: (print(f"usable {ms():.1f}", flush=True), app.quit()))
+
+
+app = make_application()
+window = open_main_window(DataPaths(Path(sys.argv[1])))
+probe = Probe()
+window.installEventFilter(probe)
+window.show()
+app.exec()
+window.close()
+window.ctx.store.close()

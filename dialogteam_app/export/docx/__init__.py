@@ -1,0 +1,1 @@
+"""Word (DOCX) exports, built with python-docx (imported by these modules only)."""

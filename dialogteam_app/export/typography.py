@@ -1,0 +1,40 @@
+"""Swedish typography for exported text: no-break spaces where a line must not break.
+
+"den 31 januari 2019", "100 000 kr", "25 %" and "2019-01-07 – 2021-12-17" stay
+together on one line in the PDF and in Word (both honour U+00A0). Used on user
+text as well as on the program's own phrases.
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+# Never valid in text; reportlab would pass them into the PDF's text operators.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MONTHS = ("januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec")
+_RULES = [
+    # 31 januari, januari 2019, den 31
+    re.compile(rf"(?i)(\b\d{{1,2}}) +((?:{_MONTHS})\b)"),
+    re.compile(rf"(?i)(\b(?:{_MONTHS})) +(\d{{4}}\b)"),
+    re.compile(r"(?i)(\bden) +(\d{1,2}\b)"),
+    # 100 000 (digit groups), 100 kr, 25 %, 12 tkr, 30 st
+    re.compile(r"(\d) +(\d{3}(?!\d))"),
+    re.compile(r"(?i)(\d) +((?:kr|kronor|tkr|mkr|%|procent|st|timmar|h)(?![^\W\d_]))"),
+    # a period: 2019-01-07 – 2021-12-17 breaks only after the dash
+    re.compile(r"(\S) +([–-] )"),
+]
+
+
+def keep_together(text: str) -> str:
+    for rule in _RULES:
+        count = 1
+        while count:  # again, for overlapping matches: 1 000 000
+            text, count = rule.subn(rf"\1{NBSP}\2", text)
+    return text
+
+
+def plain(text: str) -> str:
+    """Text without control characters and with \\n line ends."""
+    return _CONTROL_CHARS.sub("", text or "").replace("\r\n", "\n").replace("\r", "\n")
