@@ -9,7 +9,8 @@ No personal data: the program logs ids and counts, never note text or names. A
 traceback shows code, not data, but an exception's message may quote what the user
 typed (a validation error, an e-mail address), so only the messages of exception
 types that describe the system (OSError, SQLite, the store's errors, programming
-errors) are written; other messages are replaced by their length. No Qt here.
+errors) are written; other messages are replaced by their length, and the home
+folder in file paths by ~. No Qt here.
 """
 
 from __future__ import annotations
@@ -72,7 +73,10 @@ def redacted_traceback(exc: BaseException) -> str:
             te, original = te.__context__, original.__context__
         else:
             te = None
-    return "".join(top.format()).rstrip("\n")
+    text = "".join(top.format()).rstrip("\n")
+    home = str(Path.home())
+    # File paths under the home folder would carry the login name.
+    return text.replace(home, "~") if len(home) > 1 else text
 
 
 class RedactingFormatter(logging.Formatter):
