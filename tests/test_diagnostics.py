@@ -12,13 +12,9 @@ import pytest
 
 from dialogteam_app import diagnostics
 from dialogteam_app.cli import main
-from dialogteam_app.diagnostics import (
-    attach_windows_console,
-    log_file,
-    redacted_traceback,
-    setup_logging,
-)
+from dialogteam_app.diagnostics import log_file, redacted_traceback, setup_logging
 from dialogteam_app.store.database import Database
+from dialogteam_app.windows_console import attach_windows_console
 
 SECRET = "Elevens hemliga berättelse om Kalle"
 

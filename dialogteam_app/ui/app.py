@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, __version__
 from ..assets import resource
-from ..diagnostics import log_file, log_start, window_shows_errors
+from ..diagnostics import log_file, log_start
 from ..instance_lock import AlreadyRunningError, InstanceLock
 from ..paths import DataPaths
 from ..store.database import Database
 from ..store.errors import StoreError
 from ..store.store import Store
+from ..windows_console import window_shows_errors
 from .common.autosave import Autosaver
 from .common.context import AppContext
 from .common.crash_dialog import ErrorReporter
@@ -104,6 +105,9 @@ def run_gui(paths: DataPaths, *, smoke: bool = False, started: float | None = No
     reporter.install()
     try:
         return _run(app, paths, smoke, started, shown)
+    except Exception:
+        log.critical("the program stopped on an error", exc_info=True)
+        raise
     finally:
         reporter.uninstall()
 
