@@ -23,8 +23,8 @@ from ..store.store import Store
 from ..windows_console import window_shows_errors
 from .common.autosave import Autosaver
 from .common.context import AppContext
-from .common.crash_dialog import ErrorReporter
 from .common.dialogs import show_error
+from .common.error_reporter import ErrorReporter
 from .common.stall_log import install_from_environment
 from .common.style import STYLESHEET
 from .window.main_window import MainWindow
