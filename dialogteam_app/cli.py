@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
                            "(okrypterad, bara läsbar för dig)")
     what.add_argument("--docx", metavar="FIL",
                       help="åtgärdsplanen som Word-dokument (sparas som en ny version)")
+    what.add_argument("--agreement", metavar="FIL",
+                      help="överenskommelsen som PDF, med åtgärdsplanen som bilaga 1")
+    p.add_argument("--which", metavar="NAMN",
+                   help="vilken överenskommelse när det finns flera: ÖK 1, ÖK 2, tillägg, "
+                        "dnr eller början av id")
 
     p = sub.add_parser("import", help="läs in ett utbytespaket från en kollega")
     _data_dir_option(p, in_subcommand=True)

@@ -73,8 +73,9 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
     if bool(args.engagement) == bool(args.all):
         print("Ange antingen ett SAMVERKAN_ID eller --all.", file=sys.stderr)
         return 2
-    if (args.pdf or args.docx) and args.all:
-        print("En åtgärdsplan hör till en samverkan: ange dess SAMVERKAN_ID.", file=sys.stderr)
+    if (args.pdf or args.docx or args.agreement) and args.all:
+        print("En åtgärdsplan eller överenskommelse hör till en samverkan: ange dess "
+              "SAMVERKAN_ID.", file=sys.stderr)
         return 2
     if args.sqlite_dump:
         from .commands_sqlite_dump import sqlite_dump
@@ -92,6 +93,10 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
             assert engagement_id is not None  # --pdf and --docx are refused with --all
             return _export_plan(Store(db), engagement_id, Path(args.pdf or args.docx),
                                 "pdf" if args.pdf else "docx")
+        if args.agreement:
+            from .commands_agreement import export_agreement
+            assert engagement_id is not None  # --agreement is refused with --all
+            return export_agreement(Store(db), engagement_id, Path(args.agreement), args.which)
         try:
             store = Store(db)
             summary = export_from_store(store, args.package, engagement_id=engagement_id,

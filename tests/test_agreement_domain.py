@@ -181,3 +181,15 @@ def test_a_change_to_a_part_that_is_gone_is_reported_not_applied():
     gone = _amendment(base, "2021-09-01", (ChangeTarget.PAYMENT_AMOUNT, "no-such-id", "5"))
     result = effective_agreement(base, [gone])
     assert result.unresolved == gone.changes and result.applied == []
+
+
+def test_the_agreements_dates_as_they_stand():
+    from dialogteam_app.domain.agreement_dates import agreement_dates
+    base, _, _, report = _funded_agreement()
+    base.decision_date = "2020-12-10"
+    later = _amendment(base, "2021-09-01", (ChangeTarget.REPORT_DUE, report.id, "2023-01-31"))
+    dates = [(d.date, d.label) for d in agreement_dates([base, later])]
+    assert dates == [
+        ("2020-12-10", "Beslut (ÖK 2)"), ("2021-01-01", "Period börjar (ÖK 2)"),
+        ("2021-09-01", "Tillägg 2021-09-01 undertecknad"),
+        ("2022-12-31", "Period slutar (ÖK 2)"), ("2023-01-31", "Slutredovisning (ÖK 2)")]

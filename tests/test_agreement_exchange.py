@@ -56,3 +56,24 @@ def test_agreements_with_every_part_travel_and_merge(tmp_path):
     assert dump(anna, AGREEMENT_TABLES) == dump(bo, AGREEMENT_TABLES)
     anna.close()
     bo.close()
+
+
+def test_the_same_funding_changed_on_both_laptops_is_a_conflict_in_swedish(tmp_path):
+    from dialogteam_app.exchange.conflict_view import conflict_views
+    anna, bo = laptop(tmp_path, "anna"), laptop(tmp_path, "bo")
+    engagement_id, agreement_id = enter_hagsta(anna)
+    send(anna, bo, tmp_path)
+    line = anna.agreements.get(agreement_id).terms[0].funding[0]
+    anna.agreements.save_funding(replace(line, amount_kr=60_000))
+    bo.agreements.save_funding(replace(line, amount_kr=55_000))
+    report = send(bo, anna, tmp_path, engagement_id)
+    assert report.new_conflicts
+    (view,) = conflict_views(anna.db.conn)
+    assert view.table == "agreement_funding"
+    rows = {f.label: (f.mine, f.theirs) for f in view.fields if f.differs}
+    assert rows == {"Belopp (kr)": ("60000", "55000")}
+    kind = next(f for f in view.fields if f.key == "kind")
+    assert kind.mine == "Beviljat av Skolverket"
+    assert anna.agreements.get(agreement_id).terms[0].funding[0].amount_kr == 60_000  # mine kept
+    anna.close()
+    bo.close()

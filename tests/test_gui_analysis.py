@@ -17,6 +17,7 @@ from dialogteam_app.store.store import Store
 from dialogteam_app.ui.analysis.analysis_tree import CAUSE, PROBLEM
 from dialogteam_app.ui.analysis.evidence_picker import EvidencePicker
 from dialogteam_app.ui.analysis.key_figure_dialog import KeyFigureDialog
+from dialogteam_app.ui.common.theme import colours
 
 
 def on_next_dialog(kind, act, tries=100):
@@ -60,10 +61,12 @@ def test_key_figures_show_the_difference_coloured_and_in_a_chart(analysis):
     merit = next(r for r, k in enumerate(model.records()) if k.measure is Measure.MERIT_9)
     assert model.index(merit, 3).data() == "197,3"
     difference = model.index(merit, 5)
-    assert difference.data() == "−31,8"
-    assert difference.data(Qt.ForegroundRole).name() == "#b00020"            # worse: red
+    assert difference.data() == "−31,8 sämre"                     # in words, not colour alone
+    assert difference.data(Qt.ForegroundRole).name() == colours().error
     background = next(r for r, k in enumerate(model.records()) if k.measure.is_context)
-    assert model.index(background, 5).data(Qt.ForegroundRole).name() == "#5a6a76"  # no verdict
+    assert model.index(background, 5).data().endswith("bakgrundsfaktor")
+    assert model.index(background, 5).data(Qt.ForegroundRole).name() == colours().muted
+    assert "Bakgrundsfaktor" in [text for _colour, text in page.chart.legend()]
     assert [k.year for k in page.chart.rows() if k.measure is Measure.MERIT_9] == ["2025"]
     page.unit.setCurrentIndex(1)
     assert {k.school_unit_id for k in model.records()} == {sample_id("unit-alviken")}

@@ -60,7 +60,7 @@ def answer_boxes(*button_texts, seen):
 
 def test_arkiv_menu_offers_exchange_and_backups(window):
     arkiv = window.menuBar().actions()[0].menu()
-    texts = [a.text() for a in arkiv.actions()]
+    texts = [a.text().replace("&", "") for a in arkiv.actions()]  # without the Alt+ letters
     for text in ("Exportera samverkan…", "Importera paket…", "Konflikter…", "Säkerhetskopior…",
                  "Kontrollera databasen"):
         assert text in texts

@@ -38,7 +38,7 @@ def test_outline_follows_the_plan(plan_view):
     texts = outline(plan_view)
     assert texts[0] == "1 Bakgrund och delaktighet"
     assert "2 IT" in texts and "6 SYV och nyanländas lärande" in texts
-    assert texts[-1].startswith("Röd tråd – 10 brister")
+    assert texts[-1].startswith("⚠ Röd tråd – 10 brister")
 
 
 def test_add_area_and_intervention_with_undo(plan_view, window, data_paths):

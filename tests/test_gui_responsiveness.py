@@ -43,7 +43,7 @@ def test_opening_a_samverkan_builds_only_its_visible_tab(window):
     window.open_sample()
     view = window.engagement_view
     tabs = view.tabs
-    assert [p.built for p in tabs._lazy.values()] == [True, False, False]
+    assert [p.built for p in tabs._lazy.values()] == [True, False, False, False]
     tabs.setCurrentIndex(1)
     analysis = tabs.currentWidget()
     assert [p.built for p in analysis.tabs._lazy.values()] == [True, False, False, False, False]
@@ -51,6 +51,9 @@ def test_opening_a_samverkan_builds_only_its_visible_tab(window):
     plan = tabs.currentWidget()
     assert sum(p.built for p in plan.pages._lazy.values()) == 1  # the page shown: the texts
     assert plan.pages.currentWidget() is plan.texts
+    tabs.setCurrentIndex(3)
+    agreements = tabs.currentWidget()
+    assert sum(p.built for p in agreements.tabs._lazy.values()) == 1  # the agreement's header
 
 
 def test_the_stall_log_names_the_slot_that_blocked_the_window(qtbot):

@@ -30,3 +30,38 @@ def test_sample_plan_is_a_draft_with_two_gaps_to_show(store):
     assert plan_totals(plan).total == 1_010_000
     gaps = [g.target.field for g in red_thread(plan, store.plan_analysis.problem_infos(e.id))]
     assert gaps == ["follow_up_who", "costs"]
+
+
+def test_sample_has_a_signed_ok1_and_a_draft_ok2_funding_its_plan(store):
+    from dialogteam_app.domain.agreement_kinds import AgreementKind, AgreementStatus
+    from dialogteam_app.domain.agreement_money import funder_totals, payment_plan_warning
+    from dialogteam_app.domain.plan import Funder
+    from dialogteam_app.domain.plan_totals import plan_totals
+    e = load_sample(store)
+    ok1, ok2 = store.agreements.list(e.id)
+    assert (ok1.kind, ok1.status) == (AgreementKind.OK1, AgreementStatus.SIGNED)
+    assert (ok2.kind, ok2.status) == (AgreementKind.OK2, AgreementStatus.DRAFT)
+    plan = store.plans.load(e.id)
+    assert {t.intervention_id for t in ok2.terms} == \
+        {i.id for a in plan.areas for i in a.interventions}
+    granted = funder_totals(ok2.terms).granted_kr
+    assert granted == plan_totals(plan).by_funder[Funder.SKOLVERKET] == 450_000
+    assert payment_plan_warning(ok2.payments, granted) is None
+    assert ok2.rekvisition.amount_kr == ok2.payments[0].amount_kr
+
+
+def test_the_sample_agreement_exports_from_the_command_line(data_paths, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    from dialogteam_app.cli import main
+    from dialogteam_app.store.database import Database
+    from dialogteam_app.store.store import Store
+    store = Store(Database(data_paths.database))
+    e = load_sample(store)
+    store.close()
+    pdf = tmp_path / "ÖK 2 Norrvik.pdf"
+    assert main(["--data-dir", str(data_paths.root), "export", e.id[:8],
+                 "--agreement", str(pdf)]) == 0
+    assert "ÖK 2 (dnr 2026:412)" in capsys.readouterr().out
+    text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "Norrviks kommun" in text and "Bilaga 1 Åtgärdsplan" in text

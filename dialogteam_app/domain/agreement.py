@@ -88,12 +88,17 @@ class Agreement:
     id: str = field(default_factory=new_id)
 
     @property
-    def name(self) -> str:
-        """'ÖK 2', 'ÖK 2 (dnr 7.4.2-2019:830)', 'Tillägg 2021-03-01'."""
+    def short_name(self) -> str:
+        """'ÖK 2', 'Tillägg 2021-03-01'."""
         label = self.kind.label
         if self.kind is AgreementKind.AMENDMENT and (self.signed_date or self.decision_date):
             label += f" {self.signed_date or self.decision_date}"
-        return f"{label} (dnr {self.dnr})" if self.dnr.strip() else label
+        return label
+
+    @property
+    def name(self) -> str:
+        """'ÖK 2 (dnr 7.4.2-2019:830)', 'Tillägg 2021-03-01'."""
+        return f"{self.short_name} (dnr {self.dnr})" if self.dnr.strip() else self.short_name
 
     def terms_of(self, terms_id: str) -> InterventionTerms | None:
         return next((t for t in self.terms if t.id == terms_id), None)

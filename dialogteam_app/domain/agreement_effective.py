@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .agreement import Agreement
 from .agreement_amendments import AgreementChange, ChangeTarget
 from .agreement_kinds import AgreementKind, AgreementStatus
+from .money import format_kr
 
 
 @dataclass(frozen=True)
@@ -83,3 +84,28 @@ def _part(a: Agreement, target: ChangeTarget, part_id: str) -> object | None:
     if kind == "report":
         return next((r for r in a.reports if r.id == part_id), None)
     return next((p for p in a.payments if p.id == part_id), None)
+
+
+def parts_of(a: Agreement) -> list[tuple[str, str, str]]:
+    """(part kind, id, label) of every part of `a` a tillägg can change."""
+    parts = [("agreement", a.id, f"{a.name}: hela överenskommelsen")]
+    for t in a.terms:
+        parts.append(("terms", t.id, f"Insats: {t.title}"))
+        parts += [("funding", f.id, f"Finansiering: {t.title} – {f.kind.label.lower()}"
+                   + (f" {f.year}" if f.year else "")) for f in t.funding]
+    parts += [("report", r.id, f"Redovisning: {r.label}") for r in a.reports]
+    parts += [("payment", p.id, f"Utbetalning: {p.due_date}, {format_kr(p.amount_kr)}")
+              for p in a.payments]
+    return parts
+
+
+def change_sentence(change: AgreementChange, amended: Agreement | None) -> str:
+    """'Finansiering: Läsfrämjande insats – beviljat av skolverket 2021: finansieringens
+    belopp ändras till 120 000 kr.' — one change of a tillägg, as its PDF states it."""
+    labels = {pid: label for _, pid, label in parts_of(amended)} if amended else {}
+    value = change.typed_value()
+    shown = format_kr(value) if change.target.value_kind == "amount" and \
+        isinstance(value, int) else str(value)
+    note = f" ({change.note.strip()})" if change.note.strip() else ""
+    part = labels.get(change.target_id, "En del som inte längre finns")
+    return f"{part}: {change.target.label.lower()} ändras till {shown}{note}."

@@ -64,6 +64,22 @@ class Comparison(str, Enum):
     CONTEXT = "context"   # socio-economic background: neither better nor worse
     UNKNOWN = "unknown"   # no national value to compare with
 
+    @property
+    def verdict(self) -> str:
+        """The comparison in words, so colour is never the only sign of it."""
+        return _VERDICTS[self]
+
+
+_VERDICTS = {Comparison.BETTER: "bättre", Comparison.WORSE: "sämre", Comparison.SAME: "lika",
+             Comparison.CONTEXT: "bakgrundsfaktor", Comparison.UNKNOWN: ""}
+
+
+def difference_with_verdict(k: KeyFigure) -> str:
+    """"−31,8 sämre", "+12 bakgrundsfaktor": the difference and what it means."""
+    diff = format_difference(k)
+    verdict = compare(k).verdict
+    return f"{diff} {verdict}" if diff and verdict else diff
+
 
 def compare(k: KeyFigure) -> Comparison:
     """Every result measure here is better when higher."""

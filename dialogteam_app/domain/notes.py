@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from enum import Enum
 
 from .errors import FieldError, raise_if
@@ -79,6 +79,38 @@ def now_stamp() -> str:
     return datetime.now().astimezone().isoformat(timespec="milliseconds")
 
 
+NO_CLOCK = "00:00"  # a note of a past meeting without a start time shows no clock
+
+
+def stamp_in_meeting(meeting_date: str, start_time: str, end_time: str, latest: str | None,
+                     elapsed_seconds: float, now: datetime | None = None) -> str:
+    """When a note typed now belongs in the meeting's time: today's meetings take the
+    clock; notes written up for another day take the start time plus the time spent
+    writing (after the meeting's latest note, at most its end), or no clock at all."""
+    now = now if now is not None and now.tzinfo is not None else (now or datetime.now()).astimezone()
+    try:
+        day = date.fromisoformat(meeting_date)
+    except ValueError:
+        day = now.date()
+    if day == now.date():
+        return now.isoformat(timespec="milliseconds")
+    previous = datetime.fromisoformat(latest) if latest and latest[:10] == meeting_date else None
+    # The meeting's wall clock: its notes' UTC offset (stamps sort as text), else ours.
+    zone = previous.tzinfo if previous is not None else now.tzinfo
+    base = datetime.combine(day, datetime.min.time(), zone)
+    if start_time:
+        hours, minutes = (int(x) for x in start_time.split(":"))
+        stamp = base + timedelta(hours=hours, minutes=minutes, seconds=elapsed_seconds)
+        if end_time:
+            hours, minutes = (int(x) for x in end_time.split(":"))
+            stamp = min(stamp, base + timedelta(hours=hours, minutes=minutes))
+    else:
+        stamp = base
+    if previous is not None:  # stays in typing order after earlier notes
+        stamp = max(stamp, previous + timedelta(milliseconds=1))
+    return stamp.isoformat(timespec="milliseconds")
+
+
 @dataclass
 class Note:
     meeting_id: str
@@ -91,8 +123,9 @@ class Note:
 
     @property
     def clock(self) -> str:
-        """HH:MM as shown beside the note."""
-        return self.taken_at[11:16]
+        """HH:MM as shown beside the note; "" for a note stamped without a clock."""
+        clock = self.taken_at[11:16]
+        return "" if clock == NO_CLOCK else clock
 
 
 def validate_note(n: Note) -> list[FieldError]:

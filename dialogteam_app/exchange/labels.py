@@ -45,16 +45,37 @@ COLUMN_NAMES = {
     "prevention": "Förebyggande", "number": "Versionsnummer", "created_at": "Skapad",
     "recipient": "Mottagare", "file_name": "Filnamn", "document": "Innehåll",
     "updated_at": "Senast ändrad",
+    # agreements (överenskommelser) and their parts
+    "amends_id": "Ändrar", "decision_date": "Beslutsdatum", "decision_dnr": "Beslutets dnr",
+    "decision_text": "Beslutet", "documents": "Handlingar", "period_start": "Period från",
+    "period_end": "Period till", "status": "Status", "sent_date": "Skickat",
+    "signed_date": "Undertecknat", "plan_version_id": "Bilaga 1 (planversion)",
+    "rekvisition_orgnr": "Rekvisition: organisationsnummer",
+    "rekvisition_amount_kr": "Rekvisition: belopp", "rekvisition_account_kind": "Rekvisition: konto",
+    "rekvisition_account": "Rekvisition: kontonummer",
+    "rekvisition_reference": "Rekvisition: referens", "repayment_unit_number": "Enhetsnummer",
+    "repayment_days": "Återbetalning: dagar", "breach_text": "Brister",
+    "reclaim_text": "Återkrav", "evaluation_text": "Utvärdering",
+    "changes_text": "Ändringar och tillägg", "agreement_id": "Överenskommelse",
+    "party": "Part", "area_title": "Utvecklingsområde", "scope": "Omfattning",
+    "organiser_duties": "Huvudmannen ansvarar för att", "skolverket_duties":
+    "Skolverket ansvarar för att", "role_duties": "Rollers ansvar", "terms_id": "Insats",
+    "participant_group": "Deltagare", "count": "Antal", "approximate": "Cirka",
+    "provider_kind": "Anordnare", "provider_name": "Anordnare eller finansiär",
+    "due_date": "Datum", "on_requisition": "Efter rekvisition",
+    "content_points": "Innehåll", "target": "Vad ändras", "target_id": "Del",
+    "@agreement_report_terms": "Insatser",
     # link sets, shown as one field of the record that owns them
     "@engagement_units": "Skolenheter", "@meeting_units": "Skolenheter", "@note_tags": "Taggar",
     "@candidate_causes": "Orsaker", "@area_problems": "Problem",
     "@intervention_units": "Skolenheter", "@intervention_causes": "Orsaker",
 }
 
-YES_NO_COLUMNS = {"is_primary", "asked", "done"}
+YES_NO_COLUMNS = {"is_primary", "asked", "done", "approximate", "on_requisition"}
 
 # Fields that name a record best, in order of preference.
-_NAMING_FIELDS = ("name", "title", "body", "text", "risk", "measure", "description", "date")
+_NAMING_FIELDS = ("name", "title", "body", "text", "risk", "measure", "description", "date",
+                  "dnr", "participant_group", "due_date")
 
 
 def column_label(column: str) -> str:

@@ -29,6 +29,7 @@ def load_sample(store: Store) -> Engagement:
     if sample_loaded(store):
         raise SampleAlreadyLoaded(f"Exempeldata ({SAMPLE_ORGANISER_NAME}) finns redan.")
     # Here, not at the top: start-up imports this package.
+    from .agreements import load_agreements
     from .analysis import load_analysis
     from .plan import load_plan
     with store.db.bulk():
@@ -36,4 +37,5 @@ def load_sample(store: Store) -> Engagement:
         load_meetings(store, engagement)
         load_analysis(store, engagement)
         load_plan(store, engagement)
+        load_agreements(store, engagement)
     return engagement

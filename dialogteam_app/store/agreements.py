@@ -34,7 +34,7 @@ from . import agreement_rows as ar
 from . import rows
 from .cascade import cascade_counts
 from .database import Database
-from .settings import read_setting
+from .settings import Settings
 
 _ORDER = "CASE kind WHEN 'ok1' THEN 0 WHEN 'ok2' THEN 1 ELSE 2 END, signed_date, decision_date"
 
@@ -291,21 +291,15 @@ class Agreements:
 
     # -- Skolverket's party data (a setting of this laptop) ---------------------------------
     def skolverket(self) -> SkolverketParty:
-        defaults = SkolverketParty()
-        values = {f.name: read_setting(self.db.conn, SETTING_PREFIX + f.name)
-                  for f in fields(SkolverketParty)}
-        return SkolverketParty(**{k: v if v is not None else getattr(defaults, k)
-                                  for k, v in values.items()})
+        defaults, settings = SkolverketParty(), Settings(self.db)
+        values = {f.name: settings.get(SETTING_PREFIX + f.name) for f in fields(SkolverketParty)}
+        return SkolverketParty(**{name: value if value is not None else getattr(defaults, name)
+                                  for name, value in values.items()})
 
     def save_skolverket(self, party: SkolverketParty) -> None:
         raise_if(validate_party(party))
-
-        def store(conn: sqlite3.Connection) -> None:
-            for f in fields(SkolverketParty):
-                conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
-                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                             (SETTING_PREFIX + f.name, str(getattr(party, f.name))))
-        self.db.write(store)
+        Settings(self.db).set_many({SETTING_PREFIX + f.name: str(getattr(party, f.name))
+                                    for f in fields(SkolverketParty)})
 
 
 _PART_TABLES = ("agreement_signatories", "agreement_terms", "agreement_participants",

@@ -39,6 +39,10 @@ class Settings:
         return exchange_name(self.db.conn)
 
     def set(self, key: str, value: str) -> None:
-        self.db.write(lambda conn: conn.execute(
+        self.set_many({key: value})
+
+    def set_many(self, values: dict[str, str]) -> None:
+        """Several settings in one transaction: all of them or none."""
+        self.db.write(lambda conn: conn.executemany(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value)))
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", list(values.items())))

@@ -8,8 +8,8 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTimer, QTranslator
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, __version__
@@ -26,7 +26,8 @@ from .common.context import AppContext
 from .common.dialogs import show_error
 from .common.error_reporter import ErrorReporter
 from .common.stall_log import install_from_environment
-from .common.style import STYLESHEET
+from .common.theme import apply_theme
+from .platform_check import check_platform
 from .window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -40,11 +41,23 @@ def make_application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("se.dialogteam.Dialogteam")   # as BUNDLE_ID and packaging/linux/
     app.setWindowIcon(QIcon(str(resource("icons", "dialogteam.svg"))))
-    app.setStyleSheet(STYLESHEET)
     assert isinstance(app, QApplication)
+    if getattr(app, "_swedish_qt", None) is None:  # once per process (tests make it often)
+        app._swedish_qt = install_swedish_qt_texts(app) or False  # kept alive with the app
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: apply_theme(app))
+    apply_theme(app)
     if not hasattr(app, "stall_log"):
         app.stall_log = install_from_environment()  # DIALOGTEAM_STALL_LOG=ms, for developers
     return app
+
+
+def install_swedish_qt_texts(app: QApplication) -> QTranslator | None:
+    """Qt's own texts (Ångra/Klipp ut in text fields, the file dialog) in Swedish."""
+    translator = QTranslator(app)
+    if not translator.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        return None
+    app.installTranslator(translator)
+    return translator
 
 
 def open_main_window(paths: DataPaths) -> MainWindow:
@@ -97,6 +110,10 @@ def run_gui(paths: DataPaths, *, smoke: bool = False, started: float | None = No
     started = time.perf_counter() if started is None else started
     if smoke and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a smoke test needs no screen
+    problem = check_platform(os.environ)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 3
     app = make_application()
     log_start("window start")
     shown: list[MainWindow] = []

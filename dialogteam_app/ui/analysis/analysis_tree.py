@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidgetItem
 from ...domain.analysis import Cause, Evidence, Problem, ProblemLevel
 from ...domain.analysis_snapshot import AnalysisSnapshot, evidence_kind, evidence_label
 from ...domain.traceability import cause_gaps, problem_gaps
+from ..common.theme import colours
 from .wrapping_tree import WrappingTree
 
 LEVEL, PROBLEM, CAUSE, EVIDENCE = "level", "problem", "cause", "evidence"
@@ -38,6 +39,8 @@ class AnalysisTree(WrappingTree):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("analysisTree")
+        self.setAccessibleName("Nulägesanalysens problem, orsaker och belägg")
+        self.setProperty("pageSelector", True)  # tests walk every row's editor
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setIndentation(18)
@@ -67,7 +70,7 @@ class AnalysisTree(WrappingTree):
                 if not problems:
                     empty = QTreeWidgetItem(header, ["Inga problem på den här nivån ännu."])
                     empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                    empty.setForeground(0, QBrush(QColor("#7a8a96")))
+                    empty.setForeground(0, QBrush(QColor(colours().muted)))
         else:
             for p in snap.problems:
                 self._add_problem(None, p, snap)

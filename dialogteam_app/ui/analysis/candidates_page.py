@@ -4,7 +4,7 @@ addresses and to the research-based factors it builds on."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -25,7 +25,7 @@ from ...domain.text import shorten
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete
 from ..common.record_form import TEXT, FieldSpec, RecordForm
-from ..common.widgets import ScrollPage, fill_with_panes, hint, section_title
+from ..common.widgets import ScrollPage, add_shortcut, fill_with_panes, hint, section_title
 from .analysis_editors import OriginLabel
 from .wrapping_tree import WrappingTree
 
@@ -47,6 +47,7 @@ class CandidatesPage(QWidget):
 
         self.list = QListWidget(self)
         self.list.setObjectName("candidateList")
+        self.list.setAccessibleName("Tänkbara insatser")
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(lambda _row: self._show_selected())
         add = QPushButton("Ny &insats", self)
@@ -57,16 +58,15 @@ class CandidatesPage(QWidget):
         for button, step in ((self.up, -1), (self.down, 1)):
             button.setFixedWidth(34)
             button.clicked.connect(lambda _c=False, s=step: self.move_selected(s))
-        QShortcut(QKeySequence("Alt+Up"), self.list, lambda: self.move_selected(-1),
+        add_shortcut(QKeySequence("Alt+Up"), self.list, lambda: self.move_selected(-1),
+                  what="Tänkbara insatser: flytta upp",
                   context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Alt+Down"), self.list, lambda: self.move_selected(1),
+        add_shortcut(QKeySequence("Alt+Down"), self.list, lambda: self.move_selected(1),
+                  what="Tänkbara insatser: flytta ned",
                   context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(
-            QKeySequence.StandardKey.Delete,
-            self.list,
-            self.delete_selected,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        add_shortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_selected,
+                  what="Tänkbara insatser: ta bort den valda",
+                  context=Qt.ShortcutContext.WidgetShortcut)
         buttons = QHBoxLayout()
         for b in (add, self.remove):
             buttons.addWidget(b)
@@ -87,6 +87,7 @@ class CandidatesPage(QWidget):
         self.origin.open_note.connect(self.open_note)
         self.causes = WrappingTree(self)
         self.causes.setObjectName("candidateCauses")
+        self.causes.setAccessibleName("Orsaker som insatsen möter")
         self.causes.fit_to_contents = True
         self.causes.itemChanged.connect(self._causes_changed)
         self.factors: dict[str, QCheckBox] = {}
@@ -105,7 +106,7 @@ class CandidatesPage(QWidget):
         d.addWidget(section_title("Orsaker som insatsen möter", self))
         d.addWidget(hint("Bocka i de orsaker i analysen som insatsen ska åtgärda.", self))
         d.addWidget(self.causes)
-        d.addWidget(section_title("Framgångsfaktorer med forskningsstöd", self))
+        d.addWidget(section_title("Forskningsstödda framgångsfaktorer", self))
         d.addLayout(grid)
         self.empty = ScrollPage(self)
         self.empty.body.addWidget(hint(

@@ -21,9 +21,8 @@ from ...domain.analysis import (
 )
 from ...domain.errors import FieldError
 from ...domain.key_figures import (
-    compare,
+    difference_with_verdict,
     duplicate_of,
-    format_difference,
     format_number,
     format_value,
     parse_decimal,
@@ -35,7 +34,7 @@ from ..common.record_form import COMBO, DATE, READONLY
 from ..common.record_table import Column, RecordTable
 from ..common.widgets import ScrollPage, hint, section_title
 from . import csv_actions
-from .key_figure_chart import DIFF_COLOURS, KeyFigureChart
+from .key_figure_chart import KeyFigureChart, difference_colour
 from .key_figure_dialog import KeyFigureDialog
 
 ORGANISER_LEVEL = "Huvudmannen som helhet"
@@ -55,10 +54,6 @@ def _number(label: str, optional: bool):
     return parse
 
 
-def _difference_colour(k: KeyFigure) -> str:
-    return DIFF_COLOURS.get(compare(k), "#5a6a76")
-
-
 KEY_FIGURE_COLUMNS = [
     Column("measure", "Nyckeltal", COMBO, [(m, m.label) for m in Measure], stretch=True),
     Column("subject", "Ämne"),
@@ -69,8 +64,8 @@ KEY_FIGURE_COLUMNS = [
            display=lambda k: "" if k.national_value is None
            else format_value(k.national_value, k.measure),
            parse=_number("Riksgenomsnittet", optional=True), align=RIGHT),
-    Column("difference", "Skillnad mot riket", READONLY, display=format_difference,
-           colour=_difference_colour, align=RIGHT),
+    Column("difference", "Skillnad mot riket", READONLY, display=difference_with_verdict,
+           colour=difference_colour, align=RIGHT),
     Column("source", "Källa"),
 ]
 SOURCE_COLUMNS = [
@@ -133,9 +128,10 @@ class CurrentStatePage(ScrollPage):
 
         b = self.body
         b.addWidget(section_title("Nyckeltal mot riksgenomsnittet", self))
-        b.addWidget(hint("Resultat per skolenhet jämförda med riket. Skillnaden färgas grön "
-                         "eller röd; för bakgrundsfaktorer (föräldrars utbildning, utländsk "
-                         "bakgrund, nyinvandrade) finns inget bättre eller sämre.", self))
+        b.addWidget(hint("Resultat per skolenhet jämförda med riket. Skillnaden står som "
+                         "bättre (grön) eller sämre (röd); för bakgrundsfaktorer (föräldrars "
+                         "utbildning, utländsk bakgrund, nyinvandrade) finns inget bättre eller "
+                         "sämre.", self))
         b.addLayout(unit_row)
         b.addWidget(self.key_figures)
         b.addWidget(self.chart)

@@ -23,7 +23,7 @@ from ...domain.notes import Note, Tag, tag_label
 from ...domain.sorting import swedish_key
 from ...store.store import Store
 from ..common.record_form import ErrorLabel
-from ..common.widgets import GrowingTextEdit, hint
+from ..common.widgets import GrowingTextEdit, fit_to_screen, hint
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 NOTES, KEY_FIGURES, SOURCES, FINDINGS, TEXT = range(5)
@@ -55,7 +55,7 @@ class EvidencePicker(QDialog):
                  parent=None):
         super().__init__(parent)
         self.setWindowTitle("Välj belägg")
-        self.resize(780, 540)
+        fit_to_screen(self, 780, 540)
         e = store.engagements.get(engagement_id)
         units = {u.id: u.display_name for u in store.organisers.units(e.organiser_id)}
 
@@ -68,10 +68,12 @@ class EvidencePicker(QDialog):
                      for n in self._notes]
         state = store.current_state
         self.search = QLineEdit(self)
+        self.search.setAccessibleName("Sök i anteckningarna")
         self.search.setPlaceholderText("Sök i anteckningarna …")
         self.search.setClearButtonEnabled(True)
         self.only_evidence = QCheckBox("Bara anteckningar taggade belägg", self)
         self.notes = _list(self, note_rows, "Inga anteckningar i samverkans möten ännu.")
+        self.notes.setAccessibleName("Anteckningar")
         self.key_figures = _list(self, [
             (k.id, key_figure_label(k, unit(k.school_unit_id)))
             for k in sorted(sorted_figures(state.key_figures(engagement_id)),
@@ -82,7 +84,11 @@ class EvidencePicker(QDialog):
         self.findings = _list(self, [(f.id, finding_label(f, unit(f.school_unit_id)))
                                      for f in state.findings(engagement_id)],
                               "Inga beslut från Skolinspektionen ännu.")
+        self.key_figures.setAccessibleName("Nyckeltal")
+        self.sources.setAccessibleName("Underlag")
+        self.findings.setAccessibleName("Beslut från Skolinspektionen")
         self.text = GrowingTextEdit(self, min_lines=5)
+        self.text.setAccessibleName("Eget belägg")
         self.text.setPlaceholderText("Till exempel forskning eller beprövad erfarenhet: "
                                      "Timperley (2011) visar att …")
 

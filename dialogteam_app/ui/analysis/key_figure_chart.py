@@ -4,26 +4,26 @@ average, each measure on its own honest scale (0–100 % for shares)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...domain.analysis import KeyFigure
 from ...domain.key_figures import (
     Comparison,
     compare,
-    format_difference,
+    difference_with_verdict,
     format_value,
     latest_per_measure,
     scale_max,
     subject_label,
 )
+from ..common.theme import colours
 
-SCHOOL = QColor("#0b5c8a")
-CONTEXT = QColor("#7d93a3")
-NATIONAL = QColor("#c3ccd3")
-TEXT = QColor("#1d2b36")
-MUTED = QColor("#5a6a76")
-DIFF_COLOURS = {Comparison.BETTER: "#1b6e20", Comparison.WORSE: "#b00020"}
+
+def difference_colour(k: KeyFigure) -> str:
+    """Better and worse in the theme's ok and error colours (the words say it too)."""
+    c = colours()
+    return {Comparison.BETTER: c.ok, Comparison.WORSE: c.error}.get(compare(k), c.muted)
 
 ROW_H = 44
 BAR_H = 13
@@ -45,7 +45,8 @@ class KeyFigureChart(QWidget):
         self._fit()
         self.setAccessibleDescription("; ".join(
             f"{subject_label(k)} {k.year}: {format_value(k.value, k.measure)}, riket "
-            f"{format_value(k.national_value, k.measure)}" for k in self._rows))
+            f"{format_value(k.national_value, k.measure)}, {difference_with_verdict(k)}"
+            for k in self._rows))
         self.update()
 
     def rows(self) -> list[KeyFigure]:
@@ -57,10 +58,11 @@ class KeyFigureChart(QWidget):
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), Qt.GlobalColor.white)
+        c = colours()
+        p.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
         metrics = QFontMetrics(self.font())
         if not self._rows:
-            p.setPen(MUTED)
+            p.setPen(QColor(c.muted))
             p.drawText(
                 self.rect().adjusted(4, 0, 0, 0),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -70,7 +72,7 @@ class KeyFigureChart(QWidget):
         self._legend(p, metrics)
         width = self.width()
         label_w = min(340, int(width * 0.36))
-        diff_w = metrics.horizontalAdvance("−000,00") + 12
+        diff_w = metrics.horizontalAdvance("−000,00 bakgrundsfaktor") + 12
         value_w = metrics.horizontalAdvance("000,00 %") + 10
         bar_x = label_w + 12
         bar_w = max(40, width - bar_x - value_w - diff_w)
@@ -78,14 +80,23 @@ class KeyFigureChart(QWidget):
             top = LEGEND_H + i * ROW_H
             self._row(p, metrics, k, top, label_w, bar_x, bar_w, value_w)
 
+    def legend(self) -> list[tuple[str, str]]:
+        """(colour, text) for every bar colour the chart uses."""
+        c = colours()
+        entries = [(c.chart_school, self._unit or "Skolenheten")]
+        if any(k.measure.is_context for k in self._rows):
+            entries.append((c.chart_context, "Bakgrundsfaktor"))
+        return entries + [(c.chart_national, "Riket")]
+
     def _legend(self, p: QPainter, metrics: QFontMetrics) -> None:
+        c = colours()
         x = 4
-        for colour, text in ((SCHOOL, self._unit or "Skolenheten"), (NATIONAL, "Riket")):
-            p.fillRect(QRectF(x, 8, 12, 12), colour)
-            p.setPen(TEXT)
+        for colour, text in self.legend():
+            p.fillRect(QRectF(x, 8, 12, 12), QColor(colour))
+            p.setPen(QColor(c.text))
             p.drawText(x + 18, 8 + metrics.ascent(), text)
             x += 18 + metrics.horizontalAdvance(text) + 24
-        p.setPen(MUTED)
+        p.setPen(QColor(c.muted))
         p.drawText(
             QRectF(0, 0, self.width() - 4, LEGEND_H),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -94,8 +105,9 @@ class KeyFigureChart(QWidget):
 
     def _row(self, p: QPainter, metrics: QFontMetrics, k: KeyFigure, top: int, label_w: int,
              bar_x: int, bar_w: int, value_w: int) -> None:
+        c = colours()
         label = f"{subject_label(k)} ({k.year})"
-        p.setPen(TEXT)
+        p.setPen(QColor(c.text))
         lines = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_w * 2 - 20)
         p.drawText(
             QRectF(4, top + 4, label_w, ROW_H - 8),
@@ -103,30 +115,30 @@ class KeyFigureChart(QWidget):
             lines,
         )
         scale = scale_max(k)
-        for j, (value, colour) in enumerate(((k.value, CONTEXT if k.measure.is_context
-                                              else SCHOOL), (k.national_value, NATIONAL))):
+        school = c.chart_context if k.measure.is_context else c.chart_school
+        for j, (value, colour) in enumerate(((k.value, school), (k.national_value, c.chart_national))):
             y = top + 7 + j * (BAR_H + 3)
             if value is None:
                 continue
             length = max(1.0, bar_w * max(0.0, value) / scale)
-            p.fillRect(QRectF(bar_x, y, length, BAR_H), colour)
-            p.setPen(TEXT if j == 0 else MUTED)
+            p.fillRect(QRectF(bar_x, y, length, BAR_H), QColor(colour))
+            p.setPen(QColor(c.text if j == 0 else c.muted))
             p.drawText(
                 QRectF(bar_x + length + 5, y - 2, value_w, BAR_H + 4),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 format_value(value, k.measure),
             )
-        diff = format_difference(k)
+        diff = difference_with_verdict(k)
         if diff:
             font = QFont(self.font())
             font.setBold(True)
             p.setFont(font)
-            p.setPen(QColor(DIFF_COLOURS.get(compare(k), MUTED.name())))
+            p.setPen(QColor(difference_colour(k)))
             p.drawText(
                 QRectF(0, top, self.width() - 4, ROW_H - 6),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 diff,
             )
             p.setFont(self.font())
-        p.setPen(QColor("#eef1f4"))
+        p.setPen(QColor(c.chart_grid))
         p.drawLine(0, top + ROW_H - 1, self.width(), top + ROW_H - 1)

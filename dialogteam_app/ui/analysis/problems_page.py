@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from ...domain.priorities import moved, problems_after_move
 from ...domain.text import shorten
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete, show_info
-from ..common.widgets import ScrollPage, fill_with_panes, hint
+from ..common.widgets import ScrollPage, add_shortcut, fill_with_panes, hint
 from .analysis_editors import CauseEditor, EvidenceEditor, ProblemEditor
 from .analysis_tree import (
     CAUSE,
@@ -62,16 +62,13 @@ class ProblemsPage(QWidget):
         for button in (self.up, self.down):
             button.setFixedWidth(34)
         # On the outline only: in a drop-down, Alt+Down opens it.
-        QShortcut(QKeySequence("Alt+Up"), self.tree, lambda: self.move_selected(-1),
+        add_shortcut(QKeySequence("Alt+Up"), self.tree, lambda: self.move_selected(-1),
+                  what="Analysen: flytta upp", context=Qt.ShortcutContext.WidgetShortcut)
+        add_shortcut(QKeySequence("Alt+Down"), self.tree, lambda: self.move_selected(1),
+                  what="Analysen: flytta ned", context=Qt.ShortcutContext.WidgetShortcut)
+        add_shortcut(QKeySequence.StandardKey.Delete, self.tree, self.delete_selected,
+                  what="Analysen: ta bort det valda",
                   context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Alt+Down"), self.tree, lambda: self.move_selected(1),
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(
-            QKeySequence.StandardKey.Delete,
-            self.tree,
-            self.delete_selected,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
 
         buttons = QHBoxLayout()
         for b in (self.add_problem, self.add_cause, self.add_evidence, self.remove):

@@ -12,13 +12,11 @@ from ...domain.analysis import Factor
 from ...domain.analysis_snapshot import AnalysisSnapshot, evidence_kind, evidence_label
 from ...domain.traceability import Gap, GapKind, Traceability, build_traceability
 from ..common.context import AppContext
+from ..common.theme import colours
 from .analysis_tree import SHORT_LEVEL
 from .wrapping_tree import WrappingTree
 
 GAP_ROLE = Qt.ItemDataRole.UserRole
-GAP_COLOUR = QColor("#b00020")
-MUTED = QColor("#5a6a76")
-CANDIDATE_COLOUR = QColor("#4b2e83")
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -39,6 +37,7 @@ class TraceabilityPage(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.tree = WrappingTree(self)
         self.tree.setObjectName("traceTree")
+        self.tree.setAccessibleName("Spårbarhet från anteckning till insats")
         self.tree.setIndentation(22)
         self.tree.itemActivated.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -66,17 +65,18 @@ class TraceabilityPage(QWidget):
                                  "fliken Analys och tänkbara insatser under Insatser; här syns "
                                  "sedan hur de hänger ihop och vad som saknas.")
             return
-        state = (f"<span style='color:#b00020'>⚠ {_plural(len(gaps), 'lucka', 'luckor')} att "
-                 "åtgärda</span> – dubbelklicka på en lucka för att gå dit"
-                 if gaps else "<span style='color:#1b6e20'>✓ Kedjan är hel</span>")
+        c = colours()
+        state = (f"<span style='color:{c.error}'>⚠ {_plural(len(gaps), 'brist', 'brister')} att "
+                 "åtgärda</span> – dubbelklicka på en brist för att gå dit"
+                 if gaps else f"<span style='color:{c.ok}'>✓ Kedjan är hel</span>")
         self.summary.setText(f"<b>{counts}</b><br>{state}")
         for chain in self.chain.problems:
             p = chain.problem
             top = self._item(None, f"{chain.rank}. {p.title}", bold=True)
             top.setToolTip(0, f"{SHORT_LEVEL[p.level]} · prioritet {chain.rank}")
-            self._item(top, f"Nivå: {p.level.label}", colour=MUTED)
+            self._item(top, f"Nivå: {p.level.label}", colour=QColor(colours().muted))
             if p.results_link.strip():
-                self._item(top, f"Resultat: {p.results_link}", colour=MUTED)
+                self._item(top, f"Resultat: {p.results_link}", colour=QColor(colours().muted))
             for gap in chain.gaps:
                 self._gap(top, gap)
             for cause in chain.causes:
@@ -85,7 +85,7 @@ class TraceabilityPage(QWidget):
                     self._item(c, f"Belägg – {evidence_kind(e).lower()}, "
                                   f"{e.strength.label.lower()}: {evidence_label(e, snap)}")
                 for k in cause.candidates:
-                    self._item(c, f"→ Insats: {k.title}", colour=CANDIDATE_COLOUR)
+                    self._item(c, f"→ Insats: {k.title}", colour=QColor(colours().accent))
                 for gap in cause.gaps:
                     self._gap(c, gap)
         if self.chain.candidates:
@@ -93,7 +93,7 @@ class TraceabilityPage(QWidget):
             for candidate, gaps in self.chain.candidates:
                 factors = ", ".join(Factor(f).label for f in candidate.factors) or "–"
                 k = self._item(top, f"{candidate.title}  (framgångsfaktorer: {factors})",
-                               colour=CANDIDATE_COLOUR)
+                               colour=QColor(colours().accent))
                 for gap in gaps:
                     self._gap(k, gap)
         self.tree.expandAll()
@@ -114,7 +114,7 @@ class TraceabilityPage(QWidget):
         return item
 
     def _gap(self, parent, gap: Gap) -> None:
-        item = self._item(parent, f"⚠ {gap.kind.label}", colour=GAP_COLOUR)
+        item = self._item(parent, f"⚠ {gap.kind.label}", colour=QColor(colours().error))
         item.setToolTip(0, gap.text + "\nDubbelklicka eller tryck Enter för att åtgärda.")
         item.setData(0, GAP_ROLE, gap)
 

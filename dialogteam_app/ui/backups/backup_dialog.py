@@ -35,7 +35,7 @@ from ...store.errors import StoreError
 from ...store.settings import BACKUP_KEEP_DAYS, Settings
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
-from ..common.widgets import hint, section_title
+from ..common.widgets import fit_to_screen, hint, section_title
 
 
 def size_text(n: int) -> str:
@@ -58,6 +58,8 @@ class BackupsDialog(QDialog):
         self.setWindowTitle("Säkerhetskopior")
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels(["Datum", "Typ", "Storlek"])
+        self.table.setAccessibleName("Säkerhetskopior")
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -92,7 +94,10 @@ class BackupsDialog(QDialog):
                               f"De finns i {self.paths.backups}.", self))
         layout.addWidget(self.table, 1)
         keep = QHBoxLayout()
-        keep.addWidget(QLabel("Spara automatiska kopior i", self))
+        keep_label = QLabel("&Spara automatiska kopior i", self)
+        keep_label.setBuddy(self.days)
+        self.days.setAccessibleName("Spara automatiska kopior i antal dagar")
+        keep.addWidget(keep_label)
         keep.addWidget(self.days)
         keep.addWidget(hint("(de tre senaste sparas alltid)", self), 1)
         layout.addLayout(keep)
@@ -103,7 +108,7 @@ class BackupsDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        self.resize(620, 440)
+        fit_to_screen(self, 620, 440)
         self.reload()
 
     def reload(self) -> None:

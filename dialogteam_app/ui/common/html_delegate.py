@@ -6,12 +6,22 @@ once, not on every repaint.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 10
 PADDING = 6
+# A text colour not tied to its own background (chips and hits set both).
+_LONE_COLOUR = re.compile(r'(?<![-\w])(?<!; )color:#[0-9a-fA-F]{6}')
+
+
+def on_selection(html: str, highlighted_text: str) -> str:
+    """A selected row is drawn on the highlight colour: text coloured for the plain
+    background (times, "i analysen") takes the highlight's text colour instead."""
+    return _LONE_COLOUR.sub(f"color:{highlighted_text}", html)
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -32,6 +42,9 @@ class HtmlDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         html = index.data(HTML_ROLE) or ""
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            html = on_selection(html, opt.palette.color(QPalette.ColorRole.HighlightedText).name())
         opt.text = ""
         style = opt.widget.style() if opt.widget else None
         if style is not None:
@@ -40,7 +53,6 @@ class HtmlDelegate(QStyledItemDelegate):
         painter.save()
         painter.translate(opt.rect.left() + PADDING, opt.rect.top() + PADDING)
         context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
         clip = QRectF(0, 0, opt.rect.width() - 2 * PADDING, opt.rect.height() - 2 * PADDING)

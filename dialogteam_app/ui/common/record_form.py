@@ -23,7 +23,7 @@ from ...domain.errors import FieldError
 from ...domain.fields import parse_int
 from .autosave import Autosaver
 from .checklist import Checklist
-from .widgets import GrowingTextEdit, section_title
+from .widgets import GrowingTextEdit, name_field, section_title, with_mnemonic
 
 LINE, TEXT, COMBO, INT, DATE, CHECK, READONLY = "line", "text", "combo", "int", "date", "check", "readonly"
 CHECKLIST = "checklist"  # a list of ids, ticked from choices given with set_choices()
@@ -43,9 +43,8 @@ class FieldSpec:
 class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("fieldError")
+        self.setObjectName("fieldError")  # coloured by theme.stylesheet()
         self.setWordWrap(True)
-        self.setStyleSheet("color: #b00020;")
         self.hide()
 
     def show_message(self, message: str | None) -> None:
@@ -81,6 +80,7 @@ class RecordForm(QWidget):
             layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         if not labels_above:
             layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        mnemonics: set[str] = set()
         for spec in specs:
             if spec.kind == SECTION:
                 heading = section_title(spec.label, self)
@@ -98,8 +98,9 @@ class RecordForm(QWidget):
             box.setSpacing(2)
             box.addWidget(widget)
             box.addWidget(error)
-            label = QLabel(spec.label + ":", self)
-            label.setBuddy(widget)
+            label = QLabel(with_mnemonic(spec.label, mnemonics) + ":", self)
+            label.setBuddy(widget)  # the field itself, not its cell: Alt+letter and screen readers
+            name_field(widget, spec.label, spec.tooltip or spec.placeholder)
             layout.addRow(label, cell)
             self.widgets[spec.name] = widget
             self.errors[spec.name] = error
@@ -114,7 +115,7 @@ class RecordForm(QWidget):
         elif spec.kind == COMBO:
             w = QComboBox(self)
             w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            w.setMinimumWidth(220)
+            w.setMinimumWidth(160)
             self._fill_combo(w, spec.name, spec.choices)
             w.currentIndexChanged.connect(lambda _i: self._edited(name))
         elif spec.kind == CHECK:
@@ -238,7 +239,8 @@ class RecordForm(QWidget):
                 problems[n] = f"{spec.label} måste vara ett heltal."
         for field, label in self.errors.items():
             label.show_message(problems.get(field))
-        key = (self._key_prefix, self._record.id)
+        # A record without an id (a value object inside another) is keyed by the form.
+        key = (self._key_prefix, getattr(self._record, "id", ""))
         if problems:
             # Nothing is written while any field is invalid; the status line says so.
             self._autosaver.mark_invalid(key, problems.get(name) or next(iter(problems.values())))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import FieldError
 from ...domain.fields import parse_int
 from .record_form import CHECK, COMBO, INT, LINE, READONLY, ErrorLabel
+from .widgets import add_shortcut
 
 
 @dataclass
@@ -78,6 +79,11 @@ class RecordTableModel(QAbstractTableModel):
         self._rows.append(record)
         self.endInsertRows()
         return row
+
+    def replace(self, row: int, record) -> None:
+        """A record changed outside the table (a checklist beside it)."""
+        self._rows[row] = record
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
     def remove(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
@@ -203,6 +209,24 @@ class ChoiceDelegate(QStyledItemDelegate):
             model.setData(index, self.choices[editor.currentIndex()][0], Qt.ItemDataRole.EditRole)
 
 
+class CellTable(QTableView):
+    """A table that is one stop in the Tab order: arrows move between cells, F2 or
+    Enter edits the current cell, Tab and Shift+Tab move on to the next control."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)
+
+    def keyPressEvent(self, event) -> None:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        index = self.currentIndex()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not editing
+                and index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable):
+            self.edit(index)
+            return
+        super().keyPressEvent(event)
+
+
 class RecordTable(QWidget):
     """Table + "Lägg till" / "Ta bort" buttons + the reason for a refused edit."""
 
@@ -214,14 +238,18 @@ class RecordTable(QWidget):
                  create: Callable[[], Any | None],
                  delete: Callable[[Any], bool],
                  add_label: str = "Lägg till", empty_text: str = "",
-                 parent: QWidget | None = None):
+                 name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._create = create
         self._delete = delete
         self.model = RecordTableModel(columns, validate, save, self)
-        self.view = QTableView(self)
+        self.view = CellTable(self)
         self.view.setModel(self.model)
+        # What a screen reader says on arriving: the table's name, or its columns.
+        self.view.setAccessibleName(name or "Tabell: " + ", ".join(c.header for c in columns))
+        self.view.setAccessibleDescription("Piltangenterna flyttar mellan cellerna, F2 eller "
+                                           "Enter redigerar, Tabb går vidare.")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(
@@ -232,6 +260,11 @@ class RecordTable(QWidget):
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
+        # Stretched columns never narrower than their heading ("rganisatio"); the others
+        # are sized to their contents and heading anyway.
+        stretched = [c.header for c in columns if c.stretch] or [""]
+        header.setMinimumSectionSize(max(header.fontMetrics().horizontalAdvance(text)
+                                         for text in stretched) + 24)
         for i, col in enumerate(columns):
             if col.kind == COMBO:
                 self.view.setItemDelegateForColumn(i, ChoiceDelegate(col.choices, self.view))
@@ -248,11 +281,12 @@ class RecordTable(QWidget):
         self.remove_button.setEnabled(False)
         self.view.selectionModel().selectionChanged.connect(
             lambda *_: self.remove_button.setEnabled(self.view.currentIndex().isValid()))
-        QShortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_selected,
+        add_shortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_selected,
+                  what="Tabeller: ta bort den valda raden",
                   context=Qt.ShortcutContext.WidgetShortcut)
 
         self.empty_hint = ErrorLabel(self)
-        self.empty_hint.setStyleSheet("color: #666666; font-style: italic;")
+        self.empty_hint.setObjectName("emptyHint")
         self._empty_text = empty_text
 
         buttons = QHBoxLayout()
@@ -276,7 +310,14 @@ class RecordTable(QWidget):
         self.empty_hint.show_message(self._empty_text if rows == 0 else None)
         row_h = self.view.verticalHeader().defaultSectionSize()
         header_h = self.view.horizontalHeader().sizeHint().height()
-        self.view.setFixedHeight(header_h + row_h * max(rows, 1) + 2 * self.view.frameWidth() + 2)
+        scroll = self.view.horizontalScrollBar()
+        scroll_h = scroll.sizeHint().height() if scroll.maximum() > 0 else 0
+        self.view.setFixedHeight(header_h + row_h * max(rows, 1) + 2 * self.view.frameWidth() + 2
+                                 + scroll_h)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_height()  # a narrow pane may need room for the sideways scroll bar
 
     def add(self) -> None:
         record = self._create()

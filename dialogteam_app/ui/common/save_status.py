@@ -19,14 +19,18 @@ class SaveStatusLabel(QLabel):
         a = self.autosaver
         invalid = a.invalid_messages()
         if a.last_error:
-            text, color = f"⚠ Kunde inte spara: {a.last_error}", "#b00020"
+            text, state = f"⚠ Kunde inte spara: {a.last_error}", "error"
         elif invalid:
-            text, color = f"Ej sparat – rätta först: {invalid[0]}", "#a35200"
+            text, state = f"⚠ Ej sparat – rätta först: {invalid[0]}", "invalid"
         elif a.busy():
-            text, color = "Sparar…", "#555555"
+            text, state = "Sparar…", "busy"
         else:
             when = f" {a.last_saved}" if a.last_saved else ""
-            text, color = f"✓ Allt sparat{when}", "#1b6e20"
+            text, state = f"✓ Allt sparat{when}", "ok"
         self.setText(text)
         self.setToolTip("\n".join(invalid) if invalid else text)
-        self.setStyleSheet(f"color: {color};")
+        self.setAccessibleName(text)
+        if self.property("state") != state:  # colours per state in theme.stylesheet()
+            self.setProperty("state", state)
+            self.style().unpolish(self)
+            self.style().polish(self)

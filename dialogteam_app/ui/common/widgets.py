@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -37,6 +38,28 @@ class PageHeader(QWidget):
         self.subtitle.setVisible(bool(subtitle))
 
 
+# Alt+these open the menus (Arkiv, Redigera, Visa, Hjälp); form labels leave them alone.
+MENU_MNEMONICS = frozenset("arvh")
+
+
+def with_mnemonic(text: str, used: set[str]) -> str:
+    """The text with & before its first letter not yet taken in this form, so Alt+letter
+    jumps to the field; unchanged when every letter is taken."""
+    for i, ch in enumerate(text):
+        key = ch.casefold()
+        if ch.isalpha() and key not in used and key not in MENU_MNEMONICS:
+            used.add(key)
+            return text[:i] + "&" + text[i:]
+    return text
+
+
+def name_field(widget: QWidget, label: str, description: str = "") -> None:
+    """What a screen reader says for a field: its label's text (without : and &)."""
+    widget.setAccessibleName(label.replace("&", "").rstrip(": "))
+    if description:
+        widget.setAccessibleDescription(description)
+
+
 def section_title(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     label.setObjectName("sectionTitle")
@@ -57,6 +80,7 @@ class ScrollPage(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which scroll into view
         inner = QWidget(self)
         inner.setObjectName("page")
         content = QWidget(inner)
@@ -92,6 +116,23 @@ class GrowingTextEdit(QPlainTextEdit):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
+
+
+def add_shortcut(key, parent: QWidget, slot, *, what: str,
+                 context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QShortcut:
+    """A shortcut that says what it does (Hjälp → Kortkommandon lists it from here)."""
+    shortcut = QShortcut(QKeySequence(key), parent, slot, context=context)
+    shortcut.setWhatsThis(what)
+    return shortcut
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open at the size asked for, but never larger than 90 % of the screen it is on
+    (a 1366×768 laptop, or 1920×1080 at 150 %)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry()
+    window.resize(min(width, int(available.width() * 0.9)),
+                  min(height, int(available.height() * 0.9)))
 
 
 def fit_list_height(widget: QListWidget, min_rows: int = 1) -> None:

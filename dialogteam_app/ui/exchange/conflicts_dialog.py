@@ -27,12 +27,16 @@ from ...exchange.conflicts import MINE, THEIRS
 from ...exchange.facade import open_conflicts, settle_conflict
 from ...store.errors import StoreConstraintError
 from ..common.dialogs import show_error
-from ..common.widgets import hint, section_title
+from ..common.theme import colours
+from ..common.widgets import fit_to_screen, hint, section_title
 
-CELL_STYLE = """
-QFrame#choice { border: 1px solid #d5dde3; border-radius: 4px; background: white; }
-QFrame#choice[chosen="true"] { border: 2px solid #0b5c8a; background: #eef5fa; }
-QFrame#same { border: none; }
+
+def cell_style() -> str:
+    c = colours()
+    return f"""
+QFrame#choice {{ border: 1px solid {c.border}; border-radius: 4px; background: {c.page}; }}
+QFrame#choice[chosen="true"] {{ border: 2px solid {c.accent}; }}
+QFrame#same {{ border: none; }}
 """
 
 
@@ -179,8 +183,9 @@ class ConflictsDialog(QDialog):
         self.store = window.ctx.store
         self.settled = 0
         self.setWindowTitle("Konflikter")
-        self.setStyleSheet(CELL_STYLE)
+        self.setStyleSheet(cell_style())
         self.list = QListWidget(self)
+        self.list.setAccessibleName("Konflikter att avgöra")
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSpacing(2)
@@ -201,7 +206,7 @@ class ConflictsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
-        self.resize(1040, 620)
+        fit_to_screen(self, 1040, 620)
         self.panel: QWidget | None = None     # a ConflictPanel, or a note that none are left
         self._reload()
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.meetings import (
@@ -20,7 +21,7 @@ from ...domain.meetings import (
     validate_question,
     validate_task,
 )
-from ...domain.notes import Note, validate_note
+from ...domain.notes import Note, stamp_in_meeting, validate_note
 from ...domain.promotion import promotable_tags
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete
@@ -29,7 +30,7 @@ from ..common.in_use import refused_because_in_use
 from ..common.record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
 from ..common.record_table import CHECK, Column, RecordTable
 from ..common.unit_checklist import UnitChecklist
-from ..common.widgets import PageHeader, ScrollPage, fill_with_panes, hint
+from ..common.widgets import PageHeader, ScrollPage, add_shortcut, fill_with_panes, hint
 from .note_capture import TAG_ORDER, NoteCapture
 from .notes_model import (
     NOTE_ROLE,
@@ -60,6 +61,8 @@ class NotesList(QListView):
         super().__init__(parent)
         self.stack = stack
         self.setObjectName("notesList")
+        self.setAccessibleName("Anteckningar")
+        self.setAccessibleDescription("F2 redigerar, Ctrl+1–8 taggar, Delete tar bort")
         self.setItemDelegate(HtmlDelegate(self))
         self.setWordWrap(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
@@ -108,6 +111,7 @@ class MeetingView(QWidget):
         self.capture = NoteCapture(self)
         self.capture.submitted.connect(self._add_note)
         self.capture.draft_changed.connect(self._draft_changed)
+        self.capture.edit.notes_stack = self.stack  # Redigera → Ångra names its last change
         self.capture.edit.undo_notes.connect(self.stack.undo)
         self.capture.edit.redo_notes.connect(self.stack.redo)
         self.empty_hint = hint("Inga anteckningar ännu. Skriv i rutan nedan och tryck Enter.", self)
@@ -120,16 +124,21 @@ class MeetingView(QWidget):
         left_layout.addWidget(self.notes, 1)
         left_layout.addWidget(self.capture)
 
-        for number in range(1, len(TAG_ORDER) + 1):
-            QShortcut(QKeySequence(f"Ctrl+{number}"), left, lambda n=number: self.toggle_tag(n),
+        for number, tag in enumerate(TAG_ORDER, start=1):
+            add_shortcut(QKeySequence(f"Ctrl+{number}"), left, lambda n=number: self.toggle_tag(n),
+                      what=f"Anteckningar: taggen {tag.label}",
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+T"), left, lambda: self.cycle_speaker(1),
+        add_shortcut(QKeySequence("Ctrl+T"), left, lambda: self.cycle_speaker(1),
+                  what="Anteckningar: nästa talare",
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+Shift+T"), left, lambda: self.cycle_speaker(-1),
+        add_shortcut(QKeySequence("Ctrl+Shift+T"), left, lambda: self.cycle_speaker(-1),
+                  what="Anteckningar: föregående talare",
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.StandardKey.Delete, self.notes, self.delete_selected_notes,
+        add_shortcut(QKeySequence.StandardKey.Delete, self.notes, self.delete_selected_notes,
+                  what="Anteckningar: ta bort de valda",
                   context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Ctrl+Shift+L"), self.notes, self.promote_current_note,
+        add_shortcut(QKeySequence("Ctrl+Shift+L"), self.notes, self.promote_current_note,
+                  what="Anteckningar: lyft till analysen",
                   context=Qt.ShortcutContext.WidgetShortcut)
 
         # -- details ---------------------------------------------------------------------------------
@@ -172,11 +181,12 @@ class MeetingView(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(False)  # every tab readable: the pane is as wide as they
         self.tabs.addTab(details, "Mötet")
         for table, title, text in [
                 (self.participants, "Deltagare", "Vilka som deltog, med roll och organisation."),
                 (self.questions, "Frågor", "Fördjupande och utmanande frågor att ställa. "
-                                            "Bocka av när de är ställda."),
+                                            "Bocka i när de är ställda."),
                 (self.tasks, "Beslut och uppgifter", "Vem gör vad, och när ska det vara klart?")]:
             page = ScrollPage(self)
             page.body.addWidget(hint(text, self))
@@ -184,6 +194,7 @@ class MeetingView(QWidget):
             self.tabs.addTab(page, title)
 
         self.splitter = fill_with_panes(self, left, self.tabs, (3, 2))
+        self.splitter.setSizes([560, 460])  # on a 1366 screen the tables keep their columns
 
     # -- loading ------------------------------------------------------------------------------------
     def show_meeting(self, meeting_id: str) -> bool:
@@ -192,6 +203,7 @@ class MeetingView(QWidget):
         if m is None:
             return False
         self.meeting = m
+        self._opened_at = time.monotonic()  # notes of a past meeting: start time + this
         self.stack.clear()
         self.form.set_record(m)
         engagement = store.engagements.get(m.engagement_id)
@@ -253,8 +265,12 @@ class MeetingView(QWidget):
                                     lambda: repo.save_draft(meeting_id, text, role))
 
     def _add_note(self, body: str, role: str, tags: list[str]) -> None:
-        note = Note(meeting_id=self.meeting.id, engagement_id=self.meeting.engagement_id,
-                    body=body, speaker_role=role, tags=tags)
+        m, notes = self.meeting, self.model.notes()
+        taken_at = stamp_in_meeting(m.date, m.start_time, m.end_time,
+                                    notes[-1].taken_at if notes else None,
+                                    time.monotonic() - self._opened_at)
+        note = Note(meeting_id=m.id, engagement_id=m.engagement_id, body=body,
+                    speaker_role=role, tags=tags, taken_at=taken_at)
         problems = validate_note(note)
         if problems:  # the text stays in the line to be fixed
             self.ctx.autosaver.mark_invalid(("draft", self.meeting.id), problems[0].message)

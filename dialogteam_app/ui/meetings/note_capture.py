@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import Role
 from ...domain.notes import Tag, hashtags
+from ..common.theme import colours
 from ..common.widgets import GrowingTextEdit
-from .notes_model import TAG_COLOURS
 
 NO_SPEAKER = ""
 TAG_ORDER = list(Tag)  # Ctrl+1 is the first
@@ -67,12 +67,15 @@ class NoteCapture(QWidget):
         super().__init__(parent)
         self.edit = CaptureEdit(self, min_lines=2, max_lines=8)
         self.edit.setObjectName("noteCapture")
+        self.edit.setAccessibleName("Ny anteckning")
+        self.edit.setAccessibleDescription("Enter sparar anteckningen, Shift+Enter ny rad")
         self.edit.setPlaceholderText("Skriv en anteckning och tryck Enter …")
         self.edit.submitted.connect(self._submit)
         self.edit.textChanged.connect(self._changed)
 
         self.role = QComboBox(self)
         self.role.setObjectName("speakerRole")
+        self.role.setAccessibleName("Talare")
         self.role.setToolTip("Vem som talar (Ctrl+T byter)")
         self._roles = [NO_SPEAKER, *[r.value for r in Role]]
         self.role.addItem("Talare: –")
@@ -89,8 +92,10 @@ class NoteCapture(QWidget):
             b.setCheckable(True)
             b.setToolTip(f"Ctrl+{number}")
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.setStyleSheet(f"QToolButton:checked {{ background: {TAG_COLOURS[tag.value]}; "
-                            "border: 1px solid #8a9aa6; font-weight: 600; }")
+            c = colours()
+            b.setStyleSheet(f"QToolButton:checked {{ background: {c.chips[tag.value]}; "
+                            f"color: {c.chip_text}; border: 1px solid {c.border}; "
+                            "font-weight: 600; }")
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.tag_buttons[tag.value] = b
             tag_grid.addWidget(b, (number - 1) // 4, (number - 1) % 4)

@@ -14,13 +14,9 @@ from ...domain.meetings import Role
 from ...domain.notes import Note, tag_label
 from ...store.notes import Notes
 from ..common.html_delegate import HTML_ROLE
+from ..common.theme import colours
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-TAG_COLOURS = {
-    "observation": "#e4eef6", "problem": "#fbe3e0", "orsak": "#fdf0d5", "belagg": "#e2f2e4",
-    "ide": "#ece6f6", "citat": "#eeeeee", "fraga": "#e0f3f4", "elevrost": "#fde6f1",
-}
 
 
 def role_label(value: str) -> str:
@@ -31,19 +27,22 @@ def role_label(value: str) -> str:
 
 
 def tag_chips(tags: list[str]) -> str:
+    """Chips carry their own text colour: readable on any row, selected or not."""
+    c = colours()
     return " ".join(
-        f'<span style="background-color:{TAG_COLOURS.get(t, "#f1f1e6")};">&nbsp;'
-        f'{html.escape(tag_label(t))}&nbsp;</span>' for t in tags)
+        f'<span style="background-color:{c.chips.get(t, c.chips[""])}; color:{c.chip_text};">'
+        f'&nbsp;{html.escape(tag_label(t))}&nbsp;</span>' for t in tags)
 
 
 def note_html(n: Note, in_analysis: bool = False) -> str:
-    head = [f'<span style="color:#6b7a86;">{n.clock}</span>']
+    c = colours()
+    head = [f'<span style="color:{c.muted};">{n.clock}</span>'] if n.clock else []
     if n.speaker_role:
         head.append(f"<b>{html.escape(role_label(n.speaker_role))}</b>")
     if n.tags:
         head.append(tag_chips(n.tags))
     if in_analysis:
-        head.append('<span style="color:#0b5c8a;">▸&nbsp;i&nbsp;analysen</span>')
+        head.append(f'<span style="color:{c.accent};">▸&nbsp;i&nbsp;analysen</span>')
     body = html.escape(n.body).replace("\n", "<br>")
     return "&nbsp;&nbsp;".join(head) + f"<br>{body}"
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.analysis import Candidate, Factor
+from ..common.widgets import fit_to_screen
 
 
 def _factors(c: Candidate) -> str:
@@ -27,7 +28,7 @@ class CandidatesDialog(QDialog):
         """candidates: those not yet in the plan; areas: (id, title) to put them in."""
         super().__init__(parent)
         self.setWindowTitle("Hämta insatser från nulägesanalysen")
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         self.list = QListWidget(self)
         for c in candidates:
             item = QListWidgetItem(f"{c.title}{_factors(c)}")
@@ -49,7 +50,7 @@ class CandidatesDialog(QDialog):
         form = QFormLayout()
         form.addRow("Till utvecklingsområde:", self.area)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Kryssa för insatserna att lägga till. Kopplingarna till "
+        layout.addWidget(QLabel("Bocka i insatserna att lägga till. Kopplingarna till "
                                 "orsaker och framgångsfaktorer följer med.", self))
         layout.addWidget(self.list)
         layout.addLayout(form)

@@ -21,8 +21,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -36,6 +36,8 @@ from ...export.atomic import atomic_path, describe_os_error
 from ...export.email_draft import draft_body, draft_subject, write_email_draft
 from ...export.file_names import suggested_pdf_name
 from ..common.dialogs import show_error
+from ..common.theme import colours
+from ..common.widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +92,7 @@ class PlanExportDialog(QDialog):
                  on_exported: Callable[[Path, PlanDocument], None]):
         super().__init__(parent)
         self.setWindowTitle("Exportera åtgärdsplan")
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)
         self._to_name, self._to_email = to_name, to_email
         self._on_exported = on_exported
         self._suggested_path = Path(suggested_path)
@@ -132,16 +134,18 @@ class PlanExportDialog(QDialog):
         close_button.clicked.connect(self.reject)
         self._set_ready(False)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._status, 1)
-        buttons.addWidget(self._save_button)
-        buttons.addWidget(self._email_button)
-        buttons.addWidget(close_button)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self._save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self._email_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self._view.setAccessibleName("Förhandsgranskning av PDF:en")
+        self._view.setMinimumHeight(200)
         layout = QVBoxLayout(self)
         layout.addWidget(self._heading)
         layout.addWidget(self._progress)
         layout.addWidget(self._view, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self._status)
+        layout.addWidget(buttons)
 
     def _recipient_hint(self) -> str:
         if self._to_email.strip():
@@ -188,7 +192,7 @@ class PlanExportDialog(QDialog):
     def _fail(self, message: str):
         self._progress.hide()
         self._status.setText(message)
-        self._status.setStyleSheet("color: #a5271f;")
+        self._status.setStyleSheet(f"color: {colours().error};")
         self._set_ready(False)
 
     @property

@@ -26,8 +26,11 @@ from ...domain.plan_totals import plan_totals
 from ..common.widgets import PageHeader, ScrollPage, fit_list_height, hint, section_title
 
 
-def _table(headers: list[str], rows: list[list[str]], bold_last: bool = False) -> QTableWidget:
+def _table(name: str, headers: list[str], rows: list[list[str]],
+           bold_last: bool = False) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers))
+    table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)  # one Tab stop; arrows move between cells
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -82,13 +85,13 @@ class TotalsPage(ScrollPage):
             layout.addWidget(hint("Planen har inga utvecklingsområden ännu.", self))
             return
         layout.addWidget(section_title("Per insats", self))
-        layout.addWidget(_table(["Insats", "Tidplan", "Kostnad"], rows, bold_last=True))
+        layout.addWidget(_table("Kostnad per insats", ["Insats", "Tidplan", "Kostnad"], rows, bold_last=True))
         layout.addWidget(section_title("Per finansiär", self))
-        layout.addWidget(_table(["Finansiär", "Kostnad"], [
+        layout.addWidget(_table("Kostnad per finansiär", ["Finansiär", "Kostnad"], [
             [f.label, format_tkr(kr)] for f, kr in totals.by_funder.items()]
             + [["Totalt", format_tkr(totals.total)]], bold_last=True))
         layout.addWidget(section_title("Per år", self))
-        layout.addWidget(_table(["År", "Kostnad"], [
+        layout.addWidget(_table("Kostnad per år", ["År", "Kostnad"], [
             [str(y) if y is not None else "Utan år", format_tkr(kr)]
             for y, kr in totals.by_year.items()] + [["Totalt", format_tkr(totals.total)]],
             bold_last=True))
@@ -107,6 +110,7 @@ class VersionsPage(ScrollPage):
                                      "och mottagare.")
         self.versions = QListWidget(self)
         self.versions.setObjectName("planVersions")
+        self.versions.setAccessibleName("Versioner")
         self.versions.currentRowChanged.connect(self._chosen)
         self.versions.itemActivated.connect(lambda _i: self._open())
         self.open_button = QPushButton("Visa den valda versionen som PDF", self)
@@ -114,6 +118,7 @@ class VersionsPage(ScrollPage):
         self.changes_title = section_title("", self)
         self.changes = QListWidget(self)
         self.changes.setObjectName("planChanges")
+        self.changes.setAccessibleName("Ändringar sedan föregående version")
         self.changes.setWordWrap(True)
         self.body.addWidget(header)
         self.body.addWidget(self.versions)
@@ -179,6 +184,7 @@ class CheckPage(QWidget):
         self.header = PageHeader(self)
         self.gaps = QListWidget(self)
         self.gaps.setObjectName("planGaps")
+        self.gaps.setAccessibleName("Brister i röda tråden")
         self.gaps.setWordWrap(True)
         self.gaps.itemActivated.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -188,8 +194,12 @@ class CheckPage(QWidget):
                               "ändå. Dubbelklicka på en rad för att gå till fältet.", self))
         layout.addWidget(self.gaps, 1)
 
-    def show_gaps(self, gaps: list[Gap]) -> None:
-        if gaps:
+    def show_gaps(self, gaps: list[Gap], empty: bool = False) -> None:
+        if empty:
+            self.header.set_text("Röd tråd: planen är tom",
+                                 "Lägg till ett utvecklingsområde med insatser; sedan visar "
+                                 "kontrollen vad som saknas i kedjan.")
+        elif gaps:
             self.header.set_text(f"Röd tråd: {len(gaps)} brist{'er' if len(gaps) != 1 else ''}",
                                  "Det här saknas för att kedjan problem → orsak → belägg → "
                                  "insats → mål, uppföljning, ansvar, tidplan och kostnad ska "

@@ -104,7 +104,7 @@ class AreaPage(FormPage):
             ctx.autosaver, "plan_area", self, labels_above=True)
         self.form.record_saved.connect(lambda a: self.header.set_text(a.title, self._subtitle))
         self.body.addWidget(self.header)
-        self.body.addWidget(hint("Kryssa för de problem i nulägesanalysen som området ska "
+        self.body.addWidget(hint("Bocka i de problem i nulägesanalysen som området ska "
                                  "lösa. Lägg till insatser i listan till vänster.", self))
         self.body.addWidget(self.form)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QToolButton,
@@ -20,7 +20,8 @@ from ...store.plan_snapshot import build_plan_document
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete, show_info
 from ..common.lazy_pages import LazyStack
-from ..common.widgets import fill_with_panes
+from ..common.theme import colours
+from ..common.widgets import add_shortcut, fill_with_panes
 from .commands import AddArea, AddInterventions, DeleteArea, DeleteIntervention, Reorder
 from .export import (
     EXPORT,
@@ -46,6 +47,8 @@ class PlanTree(QTreeWidget):
         self.stack = stack
         self.setHeaderHidden(True)
         self.setObjectName("planOutline")
+        self.setAccessibleName("Åtgärdsplanens delar")
+        self.setProperty("pageSelector", True)  # tests walk every part
 
     def undo(self) -> None:
         self.stack.undo()
@@ -107,25 +110,17 @@ class PlanView(QWidget):
 
         fill_with_panes(self, left, self.pages, (0, 1)).setSizes([300, 900])
 
-        for keys, slot in [
-            ("Alt+Up", lambda: self.move_selected(-1)),
-            ("Alt+Down", lambda: self.move_selected(1)),
-            ("Ctrl+Return", self.add_intervention),
+        # Ctrl+E (export) is the window's Arkiv action, so it works on every page.
+        for keys, slot, what in [
+            ("Alt+Up", lambda: self.move_selected(-1), "Planen: flytta upp i dispositionen"),
+            ("Alt+Down", lambda: self.move_selected(1), "Planen: flytta ned i dispositionen"),
+            ("Ctrl+Return", self.add_intervention, "Planen: ny insats i det valda området"),
         ]:
-            QShortcut(
-                QKeySequence(keys),
-                self,
-                slot,
-                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-            )
-        QShortcut(QKeySequence("Ctrl+E"), self, self.export_pdf,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(
-            QKeySequence.StandardKey.Delete,
-            self.tree,
-            self.delete,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+            add_shortcut(QKeySequence(keys), self, slot, what=what,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_shortcut(QKeySequence.StandardKey.Delete, self.tree, self.delete,
+                  what="Planen: ta bort det valda området eller den valda insatsen",
+                  context=Qt.ShortcutContext.WidgetShortcut)
 
     # -- pages, built on first use ------------------------------------------------------------------
     def _make_texts(self) -> PlanTextsPage:
@@ -210,10 +205,17 @@ class PlanView(QWidget):
         self._show(self.tree.currentItem())
 
     def _label_check(self) -> None:
-        n = len(self.gaps)
-        self.check_item.setText(0, f"Röd tråd – {n} brist{'er' if n != 1 else ''}" if n
-                                else "Röd tråd – inga brister")
-        self.check_item.setForeground(0, Qt.GlobalColor.darkRed if n else Qt.GlobalColor.darkGreen)
+        """A symbol and words for the state, the theme's colour as well (never alone);
+        an empty plan has nothing to praise yet."""
+        n, c = len(self.gaps), colours()
+        if not self.plan.areas:
+            text, colour = "Röd tråd – planen är tom", c.muted
+        elif n:
+            text, colour = f"⚠ Röd tråd – {n} brist{'er' if n != 1 else ''}", c.error
+        else:
+            text, colour = "✓ Röd tråd – inga brister", c.ok
+        self.check_item.setText(0, text)
+        self.check_item.setForeground(0, QColor(colour))
 
     def _find(self, kind: str, record_id: str) -> QTreeWidgetItem | None:
         for item in self._items():
@@ -269,7 +271,7 @@ class PlanView(QWidget):
             self.versions.show_versions(self.ctx.store.plan_versions.list(self.engagement_id))
             self.pages.setCurrentWidget(self.versions)
         elif kind == CHECK:
-            self.check.show_gaps(self.gaps)
+            self.check.show_gaps(self.gaps, empty=not self.plan.areas)
             self.pages.setCurrentWidget(self.check)
         else:
             self.texts.show_plan(self.plan)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton
 
 from ...domain.engagement import KeyDate, KeyDateKind, Phase, validate_engagement, validate_key_date
+from ..agreement.dates_list import agreement_dates_list, show_agreement_dates
 from ..common.context import AppContext
 from ..common.dialogs import confirm_delete
 from ..common.record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
@@ -36,6 +37,7 @@ class EngagementOverview(ScrollPage):
     renamed = Signal(str, str)
     open_meeting = Signal(str)
     new_meeting = Signal(str)  # engagement id
+    open_agreement = Signal(str)
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -59,6 +61,7 @@ class EngagementOverview(ScrollPage):
             parent=self)
 
         self.meetings = QListWidget(self)
+        self.meetings.setAccessibleName("Möten")
         self.meetings.itemActivated.connect(
             lambda item: item.data(Qt.ItemDataRole.UserRole)
             and self.open_meeting.emit(item.data(Qt.ItemDataRole.UserRole)))
@@ -81,6 +84,9 @@ class EngagementOverview(ScrollPage):
         b.addWidget(self.units)
         b.addWidget(section_title("Viktiga datum", self))
         b.addWidget(self.dates)
+        self.agreement_dates = agreement_dates_list(self, self.open_agreement.emit)
+        b.addWidget(section_title("Datum ur överenskommelserna", self))
+        b.addWidget(self.agreement_dates)
 
     def _save_engagement(self, e) -> None:
         self.ctx.store.engagements.save(e, wait=False)
@@ -97,6 +103,7 @@ class EngagementOverview(ScrollPage):
         self._update_header(e)
         self.units.set_units(store.organisers.units(e.organiser_id), e.school_unit_ids)
         self.dates.set_records(store.engagements.key_dates(engagement_id))
+        show_agreement_dates(self.agreement_dates, store.agreements.list(engagement_id))
         self.meetings.clear()
         counts = store.meetings.note_counts(engagement_id)
         for m in store.meetings.list(engagement_id):

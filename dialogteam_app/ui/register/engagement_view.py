@@ -1,7 +1,7 @@
 """An engagement (samverkan) as tabs; each later part of the work adds a tab.
 
 Only the visible tab loads, so opening an engagement costs only that tab; the
-analysis and the plan (and their modules) are built when their tab is first shown.
+analysis, the plan and the agreements (and their modules) are built when their tab is first shown.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class EngagementView(QWidget):
         self.tabs.add_page("overview", "Översikt", self._make_overview)
         self.tabs.add_page("analysis", "Nulägesanalys", self._make_analysis)
         self.tabs.add_page("plan", "Åtgärdsplan", self._make_plan)
+        self.tabs.add_page("agreements", "Överenskommelser", self._make_agreements)
         self.tabs.currentChanged.connect(self._load_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -35,6 +36,7 @@ class EngagementView(QWidget):
     def _make_overview(self) -> EngagementOverview:
         overview = EngagementOverview(self.ctx, self)
         overview.renamed.connect(self.renamed)
+        overview.open_agreement.connect(self.open_agreement)
         return overview
 
     def _make_analysis(self) -> QWidget:
@@ -48,6 +50,10 @@ class EngagementView(QWidget):
         plan = PlanView(self.ctx, self)
         plan.open_problem.connect(self.open_problem)
         return plan
+
+    def _make_agreements(self) -> QWidget:
+        from ..agreement.agreement_view import AgreementView
+        return AgreementView(self.ctx, self)
 
     @property
     def overview(self) -> EngagementOverview:
@@ -63,6 +69,10 @@ class EngagementView(QWidget):
     def plan(self):
         return self.tabs.page("plan")
 
+    @property
+    def agreements(self):
+        return self.tabs.page("agreements")
+
     def show_engagement(self, engagement_id: str) -> bool:
         if self.ctx.store.engagements.get(engagement_id) is None:
             return False
@@ -76,6 +86,11 @@ class EngagementView(QWidget):
             return
         self.ctx.autosaver.flush()
         self.tabs.currentWidget().show_engagement(self.engagement_id)
+
+    def open_agreement(self, agreement_id: str) -> None:
+        """From a date in the overview to its agreement."""
+        self.tabs.setCurrentWidget(self.agreements)
+        self.agreements.show_engagement(self.engagement_id, select=agreement_id)
 
     def open_problem(self, problem_id: str) -> None:
         """From the plan's röd tråd to the problem in the analysis."""

@@ -83,6 +83,7 @@ class OrganiserView(ScrollPage):
         self.units.changed.connect(lambda: self.units_changed.emit(self.organiser_id or ""))
 
         self.engagement_list = QListWidget(self)
+        self.engagement_list.setAccessibleName("Huvudmannens samverkan")
         self.engagement_list.itemActivated.connect(
             lambda item: self.open_engagement.emit(item.data(Qt.ItemDataRole.UserRole)))
         new_engagement = QPushButton("Ny samverkan", self)

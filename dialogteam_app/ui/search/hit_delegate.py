@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from ...domain.meetings import MeetingKind
 from ...domain.notes import tag_label
 from ...store.search import HIT_END, HIT_START, SearchHit
-from ..meetings.notes_model import TAG_COLOURS, role_label
+from ..common.theme import colours
+from ..meetings.notes_model import role_label
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 20
 PADDING = 6
 SNIPPET_LINES = 2
-MARK = QColor("#fff1a8")
 
 
 def plain_snippet(snippet: str) -> tuple[str, list[tuple[int, int]]]:
@@ -73,17 +73,18 @@ class HitDelegate(QStyledItemDelegate):
             painter.drawText(QPointF(x, baseline), text)
             x += QFontMetrics(font).horizontalAdvance(text) + metrics.horizontalAdvance("  ")
 
-        # Palette roles, not fixed colours: readable in a dark palette too.
-        run(hit_place(hit), opt.palette.color(QPalette.ColorRole.Link))
-        run(hit.taken_at[11:16], opt.palette.color(QPalette.ColorRole.PlaceholderText))
+        # The theme's pair for a light or dark palette (AA contrast on either).
+        c = colours()
+        run(hit_place(hit), QColor(c.accent))
+        run(hit.taken_at[11:16], QColor(c.muted))
         if hit.speaker_role:
             run(role_label(hit.speaker_role), text_colour, bold)
         painter.setFont(opt.font)
         for tag in hit.tags:
             label = f" {tag_label(tag)} "
             chip = QRectF(x, rect.top(), metrics.horizontalAdvance(label), metrics.height())
-            painter.fillRect(chip, QColor(TAG_COLOURS.get(tag, "#f1f1e6")))
-            painter.setPen(QColor("#222222"))
+            painter.fillRect(chip, QColor(c.chips.get(tag, c.chips[""])))
+            painter.setPen(QColor(c.chip_text))
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
             x += chip.width() + metrics.horizontalAdvance(" ")
         self._draw_snippet(painter, hit.snippet, opt.font, text_colour,
@@ -97,8 +98,8 @@ class HitDelegate(QStyledItemDelegate):
         layout = QTextLayout(text, font)
         mark = QTextCharFormat()
         mark.setFontWeight(QFont.Weight.Bold)
-        mark.setBackground(MARK)
-        mark.setForeground(QColor("#000000"))
+        mark.setBackground(QColor(colours().hit))
+        mark.setForeground(QColor(colours().chip_text))
         ranges = []
         for start, length in marks:
             r = QTextLayout.FormatRange()

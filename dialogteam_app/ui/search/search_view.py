@@ -62,6 +62,7 @@ class SearchView(QWidget):
         header.set_text("Sök i anteckningar", "I alla möten och alla samverkan på den här datorn")
         self.query = QLineEdit(self)
         self.query.setObjectName("searchQuery")
+        self.query.setAccessibleName("Sök i anteckningar")
         self.query.setPlaceholderText("Skriv ett eller flera ord, till exempel: matematik rektor")
         self.query.setClearButtonEnabled(True)
         self.query.textChanged.connect(lambda _t: self._timer.start())
@@ -81,7 +82,10 @@ class SearchView(QWidget):
         for n, (label, combo) in enumerate((("Samverkan", self.engagement), ("Möte", self.meeting),
                                             ("Tagg", self.tag), ("Talare", self.role))):
             row, col = divmod(n, 2)
-            filters.addWidget(QLabel(label + ":", self), row, 2 * col, Qt.AlignmentFlag.AlignRight)
+            name = QLabel(f"&{label}:", self)
+            name.setBuddy(combo)
+            combo.setAccessibleName(label)
+            filters.addWidget(name, row, 2 * col, Qt.AlignmentFlag.AlignRight)
             filters.addWidget(combo, row, 2 * col + 1)
         filters.setColumnStretch(1, 1)
         filters.setColumnStretch(3, 1)
@@ -89,6 +93,8 @@ class SearchView(QWidget):
         self.model = HitsModel(self)
         self.results = QListView(self)
         self.results.setObjectName("searchResults")
+        self.results.setAccessibleName("Sökträffar")
+        self.results.hide()  # shown when there are hits
         self.results.setModel(self.model)
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setUniformItemSizes(True)
@@ -111,6 +117,7 @@ class SearchView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.summary)
         layout.addWidget(self.results, 1)
+        layout.addStretch(0)  # takes the room while there are no hits to list
 
     def prepare(self) -> None:
         """Refresh the filter choices (engagements, tags) and focus the query."""
@@ -157,6 +164,7 @@ class SearchView(QWidget):
         if number != self._request:  # typed on meanwhile: a newer answer is coming
             return
         self.model.set_hits(result.hits)
+        self.results.setVisible(bool(result.hits))  # no large empty box under "Inga anteckningar…"
         self.summary.setText(self._summary(result))
 
     def _summary(self, result: SearchResult) -> str:

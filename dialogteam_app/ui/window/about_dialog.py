@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ... import __version__
 from ...licenses import NOTICES, Notice, notice_text
 from ...paths import DataPaths
+from ..common.widgets import fit_to_screen
 
 
 class AboutDialog(QDialog):
@@ -35,6 +36,7 @@ class AboutDialog(QDialog):
         heading.setWordWrap(True)
         heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.components = QListWidget(self)
+        self.components.setAccessibleName("Komponenter i programmet")
         self.components.setSpacing(2)
         for notice in NOTICES:
             item = QListWidgetItem(f"{notice.component} ({notice.spdx})")
@@ -44,6 +46,7 @@ class AboutDialog(QDialog):
         self.why.setWordWrap(True)
         self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text = QPlainTextEdit(self)
+        self.text.setAccessibleName("Licenstext")
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)   # the texts are wrapped
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -64,7 +67,7 @@ class AboutDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
-        self.resize(860, 600)
+        fit_to_screen(self, 860, 600)
         self.components.setCurrentRow(0)
 
     def _show(self, item: QListWidgetItem | None) -> None:

@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(ctx.store, self)
         self.navigator.selected.connect(self.show_item)
         self.navigator.activated.connect(self._activated)
+        self.navigator.model_.itemChanged.connect(lambda _item: self._update_title())
 
         self.welcome = WelcomeView(self)
         self.welcome.create_organiser.connect(self.new_organiser)
@@ -60,7 +61,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.save_status = SaveStatusLabel(ctx.autosaver, self)
-        self.statusBar().addWidget(self.save_status, 1)
+        # Permanent: a passing message (showMessage) never hides whether all is saved.
+        self.statusBar().addPermanentWidget(self.save_status, 1)
         where = QLabel(f"Datamapp: {ctx.paths.root}", self)
         where.setObjectName("dataDir")
         self.statusBar().addPermanentWidget(where)
@@ -164,6 +166,13 @@ class MainWindow(QMainWindow):
             self._update_empty_state()
             self.stack.setCurrentWidget(self.welcome)
         self.act_delete.setEnabled(kind in (ORGANISER, ENGAGEMENT, MEETING))
+        self._update_title()
+
+    def _update_title(self) -> None:
+        """The open item names the window (task bar, window switcher, screen reader)."""
+        current = self.navigator.current()
+        item = self.navigator.item_for(*current) if current else None
+        self.setWindowTitle(f"{item.text()} – {APP_NAME}" if item is not None else APP_NAME)
 
     def _update_empty_state(self) -> None:
         empty = self.ctx.store.is_empty()
@@ -172,6 +181,7 @@ class MainWindow(QMainWindow):
         if self.navigator.current() is None:
             self.stack.setCurrentWidget(self.welcome)
             self.act_delete.setEnabled(False)
+            self._update_title()
 
     def _engagement_renamed(self, engagement_id: str, name: str) -> None:
         e = self.engagement_view.overview.engagement
@@ -255,6 +265,28 @@ class MainWindow(QMainWindow):
             self.meeting_view.select_note(note_id)
         else:
             self.meeting_view.focus_capture()
+
+    def export_plan(self) -> None:
+        """Arkiv → Exportera åtgärdsplan… (Ctrl+E) from anywhere: the plan of the selected
+        samverkan (or of the meeting's), shown on its tab, then the export dialog."""
+        engagement_id = self.current_engagement_id()
+        if engagement_id is None:
+            show_info(self, "Exportera åtgärdsplan",
+                      "Välj först den samverkan vars åtgärdsplan ska exporteras.")
+            return
+        if self.navigator.current() != (ENGAGEMENT, engagement_id):
+            self.navigator.select(ENGAGEMENT, engagement_id)
+        view = self.engagement_view
+        view.tabs.setCurrentWidget(view.plan)
+        view.plan.export_pdf()
+
+    def show_meeting_details(self, visible: bool) -> None:
+        """Visa → Mötets uppgifter: the meeting's right-hand pane, for more room to write."""
+        self.meeting_view.tabs.setVisible(visible)
+
+    def show_shortcuts(self) -> None:
+        from .shortcuts_dialog import ShortcutsDialog
+        ShortcutsDialog(self).exec()
 
     def show_search(self) -> None:
         if self.navigator.current() == (SEARCH, ""):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
 from ...domain.engagement import Phase
 from ...store.store import Store
+from ..common.theme import colours
 
 TEAM, SEARCH, ORGANISER, ENGAGEMENT, MEETING = (
     "team", "search", "organiser", "engagement", "meeting")
@@ -31,7 +32,7 @@ def notes_detail(count: int) -> str:
 def _detail(text: str) -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
-    item.setForeground(Qt.GlobalColor.darkGray)
+    item.setForeground(QColor(colours().muted))
     return item
 
 
@@ -47,6 +48,7 @@ class Navigator(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformRowHeights(True)
         self.setObjectName("navigator")
+        self.setAccessibleName("Huvudmän, samverkan och möten")
         self.selectionModel().currentChanged.connect(self._current_changed)
         self._items: dict[tuple[str, str], QStandardItem] = {}
 

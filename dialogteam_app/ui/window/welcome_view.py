@@ -32,7 +32,7 @@ class WelcomeView(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.create_button, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.sample_button, alignment=Qt.AlignmentFlag.AlignHCenter)
-        self.text.setMaximumWidth(520)
+        self.text.setFixedWidth(520)  # a wrapped label needs its width to know its height
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
     def set_empty(self, empty: bool) -> None:

@@ -1,0 +1,88 @@
+"""render_agreement_pdf: the agreement, then the åtgärdsplan as Bilaga 1, in one
+tagged file, laid out once and written atomically like the plan."""
+
+from __future__ import annotations
+
+import io
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+
+from ...domain.agreement_document import AgreementDocument
+from ...domain.plan_document import PlanDocument
+from ..atomic import atomic_path
+from ..pdf.document import COVER, DocumentInfo
+from ..pdf.fonts import register_fonts
+from ..pdf.render import plan_info, plan_story
+from ..pdf.structure import Tagger
+from ..pdf.structure_tree import write_tagged
+from ..pdf.text import one_line
+from . import closing, sections
+from .headings import AgreementHeadings
+from .template import (
+    AGREEMENT_PART,
+    BILAGA_NAME,
+    BILAGA_PART,
+    AgreementDocTemplate,
+    PartStart,
+    part_name,
+)
+
+
+def agreement_story(doc: AgreementDocument) -> list[Flowable]:
+    """The chapters in the Stockholm ÖK 2's order, numbered as they come. An ÖK 2 has
+    every chapter (an empty one shows what is missing); an ÖK 1 or a tillägg leaves out
+    what it does not regulate."""
+    headings = AgreementHeadings()
+    numbers = itertools.count(1)
+
+    def n() -> str:
+        return str(next(numbers))
+    full = doc.kind == "ÖK 2"
+    story: list[Flowable] = [*sections.title_block(doc), *sections.parties(n(), doc, headings),
+                             *sections.background(n(), doc, headings),
+                             *sections.documents(n(), doc, headings)]
+    if full or doc.period_sentence:
+        story += sections.period(n(), doc, headings)
+    story += sections.areas(numbers, doc, headings)
+    if full or doc.areas:
+        story += sections.schedule(n(), doc, headings)
+    if full or doc.final_due:
+        story += sections.final_report(n(), doc, headings)
+    if doc.money is not None:
+        story += closing.money(n(), doc, headings)
+    if doc.kind != "Tillägg":
+        story += [*closing.breach(n(), doc, headings), *closing.evaluation(n(), doc, headings)]
+    return story + [*closing.changes(n(), doc, headings), *closing.signatures(doc, headings),
+                    *closing.bilagor(doc, headings)]
+
+
+def agreement_info(doc: AgreementDocument) -> DocumentInfo:
+    organiser = one_line(doc.organiser.name)
+    return DocumentInfo(title=f"{part_name(doc)} – {organiser}", author="Skolverket",
+                        subject=one_line(doc.title),
+                        keywords=("överenskommelse", doc.kind, organiser),
+                        footer_left=f"Dnr {one_line(doc.dnr)}" if doc.dnr.strip() else "")
+
+
+def render_agreement_pdf(doc: AgreementDocument, plan: PlanDocument | None, path: Path,
+                         progress: Callable[[int, int], None] | None = None) -> int:
+    register_fonts()  # before any paragraph: they look up their fonts when made
+    story: list[Flowable] = [PartStart(AGREEMENT_PART, part_name(doc)), *agreement_story(doc)]
+    if plan is not None:
+        story += [NextPageTemplate(COVER), PageBreak(), PartStart(BILAGA_PART, BILAGA_NAME),
+                  *plan_story(plan)]
+    info = agreement_info(doc)
+    tagger = Tagger(info.lang)
+    buffer = io.BytesIO()
+    template = AgreementDocTemplate(buffer, doc, info, plan_info(plan) if plan else None,
+                                    tagger, progress)
+    template.build(story)
+    template.finish()
+    with atomic_path(Path(path)) as tmp:
+        write_tagged(buffer.getvalue(), tagger, tmp, title=info.title, author=info.author,
+                     subject=info.subject, keywords=", ".join(info.keywords), lang=info.lang)
+    template.report_done()
+    return int(template.page)
