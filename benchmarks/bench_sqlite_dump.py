@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -28,6 +27,7 @@ from bench_exchange import folder, large_engagement, median_ms, open_store  # no
 from dialogteam_app.exchange import export_package  # noqa: E402
 from dialogteam_app.exchange.schema_graph import SchemaGraph  # noqa: E402
 from dialogteam_app.exchange.sqlite_dump import write_sqlite_dump  # noqa: E402
+from dialogteam_app.store.connection import sqlite3
 from dialogteam_app.store.store import Store  # noqa: E402
 
 

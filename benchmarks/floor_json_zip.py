@@ -10,11 +10,10 @@ triggers run, as they do for an import).
 from __future__ import annotations
 
 import json
-import sqlite3
 import zipfile
 from pathlib import Path
 
-from dialogteam_app.store.connection import connect, transaction
+from dialogteam_app.store.connection import connect, sqlite3, transaction
 from dialogteam_app.store.migrations import migrate
 
 SKIP = ("sqlite_", "notes_fts", "exchange_", "deleted_records", "note_drafts")

@@ -24,6 +24,11 @@ def _data_dir_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) ->
         help=f"datamapp (annars ${ENV_VAR} eller standardplatsen)")
 
 
+def _passphrase_file_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--passphrase-file", metavar="FIL",
+                        help="läs lösenfrasen från filens första rad (annars frågas den efter)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dialogteam",
@@ -58,10 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--which", metavar="NAMN",
                    help="vilken överenskommelse när det finns flera: ÖK 1, ÖK 2, tillägg, "
                         "dnr eller början av id")
+    p.add_argument("--encrypt", action="store_true",
+                   help="kryptera paketet med en lösenfras (frågas efter, eller --passphrase-file)")
+    _passphrase_file_option(p)
 
     p = sub.add_parser("import", help="läs in ett utbytespaket från en kollega")
     _data_dir_option(p, in_subcommand=True)
     p.add_argument("package", metavar="FIL")
+    _passphrase_file_option(p)
 
     p = sub.add_parser("backup", help="gör en säkerhetskopia av databasen nu")
     _data_dir_option(p, in_subcommand=True)
@@ -74,6 +83,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="kontrollera att databasen är hel")
     _data_dir_option(p, in_subcommand=True)
+
+    p = sub.add_parser("gallra", help="ta bort personuppgifter ur avslutade samverkan "
+                                      "(visar först vad, --yes gör det)")
+    _data_dir_option(p, in_subcommand=True)
+    p.add_argument("engagement", nargs="?", metavar="SAMVERKAN_ID",
+                   help="bara den här samverkan (annars alla som är avslutade)")
+    p.add_argument("--months", type=int, metavar="N",
+                   help="månader efter avslutet innan gallring (standard 12)")
+    p.add_argument("--yes", action="store_true", help="gallra, visa inte bara")
     return parser
 
 

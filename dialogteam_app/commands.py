@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 from argparse import Namespace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .commands_passphrase import PassphraseUnavailable, read_passphrase, unlock_database
 from .paths import DataPaths
+from .store.connection import sqlite3
 from .store.database import Database
 from .store.errors import StoreError
 from .store.migrations import NewerDatabaseError
@@ -77,6 +78,14 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
         print("En åtgärdsplan eller överenskommelse hör till en samverkan: ange dess "
               "SAMVERKAN_ID.", file=sys.stderr)
         return 2
+    passphrase = None
+    if args.package and (args.encrypt or args.passphrase_file):
+        try:
+            passphrase = read_passphrase(args.passphrase_file, "Lösenfras för paketet: ",
+                                         new=True)
+        except PassphraseUnavailable as exc:
+            print(f"Paketet skapades inte. {exc}", file=sys.stderr)
+            return 2
     if args.sqlite_dump:
         from .commands_sqlite_dump import sqlite_dump
         return sqlite_dump(args, _open(paths))
@@ -100,11 +109,13 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
         try:
             store = Store(db)
             summary = export_from_store(store, args.package, engagement_id=engagement_id,
-                                        created_by=store.settings.exchange_name())
+                                        created_by=store.settings.exchange_name(),
+                                        passphrase=passphrase)
         except PackageError as exc:
             print(exc, file=sys.stderr)
             return 1
-    print(f"Paketet sparades: {summary.path} ({_kb(summary.size)}).")
+    print(f"Paketet sparades{' krypterat' if passphrase else ''}: {summary.path} "
+          f"({_kb(summary.size)}).")
     print(f"Innehåll: {counted(summary.counts) or 'inga poster'}"
           + (f"; {summary.deleted} borttagna poster." if summary.deleted else "."))
     return 0
@@ -142,13 +153,21 @@ def _export_plan(store: Store, engagement_id: str, path: Path, kind: str) -> int
 def cmd_import(args: Namespace, paths: DataPaths) -> int:
     from .exchange import PackageError
     from .exchange.facade import import_into_store
+    from .exchange.package_reader import package_is_encrypted
+    passphrase = None
+    if package_is_encrypted(Path(args.package)):
+        try:
+            passphrase = read_passphrase(args.passphrase_file, "Paketets lösenfras: ")
+        except PassphraseUnavailable as exc:
+            print(f"Paketet importerades inte. {exc}", file=sys.stderr)
+            return 1
     lock = _locked(paths)
     if lock is None:
         return 1
     try:
         store = _open(paths)
         with store.db:
-            report = import_into_store(store, args.package)
+            report = import_into_store(store, args.package, passphrase=passphrase)
     except PackageError as exc:
         print(f"Paketet importerades inte. {exc}", file=sys.stderr)
         return 1
@@ -231,11 +250,20 @@ def cmd_check(args: Namespace, paths: DataPaths) -> int:
     return 0
 
 
+def cmd_gallra(args: Namespace, paths: DataPaths) -> int:
+    from .commands_retention import cmd_gallra as gallra
+    return gallra(args, paths)
+
+
 COMMANDS = {"list": cmd_list, "export": cmd_export, "import": cmd_import, "backup": cmd_backup,
-            "restore": cmd_restore, "check": cmd_check}
+            "restore": cmd_restore, "check": cmd_check, "gallra": cmd_gallra}
 
 
 def run(name: str, args: Namespace, paths: DataPaths) -> int:
+    refusal = unlock_database(paths)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 2
     try:
         return COMMANDS[name](args, paths)
     except (StoreError, sqlite3.DatabaseError) as exc:

@@ -19,7 +19,6 @@ import io
 import logging
 import os
 import platform
-import sqlite3
 import sys
 import threading
 import time
@@ -30,6 +29,7 @@ from typing import Any
 
 from . import __version__
 from .paths import DataPaths
+from .store.connection import sqlite3
 
 log = logging.getLogger("dialogteam_app")
 

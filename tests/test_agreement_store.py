@@ -1,7 +1,6 @@
 """Agreements through the repository, on a real SQLite file: every part stored and
 read back, rules that span records, deletes, Skolverket's party setting, upgrades."""
 
-import sqlite3
 from dataclasses import replace
 
 import pytest
@@ -27,7 +26,7 @@ from dialogteam_app.domain.agreement_reports import ReportObligation
 from dialogteam_app.domain.agreement_terms import FundingLine, ParticipantCount
 from dialogteam_app.domain.errors import ValidationError
 from dialogteam_app.domain.organisations import Organiser, SchoolUnit
-from dialogteam_app.store.connection import connect
+from dialogteam_app.store.connection import connect, sqlite3
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.migrations import LATEST, MIGRATIONS, migrate
 from dialogteam_app.store.store import Store

@@ -1,7 +1,6 @@
 """The analysis repositories over a real SQLite file: round trips, refusals that
 change nothing, priorities, and the guard that never lets evidence dangle."""
 
-import sqlite3
 
 import pytest
 from helpers.analysis_world import dangling_links, dump, make_world
@@ -19,6 +18,7 @@ from dialogteam_app.domain.analysis import (
     Strength,
 )
 from dialogteam_app.domain.errors import ValidationError
+from dialogteam_app.store.connection import sqlite3
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.evidence_links import InUseError
 from dialogteam_app.store.store import Store

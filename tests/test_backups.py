@@ -1,6 +1,5 @@
 """Backups: taken with the backup API, rotated by age, restored safely; the check."""
 
-import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
@@ -19,6 +18,7 @@ from dialogteam_app.store.backups import (
     prune,
     restore,
 )
+from dialogteam_app.store.connection import sqlite3
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
 

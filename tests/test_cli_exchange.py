@@ -1,6 +1,5 @@
 """`dialogteam export/import/backup/restore/check` as a person types them."""
 
-import sqlite3
 
 import pytest
 
@@ -8,6 +7,7 @@ from dialogteam_app.cli import main
 from dialogteam_app.instance_lock import InstanceLock
 from dialogteam_app.paths import DataPaths
 from dialogteam_app.sample_data import load_sample, sample_id
+from dialogteam_app.store.connection import sqlite3
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
 

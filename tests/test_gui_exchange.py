@@ -131,6 +131,7 @@ def test_export_dialog_writes_the_package(window, tmp_path):
     def choose(dialog: ExportDialog):
         assert dialog.chosen_engagement() == engagement_id
         dialog.name.setText("Anna Ek")
+        dialog.encrypt.setChecked(False)
         dialog.accept()
 
     when_modal(ExportDialog, choose)

@@ -1,9 +1,8 @@
-import sqlite3
 
 import pytest
 
 from dialogteam_app.store import migrations
-from dialogteam_app.store.connection import connect, integrity_problems
+from dialogteam_app.store.connection import connect, integrity_problems, sqlite3
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.migrations import LATEST, MIGRATIONS, NewerDatabaseError, migrate
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 
 from dialogteam_app.cli import main
 from dialogteam_app.exchange.schema_graph import LOCAL_TABLES, SchemaGraph, quote
 from dialogteam_app.exchange.sqlite_dump import write_sqlite_dump
 from dialogteam_app.sample_data import load_sample
+from dialogteam_app.store.connection import sqlite3
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
 

@@ -1,4 +1,3 @@
-import sqlite3
 
 import pytest
 
@@ -6,6 +5,7 @@ from dialogteam_app.domain.engagement import Engagement, KeyDate, KeyDateKind, P
 from dialogteam_app.domain.errors import ValidationError
 from dialogteam_app.domain.organisations import ContactPerson, Organiser, OrganiserKind, SchoolUnit
 from dialogteam_app.domain.team import Supporter
+from dialogteam_app.store.connection import sqlite3
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
 

@@ -3,11 +3,10 @@ chained for the log; the window never sees sqlite3."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from dialogteam_app.store.backups import RestoreError, restore
+from dialogteam_app.store.connection import sqlite3
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.errors import (
     StoreBusyError,

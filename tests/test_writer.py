@@ -1,9 +1,8 @@
-import sqlite3
 import threading
 
 import pytest
 
-from dialogteam_app.store.connection import connect
+from dialogteam_app.store.connection import connect, sqlite3
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.writer import BackgroundWriter
 

@@ -52,6 +52,7 @@ TABLE_NAMES = {
     "agreement_reports": ("redovisning", "redovisningar"),
     "agreement_report_terms": ("insats i redovisning", "insatser i redovisningar"),
     "agreement_changes": ("ändring i tillägg", "ändringar i tillägg"),
+    "retentions": ("gallring", "gallringar"),
 }
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import itertools
-import sqlite3
 
 from ..domain.record_names import table_name
+from ..store.connection import sqlite3
 from .conflicts import (
     Conflict,
     conflict_count,

@@ -3,13 +3,13 @@ both versions side by side, and which side most likely should win each field."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from ..domain.record_names import value_label
 from ..store.cascade import cascade_counts
+from ..store.connection import sqlite3
 from .conflicts import Conflict, list_conflicts
 from .labels import YES_NO_COLUMNS, column_label, describe, record_title
 from .records import LINK_PREFIX, RecordReader, link_columns

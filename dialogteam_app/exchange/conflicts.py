@@ -8,11 +8,11 @@ both sides, so the colleague's laptop takes it without asking again.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.ids import utc_now
+from ..store.connection import sqlite3
 from .history import History, Live, Tombstone, merged_known, new_deletion_version, with_content
 from .records import Content, Record, RecordReader, delete_record, insert_link_row, link_key, write_record
 from .schema_graph import SchemaGraph, Table, quote

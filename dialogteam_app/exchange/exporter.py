@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..store.connection import sqlite3
 from ..store.database import Database
 from .errors import PackageError
 from .history import History, Live
@@ -29,8 +29,10 @@ class ExportSummary:
 
 
 def export_package(db: Database, path: Path, *, engagement_id: str | None = None,
-                   created_by: str = "", progress: Progress | None = None) -> ExportSummary:
-    """Write the package and remember, in the same transaction, which versions were sent."""
+                   created_by: str = "", progress: Progress | None = None,
+                   passphrase: str | None = None) -> ExportSummary:
+    """Write the package (encrypted when a passphrase is given) and remember, in the same
+    transaction, which versions were sent."""
     progress = progress or (lambda text, fraction: None)
     path = Path(path)
 
@@ -70,7 +72,7 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
         progress("Skriver paketet", 0.95)
         try:
             size = write_package(path, scope=scope, created_by=created_by, tables=tables,
-                                 versions=versions, deleted=deleted)
+                                 versions=versions, deleted=deleted, passphrase=passphrase)
         except OSError as exc:
             raise PackageError(f"Paketet kunde inte sparas som {path}: "
                                f"{exc.strerror or exc}.") from None

@@ -21,11 +21,13 @@ Progress = Callable[[str, float], None]
 
 
 def export_from_store(store: Store, path: Path, *, engagement_id: str | None = None,
-                      created_by: str = "", progress: Progress | None = None) -> ExportSummary:
+                      created_by: str = "", progress: Progress | None = None,
+                      passphrase: str | None = None) -> ExportSummary:
     log.info("exporting a package: engagement %s", engagement_id or "(all)")
     try:
         summary = export_package(store.db, path, engagement_id=engagement_id,
-                                 created_by=created_by, progress=progress)
+                                 created_by=created_by, progress=progress,
+                                 passphrase=passphrase)
     except Exception:
         log.exception("the package export failed")
         raise
@@ -34,11 +36,11 @@ def export_from_store(store: Store, path: Path, *, engagement_id: str | None = N
     return summary
 
 
-def import_into_store(store: Store, path: Path, *,
-                      progress: Progress | None = None) -> ImportReport:
+def import_into_store(store: Store, path: Path, *, progress: Progress | None = None,
+                      passphrase: str | None = None) -> ImportReport:
     log.info("importing a package")
     try:
-        report = import_package(store.db, path, progress=progress)
+        report = import_package(store.db, path, progress=progress, passphrase=passphrase)
     except Exception:
         log.exception("the package import failed; nothing was changed")
         raise

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import json
 import secrets
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..domain.ids import utc_now
+from ..store.connection import sqlite3
 from .records import Content
 from .schema_graph import SchemaGraph, quote
 

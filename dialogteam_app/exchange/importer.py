@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from ..store.connection import sqlite3
 from ..store.database import Database
+from ..store.retention import compact, regallra_all
 from .apply import apply_plan
 from .conflicts import open_conflict_versions
 from .history import History
@@ -21,11 +22,11 @@ Progress = Callable[[str, float], None]
 
 
 def import_package(db: Database, path: Path, *, progress: Progress | None = None,
-                   limits: Limits = DEFAULT_LIMITS) -> ImportReport:
+                   limits: Limits = DEFAULT_LIMITS, passphrase: str | None = None) -> ImportReport:
     """Merge the package into the database, or raise PackageError having changed nothing."""
     progress = progress or (lambda text, fraction: None)
     progress("Läser och kontrollerar paketet", 0.0)
-    package = read_package(Path(path), limits)
+    package = read_package(Path(path), limits, passphrase)
 
     def work(conn: sqlite3.Connection) -> ImportReport:
         graph = SchemaGraph.read(conn)
@@ -37,7 +38,17 @@ def import_package(db: Database, path: Path, *, progress: Progress | None = None
         plan = Planner(conn, graph, history, valid, open_conflict_versions(conn)).run()
         progress("Sparar", 0.7)
         report = ImportReport(package.created_by, package.created_at, package.scope_title)
-        return apply_plan(conn, graph, history, plan, report)
+        applied = apply_plan(conn, graph, history, plan, report)
+        regallrad.append(regallra_all(conn))  # a package never brings back gallrad text
+        if regallrad[-1]:       # conflicts over gallrad records were dropped with their text
+            still = set(conn.execute("SELECT table_name, record_id FROM exchange_conflicts"))
+            applied.new_conflicts = [c for c in applied.new_conflicts
+                                     if (c.table, c.record_id) in still]
+            applied.open_conflicts = len(still)
+        return applied
 
+    regallrad: list[int] = []
     report: ImportReport = db.write(work)
+    if any(regallrad):
+        compact(db)
     return report

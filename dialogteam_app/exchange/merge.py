@@ -19,11 +19,11 @@ new record of theirs that needs a record deleted here.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..store.connection import sqlite3
 from .conflicts import Conflict
 from .history import History, Tombstone, merged_known, new_deletion_version
 from .records import LINK_PREFIX, Content, Record, RecordReader, link_columns, records_from_rows

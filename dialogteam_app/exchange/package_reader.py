@@ -7,6 +7,7 @@ validation.py, inside the import's transaction.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import Any, NoReturn
 from ..domain.fields import check_text
 from ..store.migrations import LATEST
 from .errors import PackageError
+from .package_crypto import MAGIC, PassphraseNeeded, decrypt, is_encrypted
 from .package_format import (
     DEFAULT_LIMITS,
     DELETED_MEMBER,
@@ -57,8 +59,12 @@ class Package:
         return title
 
 
-def read_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> Package:
-    with SafeZip(path, limits) as z:
+def read_package(path: Path, limits: Limits = DEFAULT_LIMITS,
+                 passphrase: str | None = None) -> Package:
+    """The checked package; an encrypted one is opened in memory with the passphrase
+    (PassphraseNeeded without one, WrongPassphrase when it does not fit)."""
+    decrypted = _decrypted(Path(path), limits, passphrase)
+    with SafeZip(path, limits, decrypted) as z:
         if MANIFEST not in z.names():
             raise PackageError(f"Filen {Path(path).name} är inget Dialogteam-paket: "
                                "den saknar manifest.json.")
@@ -80,6 +86,31 @@ def read_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> Package:
     parsed = {name: parse_json(data, name) for name, data in raw.items()}
     rows = {t["name"]: parsed[t["member"]] for t in manifest["tables"]}
     return Package(manifest, rows, parsed[VERSIONS_MEMBER], parsed[DELETED_MEMBER])
+
+
+def package_is_encrypted(path: Path) -> bool:
+    try:
+        with Path(path).open("rb") as f:
+            return is_encrypted(f.read(len(MAGIC)))
+    except OSError:
+        return False    # SafeZip reports why the file cannot be read
+
+
+def _decrypted(path: Path, limits: Limits, passphrase: str | None) -> io.BytesIO | None:
+    if not package_is_encrypted(path):
+        return None
+    if passphrase is None:
+        raise PassphraseNeeded(f"Paketet {path.name} är krypterat: ange lösenfrasen som du och "
+                               "kollegan kom överens om.")
+    try:
+        size = path.stat().st_size
+        if size > limits.max_total_bytes:
+            raise PackageError(f"Det krypterade paketet {path.name} är för stort. "
+                               "Det har inte lästs.")
+        blob = path.read_bytes()
+    except OSError as exc:
+        raise PackageError(f"Filen {path.name} kan inte läsas: {exc.strerror or exc}.") from None
+    return io.BytesIO(decrypt(blob, passphrase, path.name))
 
 
 def parse_json(data: bytes, name: str) -> Any:

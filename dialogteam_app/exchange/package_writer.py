@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -10,8 +11,9 @@ from typing import Any
 
 from .. import __version__
 from ..domain.ids import utc_now
-from ..export.atomic import atomic_path
+from ..export.atomic import write_bytes_atomic
 from ..store.migrations import LATEST
+from .package_crypto import encrypt
 from .package_format import (
     DELETED_MEMBER,
     FORMAT_NAME,
@@ -31,8 +33,10 @@ def rows_json(rows: list[dict[str, Any]]) -> bytes:
 
 def write_package(path: Path, *, scope: dict[str, str], created_by: str,
                   tables: list[tuple[str, list[dict[str, Any]]]], versions: dict[str, Any],
-                  deleted: list[dict[str, Any]]) -> int:
-    """Write the package to `path` (a complete file or none); returns its size in bytes."""
+                  deleted: list[dict[str, Any]], passphrase: str | None = None) -> int:
+    """Write the package to `path` (a complete file or none), sealed with the passphrase
+    when one is given; returns its size in bytes. Built in memory, so an encrypted
+    package never has its plain content on disk."""
     members = [(table_member(name), rows_json(rows)) for name, rows in tables]
     members.append((VERSIONS_MEMBER, json.dumps(versions, sort_keys=True).encode("utf-8")))
     members.append((DELETED_MEMBER, rows_json(deleted)))
@@ -49,10 +53,13 @@ def write_package(path: Path, *, scope: dict[str, str], created_by: str,
         "members": [{"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
                     for name, data in members],
     }
-    with atomic_path(path) as tmp:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-            z.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-            for name, data in members:
-                z.writestr(name, data)
-        size = tmp.stat().st_size
-    return size
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        z.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+        for name, data in members:
+            z.writestr(name, data)
+    content = buffer.getvalue()
+    if passphrase is not None:
+        content = encrypt(content, passphrase)
+    write_bytes_atomic(path, content)
+    return len(content)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from ..store.connection import sqlite3
 from .schema_graph import SchemaGraph, Table, quote
 
 LINK_PREFIX = "@"

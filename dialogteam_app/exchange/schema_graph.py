@@ -15,8 +15,9 @@ indexes and their shadow tables are never exchanged.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
+
+from ..store.connection import sqlite3
 
 # Per laptop by nature: an unsent draft, a setting, what was exchanged with whom.
 LOCAL_TABLES = frozenset({"settings", "note_drafts", "exchange_versions", "deleted_records",

@@ -13,9 +13,9 @@ Link rows travel with the record that owns them.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
+from ..store.connection import sqlite3
 from .records import chunks
 from .schema_graph import SchemaGraph, quote
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..export.atomic import atomic_path
+from ..store.connection import key_for, sqlite3
+from ..store.encryption import plain_copy
 from ..store.errors import store_errors
 from ..store.store import Store
 from .schema_graph import SchemaGraph, quote
@@ -37,9 +38,12 @@ def write_sqlite_dump(store: Store, path: Path) -> DumpSummary:
     with store_errors(), atomic_path(path) as tmp:
         if os.name == "posix":
             tmp.chmod(0o600)   # before a single page of data is in it
+        if key_for(store.db.path) is not None:    # an encrypted database, a plain dump
+            plain_copy(store.db.conn, tmp)
         target = sqlite3.connect(str(tmp), isolation_level=None)
         try:
-            store.db.conn.backup(target)
+            if key_for(store.db.path) is None:
+                store.db.conn.backup(target)
             rows = _keep_only_data(target)
             target.execute("PRAGMA journal_mode=DELETE")   # one self-contained file
             target.execute("VACUUM")

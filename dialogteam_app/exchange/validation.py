@@ -7,12 +7,12 @@ reference must lead to a record in the package or in this database.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from ..domain.fields import check_text
 from ..domain.record_names import table_name
+from ..store.connection import sqlite3
 from .errors import PackageError
 from .history import MAX_KNOWN, Tombstone
 from .package_format import HEX_ID, Limits

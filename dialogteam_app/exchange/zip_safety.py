@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import IO
 
 from .errors import PackageError
 from .package_format import Limits
@@ -38,12 +39,13 @@ def unsafe_name_reason(name: str) -> str | None:
 class SafeZip:
     """Open with `with SafeZip(path, limits) as z:`, then read members by name."""
 
-    def __init__(self, path: Path, limits: Limits):
+    def __init__(self, path: Path, limits: Limits, opened: IO[bytes] | None = None):
+        """`opened` is the zip already in memory (a decrypted package), named by path."""
         self.path = Path(path)
         self.limits = limits
         self._read_total = 0
         try:
-            self._zip = zipfile.ZipFile(self.path)
+            self._zip = zipfile.ZipFile(opened if opened is not None else self.path)
         except FileNotFoundError:
             raise PackageError(f"Filen {self.path} finns inte.") from None
         except IsADirectoryError:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from ..domain.agreement import Agreement, Signatory
 from ..domain.agreement_amendments import AgreementChange, ChangeTarget
@@ -20,6 +19,7 @@ from ..domain.agreement_kinds import (
 from ..domain.agreement_money import PaymentRow, Rekvisition, Repayment
 from ..domain.agreement_reports import ReportObligation
 from ..domain.agreement_terms import FundingLine, InterventionTerms, ParticipantCount, RoleDuty
+from .connection import sqlite3
 from .rows import Values
 
 

@@ -9,7 +9,6 @@ payment against the period's end, a skolenhet against the huvudman.
 from __future__ import annotations
 
 import builtins
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import fields
@@ -33,6 +32,7 @@ from ..domain.errors import FieldError, ValidationError, raise_if
 from . import agreement_rows as ar
 from . import rows
 from .cascade import cascade_counts
+from .connection import sqlite3
 from .database import Database
 from .settings import Settings
 

@@ -3,7 +3,6 @@ each cause, the delaktighet, and the whole of it as one snapshot."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Callable, Hashable
 from typing import Any
@@ -27,6 +26,7 @@ from ..domain.traceability import Traceability, build_traceability
 from . import rows
 from .candidates import check_same_engagement, load_candidates
 from .cascade import cascade_counts
+from .connection import sqlite3
 from .current_state import finding_from_row, key_figure_from_row, source_from_row
 from .database import Database
 from .evidence_links import EvidenceUse, uses_blocking_delete

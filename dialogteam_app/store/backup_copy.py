@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
+
+from .connection import open_file, sqlite3
 
 
 def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
     """Copy the live database to dest (written under a temporary name, then renamed,
     so a crash never leaves a half backup that looks whole). The copy is a single
-    self-contained file: not in WAL mode, so it needs no -wal or -shm beside it."""
+    self-contained file: not in WAL mode, so it needs no -wal or -shm beside it.
+    In an encrypted data folder the copy is encrypted with the same key."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
-    target = sqlite3.connect(str(tmp))
+    target = open_file(tmp)
     try:
         conn.backup(target)
         target.execute("PRAGMA journal_mode=DELETE")

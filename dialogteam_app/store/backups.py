@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,7 +17,18 @@ from pathlib import Path
 
 from ..paths import DataPaths
 from .backup_copy import backup_to
-from .connection import connect, foreign_key_errors, integrity_errors, integrity_problems
+from .connection import (
+    PLAIN_HEADER,
+    DatabaseKey,
+    connect,
+    foreign_key_errors,
+    integrity_errors,
+    integrity_problems,
+    is_encrypted_file,
+    key_for,
+    open_file,
+    sqlite3,
+)
 from .errors import StoreError, store_errors
 from .migrations import LATEST
 
@@ -28,8 +38,9 @@ AUTOMATIC = "automatisk"
 MANUAL = "manuell"
 BEFORE_RESTORE = "före-återställning"
 BEFORE_UPGRADE = "före-uppgradering"     # taken by migrations/__init__.py
+BEFORE_ENCRYPTION = "före-kryptering"    # taken by encryption.py, then encrypted too
 KIND_LABELS = {AUTOMATIC: "Automatisk", MANUAL: "Manuell", BEFORE_RESTORE: "Före återställning",
-               BEFORE_UPGRADE: "Före uppgradering"}
+               BEFORE_UPGRADE: "Före uppgradering", BEFORE_ENCRYPTION: "Före kryptering"}
 
 KEEP_DAYS_DEFAULT = 30
 KEEP_NEWEST = 3                 # automatic copies never pruned, however old
@@ -127,17 +138,25 @@ def automatic_backup(paths: DataPaths, keep_days: int) -> BackupInfo:
     return info
 
 
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def _open_read_only(path: Path, key: DatabaseKey | None = None) -> sqlite3.Connection:
+    return open_file(path, key, read_only=True)
 
 
-def backup_problems(path: Path) -> list[str]:
-    """Why this file cannot be restored; empty when it can."""
+def backup_problems(path: Path, key: DatabaseKey | None = None) -> list[str]:
+    """Why this file cannot be restored over a database opened with `key` (None: a
+    plain one); empty when it can."""
+    encrypted = is_encrypted_file(path)
+    if key is None and encrypted:
+        return ["Filen är ingen Dialogteam-databas som kan läsas här: den är krypterad, "
+                "men databasen är det inte."]
+    if key is not None and not encrypted:
+        return ["Kopian är okrypterad, men databasen är krypterad: den kan inte skrivas in "
+                "i den. Öppna den med ett program utan kryptering i stället."]
     try:
         with open(path, "rb") as f:
-            if f.read(16) != b"SQLite format 3\0":
+            if not encrypted and f.read(16) != PLAIN_HEADER:
                 return ["Filen är ingen Dialogteam-databas (ingen SQLite-fil)."]
-        conn = _open_read_only(path)
+        conn = _open_read_only(path, key)
     except (OSError, sqlite3.Error) as exc:
         return [f"Filen kan inte öppnas: {exc}."]
     try:
@@ -148,6 +167,9 @@ def backup_problems(path: Path) -> list[str]:
             return [f"Kopian kommer från en nyare version av Dialogteam (schema {version})."]
         return integrity_problems(conn)
     except sqlite3.DatabaseError as exc:
+        if encrypted:
+            return ["Kopian öppnas inte med databasens nyckel: den är krypterad med en annan "
+                    "lösenfras, eller skadad."]
         return [f"Filen är skadad: {exc}."]
     finally:
         conn.close()
@@ -160,20 +182,21 @@ def restore(paths: DataPaths, backup: Path) -> Path:
     through its WAL, so a crash midway leaves the old database."""
     backup = Path(backup)
     log.info("restoring %s", backup.name)
-    problems = backup_problems(backup)
+    key = key_for(paths.database)
+    problems = backup_problems(backup, key)
     if problems:
         log.warning("restore refused: %d problems in %s", len(problems), backup.name)
         raise RestoreError(f"Säkerhetskopian {backup.name} kan inte återställas: "
                            + " ".join(problems[:3]) + " Databasen har inte ändrats.")
     with store_errors():
-        before = _restore_into(paths, backup)
+        before = _restore_into(paths, backup, key)
     log.info("restored %s; the previous database kept as %s", backup.name, before.name)
     return before
 
 
-def _restore_into(paths: DataPaths, backup: Path) -> Path:
+def _restore_into(paths: DataPaths, backup: Path, key: DatabaseKey | None) -> Path:
     before = _keep_current(paths)
-    source = _open_read_only(backup)
+    source = _open_read_only(backup, key)
     try:
         try:
             target = connect(paths.database)
@@ -218,7 +241,7 @@ def check_database(path: Path) -> list[CheckItem]:
     if not Path(path).is_file():
         return [CheckItem("Databasfilen", [f"{path} finns inte."])]
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None)
+        conn = open_file(path, autocommit=True)
         conn.execute("BEGIN")
     except sqlite3.DatabaseError as exc:
         return [CheckItem("Databasfilen", [f"Den kan inte öppnas: {exc}."])]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import builtins
 import json
-import sqlite3
 from collections import Counter
 
 from ..domain.analysis import Candidate, check_candidate
 from ..domain.errors import FieldError, ValidationError
 from . import rows
 from .cascade import cascade_counts
+from .connection import sqlite3
 from .database import Database
 
 

@@ -3,8 +3,9 @@ so the confirmation can say exactly what will disappear."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
+
+from .connection import sqlite3
 
 
 def _cascading_children(conn: sqlite3.Connection) -> dict[str, list[tuple[str, str]]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,6 +19,7 @@ from ..domain.analysis import (
 from ..domain.errors import FieldError, ValidationError
 from ..domain.key_figures import natural_key, sorted_figures
 from . import rows
+from .connection import sqlite3
 from .database import Database
 from .evidence_links import EvidenceUse, evidence_uses, guarded_delete
 

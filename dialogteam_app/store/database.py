@@ -8,14 +8,13 @@ damaged file, which the window's crash dialog reports."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from . import rows
-from .connection import connect, transaction
+from .connection import connect, sqlite3, transaction
 from .errors import as_store_error, store_errors
 from .migrations import migrate
 from .writer import BackgroundWriter

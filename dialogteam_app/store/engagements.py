@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import sqlite3
 from collections import Counter
 
 from ..domain.engagement import (
@@ -17,6 +16,7 @@ from ..domain.engagement import (
 from ..domain.sorting import swedish_key
 from . import rows
 from .cascade import cascade_counts
+from .connection import sqlite3
 from .database import Database
 from .evidence_links import guarded_delete
 

@@ -4,9 +4,10 @@ know that SQLite is underneath. Each message is Swedish and says what the user c
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from .connection import sqlite3
 
 
 class StoreError(Exception):

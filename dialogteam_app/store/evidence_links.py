@@ -7,13 +7,13 @@ keys); the guard is there so the refusal says, in Swedish, where the record is u
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..domain.text import shorten
 from . import rows
 from .cascade import cascade_ids
+from .connection import sqlite3
 
 # table -> evidence column pointing at it
 LINKED = {"notes": "note_id", "key_figures": "key_figure_id", "sources": "source_id",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import sqlite3
 from collections import Counter
 
 from ..domain.meetings import (
@@ -21,6 +20,7 @@ from ..domain.meetings import (
 )
 from . import rows
 from .cascade import cascade_counts
+from .connection import sqlite3
 from .database import Database
 from .evidence_links import guarded_delete
 

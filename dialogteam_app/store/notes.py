@@ -7,13 +7,13 @@ the writer may coalesce repeated saves of the same note without losing a tag.
 from __future__ import annotations
 
 import builtins
-import sqlite3
 from collections.abc import Callable, Hashable
 from typing import Any
 
 from ..domain.ids import utc_now
 from ..domain.notes import Note, Tag, check_note
 from . import rows
+from .connection import sqlite3
 from .database import Database
 from .evidence_links import guarded_delete
 
@@ -92,6 +92,13 @@ class Notes:
         tags = self._tags(where, params)
         return [_note(r, tags.get(r["id"], [])) for r in self.db.query(
             f"SELECT * FROM notes n WHERE {where} ORDER BY taken_at, rowid", params)]
+
+    def count(self, engagement_id: str | None = None) -> int:
+        """Notes in the engagement, or in all of them."""
+        if engagement_id is None:
+            return int(self.db.conn.execute("SELECT count(*) FROM notes").fetchone()[0])
+        return int(self.db.conn.execute("SELECT count(*) FROM notes WHERE engagement_id = ?",
+                                        (engagement_id,)).fetchone()[0])
 
     def get(self, note_id: str) -> Note | None:
         r = self.db.conn.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()

@@ -4,7 +4,6 @@ skolenheter, causes, milestones and costs) and risks."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Callable, Hashable
 from typing import Any
@@ -28,6 +27,7 @@ from ..domain.plan import (
 )
 from . import rows
 from .cascade import cascade_counts
+from .connection import sqlite3
 from .database import Database
 
 _TEXT_FIELDS = tuple(INTERVENTION_TEXT_LABELS)

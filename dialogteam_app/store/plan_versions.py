@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from ..domain.ids import new_id, utc_now
 from ..domain.plan_document import PlanDocument, PlanVersion
+from .connection import sqlite3
 from .database import Database
 
 

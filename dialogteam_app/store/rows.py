@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
 from ..domain.errors import FieldError, ValidationError
 from ..domain.ids import utc_now
+from .connection import sqlite3
 
 # Column -> value for one row being written: plain SQL values (str, int, float, None).
 Values = dict[str, Any]

@@ -8,10 +8,11 @@ such as - " * ( ) in the text are searched for, never parsed as syntax.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
+
+from .connection import sqlite3
 
 HIT_START, HIT_END = "\x02", "\x03"  # snippet markers; notes never contain control characters
 _WORD = re.compile(r"\w+", re.UNICODE)

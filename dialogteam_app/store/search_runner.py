@@ -8,12 +8,12 @@ dropped, so a fast typist costs one query per pause, not one per key.
 
 from __future__ import annotations
 
-import sqlite3
+import os
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from .connection import connect
+from .connection import connect, sqlite3
 from .search import SearchFilter, SearchResult, search_notes
 
 
@@ -78,10 +78,13 @@ class SearchRunner:
             return None if self._closed else request
 
     def _run(self) -> None:
-        conn = connect(self._path)
+        conn, opened = connect(self._path), _identity(self._path)
         try:
             while (request := self._next()) is not None:
                 number, text, where = request
+                if _identity(self._path) != opened:   # replaced (encryption turned on)
+                    conn.close()
+                    conn, opened = connect(self._path), _identity(self._path)
                 try:
                     result = search_notes(_Reader(conn), text, where)
                 except sqlite3.Error as exc:
@@ -90,3 +93,12 @@ class SearchRunner:
                     self._deliver(number, result)
         finally:
             conn.close()
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    """Which file the name stands for now: a file renamed over it is another one."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return (0, 0)
+    return (stat.st_dev, stat.st_ino)

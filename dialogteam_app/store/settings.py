@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import getpass
-import sqlite3
 
+from .connection import sqlite3
 from .database import Database
 
 BACKUP_KEEP_DAYS = "backup_keep_days"

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .plan import Plans
     from .plan_analysis import PlanAnalysis
     from .plan_versions import PlanVersions
+    from .retention import Retention
     from .search import SearchFilter, SearchResult
     from .search_runner import SearchRunner
 
@@ -73,6 +74,11 @@ class Store:
         return Agreements(self.db)
 
     @cached_property
+    def retention(self) -> Retention:
+        from .retention import Retention
+        return Retention(self.db)
+
+    @cached_property
     def candidates(self) -> Candidates:
         from .candidates import Candidates
         return Candidates(self.db)
@@ -103,6 +109,17 @@ class Store:
         self.db.close()
         try:
             return run(lambda: restore(paths, backup))
+        finally:
+            self.db.reopen()
+
+    def encrypt(self, paths: DataPaths, passphrase: str,
+                run: Callable[[Callable[[], Path]], Path] = lambda job: job()) -> Path:
+        """Turn encryption at rest on (store/encryption.py), closed and reopened as a
+        restore is. Returns the backup taken first."""
+        from .encryption import encrypt_database
+        self.db.close()
+        try:
+            return run(lambda: encrypt_database(paths, passphrase))
         finally:
             self.db.reopen()
 

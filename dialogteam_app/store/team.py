@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from ..domain.sorting import swedish_key
 from ..domain.team import Supporter, check_supporter
+from .connection import sqlite3
 from .database import Database
 
 

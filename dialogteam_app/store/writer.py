@@ -8,7 +8,6 @@ for a minute is written a few times a second at most, with the latest text.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections import deque
 from collections.abc import Callable, Hashable
@@ -16,7 +15,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
-from .connection import transaction
+from .connection import sqlite3, transaction
 
 WriteFn = Callable[..., Any]
 

@@ -17,6 +17,7 @@ from ..assets import resource
 from ..diagnostics import log_file, log_start
 from ..instance_lock import AlreadyRunningError, InstanceLock
 from ..paths import DataPaths
+from ..store.connection import is_encrypted_file
 from ..store.database import Database
 from ..store.errors import StoreError
 from ..store.store import Store
@@ -139,6 +140,10 @@ def _run(app: QApplication, paths: DataPaths, smoke: bool, started: float,
         show_error(None, "Dialogteam är redan igång", str(exc))
         return 1
     try:
+        if is_encrypted_file(paths.database):    # the dialog's modules only when needed
+            from .encryption.unlock import unlock_at_start
+            if not unlock_at_start(paths):
+                return 1
         try:
             window = open_main_window(paths)
         except StoreError as exc:

@@ -8,14 +8,13 @@ backup copy of the file has been taken.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
 from ..backup_copy import backup_to
-from ..connection import transaction
+from ..connection import sqlite3, transaction
 from ..errors import StoreError
 from . import (
     m0001_foundation,
@@ -25,6 +24,7 @@ from . import (
     m0005_exchange,
     m0006_agreements,
     m0007_search_prefix,
+    m0008_retention,
 )
 
 
@@ -37,7 +37,7 @@ class Migration(Protocol):
 
 MIGRATIONS: list[Migration] = [m0001_foundation, m0002_meetings_notes, m0003_analysis,
                                m0004_plan, m0005_exchange, m0006_agreements,
-                               m0007_search_prefix]
+                               m0007_search_prefix, m0008_retention]
 LATEST = MIGRATIONS[-1].VERSION
 
 log = logging.getLogger(__name__)

@@ -1,8 +1,7 @@
 """Huvudmän, skolenheter, contact persons, processtödjare and engagements."""
 
-import sqlite3
 
-from ..connection import run_script
+from ..connection import run_script, sqlite3
 
 VERSION = 1
 

@@ -1,8 +1,7 @@
 """Meetings with participants, questions and tasks; notes with tags; full-text search."""
 
-import sqlite3
 
-from ..connection import run_script
+from ..connection import run_script, sqlite3
 
 VERSION = 2
 

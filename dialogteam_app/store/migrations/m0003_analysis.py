@@ -1,9 +1,8 @@
 """The nulägesanalys: key figures, findings, sources, problems, causes, evidence,
 candidate interventions and participation."""
 
-import sqlite3
 
-from ..connection import run_script
+from ..connection import run_script, sqlite3
 
 VERSION = 3
 

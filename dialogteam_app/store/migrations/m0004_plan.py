@@ -1,9 +1,8 @@
 """The åtgärdsplan: areas, interventions with every field, milestones, costs,
 risks, and the frozen versions that were exported."""
 
-import sqlite3
 
-from ..connection import run_script
+from ..connection import run_script, sqlite3
 
 VERSION = 4
 

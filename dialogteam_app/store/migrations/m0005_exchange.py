@@ -4,9 +4,8 @@ record was exchanged in (the base for three-way merges), and open conflicts.
 All three tables are local bookkeeping and are never exchanged themselves.
 """
 
-import sqlite3
 
-from ..connection import run_script
+from ..connection import run_script, sqlite3
 
 VERSION = 5
 

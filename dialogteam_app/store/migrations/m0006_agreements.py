@@ -3,9 +3,8 @@ terms with participants and funding, the utbetalningsplan, reporting obligations
 the changes a tillägg makes. Every part has its own id so it travels and merges on
 its own in exchange packages; lists of sentences are JSON columns."""
 
-import sqlite3
 
-from ..connection import run_script
+from ..connection import run_script, sqlite3
 
 VERSION = 6
 

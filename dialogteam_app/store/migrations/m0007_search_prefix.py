@@ -6,9 +6,8 @@ doclist per first letter. The option cannot be altered in place: the index is
 created again and rebuilt from the notes (the triggers keep their names).
 """
 
-import sqlite3
 
-from ..connection import run_script
+from ..connection import run_script, sqlite3
 
 VERSION = 7
 

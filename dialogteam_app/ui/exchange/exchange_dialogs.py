@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -24,14 +25,17 @@ from PySide6.QtWidgets import (
 from ...domain.record_names import counted
 from ...exchange import ImportReport, PackageError
 from ...exchange.facade import export_from_store, import_into_store
+from ...exchange.package_crypto import ENCRYPTED_SUFFIX, PassphraseNeeded, WrongPassphrase
 from ...exchange.package_format import SUFFIX
 from ...store.errors import StoreError
 from ...store.settings import EXCHANGE_NAME
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
+from ..common.passphrase_fields import NewPassphraseFields, ask_passphrase
 from ..common.widgets import hint, section_title
 
-FILE_FILTER = f"Dialogteam-paket (*{SUFFIX});;Alla filer (*)"
+FILE_FILTER = f"Dialogteam-paket (*{SUFFIX} *{ENCRYPTED_SUFFIX});;Alla filer (*)"
+ENCRYPTED_FILTER = f"Krypterade Dialogteam-paket (*{ENCRYPTED_SUFFIX});;Alla filer (*)"
 
 
 def _unsaved_edits_block(window) -> bool:
@@ -43,9 +47,17 @@ def _unsaved_edits_block(window) -> bool:
     return bool(invalid)
 
 
-def suggested_file_name(title: str, today: date | None = None) -> str:
+def suggested_file_name(title: str, today: date | None = None, suffix: str = SUFFIX) -> str:
     safe = re.sub(r'[\\/:*?"<>|]+', "-", title).strip(" .-") or "Dialogteam"
-    return f"{safe} {(today or date.today()).isoformat()}{SUFFIX}"
+    return f"{safe} {(today or date.today()).isoformat()}{suffix}"
+
+
+def with_suffix(path: Path, suffix: str) -> Path:
+    """The chosen name with the package's suffix, whatever of it the user typed."""
+    name = path.name
+    for known in (ENCRYPTED_SUFFIX, SUFFIX, ".zip"):
+        name = name.removesuffix(known)
+    return path.with_name(name + suffix)
 
 
 class ExportDialog(QDialog):
@@ -71,6 +83,10 @@ class ExportDialog(QDialog):
         self.engagements.setEnabled(self.one.isChecked())
         self.name = QLineEdit(store.settings.exchange_name(), self)
         self.name.setPlaceholderText("Till exempel ditt namn")
+        self._notes = store.notes.count
+        self.encrypt = QCheckBox("&Kryptera paketet med en lösenfras", self)
+        self.passphrase = NewPassphraseFields(self)
+        self.encrypt_hint = hint("", self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(section_title("Vad ska med?", self))
@@ -81,6 +97,10 @@ class ExportDialog(QDialog):
         form.addRow("Avsändare i paketet:", self.name)
         layout.addWidget(section_title("Från vem?", self))
         layout.addLayout(form)
+        layout.addWidget(section_title("Skydd", self))
+        layout.addWidget(self.encrypt)
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.encrypt_hint)
         layout.addWidget(hint("Paketet är en fil som din kollega läser in med Arkiv → Importera "
                               "paket…. Det du tagit bort följer med, så att det försvinner hos "
                               "kollegan också. Skicka filen på ett USB-minne eller med e-post.",
@@ -91,7 +111,44 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        self.encrypt.toggled.connect(self._update_protection)
+        self.passphrase.changed.connect(self._update_protection)
+        self.one.toggled.connect(self._default_protection)
+        self.engagements.currentIndexChanged.connect(self._default_protection)
+        self._default_protection()
+        self.resize(560, self.sizeHint().height())
+
+    def holds_notes(self) -> bool:
+        return self._notes(self.chosen_engagement()) > 0
+
+    def _default_protection(self) -> None:
+        """Notes hold what students and staff said: encrypt them unless the user declines."""
+        self.encrypt.setChecked(self.holds_notes())
+        self._update_protection()
+
+    def _update_protection(self) -> None:
+        on = self.encrypt.isChecked()
+        self.passphrase.setVisible(on)
+        if on:
+            self.encrypt_hint.setText("Kom överens med kollegan om lösenfrasen och ge den på "
+                                      "annat sätt än filen, till exempel muntligt eller i ett "
+                                      "sms. Utan den går paketet inte att öppna.")
+        elif self.holds_notes():
+            self.encrypt_hint.setText("⚠ Paketet innehåller anteckningar med personuppgifter. "
+                                      "Okrypterat kan den som får tag i filen läsa dem.")
+        else:
+            self.encrypt_hint.setText("Paketet innehåller inga anteckningar.")
+        self.export_button.setEnabled(not on or self.passphrase.problem() is None)
+        self.adjustSize()
+
+    def accept(self) -> None:
+        if self.encrypt.isChecked() and self.passphrase.problem() is not None:
+            self.passphrase.first.setFocus()
+            return
+        super().accept()
+
+    def chosen_passphrase(self) -> str | None:
+        return self.passphrase.passphrase() if self.encrypt.isChecked() else None
 
     def chosen_engagement(self) -> str | None:
         return self.engagements.currentData() if self.one.isChecked() else None
@@ -108,26 +165,28 @@ def export_to_colleague(window, ask_path=None) -> Path | None:
     ctx = window.ctx
     name = dialog.name.text().strip()
     ctx.store.settings.set(EXCHANGE_NAME, name)
-    suggested = Path.home() / suggested_file_name(dialog.chosen_title())
+    passphrase = dialog.chosen_passphrase()
+    suffix = SUFFIX if passphrase is None else ENCRYPTED_SUFFIX
+    suggested = Path.home() / suggested_file_name(dialog.chosen_title(), suffix=suffix)
     ask_path = ask_path or (lambda s: QFileDialog.getSaveFileName(
-        window, "Spara paketet", str(s), FILE_FILTER)[0])
+        window, "Spara paketet", str(s), FILE_FILTER if passphrase is None
+        else ENCRYPTED_FILTER)[0])
     chosen = ask_path(suggested)
     if not chosen:
         return None
-    path = Path(chosen)
-    if not path.name.endswith(SUFFIX):
-        path = path.with_name(path.name.removesuffix(".zip") + SUFFIX)
+    path = with_suffix(Path(chosen), suffix)
     ctx.autosaver.flush()
     engagement_id = dialog.chosen_engagement()
     try:
         summary = run_in_background(window, "Exporterar", lambda progress: export_from_store(
             ctx.store, path, engagement_id=engagement_id, created_by=name,
-            progress=progress))
+            progress=progress, passphrase=passphrase))
     except (PackageError, StoreError) as exc:
         show_error(window, "Paketet kunde inte sparas", str(exc))
         return None
+    locked = " krypterat" if passphrase is not None else ""
     show_info(window, "Paketet är sparat",
-              f"Paketet sparades som {summary.path}.\n\nInnehåll: "
+              f"Paketet sparades{locked} som {summary.path}.\n\nInnehåll: "
               f"{counted(summary.counts) or 'inga poster'}.\n\nSkicka filen till din kollega, "
               "som läser in den med Arkiv → Importera paket….")
     return path
@@ -164,7 +223,8 @@ class ImportSummary(QDialog):
         self.setMinimumWidth(520)
 
 
-def import_from_colleague(window, path: Path | None = None) -> ImportReport | None:
+def import_from_colleague(window, path: Path | None = None,
+                          ask=ask_passphrase) -> ImportReport | None:
     """The whole import: choose the file, merge off the GUI thread, show what happened,
     and offer the conflicts."""
     if _unsaved_edits_block(window):
@@ -177,13 +237,25 @@ def import_from_colleague(window, path: Path | None = None) -> ImportReport | No
         path = Path(chosen)
     ctx = window.ctx
     ctx.autosaver.flush()
-    try:
-        report = run_in_background(window, "Importerar paketet", lambda progress: import_into_store(
-            ctx.store, path, progress=progress))
-    except (PackageError, StoreError) as exc:   # the database: locked, disk full
-        show_error(window, "Paketet importerades inte",
-                   f"{exc}\n\nIngenting har ändrats i din databas.")
-        return None
+    passphrase: str | None = None
+    while True:
+        try:
+            report = run_in_background(window, "Importerar paketet",
+                                       lambda progress, given=passphrase: import_into_store(
+                                           ctx.store, path, progress=progress,
+                                           passphrase=given))
+            break
+        except (PassphraseNeeded, WrongPassphrase) as exc:
+            error = "" if isinstance(exc, PassphraseNeeded) else str(exc)
+            passphrase = ask(window, "Krypterat paket",
+                             f"Paketet {path.name} är krypterat. Skriv lösenfrasen som du och "
+                             "kollegan kom överens om.", error)
+            if passphrase is None:
+                return None
+        except (PackageError, StoreError) as exc:   # the database: locked, disk full
+            show_error(window, "Paketet importerades inte",
+                       f"{exc}\n\nIngenting har ändrats i din databas.")
+            return None
     window.reload_data()
     summary = ImportSummary(window, path, report)
     if summary.exec() == QDialog.DialogCode.Accepted:

@@ -15,6 +15,7 @@ from ..common.record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
 from ..common.record_table import Column, RecordTable
 from ..common.unit_checklist import UnitChecklist
 from ..common.widgets import PageHeader, ScrollPage, fit_list_height, hint, section_title
+from ..retention.retention_dialog import retention_row
 
 NO_ONE = ""
 
@@ -87,6 +88,8 @@ class EngagementOverview(ScrollPage):
         self.agreement_dates = agreement_dates_list(self, self.open_agreement.emit)
         b.addWidget(section_title("Datum ur överenskommelserna", self))
         b.addWidget(self.agreement_dates)
+        b.addWidget(section_title("Gallring", self))
+        b.addWidget(retention_row(self, lambda: self.engagement.id))
 
     def _save_engagement(self, e) -> None:
         self.ctx.store.engagements.save(e, wait=False)

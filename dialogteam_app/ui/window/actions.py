@@ -53,11 +53,13 @@ def build_actions(w: MainWindow) -> None:
                               tip="Välj version där du och en kollega har ändrat samma sak")
     w.act_backups = _action(w, "Säker&hetskopior…", w.show_backups)
     w.act_check = _action(w, "Kontrollera &databasen", w.check_database)
+    w.act_encrypt = _encryption_action(w)
 
     _fill(w.menuBar().addMenu("&Arkiv"), (
         w.act_new_organiser, w.act_new_engagement, w.act_new_meeting, None,
         w.act_export_plan, None,
-        w.act_export, w.act_import, w.act_conflicts, None, w.act_backups, w.act_check, None,
+        w.act_export, w.act_import, w.act_conflicts, None, w.act_backups, w.act_check,
+        w.act_encrypt, None,
         w.act_sample, w.act_data_dir, None, w.act_quit))
     _fill(w.menuBar().addMenu("&Redigera"), (
         w.act_undo, w.act_redo, None, w.act_search, None, w.act_delete))
@@ -71,6 +73,14 @@ def build_actions(w: MainWindow) -> None:
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     _fill(toolbar, (w.act_new_organiser, w.act_new_engagement, w.act_new_meeting,
                     w.act_delete, None, w.act_search, None, w.act_export_plan))
+
+
+def _encryption_action(w: MainWindow) -> QAction:
+    def run() -> None:
+        from ..encryption.encrypt_dialog import encrypt_from_window
+        encrypt_from_window(w)
+    return _action(w, "Kr&yptera databasen…", run,
+                   tip="Skydda databasen och säkerhetskopiorna med en lösenfras")
 
 
 def _fill(bar, actions) -> None:

@@ -1,0 +1,1 @@
+"""Encryption of the database at rest: turning it on, and the passphrase at start."""
