@@ -34,7 +34,7 @@ NOTICES: tuple[Notice, ...] = (
     Notice("Open Sans", "Apache-2.0", "fonts/OpenSans-LICENSE.txt", "typsnittet i PDF:erna"),
     Notice("platformdirs", "MIT", "licenses/platformdirs-MIT.txt", "var datamappen ligger"),
     Notice("pikepdf", "MPL-2.0", "licenses/MPL-2.0.txt", "efterbearbetning av PDF:er"),
-    Notice("qpdf, zlib, libjpeg-turbo, OpenSSL m.fl. (i pikepdf)", "se förteckningen",
+    Notice("Bibliotek i pikepdf (qpdf, zlib …)", "se förteckningen",
            "licenses/pikepdf-third-party/README.md",
            "bibliotek som pikepdf för med sig; texterna ligger i samma mapp"),
     Notice("python-docx", "MIT", "licenses/python-docx-MIT.txt", "Word-dokument"),
