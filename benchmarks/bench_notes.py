@@ -3,8 +3,9 @@
     python benchmarks/bench_notes.py [--notes 100000] [--keep DIR]
 
 Prints medians and 99th percentiles. Targets (issue 3): search p99 <= 20 ms,
-save p99 <= 50 ms, opening an engagement with 1 000 notes <= 200 ms, start to a
-usable window <= 1.5 x a bare PySide6 window.
+save p99 <= 50 ms, opening an engagement with 1 000 notes <= 200 ms. Start-up, the
+as-you-type prefixes of every length and GUI stalls, as ratios to floors:
+bench_responsiveness.py.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import argparse
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -195,38 +195,6 @@ def bench_open(paths: DataPaths, engagement_id: str, big_meeting_id: str) -> Non
     window.ctx.store.close()
 
 
-BARE = """
-import time; t = time.perf_counter()
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-class F(QObject):
-    def eventFilter(self, o, e):
-        if e.type() == QEvent.Paint:
-            print("painted", flush=True); QTimer.singleShot(0, app.quit)
-        return False
-app = QApplication([]); w = QMainWindow(); f = F(); w.installEventFilter(f); w.show(); app.exec()
-"""
-
-
-def bench_start(paths: DataPaths) -> None:
-    def run(cmd: list[str]) -> float:
-        """From starting the process to the line it prints at its first paint."""
-        t = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-        proc.stdout.readline()
-        painted = (time.perf_counter() - t) * 1000
-        proc.wait()
-        return painted
-    bare = [run([sys.executable, "-c", BARE]) for _ in range(7)]
-    ours = [run([sys.executable, "-m", "dialogteam_app", "--data-dir", str(paths.root), "--smoke"])
-            for _ in range(7)]
-    report("start: bare PySide6 window to first paint", bare)
-    report("start: Dialogteam with this database", ours)
-    print(f"  ratio of medians: {statistics.median(ours) / statistics.median(bare):.2f} "
-          f"(target <= 1.5)")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=100_000)
@@ -249,7 +217,6 @@ def main() -> None:
     bench_search(paths)
     bench_save(paths, first)
     bench_open(paths, first, big)
-    bench_start(paths)
 
 
 if __name__ == "__main__":

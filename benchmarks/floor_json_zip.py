@@ -2,9 +2,9 @@
 
 export_floor reads every row of every table the package carries (all rows: the
 benchmark's database holds just the exported engagement), encodes each table once
-as JSON and writes a zip. import_floor reads such a zip into a fresh database of
-the same schema with one executemany per table in one transaction (the full-text
-triggers run, as they do for an import).
+as JSON and writes a zip. import_floor reads such a zip into an empty database of
+the same schema (created beforehand, as the laptop's is) with one executemany per
+table in one transaction (the full-text triggers run, as they do for an import).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import zipfile
 from pathlib import Path
 
 from dialogteam_app.store.connection import connect, sqlite3, transaction
-from dialogteam_app.store.migrations import migrate
 
 SKIP = ("sqlite_", "notes_fts", "exchange_", "deleted_records", "note_drafts")
 
@@ -41,8 +40,6 @@ def export_floor(database: Path, out: Path) -> int:
 def import_floor(package: Path, database: Path) -> None:
     conn = connect(database)
     try:
-        migrate(conn)
-        conn.execute("PRAGMA defer_foreign_keys = ON")
         with zipfile.ZipFile(package) as z, transaction(conn):
             conn.execute("PRAGMA defer_foreign_keys = ON")
             for table in _tables(conn):

@@ -53,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
                       help="utbytespaket till en kollega (.dialogteam.zip)")
     what.add_argument("--pdf", metavar="FIL",
                       help="åtgärdsplanen som PDF (sparas som en ny version)")
+    what.add_argument("--calendar", metavar="FIL",
+                      help="alla datum (redovisningar, möten, utbetalningar) som .ics-fil")
+    what.add_argument("--team-csv", metavar="FIL",
+                      help="teamöversikten som CSV för Excel (alla samverkan)")
+    p.add_argument("--report", metavar="N", type=int,
+                   help="med --pdf: redovisning N (1 = första i datumordning) i stället för planen")
     what.add_argument("--sqlite-dump", metavar="FIL",
                       help="med --all: alla data som en vanlig SQLite-fil för analys "
                            "(okrypterad, bara läsbar för dig)")

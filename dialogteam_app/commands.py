@@ -71,6 +71,12 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
     from .domain.record_names import counted
     from .exchange import PackageError
     from .exchange.facade import export_from_store
+    if args.calendar or args.team_csv:
+        return _export_follow_up(args, paths)
+    if args.report is not None and not args.pdf:
+        print("--report anger vilken redovisning som ska bli PDF: använd den med --pdf FIL.",
+              file=sys.stderr)
+        return 2
     if bool(args.engagement) == bool(args.all):
         print("Ange antingen ett SAMVERKAN_ID eller --all.", file=sys.stderr)
         return 2
@@ -98,6 +104,10 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
                       "är det flera). Se `dialogteam list`.", file=sys.stderr)
                 return 1
             engagement_id = found.id
+        if args.pdf and args.report is not None:
+            assert engagement_id is not None  # --pdf is refused with --all
+            from .commands_follow_up import export_report_pdf
+            return export_report_pdf(Store(db), engagement_id, args.report, Path(args.pdf))
         if args.pdf or args.docx:
             assert engagement_id is not None  # --pdf and --docx are refused with --all
             return _export_plan(Store(db), engagement_id, Path(args.pdf or args.docx),
@@ -119,6 +129,19 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
     print(f"Innehåll: {counted(summary.counts) or 'inga poster'}"
           + (f"; {summary.deleted} borttagna poster." if summary.deleted else "."))
     return 0
+
+
+def _export_follow_up(args: Namespace, paths: DataPaths) -> int:
+    """The calendar and the team overview cover every samverkan: no id."""
+    from .commands_follow_up import export_calendar, export_team_csv
+    if args.engagement or args.all:
+        print("Kalendern och teamöversikten gäller alla samverkan: ange inget id.",
+              file=sys.stderr)
+        return 2
+    with _open(paths).db as db:
+        if args.calendar:
+            return export_calendar(Store(db), Path(args.calendar))
+        return export_team_csv(Store(db), Path(args.team_csv))
 
 
 def _export_plan(store: Store, engagement_id: str, path: Path, kind: str) -> int:

@@ -114,7 +114,12 @@ def _find_all(data, needle):
 
 
 def test_oversize_member(bo, crafted, tmp_path):
-    small = replace(DEFAULT_LIMITS, max_member_bytes=10_000)
+    # One long note makes notes.json far bigger than the limit, and the manifest (which
+    # grows with every exchanged table) stays well below it.
+    notes = crafted.rows("notes")
+    notes[0]["body"] = "lång anteckning " * 4000
+    crafted.set_rows("notes", notes)
+    small = replace(DEFAULT_LIMITS, max_member_bytes=40_000)
     refused(bo, crafted.write(tmp_path / "p.zip"), "notes.json", "för stor", limits=small)
 
 

@@ -5,9 +5,10 @@ from helpers.qt_helpers import answer_next_dialog
 from PySide6.QtCore import Qt
 
 from dialogteam_app.domain.organisations import ContactPerson, Organiser
+from dialogteam_app.sample_data import sample_id
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.store import Store
-from dialogteam_app.ui.window.navigator import ENGAGEMENT, ORGANISER
+from dialogteam_app.ui.window.navigator import ENGAGEMENT, ORGANISER, TODO
 
 
 def saved(window):
@@ -157,7 +158,8 @@ def test_delete_organiser_asks_and_tells_what_goes_with_it(window, data_paths):
     answer_next_dialog("Ta bort", seen)
     window.act_delete.trigger()
     assert "3 skolenheter" in seen[0] and "1 samverkan" in seen[0]
-    assert reopen(data_paths).is_empty()
+    # The sample's second huvudman (in genomförande) stays.
+    assert [o.name for o in reopen(data_paths).organisers.list()] == ["Sjöviks kommun"]
     assert window.stack.currentWidget() is window.welcome
 
 
@@ -167,7 +169,7 @@ def test_unit_checklist_saves_selection(window, data_paths):
     third = units.item(2)
     third.setCheckState(Qt.Checked)
     saved(window)
-    e = reopen(data_paths).engagements.list()[0]
+    e = reopen(data_paths).engagements.get(sample_id("engagement"))
     assert third.data(Qt.UserRole) in e.school_unit_ids and len(e.school_unit_ids) == 3
 
 
@@ -193,9 +195,17 @@ def test_window_geometry_and_selection_are_remembered(qtbot, data_paths):
     selected = w.navigator.current()
     dispose(w)
 
+    # The sample has things due: the first start of the day shows "Att göra" ...
     again = open_main_window(data_paths)
     again.show()
     assert (again.width(), again.height()) == (720, 520)
-    qtbot.waitUntil(lambda: again.navigator.current() == selected, timeout=3000)
-    assert again.stack.currentWidget() is again.engagement_view
+    qtbot.waitUntil(lambda: again.navigator.current() == (TODO, ""), timeout=3000)
+    assert again.stack.currentWidget() is again.todo_view
     dispose(again)
+
+    # ... and later starts that day go back to the last selection.
+    third = open_main_window(data_paths)
+    third.show()
+    qtbot.waitUntil(lambda: third.navigator.current() == selected, timeout=3000)
+    assert third.stack.currentWidget() is third.engagement_view
+    dispose(third)

@@ -43,7 +43,7 @@ def test_opening_a_samverkan_builds_only_its_visible_tab(window):
     window.open_sample()
     view = window.engagement_view
     tabs = view.tabs
-    assert [p.built for p in tabs._lazy.values()] == [True, False, False, False]
+    assert [p.built for p in tabs._lazy.values()] == [True, False, False, False, False]
     tabs.setCurrentIndex(1)
     analysis = tabs.currentWidget()
     assert [p.built for p in analysis.tabs._lazy.values()] == [True, False, False, False, False]
@@ -124,3 +124,142 @@ def test_smoke_start_says_when_the_window_was_usable(data_paths):
     assert result.returncode == 0, result.stderr
     assert re.search(r"visades efter \d+ ms och var användbart efter \d+ ms", result.stdout)
     assert f"no stall over {GENEROUS_MS} ms" in result.stderr  # the switch is on, and quiet
+
+
+def test_a_meetings_tables_are_built_when_their_tab_is_first_shown(window):
+    from dialogteam_app.sample_data import sample_id
+    window.open_sample()
+    window.open_meeting(sample_id("meeting-m2"))
+    view = window.meeting_view
+    assert [p.built for p in view.tabs._lazy.values()] == [True, False, False, False]
+    view.tabs.setCurrentIndex(1)
+    participants = view.participants
+    assert participants.model.rowCount() == len(
+        window.ctx.store.meetings.participants(sample_id("meeting-m2"))) > 0
+    window.open_meeting(sample_id("meeting-m3"))  # a built table follows the meeting shown
+    assert participants.model.rowCount() == len(
+        window.ctx.store.meetings.participants(sample_id("meeting-m3")))
+
+
+def test_a_big_tree_lists_its_meetings_after_painting(window, qtbot, monkeypatch):
+    from dialogteam_app.sample_data import sample_id
+    from dialogteam_app.ui.window import navigator as navigator_module
+    monkeypatch.setattr(navigator_module, "LIST_AT_ONCE", 0)
+    window.open_sample()
+    nav = window.navigator
+    nav.reload()
+    meetings = window.ctx.store.meetings.list()
+    assert not any((MEETING, m.id) in nav._items for m in meetings)  # not yet
+    m3 = sample_id("meeting-m3")
+    nav.select(MEETING, m3)  # asked for: listed at once
+    assert nav.current() == (MEETING, m3)
+    qtbot.waitUntil(lambda: all((MEETING, m.id) in nav._items for m in meetings), timeout=2000)
+    item = nav.item_for(MEETING, meetings[0].id)
+    assert nav.isExpanded(item.parent().index())  # its samverkan shows it
+    counts = window.ctx.store.meetings.note_counts()
+    detail = item.parent().child(item.row(), 1).text()
+    assert detail == navigator_module.notes_detail(counts.get(meetings[0].id, 0))
+
+
+def test_closing_the_window_ends_the_search_thread(window):
+    window.show_search()
+    thread = window.search_view._runner._thread
+    assert thread.is_alive()
+    window.close()
+    assert not thread.is_alive()
+
+
+def test_a_long_meeting_shows_its_newest_notes_first_then_all(window, qtbot, monkeypatch):
+    from dialogteam_app.sample_data import sample_id
+    from dialogteam_app.ui.meetings import meeting_view as meeting_module
+    monkeypatch.setattr(meeting_module, "FIRST_NOTES", 3)
+    window.open_sample()
+    meeting_id = sample_id("meeting-m2")
+    everything = window.ctx.store.notes.list(meeting_id)
+    assert len(everything) > 3
+    window.navigator.select(MEETING, meeting_id)
+    view = window.meeting_view
+    assert [n.id for n in view.model.notes()] == [n.id for n in everything[-3:]]
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(everything), timeout=2000)
+    assert [n.id for n in view.model.notes()] == [n.id for n in everything]
+    count = window.navigator.item_for(MEETING, meeting_id)
+    detail = count.parent().child(count.row(), 1).text()
+    assert detail == f"{len(everything)} ant."
+    # An older note asked for (from a search hit) is listed and selected at once.
+    window.navigator.select(MEETING, sample_id("meeting-m3"))
+    window.open_meeting(meeting_id, everything[0].id)
+    assert view.notes.selected_notes()[0].id == everything[0].id
+
+
+def test_rows_are_added_and_removed_in_the_lazily_built_tables(window, data_paths):
+    from helpers.qt_helpers import answer_next_dialog
+
+    from dialogteam_app.sample_data import sample_id
+    window.open_sample()
+    meeting_id = sample_id("meeting-m3")
+    window.open_meeting(meeting_id)
+    view = window.meeting_view
+    repo = window.ctx.store.meetings
+    for key, load, text in (("participants", repo.participants, "Ny deltagare"),
+                            ("questions", repo.questions, "Ny fråga"),
+                            ("tasks", repo.tasks, "Ny uppgift")):
+        before = len(load(meeting_id))
+        table = getattr(view, key)
+        table.add_button.click()
+        added = load(meeting_id)
+        assert len(added) == before + 1
+        assert text in (getattr(added[-1], "name", "") or added[-1].text)
+        table.view.selectRow(table.model.rowCount() - 1)
+        answer_next_dialog("Ta bort")
+        table.remove_selected()
+        window.ctx.autosaver.flush()
+        assert len(load(meeting_id)) == before
+
+
+def test_the_style_sheet_reaches_only_the_widgets_it_selects(qtbot):
+    from PySide6.QtWidgets import QListView, QPushButton, QVBoxLayout, QWidget
+
+    from dialogteam_app.ui.app import make_application
+    from dialogteam_app.ui.common.theme import stylesheet
+    app = make_application()
+    assert not app.styleSheet()  # not app-wide: that doubled the cost of building a page
+    page = QWidget()
+    qtbot.addWidget(page)
+    title, button, notes = QLabel("Rubrik"), QPushButton("Knapp"), QListView()
+    title.setObjectName("pageTitle")
+    layout = QVBoxLayout(page)
+    for widget in (title, button, notes):
+        layout.addWidget(widget)
+    page.show()
+    qtbot.waitExposed(page)
+    assert title.styleSheet() == stylesheet() and title.font().pixelSize() == 20
+    assert notes.styleSheet() == stylesheet()  # the field border rule selects lists
+    assert not button.styleSheet() and not page.styleSheet()
+    assert not notes.viewport().styleSheet()  # reached through its parent already
+
+
+def test_a_long_meeting_opens_at_its_newest_notes_and_stays_where_the_user_scrolls(
+        window, qtbot, monkeypatch):
+    from dialogteam_app.domain.notes import Note
+    from dialogteam_app.sample_data import sample_id
+    from dialogteam_app.ui.meetings import meeting_view as meeting_module
+    monkeypatch.setattr(meeting_module, "FIRST_NOTES", 20)
+    window.open_sample()
+    meeting_id = sample_id("meeting-m2")
+    meeting = window.ctx.store.meetings.get(meeting_id)
+    with window.ctx.store.db.bulk():
+        for n in range(150):
+            window.ctx.store.notes.save(Note(
+                meeting_id=meeting_id, engagement_id=meeting.engagement_id,
+                body=f"Anteckning {n} om studieron och uppföljningen av resultaten.",
+                taken_at=f"2026-09-29T15:{n // 60:02d}:{n % 60:02d}.000+02:00"))
+    window.navigator.select(MEETING, meeting_id)
+    view = window.meeting_view
+    bar = view.notes.verticalScrollBar()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 150, timeout=2000)
+    qtbot.wait(300)  # the batched layout of the rows
+    assert bar.maximum() > 0 and bar.value() == bar.maximum()
+    bar.setValue(0)  # the user scrolls up; a later layout must not pull the list down
+    view.notes.doItemsLayout()
+    qtbot.wait(100)
+    assert bar.value() == 0

@@ -7,13 +7,14 @@ from helpers.retention_helpers import end_engagement, personal_words, where_foun
 from PySide6.QtWidgets import QMessageBox
 from test_gui_exchange import click, when_modal
 
+from dialogteam_app.sample_data import sample_id
 from dialogteam_app.ui.retention.retention_dialog import RetentionDialog, gallra_from_window
 
 
 def test_the_dialog_refuses_while_the_samverkan_runs(window):
     window.open_sample()
     store = window.ctx.store
-    engagement_id = store.engagements.list()[0].id
+    engagement_id = sample_id("engagement")   # Norrvik (the sample has two)
     dialog = RetentionDialog(window, store, engagement_id, date(2026, 11, 30))
     assert not dialog.gallra_button.isEnabled()
     assert "har inte avslutats" in dialog.status.text()
@@ -25,7 +26,7 @@ def test_gallra_from_the_samverkan(window, qtbot, tmp_path):
     window.open_sample()
     qtbot.wait(300)
     store = window.ctx.store
-    engagement_id = store.engagements.list()[0].id
+    engagement_id = sample_id("engagement")   # Norrvik (the sample has two)
     end_engagement(store, engagement_id)
     words = personal_words(store, engagement_id)
     checked = []

@@ -109,3 +109,16 @@ def test_notes_written_through_the_writer_thread_are_all_there(data_paths, store
             s.notes.save_draft(meeting.id, f"utkast {n.body}", "")
         db.flush()
         assert [n.body for n in s.notes.list(meeting.id)] == [n.body for n in notes]
+
+
+def test_a_long_meeting_is_listed_in_steps_from_the_newest(store, meeting):
+    for n in range(7):
+        store.notes.save(note(meeting, f"anteckning {n}", tags=["problem"] if n % 2 else [],
+                              taken_at=f"2026-10-01T10:{n:02d}:00.000+02:00"))
+    everything = store.notes.list(meeting.id)
+    newest = store.notes.list(meeting.id, newest=3)
+    assert newest == everything[-3:]
+    steps = [newest]
+    while len(steps[0]) == 3:
+        steps.insert(0, store.notes.list(meeting.id, newest=3, before=steps[0][0].id))
+    assert [n for step in steps for n in step] == everything  # tags and order included

@@ -38,7 +38,7 @@ def anna_and_bo(tmp_path):
 
 def other_engagement(store: Store) -> str:
     """A running engagement of the same huvudman, whose notes must stay."""
-    first = store.engagements.list()[0]
+    first = store.engagements.get(sample_id("engagement"))
     e = Engagement(organiser_id=first.organiser_id, title="Pågående samverkan")
     store.engagements.save(e)
     m = Meeting(engagement_id=e.id, date="2026-10-01", kind=MeetingKind.DIALOGUE)

@@ -65,3 +65,8 @@ def test_the_sample_agreement_exports_from_the_command_line(data_paths, tmp_path
     assert "ÖK 2 (dnr 2026:412)" in capsys.readouterr().out
     text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert "Norrviks kommun" in text and "Bilaga 1 Åtgärdsplan" in text
+
+
+def test_the_spelled_out_sample_organiser_id_is_the_derived_one():
+    from dialogteam_app.sample_data.ids import SAMPLE_ORGANISER_ID, sample_id
+    assert SAMPLE_ORGANISER_ID == sample_id("organiser")

@@ -95,14 +95,16 @@ def test_index_follows_edits_and_deletes(store, sample):
 
 def test_very_common_words_rank_the_newest_notes_and_say_so(store, sample, monkeypatch):
     from dialogteam_app.store import search as search_module
-    monkeypatch.setattr(search_module, "RECENT_WINDOW", 10)
+    monkeypatch.setattr(search_module, "RECENT_WINDOWS", (5, 10))
     m = Meeting(engagement_id=sample.id, date="2026-11-20")
     store.meetings.save(m)
     old = add(store, sample, m.id, "gemensam gemensam gemensam planering")  # best match, oldest
     for i in range(30):
         add(store, sample, m.id, f"gemensam tid nummer {i}")
     common = search_notes(store.db, "gemensam ", limit=5)
-    assert common.newest_only and len(common.hits) == 5
+    assert common.newest_only and len(common.hits) == 5 and common.window == 5
+    wider = search_notes(store.db, "gemensam ", limit=8)  # the newest 5 hold too few
+    assert wider.newest_only and len(wider.hits) == 8 and wider.window == 10
     assert old.id not in [h.note_id for h in common.hits]
     everything = search_notes(store.db, "gemensam ", limit=50)  # fewer than a page: all ranked
     assert not everything.newest_only and everything.hits[0].note_id == old.id

@@ -53,6 +53,14 @@ TABLE_NAMES = {
     "agreement_report_terms": ("insats i redovisning", "insatser i redovisningar"),
     "agreement_changes": ("ändring i tillägg", "ändringar i tillägg"),
     "retentions": ("gallring", "gallringar"),
+    "follow_up_statuses": ("status för insats", "statusar för insatser"),
+    "follow_up_log": ("loggrad", "loggrader"),
+    "follow_up_reached": ("antal nådda deltagare", "antal nådda deltagare"),
+    "follow_up_spending": ("använt belopp", "använda belopp"),
+    "follow_up_goals": ("uppföljt mål", "uppföljda mål"),
+    "follow_up_payments": ("genomförd utbetalning", "genomförda utbetalningar"),
+    "follow_up_reports": ("redovisningsarbete", "redovisningsarbeten"),
+    "follow_up_key_figures": ("uppföljt nyckeltal", "uppföljda nyckeltal"),
 }
 
 
@@ -80,6 +88,8 @@ def coded_columns() -> dict[tuple[str, str], Callable[[str], Labelled]]:
     )
     from .analysis import DecisionType, Measure, ProblemLevel, SourceKind, Strength
     from .engagement import KeyDateKind, Phase
+    from .follow_up import CostKind, GoalHorizon, InterventionStatus, Judgement
+    from .follow_up_reports import ReportStatus
     from .meetings import MeetingKind, Role, TaskKind
     from .organisations import OrganiserKind
     from .plan import Funder
@@ -106,6 +116,12 @@ def coded_columns() -> dict[tuple[str, str], Callable[[str], Labelled]]:
         ("agreement_funding", "provider_kind"): ProviderKind,
         ("agreement_reports", "kind"): ReportKind,
         ("agreement_changes", "target"): ChangeTarget,
+        ("follow_up_statuses", "status"): InterventionStatus,
+        ("follow_up_spending", "cost_kind"): CostKind,
+        ("follow_up_goals", "horizon"): GoalHorizon,
+        ("follow_up_goals", "judgement"): Judgement,
+        ("follow_up_reports", "status"): ReportStatus,
+        ("follow_up_key_figures", "measure"): Measure,
     }
 
 

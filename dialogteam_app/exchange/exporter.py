@@ -11,7 +11,7 @@ from typing import Any
 from ..store.connection import sqlite3
 from ..store.database import Database
 from .errors import PackageError
-from .history import History, Live
+from .history import History
 from .package_writer import write_package
 from .records import RecordReader
 from .schema_graph import SchemaGraph
@@ -62,7 +62,7 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
                 for rid, record in records.items():
                     history.note_exchanged(table.name, rid, record.version, record.content)
                 if records:
-                    versions[table.name] = {rid: _live(history, table.name, rid).known
+                    versions[table.name] = {rid: history.known(table.name, rid)
                                             for rid in sorted(records)}
                 counts[table.name] = len(records)
             tables.append((table.name, rows))
@@ -80,13 +80,6 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
 
     summary: ExportSummary = db.write(work)
     return summary
-
-
-def _live(history: History, table: str, rid: str) -> Live:
-    """The state of a record just noted as exchanged, so it has one."""
-    state = history.live(table, rid)
-    assert state is not None
-    return state
 
 
 def _scope(conn: sqlite3.Connection, engagement_id: str) -> dict[str, str]:

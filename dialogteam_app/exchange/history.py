@@ -22,6 +22,7 @@ from ..store.connection import sqlite3
 from .records import Content
 from .schema_graph import SchemaGraph, quote
 
+_UNDECODED = object()
 MAX_KNOWN = 64     # older versions are forgotten: at worst a later merge asks the user
 MAX_CONTENTS = 3   # contents kept as merge bases; the newest exchanged ones
 # One encoder for all (json.dumps with options builds a new one per call).
@@ -71,7 +72,8 @@ class History:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
-        self._live: dict[str, dict[str, Live]] = {}
+        self._live: dict[str, dict[str, Live | None]] = {}
+        self._raw: dict[str, dict[str, tuple[str, str]]] = {}
         self._pending: dict[tuple[str, str], tuple[str, str, str, str]] = {}
         self._tombstoned: set[tuple[str, str]] | None = None
 
@@ -90,13 +92,44 @@ class History:
                 "SELECT table_name, record_id FROM deleted_records")}
         return (table, record_id) in self._tombstoned
 
+    def _stored(self, table: str) -> dict[str, tuple[str, str]]:
+        """A table's stored states as JSON text (known, contents), read once, decoded
+        record by record when asked for: an export of an unchanged record needs none."""
+        if table not in self._raw:
+            self._raw[table] = {r[0]: (r[1], r[2]) for r in self.conn.execute(
+                "SELECT record_id, known, contents FROM exchange_versions "
+                "WHERE table_name = ?", (table,))}
+        return self._raw[table]
+
     def live(self, table: str, record_id: str) -> Live | None:
-        if table not in self._live:
-            self._live[table] = {
-                r[0]: Live(json.loads(r[1]), json.loads(r[2])) for r in self.conn.execute(
-                    "SELECT record_id, known, contents FROM exchange_versions "
-                    "WHERE table_name = ?", (table,))}
-        return self._live[table].get(record_id)
+        states = self._live.setdefault(table, {})
+        if record_id not in states:
+            stored = self._stored(table).get(record_id)
+            states[record_id] = (None if stored is None
+                                 else Live(json.loads(stored[0]), json.loads(stored[1])))
+        return states[record_id]
+
+    def known(self, table: str, record_id: str) -> list[str]:
+        """A record's known versions, without decoding its stored contents."""
+        state = self._live.get(table, {}).get(record_id, _UNDECODED)
+        if state is _UNDECODED:
+            stored = self._stored(table).get(record_id)
+            found: list[str] = json.loads(stored[0]) if stored is not None else []
+            return found
+        return state.known if isinstance(state, Live) else []
+
+    def _sent_before(self, table: str, record_id: str, version: str,
+                     also_known: Sequence[str]) -> bool:
+        """Whether noting this exchange would change nothing, read from the stored text.
+        A version id is a top-level key of the contents' JSON: `"<32 hex>": ` appears
+        nowhere else (field names are not hex, and quotes inside values are escaped)."""
+        if record_id in self._live.get(table, {}):
+            return False  # decoded already: the caller compares the real thing
+        stored = self._stored(table).get(record_id)
+        if stored is None or f'"{version}": ' not in stored[1]:
+            return False
+        known = self.known(table, record_id)
+        return merged_known(known, also_known, [version]) == known
 
     def save_live(self, table: str, record_id: str, state: Live) -> None:
         state.known = merged_known(state.known)
@@ -111,6 +144,8 @@ class History:
     def note_exchanged(self, table: str, record_id: str, version: str, content: Content,
                        also_known: Sequence[str] = ()) -> None:
         """The record was sent or received in `version`: remember it (and its content)."""
+        if self._sent_before(table, record_id, version, also_known):
+            return
         state = self.live(table, record_id) or Live([], {})
         known = merged_known(state.known, also_known, [version])
         if known != state.known or version not in state.contents:
@@ -136,7 +171,7 @@ class History:
             "version = excluded.version, known = excluded.known",
             (table, record_id, t.deleted_at, t.version, json.dumps(t.known)))
         if self.live(table, record_id) is not None:
-            del self._live[table][record_id]
+            self._live[table][record_id] = None
             self.conn.execute("DELETE FROM exchange_versions WHERE table_name = ? "
                               "AND record_id = ?", (table, record_id))
 

@@ -65,6 +65,13 @@ COLUMN_NAMES = {
     "due_date": "Datum", "on_requisition": "Efter rekvisition",
     "content_points": "Innehåll", "target": "Vad ändras", "target_id": "Del",
     "@agreement_report_terms": "Insatser",
+    # genomförande and uppföljning
+    "used_kr": "Använt (kr)", "cost_kind": "Kostnadsslag", "horizon": "Tidshorisont",
+    "goal": "Målet", "judgement": "Bedömning", "evidence": "Belägg", "judged_date": "Bedömt",
+    "payment_id": "Utbetalning", "paid_date": "Utbetald", "report_id": "Redovisning",
+    "submitted_date": "Inlämnad", "reviewed_date": "Granskad",
+    "decision_comment": "Skolverkets kommentar", "results_text": "Resultat och effekter",
+    "ownership_text": "Långsiktigt ägarskap", "frozen_json": "Redovisningen som lämnades in",
     # link sets, shown as one field of the record that owns them
     "@engagement_units": "Skolenheter", "@meeting_units": "Skolenheter", "@note_tags": "Taggar",
     "@candidate_causes": "Orsaker", "@area_problems": "Problem",
@@ -75,7 +82,7 @@ YES_NO_COLUMNS = {"is_primary", "asked", "done", "approximate", "on_requisition"
 
 # Fields that name a record best, in order of preference.
 _NAMING_FIELDS = ("name", "title", "body", "text", "risk", "measure", "description", "date",
-                  "dnr", "participant_group", "due_date")
+                  "dnr", "participant_group", "due_date", "goal", "paid_date")
 
 
 def column_label(column: str) -> str:

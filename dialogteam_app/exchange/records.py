@@ -63,6 +63,16 @@ def link_columns(link: Table) -> list[str]:
     return [c for c in link.column_names if c != link.link_owner.column]
 
 
+def content_of(table: Table, row: sqlite3.Row | Row) -> Content:
+    """A row's columns but updated_at, normalised; only REAL columns need a look."""
+    content = {c: row[c] for c in table.column_names if c != "updated_at"}
+    for c in table.real_columns:
+        value = content.get(c)
+        if isinstance(value, int) and not isinstance(value, bool):
+            content[c] = float(value)
+    return content
+
+
 def normalise(table: Table, column: str, value: Any) -> Any:
     """REAL columns hand back 62.0 for a stored 62: one spelling for the hash."""
     if isinstance(value, int) and not isinstance(value, bool) \
@@ -89,8 +99,7 @@ class RecordReader:
         links = {link.name: self._link_sets(link, ids) for link in self.graph.links_of(table.name)}
         result = {}
         for row in rows:
-            content = {c: normalise(table, c, row[c]) for c in table.column_names
-                       if c != "updated_at"}
+            content = content_of(table, row)
             for link in self.graph.links_of(table.name):
                 content[link_key(link)] = links[link.name].get(row["id"], [])
             result[row["id"]] = Record(content, row["updated_at"] if table.has_updated_at
@@ -133,8 +142,7 @@ def records_from_rows(graph: SchemaGraph, rows: dict[str, list[Row]]) -> dict[st
                     [normalise(link, c, row[c]) for c in others])
         records = {}
         for row in rows.get(table.name, []):
-            content = {c: normalise(table, c, row[c]) for c in table.column_names
-                       if c != "updated_at"}
+            content = content_of(table, row)
             for link in links:
                 content[link_key(link)] = sorted(sets[link.name].get(row["id"], []))
             records[row["id"]] = Record(content, row.get("updated_at"))

@@ -16,6 +16,7 @@ indexes and their shadow tables are never exchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..store.connection import sqlite3
 
@@ -58,19 +59,36 @@ class Table:
     def is_link(self) -> bool:
         return self.owner is not None
 
-    @property
+    # Cached: a table's columns and keys are fixed once read, and an import of 10 000
+    # notes asked for them ~300 000 times (~0.2 s).
+    @cached_property
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
 
-    @property
+    @cached_property
+    def real_columns(self) -> list[str]:
+        return [c.name for c in self.columns if c.affinity == "REAL"]
+
+    @cached_property
     def has_updated_at(self) -> bool:
         return any(c.name == "updated_at" for c in self.columns)
 
+    @cached_property
+    def _columns_by_name(self) -> dict[str, Column]:
+        return {c.name: c for c in self.columns}
+
+    @cached_property
+    def _fk_by_column(self) -> dict[str, ForeignKey]:
+        found: dict[str, ForeignKey] = {}
+        for f in self.foreign_keys:
+            found.setdefault(f.column, f)  # the first, as before
+        return found
+
     def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.name == name)
+        return self._columns_by_name[name]
 
     def fk(self, column: str) -> ForeignKey | None:
-        return next((f for f in self.foreign_keys if f.column == column), None)
+        return self._fk_by_column.get(column)
 
     @property
     def link_owner(self) -> ForeignKey:
@@ -109,6 +127,7 @@ class SchemaGraph:
     def __init__(self, tables: dict[str, Table], all_fks: list[ForeignKey]):
         self.tables = tables              # exchanged tables, parents before children
         self._all_fks = all_fks           # from every table, local ones included
+        self._links: dict[str, list[Table]] = {}
 
     @classmethod
     def read(cls, conn: sqlite3.Connection) -> SchemaGraph:
@@ -140,7 +159,10 @@ class SchemaGraph:
         return [t for t in self.tables.values() if not t.is_link]
 
     def links_of(self, owner: str) -> list[Table]:
-        return [t for t in self.tables.values() if t.owner is not None and t.owner.target == owner]
+        if owner not in self._links:
+            self._links[owner] = [t for t in self.tables.values()
+                                  if t.owner is not None and t.owner.target == owner]
+        return self._links[owner]
 
     def referencing(self, target: str) -> list[ForeignKey]:
         """Foreign keys in any table, local ones included, that point at `target`."""

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from ..domain.engagement import Engagement
 from ..store.store import Store
-from .ids import SAMPLE_ORGANISER_NAME, sample_id
-from .meetings import load_meetings
-from .organisation import load_organisation
+from .ids import SAMPLE_ORGANISER_ID, SAMPLE_ORGANISER_NAME, sample_id
 
 __all__ = ["SampleAlreadyLoaded", "load_sample", "sample_id", "sample_loaded"]
 
@@ -21,7 +19,7 @@ class SampleAlreadyLoaded(RuntimeError):
 
 
 def sample_loaded(store: Store) -> bool:
-    return store.organisers.get(sample_id("organiser")) is not None
+    return store.organisers.get(SAMPLE_ORGANISER_ID) is not None
 
 
 def load_sample(store: Store) -> Engagement:
@@ -31,6 +29,9 @@ def load_sample(store: Store) -> Engagement:
     # Here, not at the top: start-up imports this package.
     from .agreements import load_agreements
     from .analysis import load_analysis
+    from .follow_up import load_second_organiser
+    from .meetings import load_meetings
+    from .organisation import load_organisation
     from .plan import load_plan
     with store.db.bulk():
         engagement = load_organisation(store)
@@ -38,4 +39,5 @@ def load_sample(store: Store) -> Engagement:
         load_analysis(store, engagement)
         load_plan(store, engagement)
         load_agreements(store, engagement)
+        load_second_organiser(store)
     return engagement

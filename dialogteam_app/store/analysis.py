@@ -259,14 +259,7 @@ class Analysis:
     # -- notes in the analysis ---------------------------------------------------------------------
     def used_note_ids(self, engagement_id: str) -> set[str]:
         """Notes promoted into the analysis or used as evidence (for a marker in the list)."""
-        return {r[0] for r in self.db.query(
-            "SELECT note_id FROM problems WHERE engagement_id = ?1 AND note_id IS NOT NULL "
-            "UNION SELECT c.note_id FROM causes c JOIN problems p ON p.id = c.problem_id "
-            "WHERE p.engagement_id = ?1 AND c.note_id IS NOT NULL "
-            "UNION SELECT e.note_id FROM evidence e JOIN notes n ON n.id = e.note_id "
-            "WHERE n.engagement_id = ?1 "
-            "UNION SELECT note_id FROM candidates WHERE engagement_id = ?1 AND note_id IS NOT NULL",
-            (engagement_id,))}
+        return Notes(self.db).used_in_analysis(engagement_id)
 
     def uses_blocking_delete(self, table: str, record_id: str) -> list[EvidenceUse]:
         """Evidence that deleting table[record_id] (a note, meeting, skolenhet, key figure,

@@ -70,6 +70,18 @@ class Notes:
     def __init__(self, db: Database):
         self.db = db
 
+    def used_in_analysis(self, engagement_id: str) -> set[str]:
+        """Notes promoted into the analysis or used as evidence there. Here, not in the
+        analysis repository: a meeting marks them without importing the analysis."""
+        return {r[0] for r in self.db.query(
+            "SELECT note_id FROM problems WHERE engagement_id = ?1 AND note_id IS NOT NULL "
+            "UNION SELECT c.note_id FROM causes c JOIN problems p ON p.id = c.problem_id "
+            "WHERE p.engagement_id = ?1 AND c.note_id IS NOT NULL "
+            "UNION SELECT e.note_id FROM evidence e JOIN notes n ON n.id = e.note_id "
+            "WHERE n.engagement_id = ?1 "
+            "UNION SELECT note_id FROM candidates WHERE engagement_id = ?1 AND note_id IS NOT NULL",
+            (engagement_id,))}
+
     def _tags(self, where: str, params: tuple[str, ...]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for r in self.db.query(f"SELECT t.note_id, t.tag FROM note_tags t "
@@ -78,10 +90,35 @@ class Notes:
             found.setdefault(r[0], []).append(r[1])
         return found
 
-    def list(self, meeting_id: str) -> list[Note]:
-        tags = self._tags("n.meeting_id = ?", (meeting_id,))
-        return [_note(r, tags.get(r["id"], [])) for r in self.db.query(
-            "SELECT * FROM notes WHERE meeting_id = ? ORDER BY taken_at, rowid", (meeting_id,))]
+    def list(self, meeting_id: str, newest: int | None = None,
+             before: str | None = None) -> list[Note]:
+        """The meeting's notes in time order; only the last `newest` if given, and only
+        those before the note `before` if given (a long meeting listed in steps)."""
+        where, params = "meeting_id = ?", [meeting_id]
+        if before is not None:
+            where += " AND (taken_at, rowid) < (SELECT taken_at, rowid FROM notes WHERE id = ?)"
+            params.append(before)
+        if newest is None:
+            rows = self.db.query(f"SELECT * FROM notes WHERE {where} ORDER BY taken_at, rowid",
+                                 tuple(params))
+        else:
+            rows = self.db.query(f"SELECT * FROM notes WHERE {where} "
+                                 "ORDER BY taken_at DESC, rowid DESC LIMIT ?",
+                                 (*params, newest))[::-1]
+        if newest is None and before is None:
+            tags = self._tags("n.meeting_id = ?", (meeting_id,))
+        else:
+            tags = self._tags_of([r["id"] for r in rows])
+        return [_note(r, tags.get(r["id"], [])) for r in rows]
+
+    def _tags_of(self, note_ids: builtins.list[str]) -> dict[str, builtins.list[str]]:
+        found: dict[str, builtins.list[str]] = {}
+        for part in range(0, len(note_ids), 500):
+            ids = note_ids[part:part + 500]
+            for r in self.db.query(f"SELECT note_id, tag FROM note_tags WHERE note_id IN "
+                                   f"({','.join('?' * len(ids))}) ORDER BY rowid", tuple(ids)):
+                found.setdefault(r[0], []).append(r[1])
+        return found
 
     def list_for_engagement(self, engagement_id: str, tag: str | None = None) -> builtins.list[Note]:
         where = "n.engagement_id = ?"

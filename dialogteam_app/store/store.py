@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from .analysis import Analysis
     from .candidates import Candidates
     from .current_state import CurrentState
+    from .follow_up import FollowUp
+    from .follow_up_overview import FollowUpOverview
     from .plan import Plans
     from .plan_analysis import PlanAnalysis
     from .plan_versions import PlanVersions
@@ -77,6 +79,16 @@ class Store:
     def retention(self) -> Retention:
         from .retention import Retention
         return Retention(self.db)
+
+    @cached_property
+    def follow_up(self) -> FollowUp:
+        from .follow_up import FollowUp
+        return FollowUp(self.db, self.agreements.list)
+
+    @cached_property
+    def follow_up_overview(self) -> FollowUpOverview:
+        from .follow_up_overview import FollowUpOverview
+        return FollowUpOverview(self.db)
 
     @cached_property
     def candidates(self) -> Candidates:

@@ -26,7 +26,6 @@ from .common.autosave import Autosaver
 from .common.context import AppContext
 from .common.dialogs import show_error
 from .common.error_reporter import ErrorReporter
-from .common.stall_log import install_from_environment
 from .common.theme import apply_theme
 from .platform_check import check_platform
 from .window.main_window import MainWindow
@@ -48,7 +47,10 @@ def make_application() -> QApplication:
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: apply_theme(app))
     apply_theme(app)
     if not hasattr(app, "stall_log"):
-        app.stall_log = install_from_environment()  # DIALOGTEAM_STALL_LOG=ms, for developers
+        app.stall_log = None
+        if os.environ.get("DIALOGTEAM_STALL_LOG"):  # for developers; see common/stall_log.py
+            from .common.stall_log import install_from_environment
+            app.stall_log = install_from_environment()
     return app
 
 
@@ -163,6 +165,7 @@ def _run(app: QApplication, paths: DataPaths, smoke: bool, started: float,
         window.ctx.store.close()
         stall_log = getattr(app, "stall_log", None)
         if stall_log is not None:
+            stall_log.stop()
             print(f"[Dialogteam] {stall_log.summary()}", file=sys.stderr)
         log.info("closed (status %d)", status)
         return status

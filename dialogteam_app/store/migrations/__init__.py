@@ -25,6 +25,7 @@ from . import (
     m0006_agreements,
     m0007_search_prefix,
     m0008_retention,
+    m0009_follow_up,
 )
 
 
@@ -37,7 +38,8 @@ class Migration(Protocol):
 
 MIGRATIONS: list[Migration] = [m0001_foundation, m0002_meetings_notes, m0003_analysis,
                                m0004_plan, m0005_exchange, m0006_agreements,
-                               m0007_search_prefix, m0008_retention]
+                               m0007_search_prefix, m0008_retention,
+                               m0009_follow_up]
 LATEST = MIGRATIONS[-1].VERSION
 
 log = logging.getLogger(__name__)

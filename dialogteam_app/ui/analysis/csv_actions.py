@@ -27,7 +27,7 @@ def import_file(parent: QWidget, store: Store, engagement_id: str, path: Path) -
     e = store.engagements.get(engagement_id)
     parsed = read_key_figures_file(path, engagement_id, store.organisers.units(e.organiser_id))
     if not parsed.ok:
-        _show_errors(parent, path, [str(p) for p in parsed.errors])
+        show_csv_errors(parent, path, [str(p) for p in parsed.errors])
         return False
     try:
         result = store.current_state.import_key_figures(engagement_id, parsed.figures)
@@ -44,7 +44,7 @@ def import_file(parent: QWidget, store: Store, engagement_id: str, path: Path) -
     return True
 
 
-def _show_errors(parent: QWidget, path: Path, errors: list[str]) -> None:
+def show_csv_errors(parent: QWidget, path: Path, errors: list[str]) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, "Nyckeltalen lästes inte in",
                       f"{path.name} innehåller fel och lästes inte in. Ingenting har ändrats.",
                       parent=parent)

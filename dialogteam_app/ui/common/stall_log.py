@@ -47,7 +47,9 @@ def _own_frames(frame: FrameType | None) -> list[str]:
     while frame is not None:
         path = frame.f_code.co_filename
         at = path.rfind(_PACKAGE)
-        if at >= 0:  # ours, wherever installed
+        if path == __file__:  # the log's own event filter is not a cause
+            pass
+        elif at >= 0:  # ours, wherever installed
             frames.append(f"{path[at + len(_PACKAGE):]}:{frame.f_lineno} {frame.f_code.co_name}")
         elif not (path.startswith(_LIBRARIES) or "site-packages" in path or path[:1] == "<"):
             frames.append(f"{os.path.basename(path)}:{frame.f_lineno} {frame.f_code.co_name}")
@@ -99,10 +101,11 @@ class StallLog(QObject):
     def _record(self, ms: float, samples: list[tuple[str, list[str]]]) -> None:
         events = collections.Counter(e for e, _ in samples)
         causes = collections.Counter(s[-1] for _, s in samples if s)
+        cause = causes.most_common(1)[0][0] if causes else "in Qt (no Python frame)"
         stall = Stall(ms=ms,
                       event=events.most_common(1)[0][0] if events else self._last_event,
-                      cause=causes.most_common(1)[0][0] if causes else "in Qt (no Python frame)",
-                      stack=next((s for _, s in reversed(samples) if s), []))
+                      cause=cause,
+                      stack=next((s for _, s in samples if s and s[-1] == cause), []))
         self.stalls.append(stall)
         if self.echo:
             print(f"[Dialogteam] {stall}" + "".join(f"\n    {f}" for f in stall.stack),

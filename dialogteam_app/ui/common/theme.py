@@ -3,13 +3,20 @@
 Every colour the window draws itself comes from here or from the palette, so both
 themes keep WCAG AA contrast (4.5:1 for text) against the backgrounds they are used on;
 tests/helpers/a11y.py measures it on every page.
+
+The style sheet is given only to the widgets its rules select (by object name, or by
+class for the field borders), when Qt polishes them (ThemedWidgetStyle). Set on the
+application, it sent every widget through Qt's style-sheet engine, which doubled the
+cost of building a page. The scrolling pages' background is the palette's Base colour.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6 import QtWidgets
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 
@@ -81,7 +88,7 @@ def set_zoom(app, factor: float) -> None:
     else:
         font.setPixelSize(round(font.pixelSize() * _zoom))
     app.setFont(font)
-    app.setStyleSheet(stylesheet())
+    _style_widgets(app)
 
 
 def _px(size: int) -> str:
@@ -146,7 +153,6 @@ QLabel#welcomeText {{ font-size: {_px(13)}; color: {c.text}; }}
 QTreeView#navigator {{ border: none; background: {c.navigator}; }}
 QTreeView#navigator::item {{ padding: 3px 2px; }}
 QTreeView#navigator::item:selected {{ background: {c.selection}; color: white; }}
-QWidget#page {{ background: {c.page}; }}
 QStatusBar QLabel#dataDir {{ color: {c.muted}; }}
 QLabel#saveStatus[state="error"] {{ color: {c.error}; }}
 QLabel#saveStatus[state="invalid"] {{ color: {c.warning}; }}
@@ -165,4 +171,57 @@ def apply_theme(app, dark: bool | None = None) -> None:
         _desktop_palette = QPalette(app.palette())
     _dark = scheme_is_dark() if dark is None else dark
     app.setPalette(dark_palette() if _dark else _desktop_palette)
-    app.setStyleSheet(stylesheet())
+    # Qt posts the palette change to the widgets; the pages' backgrounds (palette, not
+    # sheet) follow at once, as the labels' sheets do.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationPaletteChange)
+    _style_widgets(app)
+
+
+_THEMED = "themedByStyleSheet"   # a dynamic property on the widgets given the sheet
+_PAGE = "page"                   # its background is the palette's Base, not a sheet
+
+
+class ThemedWidgetStyle(QtWidgets.QProxyStyle):
+    """The platform's style; a widget that a rule of the sheet selects gets the sheet
+    as its own when Qt polishes it (unless it has one, or an ancestor has it)."""
+
+    def __init__(self, base_style_name: str):
+        super().__init__(QtWidgets.QStyleFactory.create(base_style_name))
+        self.set_sheet(stylesheet())
+
+    def set_sheet(self, sheet: str) -> None:
+        self.sheet = sheet
+        selectors = [part.strip() for block in re.findall(r"([^{}]+)\{", sheet)
+                     for part in block.split(",")]
+        self.names = {n for sel in selectors for n in re.findall(r"#(\w+)", sel)} - {_PAGE}
+        self.classes = tuple(getattr(QtWidgets, m.group(1)) for sel in selectors
+                             if "#" not in sel and (m := re.match(r"(Q\w+)", sel)))
+
+    def wants(self, widget: QtWidgets.QWidget) -> bool:
+        if widget.styleSheet() or not (widget.objectName() in self.names
+                                       or isinstance(widget, self.classes)):
+            return False
+        parent = widget.parentWidget()
+        while parent is not None:  # the parent's sheet reaches this widget already
+            if parent.property(_THEMED):
+                return False
+            parent = parent.parentWidget()
+        return True
+
+    def polish(self, arg):  # noqa: ANN001, ANN201 - one of QStyle's overloads
+        if isinstance(arg, QtWidgets.QWidget) and self.wants(arg):
+            arg.setProperty(_THEMED, True)
+            arg.setStyleSheet(self.sheet)
+        return super().polish(arg)
+
+
+def _style_widgets(app) -> None:
+    """The current sheet on the widgets that have it; later widgets get it when polished."""
+    style = app.style()
+    if not isinstance(style, ThemedWidgetStyle):
+        style = ThemedWidgetStyle(style.name())
+        app.setStyle(style)
+    style.set_sheet(stylesheet())
+    for widget in QtWidgets.QApplication.allWidgets():
+        if widget.property(_THEMED):
+            widget.setStyleSheet(style.sheet)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -83,6 +83,8 @@ class ScrollPage(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which scroll into view
         inner = QWidget(self)
         inner.setObjectName("page")
+        inner.setBackgroundRole(QPalette.ColorRole.Base)  # white, or the dark palette's base
+        inner.setAutoFillBackground(True)
         content = QWidget(inner)
         self.body = QVBoxLayout(content)
         self.body.setContentsMargins(24, 18, 24, 24)

@@ -5,32 +5,25 @@ from __future__ import annotations
 import dataclasses
 import time
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QVBoxLayout, QWidget
 
 from ...domain.meetings import (
     MeetingKind,
-    Participant,
-    Question,
     Role,
-    Task,
-    TaskKind,
     validate_meeting,
-    validate_participant,
-    validate_question,
-    validate_task,
 )
 from ...domain.notes import Note, stamp_in_meeting, validate_note
-from ...domain.promotion import promotable_tags
 from ..common.context import AppContext
-from ..common.dialogs import confirm_delete
 from ..common.html_delegate import HtmlDelegate
 from ..common.in_use import refused_because_in_use
+from ..common.lazy_pages import LazyTabWidget
 from ..common.record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
-from ..common.record_table import CHECK, Column, RecordTable
+from ..common.record_table import RecordTable
 from ..common.unit_checklist import UnitChecklist
 from ..common.widgets import PageHeader, ScrollPage, add_shortcut, fill_with_panes, hint
+from .meeting_tables import TABLE_TABS, make_meeting_table
 from .note_capture import TAG_ORDER, NoteCapture
 from .notes_model import (
     NOTE_ROLE,
@@ -51,7 +44,6 @@ MEETING_FIELDS = [
     FieldSpec("place", "Plats"),
     FieldSpec("agenda", "Agenda", TEXT),
 ]
-ROLE_CHOICES = [(r, r.label) for r in Role]
 
 
 class NotesList(QListView):
@@ -67,7 +59,7 @@ class NotesList(QListView):
         self.setWordWrap(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setLayoutMode(QListView.LayoutMode.Batched)  # long meetings appear at once, laid out in steps
-        self.setBatchSize(100)
+        self.setBatchSize(40)  # rows measured per turn of the event loop (an HTML layout each)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(
@@ -75,6 +67,12 @@ class NotesList(QListView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.setAlternatingRowColors(True)
+        # Stays at the bottom (the newest notes) while the batched layout, older notes
+        # listed later, or new notes make the list taller; until the user scrolls up.
+        bar = self.verticalScrollBar()
+        self._at_bottom = True
+        bar.valueChanged.connect(lambda value: setattr(self, "_at_bottom", value >= bar.maximum()))
+        bar.rangeChanged.connect(lambda _low, high: self._at_bottom and bar.setValue(high))
 
     def undo(self) -> None:
         self.stack.undo()
@@ -87,6 +85,9 @@ class NotesList(QListView):
                                                   key=lambda i: i.row())]
 
 
+FIRST_NOTES = 200  # of a longer meeting, shown before the older ones are loaded
+
+
 class MeetingView(QWidget):
     renamed = Signal(str, str)          # meeting id, display name
     note_count_changed = Signal(str, int)
@@ -95,6 +96,7 @@ class MeetingView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting = None
+        self._older_pending = False  # a long meeting's older notes still to be listed
         self.stack = NotesUndoStack(self._may_remove_notes, self)
         meetings = ctx.store.meetings
 
@@ -153,48 +155,39 @@ class MeetingView(QWidget):
         details.body.addWidget(hint("Skolenheter som mötet gäller:", self))
         details.body.addWidget(self.units)
 
-        def autosave(kind, save):
-            return lambda rec: ctx.autosaver.schedule((kind, rec.id), lambda: save(rec, wait=False))
-
-        self.participants = RecordTable(
-            [Column("name", "Namn", stretch=True), Column("role", "Roll", COMBO, ROLE_CHOICES),
-             Column("organisation", "Organisation", stretch=True)],
-            validate=validate_participant, save=autosave("participant", meetings.save_participant),
-            create=self._new_participant,
-            delete=lambda p: self._delete_row(p, meetings.delete_participant, p.name),
-            add_label="Ny deltagare", empty_text="Inga deltagare ännu.", parent=self)
-        self.questions = RecordTable(
-            [Column("text", "Fråga", stretch=True), Column("asked", "Ställd", CHECK)],
-            validate=validate_question, save=autosave("question", meetings.save_question),
-            create=self._new_question,
-            delete=lambda q: self._delete_row(q, meetings.delete_question, "frågan"),
-            add_label="Ny fråga", empty_text="Inga förberedda frågor.", parent=self)
-        self.tasks = RecordTable(
-            [Column("kind", "Typ", COMBO, [(k, k.label) for k in TaskKind]),
-             Column("text", "Vad", stretch=True), Column("who", "Vem"),
-             Column("due", "Klart senast", DATE), Column("done", "Klar", CHECK)],
-            validate=validate_task, save=autosave("task", meetings.save_task),
-            create=self._new_task,
-            delete=lambda t: self._delete_row(t, meetings.delete_task, "raden"),
-            add_label="Nytt beslut/uppgift", empty_text="Inga beslut eller uppgifter ännu.",
-            parent=self)
-
-        self.tabs = QTabWidget(self)
+        # The three tables are built when their tab is first shown.
+        self._tables: dict[str, RecordTable] = {}
+        self.tabs = LazyTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(False)  # every tab readable: the pane is as wide as they
-        self.tabs.addTab(details, "Mötet")
-        for table, title, text in [
-                (self.participants, "Deltagare", "Vilka som deltog, med roll och organisation."),
-                (self.questions, "Frågor", "Fördjupande och utmanande frågor att ställa. "
-                                            "Bocka i när de är ställda."),
-                (self.tasks, "Beslut och uppgifter", "Vem gör vad, och när ska det vara klart?")]:
-            page = ScrollPage(self)
-            page.body.addWidget(hint(text, self))
-            page.body.addWidget(table)
-            self.tabs.addTab(page, title)
+        self.tabs.add_page("details", "Mötet", lambda: details)
+        for key, title in TABLE_TABS:
+            self.tabs.add_page(key, title, lambda key=key: self._make_table_page(key))
 
         self.splitter = fill_with_panes(self, left, self.tabs, (3, 2))
         self.splitter.setSizes([560, 460])  # on a 1366 screen the tables keep their columns
+
+    def _make_table_page(self, key: str) -> ScrollPage:
+        table, text = make_meeting_table(key, self.ctx, lambda: self.meeting.id, self)
+        self._tables[key] = table
+        if self.meeting is not None:
+            self._load_table(key)
+        page = ScrollPage(self)
+        page.body.addWidget(hint(text, self))
+        page.body.addWidget(table)
+        return page
+
+    def _table(self, key: str) -> RecordTable:
+        self.tabs.page(key)
+        return self._tables[key]
+
+    participants = property(lambda self: self._table("participants"))
+    questions = property(lambda self: self._table("questions"))
+    tasks = property(lambda self: self._table("tasks"))
+
+    def _load_table(self, key: str) -> None:
+        load = getattr(self.ctx.store.meetings, key)  # participants(), questions(), tasks()
+        self._tables[key].set_records(load(self.meeting.id))
 
     # -- loading ------------------------------------------------------------------------------------
     def show_meeting(self, meeting_id: str) -> bool:
@@ -210,24 +203,43 @@ class MeetingView(QWidget):
         self.units.set_units(store.organisers.units(engagement.organiser_id), m.school_unit_ids)
         self._organiser = store.organisers.get(engagement.organiser_id).name
         self._update_header(m)
-        self.model.set_notes(store.notes.list(meeting_id))
-        self.model.set_in_analysis(store.analysis.used_note_ids(m.engagement_id))
+        # A long meeting shows its newest notes at once and the older ones a moment later.
+        notes = store.notes.list(meeting_id, newest=FIRST_NOTES)
+        self._older_pending = len(notes) == FIRST_NOTES
+        if self._older_pending:
+            QTimer.singleShot(0, self, lambda: self._load_older(meeting_id))
+        self.model.set_notes(notes, store.notes.used_in_analysis(m.engagement_id))
         self.capture.reset()
         draft = store.notes.draft(meeting_id)
         if draft:
             self.capture.restore(*draft)
             self.ctx.autosaver.state_changed.emit()
-        self.participants.set_records(store.meetings.participants(meeting_id))
-        self.questions.set_records(store.meetings.questions(meeting_id))
-        self.tasks.set_records(store.meetings.tasks(meeting_id))
+        for key in self._tables:  # the tables built so far
+            self._load_table(key)
         self._update_empty()
         self.notes.scrollToBottom()
         return True
+
+    def _load_older(self, meeting_id: str, *, all_now: bool = False) -> None:
+        """The next FIRST_NOTES older notes, one step per turn of the event loop (or all
+        of them now, for a note asked for)."""
+        while self._older_pending and self.meeting is not None and self.meeting.id == meeting_id:
+            first = self.model.notes()[0].id if self.model.rowCount() else None
+            older = self.ctx.store.notes.list(meeting_id, newest=FIRST_NOTES, before=first)
+            self._older_pending = len(older) == FIRST_NOTES
+            self.model.add_older(older)
+            if not self._older_pending:
+                self._count_changed()  # the whole meeting is listed: its count is true now
+            elif not all_now:
+                QTimer.singleShot(0, self, lambda: self._load_older(meeting_id))
+                return
 
     def focus_capture(self) -> None:
         self.capture.edit.setFocus()
 
     def select_note(self, note_id: str) -> None:
+        if self.meeting is not None:
+            self._load_older(self.meeting.id, all_now=True)  # it may be an older note
         row = self.model.row_of(note_id)
         if row >= 0:
             index = self.model.index(row)
@@ -253,7 +265,7 @@ class MeetingView(QWidget):
 
     def _count_changed(self, *_args) -> None:
         self._update_empty()
-        if self.meeting is not None:
+        if self.meeting is not None and not self._older_pending:
             self.note_count_changed.emit(self.meeting.id, self.model.rowCount())
 
     # -- notes ----------------------------------------------------------------------------------------
@@ -338,10 +350,19 @@ class MeetingView(QWidget):
         lift = menu.addAction("Lyft till analysen…\tCtrl+Shift+L",
                               lambda: (self.notes.setCurrentIndex(index),
                                        self.promote_current_note()))
+        from ...domain.promotion import promotable_tags  # the analysis, only when asked
         lift.setEnabled(bool(promotable_tags(index.data(NOTE_ROLE))))
+        menu.addAction("Lägg i en insats logg…", lambda: self._log_in_insats(index))
         menu.addSeparator()
         menu.addAction("Ta bort\tDelete", self.delete_selected_notes)
         menu.exec(self.notes.viewport().mapToGlobal(pos))
+
+    def _log_in_insats(self, index) -> None:
+        from ..follow_up.log_from_note import log_note_in_insats
+        self.ctx.autosaver.flush()
+        done = log_note_in_insats(self, self.ctx.store, index.data(NOTE_ROLE))
+        if done:
+            self.window().statusBar().showMessage(done, 8000)
 
     def _may_remove_notes(self, note_ids: list[str]) -> bool:
         self.ctx.autosaver.flush()
@@ -357,34 +378,5 @@ class MeetingView(QWidget):
         done = promote_note(self, self.ctx.store, index.data(NOTE_ROLE))
         if done:
             self.model.set_in_analysis(
-                self.ctx.store.analysis.used_note_ids(self.meeting.engagement_id))
+                self.ctx.store.notes.used_in_analysis(self.meeting.engagement_id))
             self.window().statusBar().showMessage(done, 8000)
-
-    # -- rows ----------------------------------------------------------------------------------------
-    def _new_participant(self) -> Participant:
-        repo = self.ctx.store.meetings
-        p = Participant(meeting_id=self.meeting.id, name="Ny deltagare",
-                        position=repo.next_position("participants", self.meeting.id))
-        repo.save_participant(p)
-        return p
-
-    def _new_question(self) -> Question:
-        repo = self.ctx.store.meetings
-        q = Question(meeting_id=self.meeting.id, text="Ny fråga",
-                     position=repo.next_position("questions", self.meeting.id))
-        repo.save_question(q)
-        return q
-
-    def _new_task(self) -> Task:
-        repo = self.ctx.store.meetings
-        t = Task(meeting_id=self.meeting.id, text="Ny uppgift",
-                 position=repo.next_position("tasks", self.meeting.id))
-        repo.save_task(t)
-        return t
-
-    def _delete_row(self, record, delete, name: str) -> bool:
-        if not confirm_delete(self, "Ta bort", f"Ta bort {name}?"):
-            return False
-        self.ctx.autosaver.flush()
-        delete(record.id)
-        return True

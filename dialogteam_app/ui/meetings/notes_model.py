@@ -57,14 +57,26 @@ class NotesModel(QAbstractListModel):
 
     def set_in_analysis(self, note_ids: set[str]) -> None:
         """Notes promoted into the nulägesanalys or used there as evidence get a marker."""
+        changed = self._in_analysis ^ set(note_ids)
         self._in_analysis = set(note_ids)
-        if self._notes:
-            self.dataChanged.emit(self.index(0), self.index(len(self._notes) - 1))
+        # Only the rows whose marker changed: every row would be laid out again.
+        for row, note in enumerate(self._notes):
+            if note.id in changed:
+                self.dataChanged.emit(self.index(row), self.index(row))
 
-    def set_notes(self, notes: list[Note]) -> None:
+    def set_notes(self, notes: list[Note], in_analysis: set[str] | None = None) -> None:
         self.beginResetModel()
         self._notes = list(notes)
+        if in_analysis is not None:
+            self._in_analysis = set(in_analysis)
         self.endResetModel()
+
+    def add_older(self, notes: list[Note]) -> None:
+        """Notes from before the first one shown, in time order, put above it."""
+        if notes:
+            self.beginInsertRows(QModelIndex(), 0, len(notes) - 1)
+            self._notes[:0] = notes
+            self.endInsertRows()
 
     def notes(self) -> list[Note]:
         return list(self._notes)

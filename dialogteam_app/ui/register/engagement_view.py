@@ -28,6 +28,7 @@ class EngagementView(QWidget):
         self.tabs.add_page("analysis", "Nulägesanalys", self._make_analysis)
         self.tabs.add_page("plan", "Åtgärdsplan", self._make_plan)
         self.tabs.add_page("agreements", "Överenskommelser", self._make_agreements)
+        self.tabs.add_page("follow_up", "Genomförande", self._make_follow_up)
         self.tabs.currentChanged.connect(self._load_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -54,6 +55,19 @@ class EngagementView(QWidget):
     def _make_agreements(self) -> QWidget:
         from ..agreement.agreement_view import AgreementView
         return AgreementView(self.ctx, self)
+
+    def _make_follow_up(self) -> QWidget:
+        from ..follow_up.follow_up_view import FollowUpView
+        return FollowUpView(self.ctx, self)
+
+    @property
+    def follow_up(self):
+        return self.tabs.page("follow_up")
+
+    def show_follow_up(self, kind: str, record_id: str = "") -> None:
+        """Open the tab Genomförande at an insats, report, key figures or payments."""
+        self.tabs.setCurrentWidget(self.follow_up)
+        self.follow_up.select(kind, record_id)
 
     @property
     def overview(self) -> EngagementOverview:

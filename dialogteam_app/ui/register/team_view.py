@@ -39,9 +39,13 @@ class TeamView(ScrollPage):
         self.body.addWidget(hint("Dubbelklicka i en cell för att ändra den. "
                                  "Ändringar sparas direkt.", self))
         self.body.addWidget(self.table)
+        from ..follow_up.team_overview import TeamOverview
+        self.overview = TeamOverview(ctx, self)
+        self.body.addWidget(self.overview)
 
     def reload(self) -> None:
         self.table.set_records(self.ctx.store.supporters.list())
+        self.overview.reload()
 
     def _new(self) -> Supporter:
         s = Supporter(name="Ny processtödjare")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import Role
 from ...domain.notes import Tag, tag_label
-from ...store.search import RECENT_WINDOW, SearchFilter, SearchHit, SearchResult
+from ...store.search import SearchFilter, SearchHit, SearchResult
 from ..common.context import AppContext
 from ..common.widgets import PageHeader
 from .hit_delegate import HIT_ROLE, HitDelegate, plain_snippet
@@ -109,7 +109,6 @@ class SearchView(QWidget):
         self._runner = ctx.store.search_runner(self._arrived.emit)
         self._request = 0
         self._where = SearchFilter()
-        self.destroyed.connect(self._runner.close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(header)
@@ -148,6 +147,11 @@ class SearchView(QWidget):
         self._set_choices(self.meeting, [(m.id, m.display_name) for m in meetings])
         self.meeting.setEnabled(bool(engagement_id))
 
+    def stop_searching(self) -> None:
+        """Before the view goes: its thread ends (explicitly, not from a destructor that
+        may run while Python shuts down)."""
+        self._runner.close()
+
     def _filter(self) -> SearchFilter:
         return SearchFilter(engagement_id=self.engagement.currentData(),
                             meeting_id=self.meeting.currentData(),
@@ -180,7 +184,7 @@ class SearchView(QWidget):
         if result.newest_first:
             more = " – de senaste; skriv fler bokstäver för de bästa träffarna"
         elif result.newest_only:
-            more = (f" – de bästa bland de {RECENT_WINDOW:,} senaste anteckningarna"
+            more = (f" – de bästa bland de {result.window:,} senaste anteckningarna"
                     .replace(",", "\u00a0") + "; fler ord söker i alla")
         elif len(hits) >= 200:
             more = " – de 200 bästa"

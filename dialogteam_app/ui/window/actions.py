@@ -65,6 +65,8 @@ def build_actions(w: MainWindow) -> None:
         w.act_undo, w.act_redo, None, w.act_search, None, w.act_delete))
     build_view_menu(w)
     add_help_menu(w)
+    from ..follow_up.window_hooks import add_follow_up_actions
+    add_follow_up_actions(w)
     follow_focus(w)
 
     toolbar = w.addToolBar("Verktyg")

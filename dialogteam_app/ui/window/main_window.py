@@ -27,7 +27,8 @@ from ..common.dialogs import confirm_delete, show_info
 from ..common.in_use import refused_because_in_use
 from ..common.save_status import SaveStatusLabel
 from .actions import build_actions
-from .navigator import ENGAGEMENT, MEETING, ORGANISER, SEARCH, TEAM, Navigator, notes_detail
+from .navigator import ENGAGEMENT, MEETING, ORGANISER, SEARCH, TEAM, TODO, Navigator, notes_detail
+from .warm_up import warm_up
 from .welcome_view import WelcomeView
 
 
@@ -105,6 +106,14 @@ class MainWindow(QMainWindow):
     def search_view(self):
         return self.page("search")
 
+    @property
+    def todo_view(self):
+        return self.page("todo")
+
+    def _make_todo_page(self):
+        from ..follow_up.window_hooks import make_todo_page
+        return make_todo_page(self)
+
     def _make_team_page(self):
         from ..register.team_view import TeamView
         return TeamView(self.ctx, self)
@@ -153,6 +162,9 @@ class MainWindow(QMainWindow):
         if kind == TEAM:
             self.team_view.reload()
             self.stack.setCurrentWidget(self.team_view)
+        elif kind == TODO:
+            self.todo_view.reload()
+            self.stack.setCurrentWidget(self.todo_view)
         elif kind == SEARCH:
             self.stack.setCurrentWidget(self.search_view)
             self.search_view.prepare()
@@ -363,6 +375,7 @@ class MainWindow(QMainWindow):
         self.ctx.autosaver.flush()
         current = self.navigator.current()
         self.stack.setCurrentWidget(self.welcome)
+        self._stop_searching()
         for page in self._pages.values():
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -394,13 +407,20 @@ class MainWindow(QMainWindow):
         return handled
 
     def _after_first_paint(self) -> None:
-        self.navigator.show_note_counts()
         self.restore_selection()
-        QTimer.singleShot(0, self, self.usable.emit)  # after what the selection queued
+        QTimer.singleShot(0, self, self._usable)  # after what the selection queued
+
+    def _usable(self) -> None:
+        self.usable.emit()
+        self.navigator.show_note_counts()  # counts of every meeting: after, not before
+        warm_up(self)
 
     def restore_selection(self) -> None:
         kind = self.settings.value("selected/kind", "")
         record_id = self.settings.value("selected/id", "")
+        from ..follow_up.window_hooks import show_todo_on_start
+        if self.navigator.current() is None and show_todo_on_start(self):
+            return
         if kind and self.navigator.current() is None \
                 and self.navigator.item_for(kind, record_id) is not None:
             self.navigator.select(kind, record_id)
@@ -423,7 +443,13 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
         kind, record_id = self.navigator.current() or ("", "")
-        self.settings.setValue("selected/kind", kind)
-        self.settings.setValue("selected/id", record_id)
+        if kind != TODO:  # Att göra comes by itself; the last place worked in is kept
+            self.settings.setValue("selected/kind", kind)
+            self.settings.setValue("selected/id", record_id)
         self.settings.sync()
+        self._stop_searching()
         event.accept()
+
+    def _stop_searching(self) -> None:
+        if "search" in self._pages:
+            self.search_view.stop_searching()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
@@ -10,8 +10,10 @@ from ...domain.engagement import Phase
 from ...store.store import Store
 from ..common.theme import colours
 
-TEAM, SEARCH, ORGANISER, ENGAGEMENT, MEETING = (
-    "team", "search", "organiser", "engagement", "meeting")
+TEAM, SEARCH, ORGANISER, ENGAGEMENT, MEETING, TODO = (
+    "team", "search", "organiser", "engagement", "meeting", "todo")
+LIST_AT_ONCE = 300         # meetings; a bigger tree lists its meetings after the first paint
+ENGAGEMENTS_PER_TURN = 10  # their meetings listed per turn of the event loop
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -51,6 +53,11 @@ class Navigator(QTreeView):
         self.setAccessibleName("Huvudmän, samverkan och möten")
         self.selectionModel().currentChanged.connect(self._current_changed)
         self._items: dict[tuple[str, str], QStandardItem] = {}
+        # Engagements whose meetings are not in the tree yet: id -> (item, meetings)
+        self._unlisted: dict[str, tuple[QStandardItem, list]] = {}
+        self._meeting_engagement: dict[str, str] = {}
+        self._counts: dict[str, int] = {}
+        self._fill_round = 0
 
     def reload(self, select: tuple[str, str] | None = None, *, counts: bool = True) -> None:
         """Rebuild the tree. counts=False leaves the note counts to show_note_counts(),
@@ -58,8 +65,11 @@ class Navigator(QTreeView):
         select = select or self.current()
         self.model_.clear()
         self._items = {}
+        self._unlisted = {}
+        self._fill_round += 1
         self.model_.setColumnCount(2)
-        for text, kind in (("Sök i anteckningar", SEARCH), ("Dialogteamet", TEAM)):
+        for text, kind in (("Att göra", TODO), ("Sök i anteckningar", SEARCH),
+                           ("Dialogteamet", TEAM)):
             item = self._item(text, kind)
             font = QFont(item.font())
             font.setItalic(True)
@@ -69,8 +79,10 @@ class Navigator(QTreeView):
         for e in self.store.engagements.list():
             by_organiser.setdefault(e.organiser_id, []).append(e)
         by_engagement: dict[str, list] = {}
-        for m in self.store.meetings.list():
+        meetings = self.store.meetings.list()
+        for m in meetings:
             by_engagement.setdefault(m.engagement_id, []).append(m)
+        self._meeting_engagement = {m.id: m.engagement_id for m in meetings}
         for o in self.store.organisers.list():
             parent = self._item(o.name, ORGANISER, o.id)
             bold = QFont(parent.font())
@@ -78,10 +90,13 @@ class Navigator(QTreeView):
             parent.setFont(bold)
             for e in by_organiser.get(o.id, []):
                 child = self._item(e.display_name, ENGAGEMENT, e.id)
-                for m in by_engagement.get(e.id, []):
-                    child.appendRow([self._item(m.display_name, MEETING, m.id), _detail("")])
+                self._unlisted[e.id] = (child, by_engagement.get(e.id, []))
                 parent.appendRow([child, _detail(e.phase.label)])
             self.model_.appendRow([parent, _detail("")])
+        if len(meetings) <= LIST_AT_ONCE:
+            self._list_meetings(list(self._unlisted))
+        else:  # a big tree paints first; the meetings follow in idle moments
+            QTimer.singleShot(0, self, lambda n=self._fill_round: self._list_more(n))
         self.expandToDepth(1)  # huvudmän and their engagements open, meetings listed
         header = self.header()
         header.setStretchLastSection(False)
@@ -96,6 +111,19 @@ class Navigator(QTreeView):
         if select and self.item_for(*select) is not None:
             self.select(*select)
 
+    def _list_meetings(self, engagement_ids: list[str]) -> None:
+        for engagement_id in engagement_ids:
+            child, meetings = self._unlisted.pop(engagement_id)
+            for m in meetings:
+                child.appendRow([self._item(m.display_name, MEETING, m.id),
+                                 _detail(notes_detail(self._counts.get(m.id, 0)))])
+
+    def _list_more(self, fill_round: int) -> None:
+        if fill_round != self._fill_round or not self._unlisted:
+            return
+        self._list_meetings(list(self._unlisted)[:ENGAGEMENTS_PER_TURN])
+        QTimer.singleShot(0, self, lambda: self._list_more(fill_round))
+
     def _item(self, text: str, kind: str, record_id: str = "") -> QStandardItem:
         item = _new_item(text, kind, record_id)
         self._items[(kind, record_id)] = item
@@ -105,9 +133,10 @@ class Navigator(QTreeView):
         # One relayout for all, rather than a signal per item.
         self.model_.blockSignals(True)
         try:
-            counts = self.store.meetings.note_counts()
+            counts = self._counts = self.store.meetings.note_counts()
             for meeting_id, count in counts.items():
-                self.rename(MEETING, meeting_id, None, notes_detail(count))
+                if (MEETING, meeting_id) in self._items:  # the others get theirs when listed
+                    self.rename(MEETING, meeting_id, None, notes_detail(count))
         finally:
             self.model_.blockSignals(False)
         self.model_.layoutChanged.emit()
@@ -121,6 +150,10 @@ class Navigator(QTreeView):
             self.header().resizeSection(1, needed)
 
     def item_for(self, kind: str, record_id: str) -> QStandardItem | None:
+        if kind == MEETING and (kind, record_id) not in self._items:
+            engagement_id = self._meeting_engagement.get(record_id)
+            if engagement_id in self._unlisted:  # asked for before its turn: listed now
+                self._list_meetings([engagement_id])
         return self._items.get((kind, record_id))
 
     def select(self, kind: str, record_id: str = "") -> None:
