@@ -12,6 +12,7 @@ import time
 from . import __version__
 from .bytecode_cache import keep_bytecode
 from .paths import ENV_VAR, resolve_data_paths
+from .private_files import restrict_umask
 from .windows_console import attach_windows_console
 
 
@@ -65,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--docx", metavar="FIL",
                       help="åtgärdsplanen som Word-dokument (sparas som en ny version)")
     what.add_argument("--agreement", metavar="FIL",
-                      help="överenskommelsen som PDF, med åtgärdsplanen som bilaga 1")
+                      help="överenskommelsen som PDF, eller som Word-dokument om filen slutar "
+                           "på .docx, med åtgärdsplanen som bilaga 1")
     p.add_argument("--which", metavar="NAMN",
                    help="vilken överenskommelse när det finns flera: ÖK 1, ÖK 2, tillägg, "
                         "dnr eller början av id")
@@ -103,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
+    restrict_umask()
     keep_bytecode()  # before the window's modules are imported
     attach_windows_console()
     args = build_parser().parse_args(argv)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import logging
 import sys
 from argparse import Namespace
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from .commands_passphrase import PassphraseUnavailable, read_passphrase, unlock_database
+from .domain.text import printable
 from .paths import DataPaths
 from .store.connection import sqlite3
 from .store.database import Database
-from .store.errors import StoreError
+from .store.errors import StoreError, read_only_text, translate
 from .store.migrations import NewerDatabaseError
 from .store.store import Store
 
@@ -22,7 +24,10 @@ if TYPE_CHECKING:
 
 
 def _open(paths: DataPaths) -> Store:
-    return Store(Database(paths.database, backup_dir=paths.backups))
+    store = Store(Database(paths.database, backup_dir=paths.backups))
+    for warning in store.db.open_warnings:
+        print(f"Obs! {warning}", file=sys.stderr)
+    return store
 
 
 def short_ids(ids: list[str], minimum: int = 8) -> dict[str, str]:
@@ -67,6 +72,25 @@ def _locked(paths: DataPaths) -> InstanceLock | None:
         return None
 
 
+def _back_up_first(paths: DataPaths) -> None:
+    """Every command that changes the database copies it first (rotated like the rest)."""
+    from .store.backups import BEFORE_COMMAND, backup_now
+    if paths.database.exists():
+        backup_now(paths, BEFORE_COMMAND)
+        _rotate(paths)
+
+
+def _rotate(paths: DataPaths) -> None:
+    """The window's rotation, with the days chosen there (Arkiv → Säkerhetskopior)."""
+    from .store.backups import KEEP_DAYS_DEFAULT, KEEP_OTHER_DAYS_DEFAULT, prune
+    from .store.settings import BACKUP_KEEP_DAYS, BACKUP_KEEP_OTHER_DAYS
+    store = _open(paths)
+    with store.db:
+        days = store.settings.days(BACKUP_KEEP_DAYS, KEEP_DAYS_DEFAULT)
+        other = store.settings.days(BACKUP_KEEP_OTHER_DAYS, KEEP_OTHER_DAYS_DEFAULT)
+    prune(paths, days, other_keep_days=other)
+
+
 def cmd_export(args: Namespace, paths: DataPaths) -> int:
     from .domain.record_names import counted
     from .exchange import PackageError
@@ -84,6 +108,13 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
         print("En åtgärdsplan eller överenskommelse hör till en samverkan: ange dess "
               "SAMVERKAN_ID.", file=sys.stderr)
         return 2
+    target = args.pdf or args.docx or args.agreement or args.package or args.sqlite_dump
+    if target:
+        from .output_guard import output_problem
+        problem = output_problem(Path(target))
+        if problem:
+            print(f"Ingenting sparades. {problem}", file=sys.stderr)
+            return 2
     passphrase = None
     if args.package and (args.encrypt or args.passphrase_file):
         try:
@@ -110,13 +141,16 @@ def cmd_export(args: Namespace, paths: DataPaths) -> int:
             return export_report_pdf(Store(db), engagement_id, args.report, Path(args.pdf))
         if args.pdf or args.docx:
             assert engagement_id is not None  # --pdf and --docx are refused with --all
+            _back_up_first(paths)      # the export records a new version of the plan
             return _export_plan(Store(db), engagement_id, Path(args.pdf or args.docx),
                                 "pdf" if args.pdf else "docx")
         if args.agreement:
             from .commands_agreement import export_agreement
             assert engagement_id is not None  # --agreement is refused with --all
+            _back_up_first(paths)      # the export may record a new version of the plan
             return export_agreement(Store(db), engagement_id, Path(args.agreement), args.which)
         try:
+            _back_up_first(paths)      # the export records what was sent (bookkeeping)
             store = Store(db)
             summary = export_from_store(store, args.package, engagement_id=engagement_id,
                                         created_by=store.settings.exchange_name(),
@@ -146,7 +180,9 @@ def _export_follow_up(args: Namespace, paths: DataPaths) -> int:
 
 def _export_plan(store: Store, engagement_id: str, path: Path, kind: str) -> int:
     """Render the plan as it stands (PDF or DOCX) and freeze it as the next version, as
-    the window does; a failed export writes no file and freezes nothing."""
+    the window does. Both in one transaction: the version is recorded with the file or
+    not at all (a busy database is found before anything is written; a file whose
+    version could not be committed is removed again)."""
     from .export import render_plan_docx, render_plan_pdf
     from .export.atomic import describe_os_error
     from .store.plan_snapshot import build_plan_document, recipient_text
@@ -155,21 +191,33 @@ def _export_plan(store: Store, engagement_id: str, path: Path, kind: str) -> int
     contact = store.organisers.primary_contact(engagement.organiser_id)
     recipient = recipient_text(contact.name, contact.email) if contact else ""
     document = build_plan_document(store, engagement_id, recipient=recipient)
+    existed, written = path.exists(), False
     try:
-        if kind == "pdf":
-            size = f"{render_plan_pdf(document, path)} sidor"
-        else:
-            render_plan_docx(document, path)
-            size = "Word-dokument"
+        with store.db.bulk():
+            version = store.plan_versions.freeze(engagement_id, document, recipient, path.name)
+            if kind == "pdf":
+                size = f"{render_plan_pdf(document, path)} sidor"
+            else:
+                render_plan_docx(document, path)
+                size = "Word-dokument"
+            written = True
     except OSError as exc:
         what = "PDF:en" if kind == "pdf" else "Word-dokumentet"
         print(f"{what} sparades inte. {describe_os_error(exc, path)}", file=sys.stderr)
         return 1
-    version = store.plan_versions.freeze(engagement_id, document, recipient, path.name)
+    except StoreError:
+        if written and not existed:
+            path.unlink(missing_ok=True)     # written, but its version could not be recorded
+        raise
     logging.getLogger(__name__).info("plan exported as %s: engagement %s, version %d",
                                      kind, engagement_id, version.number)
     print(f"Åtgärdsplanen sparades: {path} ({size}), version {version.number}"
           + (f", mottagare {recipient}." if recipient else "."))
+    if kind == "pdf":
+        from .export.pdf.coverage import coverage_warning
+        warning = coverage_warning(document)
+        if warning:
+            print(f"Obs! {warning}", file=sys.stderr)
     return 0
 
 
@@ -188,6 +236,7 @@ def cmd_import(args: Namespace, paths: DataPaths) -> int:
     if lock is None:
         return 1
     try:
+        _back_up_first(paths)
         store = _open(paths)
         with store.db:
             report = import_into_store(store, args.package, passphrase=passphrase)
@@ -219,6 +268,7 @@ def cmd_backup(args: Namespace, paths: DataPaths) -> int:
         return 1
     info = backup_now(paths)
     print(f"Säkerhetskopian sparades: {info.path} ({_kb(info.size)}).")
+    _rotate(paths)
     return 0
 
 
@@ -262,6 +312,9 @@ def cmd_check(args: Namespace, paths: DataPaths) -> int:
     print(f"Kontrollerar {paths.database} …")
     results = check_database(paths.database)
     for item in results:
+        if item.skipped:
+            print(f"  –    {item.label}: kontrollerades inte ({item.skipped})")
+            continue
         print(f"  {'ok ' if not item.problems else 'FEL'}  {item.label}")
         for problem in item.problems[:20]:
             print(f"       {problem}")
@@ -282,18 +335,45 @@ COMMANDS = {"list": cmd_list, "export": cmd_export, "import": cmd_import, "backu
             "restore": cmd_restore, "check": cmd_check, "gallra": cmd_gallra}
 
 
+class _PrintableStream:
+    """Writes through to the real stream with control characters escaped: names and
+    texts from a colleague's package must not move the cursor or recolour the terminal."""
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(printable(text))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def __getattr__(self, name: str) -> object:    # isatty, encoding, fileno …
+        return getattr(self._stream, name)
+
+
 def run(name: str, args: Namespace, paths: DataPaths) -> int:
+    with redirect_stdout(_PrintableStream(sys.stdout)), \
+            redirect_stderr(_PrintableStream(sys.stderr)):  # type: ignore[type-var]
+        return _run(name, args, paths)
+
+
+def _run(name: str, args: Namespace, paths: DataPaths) -> int:
     refusal = unlock_database(paths)
     if refusal is not None:
         print(refusal, file=sys.stderr)
         return 2
     try:
         return COMMANDS[name](args, paths)
-    except (StoreError, sqlite3.DatabaseError) as exc:
+    except (StoreError, sqlite3.Error) as exc:
         logging.getLogger(__name__).exception("command %s failed", name)
-        if isinstance(exc, NewerDatabaseError):
-            print(exc, file=sys.stderr)
-        else:
-            print(f"Databasen {paths.database} kan inte läsas: {str(exc).rstrip('.')}. "
-                  f"Säkerhetskopior finns i {paths.backups}.", file=sys.stderr)
+        # Already Swedish (StoreError); SQLite's English is translated, never shown.
+        shown = exc if isinstance(exc, StoreError) else translate(exc)
+        print(shown, file=sys.stderr)
+        if not isinstance(exc, NewerDatabaseError):
+            print(f"Databasen: {paths.database}. Säkerhetskopior finns i {paths.backups}.",
+                  file=sys.stderr)
+        return 2
+    except PermissionError:      # the data folder or a file in it is read-only
+        print(read_only_text(paths.root), file=sys.stderr)
         return 2

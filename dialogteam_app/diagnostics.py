@@ -144,8 +144,11 @@ def setup_logging(paths: DataPaths, *, level: int = logging.INFO) -> Path | None
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         _remove_week_old(path.parent, time.time())
         handler = PrivateRotatingFileHandler(path)
-    except OSError as exc:
-        print(f"Loggfilen {path} kan inte skrivas: {exc}", file=sys.stderr)
+    except OSError:
+        print(f"Loggfilen {path} kan inte skrivas (mappen är skrivskyddad?); programmet "
+              "fortsätter utan logg.", file=sys.stderr)
+        # Without a handler Python would print every logged traceback on stderr.
+        log.addHandler(logging.NullHandler())
         return None
     handler.setFormatter(RedactingFormatter(FORMAT))
     log.addHandler(handler)

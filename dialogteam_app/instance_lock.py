@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from .private_files import create_private_file
+
 
 class AlreadyRunningError(RuntimeError):
     def __init__(self, lock_path: Path, pid: str):
@@ -28,6 +30,7 @@ class InstanceLock:
         self._fh: IO[str] | None = None
 
     def acquire(self) -> InstanceLock:
+        create_private_file(self.path, exclusive=False)
         fh = open(self.path, "a+")
         try:
             _lock(fh)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import APP_NAME
+from .output_guard import protect_folder
+from .private_files import make_private_folder
 
 ENV_VAR = "DIALOGTEAM_DATA_DIR"
 
@@ -46,5 +48,6 @@ def default_data_dir() -> Path:
 def resolve_data_paths(cli_value: str | None = None) -> DataPaths:
     chosen = cli_value or os.environ.get(ENV_VAR) or None
     root = Path(chosen).expanduser() if chosen else default_data_dir()
-    root.mkdir(parents=True, exist_ok=True)
+    make_private_folder(root)
+    protect_folder(root)
     return DataPaths(root.resolve())

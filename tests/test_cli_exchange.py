@@ -131,3 +131,36 @@ def test_check_reports_a_damaged_database(anna, capsys):
     assert run(paths, "check") == 1
     out = capsys.readouterr().out
     assert "FEL" in out and "Återställ en säkerhetskopia" in out
+
+
+def test_terminal_control_characters_from_a_package_are_escaped(tmp_path, capsys):
+    import json
+    import zipfile
+
+    from helpers.crafted_packages import Crafted
+
+    from dialogteam_app.cli import main
+    from dialogteam_app.sample_data import load_sample
+    from dialogteam_app.store.database import Database
+    from dialogteam_app.store.store import Store
+    source = tmp_path / "källa"
+    source.mkdir()
+    with Database(source / "dialogteam.sqlite") as db:
+        load_sample(Store(db))
+    assert main(["export", "--all", "--package", str(tmp_path / "p.zip"),
+                 "--data-dir", str(source)]) == 0
+    crafted = Crafted(tmp_path / "p.zip")
+    crafted.manifest["created_by"] = "Anna\rRoot har tagit över"
+    organisers = crafted.rows("organisers")
+    organisers[0]["name"] = "Norrvik\x9b2J\u202eslivrroN"
+    crafted.set_rows("organisers", organisers)
+    path = crafted.write(tmp_path / "elak.dialogteam.zip")
+    with zipfile.ZipFile(path) as z:
+        assert "\r" in json.loads(z.read("manifest.json"))["created_by"]
+    target = tmp_path / "mål"
+    capsys.readouterr()
+    assert main(["import", str(path), "--data-dir", str(target)]) == 0
+    assert main(["list", "--data-dir", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "\\r" in out and "\\x9b" in out and "\\u202e" in out
+    assert not any(ch in out for ch in "\r\x1b\x9b\u202e")

@@ -81,8 +81,8 @@ def test_writer_wal_search_backup_restore_and_check_work_encrypted(encrypted):
     unlock(paths, PASSPHRASE)
     store = Store(Database(paths.database, backup_dir=paths.backups, threaded=True))
     try:
-        engagement_id = store.engagements.list()[0].id
         meeting = sample_id("meeting-m2")
+        engagement_id = store.meetings.get(meeting).engagement_id   # the store checks they agree
         store.notes.enter(Note(meeting_id=meeting, engagement_id=engagement_id,
                                body="Här saknas en zebrafink i läsplanen"), wait=True)
         assert store.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -178,7 +178,8 @@ def test_the_search_thread_follows_the_file_when_it_is_encrypted(data_paths):
         encrypt_database(data_paths, PASSPHRASE)
         with Database(data_paths.database) as db:     # a note only the encrypted file has
             Store(db).notes.save(Note(meeting_id=sample_id("meeting-m2"),
-                                      engagement_id=Store(db).engagements.list()[0].id,
+                                      engagement_id=Store(db).meetings.get(
+                                          sample_id("meeting-m2")).engagement_id,
                                       body="Kollegialt lärande efter krypteringen"))
         runner.submit("kollegialt", SearchFilter())
         assert len(results.get(timeout=10).hits) == before + 1

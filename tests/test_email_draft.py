@@ -81,3 +81,37 @@ def test_file_names_are_valid_everywhere():
     assert safe_file_stem(" ... ") == "Åtgärdsplan"
     assert suggested_pdf_name(norrvik(organiser_name="x" * 500)).endswith(".pdf")
     assert len(suggested_pdf_name(norrvik(organiser_name="x" * 500))) <= 154
+
+
+def test_line_breaks_in_a_name_or_title_make_no_new_header(tmp_path):
+    from email import message_from_bytes, policy
+
+    from dialogteam_app.export.email_draft import write_email_draft
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    path = write_email_draft(tmp_path / "utkast.eml", pdf, "Anna\r\nBcc: hemlig@example.se",
+                             "anna@example.se", "Åtgärdsplan – Timrå\r\nBcc: x@example.se",
+                             "Hej!\n")
+    msg = message_from_bytes(path.read_bytes(), policy=policy.default)
+    assert msg["Bcc"] is None
+    assert msg["Subject"] == "Åtgärdsplan – Timrå Bcc: x@example.se"
+    assert msg["To"].addresses[0].addr_spec == "anna@example.se"
+
+
+def test_draft_can_carry_pdf_and_docx(pdf, tmp_path):
+    from dialogteam_app.export import render_plan_docx
+    word = pdf.with_suffix(".docx")
+    render_plan_docx(timra_document(), word)
+    doc = norrvik()
+    eml = write_email_draft(pdf.with_suffix(".eml"), [pdf, word], "Anna Ek", "anna.ek@norrvik.se",
+                            draft_subject(doc), draft_body(doc, "Anna Ek", ("pdf", "docx")))
+    msg = read(eml)
+    parts = list(msg.iter_attachments())
+    assert [p.get_content_type() for p in parts] == [
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"]
+    assert parts[0].get_content() == pdf.read_bytes()
+    assert parts[1].get_content() == word.read_bytes()
+    assert str(make_header(decode_header(parts[1].get_param("name")))) == word.name
+    body = msg.get_body(("plain",)).get_content()
+    assert "som PDF och som Word-dokument" in body and "i bilagorna" in body

@@ -30,6 +30,9 @@ def exported(tmp_path_factory):
     anna.notes.save(replace(n, body="Ändrad"))
     path = tmp / "paket.dialogteam.zip"
     export_package(anna.db, path, engagement_id=engagement.id)
+    # Everything, so that the samverkan in genomförande brings rows of every table
+    # the value checks below change.
+    export_package(anna.db, tmp / "allt.dialogteam.zip")
     anna.close()
     bo.close()
     return tmp / "bo", path
@@ -51,6 +54,12 @@ def bo(exported, tmp_path):
 @pytest.fixture
 def crafted(exported):
     return Crafted(exported[1])
+
+
+@pytest.fixture
+def crafted_all(exported):
+    """The package of every samverkan: rows in every table the sample fills."""
+    return Crafted(exported[1].with_name("allt.dialogteam.zip"))
 
 
 def refused(store, path, *words, limits=DEFAULT_LIMITS):
@@ -250,11 +259,11 @@ def test_row_count_must_match_the_manifest(bo, crafted, tmp_path):
     refused(bo, crafted.write(tmp_path / "p.zip"), "rader")
 
 
-def test_a_row_the_database_does_not_accept(bo, crafted, tmp_path):
+def test_a_row_outside_the_rules_is_refused_before_the_database_sees_it(bo, crafted, tmp_path):
     rows = crafted.rows("organisers")
     rows.append({**rows[0], "id": "e" * 32, "kind": "landsting"})   # a new huvudman
     crafted.set_rows("organisers", rows)
-    refused(bo, crafted.write(tmp_path / "p.zip"), "huvudman", "godtar")
+    refused(bo, crafted.write(tmp_path / "p.zip"), "organisers", "kind", "landsting")
 
 
 def test_deleted_and_present_at_once(bo, crafted, tmp_path):
@@ -269,3 +278,154 @@ def test_versions_for_records_not_in_the_package(bo, crafted, tmp_path):
     crafted.members["utbyte/versioner.json"] = json.dumps(
         {"notes": {"a" * 32: ["b" * 32]}}).encode()
     refused(bo, crafted.write(tmp_path / "p.zip"), "versioner.json", "aaaaaaaa")
+
+
+def _columns_of_kind(*kinds):
+    from dialogteam_app.domain.rule_registry import TABLE_RULES
+    return [(t.table, c) for t in TABLE_RULES.values() for c, r in t.columns.items()
+            if r.kind in kinds and t.table != "plan_versions"]    # no version in the package
+
+
+def _set_value(crafted, table, column, value):
+    rows = crafted.rows(table)
+    if not rows:
+        pytest.skip(f"the sample has no {table} to change")
+    rows[0][column] = value
+    crafted.set_rows(table, rows)
+
+
+@pytest.mark.parametrize("table, column", _columns_of_kind("choice"))
+def test_a_value_outside_the_programs_list_is_refused(bo, crafted_all, tmp_path, table, column):
+    _set_value(crafted_all, table, column, "hackad")
+    refused(bo, crafted_all.write(tmp_path / "p.zip"), table, column, "hackad")
+
+
+@pytest.mark.parametrize("table, column", _columns_of_kind("date"))
+@pytest.mark.parametrize("value, words", [("igår", ["ÅÅÅÅ-MM-DD"]),
+                                          ("2026-02-30", ["inget giltigt datum"]),
+                                          ("1066-10-14", ["orimligt"])])
+def test_an_impossible_date_is_refused(bo, crafted_all, tmp_path, table, column, value, words):
+    _set_value(crafted_all, table, column, value)
+    refused(bo, crafted_all.write(tmp_path / "p.zip"), table, column, *words)
+
+
+def test_the_windows_length_limit_holds_in_an_import(bo, crafted, tmp_path):
+    _set_value(crafted, "organisers", "name", "H" * 301)
+    refused(bo, crafted.write(tmp_path / "p.zip"), "organisers", "name", "högst 300")
+
+
+def test_a_huge_name_is_refused(bo, crafted, tmp_path):
+    _set_value(crafted, "organisers", "name", "H" * 999_999)
+    refused(bo, crafted.write(tmp_path / "p.zip"), "organisers", "name", "för lång")
+
+
+@pytest.mark.parametrize("table, column", [("school_units", "student_count"),
+                                           ("plan_costs", "amount_kr"),
+                                           ("plan_costs", "year"), ("tasks", "done")])
+def test_an_integer_out_of_range_is_refused(bo, crafted_all, tmp_path, table, column):
+    _set_value(crafted_all, table, column, 10**30)
+    refused(bo, crafted_all.write(tmp_path / "p.zip"), table, column)
+
+
+def test_1e400_is_refused_in_swedish(bo, crafted, tmp_path):
+    _set_value(crafted, "key_figures", "value", "__STOR__")
+    member = table_member("key_figures")
+    crafted.members[member] = crafted.members[member].replace(b'"__STOR__"', b"1e400")
+    refused(bo, crafted.write(tmp_path / "p.zip"), "key_figures", "value", "rimligt tal")
+
+
+@pytest.mark.parametrize("table, column, value", [
+    ("notes", "taken_at", "i morse"), ("organisers", "email", "inte en adress"),
+    ("meetings", "start_time", "25:99"), ("candidates", "factors", '["hattie"]'),
+    ("note_tags", "tag", "två ord"), ("key_figures", "year", "förra året"),
+])
+def test_other_value_kinds_are_checked(bo, crafted_all, tmp_path, table, column, value):
+    _set_value(crafted_all, table, column, value)
+    refused(bo, crafted_all.write(tmp_path / "p.zip"), table, column)
+
+
+def test_a_million_tags_on_one_note_are_refused_by_the_limit_per_note(bo, crafted, tmp_path):
+    note = crafted.rows("notes")[0]["id"]
+    crafted.set_rows("note_tags", [{"note_id": note, "tag": f"t{i}"} for i in range(51)])
+    refused(bo, crafted.write(tmp_path / "p.zip"), "note_tags", "högst 50")
+
+
+def _second_engagement(crafted):
+    """Engagement B of the same huvudman, added to the package beside A."""
+    engagements = crafted.rows("engagements")
+    b = {**engagements[0], "id": "b" * 32, "title": "Samverkan B"}
+    crafted.set_rows("engagements", engagements + [b])
+    return b["id"]
+
+
+def test_a_note_whose_meeting_belongs_to_another_engagement_is_refused(bo, crafted, tmp_path):
+    crafted.manifest["scope"] = {"kind": "allt"}
+    other = _second_engagement(crafted)
+    _change_note(crafted, engagement_id=other)       # A's meeting, B's engagement
+    refused(bo, crafted.write(tmp_path / "p.zip"), "notes", "två olika samverkan")
+
+
+def test_evidence_pointing_at_a_note_of_another_engagement_is_refused(bo, crafted, tmp_path):
+    crafted.manifest["scope"] = {"kind": "allt"}
+    other = _second_engagement(crafted)
+    meetings = crafted.rows("meetings")
+    crafted.set_rows("meetings", meetings + [{**meetings[0], "id": "c" * 32,
+                                              "engagement_id": other}])
+    notes = crafted.rows("notes")
+    crafted.set_rows("notes", notes + [{**notes[0], "id": "d" * 32, "meeting_id": "c" * 32,
+                                        "engagement_id": other}])
+    evidence = crafted.rows("evidence")
+    evidence[0].update(note_id="d" * 32, key_figure_id=None, source_id=None, finding_id=None)
+    crafted.set_rows("evidence", evidence)
+    refused(bo, crafted.write(tmp_path / "p.zip"), "evidence", "två olika samverkan")
+
+
+def test_a_skolenhet_of_another_huvudman_cannot_be_linked(bo, crafted, tmp_path):
+    crafted.manifest["scope"] = {"kind": "allt"}
+    organisers = crafted.rows("organisers")
+    crafted.set_rows("organisers", organisers + [{**organisers[0], "id": "e" * 32,
+                                                  "name": "Annan kommun"}])
+    units = crafted.rows("school_units")
+    units[0]["organiser_id"] = "e" * 32          # a unit the engagement links to
+    crafted.set_rows("school_units", units)
+    refused(bo, crafted.write(tmp_path / "p.zip"), "två olika huvudmän")
+
+
+def test_a_package_for_one_engagement_cannot_write_into_another(bo, crafted, tmp_path):
+    from dialogteam_app.domain.engagement import Engagement
+    mine = Engagement(organiser_id=crafted.rows("organisers")[0]["id"], title="Bos egen")
+    bo.engagements.save(mine)
+    dates = crafted.rows("key_dates")
+    dates.append({**dates[0], "id": "f" * 32, "engagement_id": mine.id})
+    crafted.set_rows("key_dates", dates)
+    refused(bo, crafted.write(tmp_path / "p.zip"), "key_dates", "annan samverkan",
+            "utanför")
+
+
+def test_the_store_refuses_a_note_in_two_engagements(bo):
+    from dialogteam_app.domain.engagement import Engagement
+    from dialogteam_app.domain.errors import ValidationError
+    meeting = bo.meetings.get(sample_id("meeting-m1"))
+    other = Engagement(organiser_id=bo.engagements.get(meeting.engagement_id).organiser_id,
+                       title="B")
+    bo.engagements.save(other)
+    with pytest.raises(ValidationError, match="två olika samverkan"):
+        bo.notes.save(Note(meeting_id=meeting.id, engagement_id=other.id, body="Läcka"))
+
+
+def test_millions_of_tiny_rows_are_refused_without_building_them(bo, crafted, tmp_path):
+    import tracemalloc
+    crafted.members[table_member("notes")] = b"[" + b"{}," * 3_000_000 + b"{}]"   # 9 MB
+    path = crafted.write(tmp_path / "p.zip", compression=zipfile.ZIP_STORED)   # no bomb ratio
+    tracemalloc.start()
+    try:
+        message = refused(bo, path, "notes.json", "fler rader än manifestets")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 80 * 2**20, (peak, message)    # building them takes several hundred MB
+
+
+def test_a_table_of_too_many_rows_is_refused_from_the_manifest(bo, crafted, tmp_path):
+    next(t for t in crafted.manifest["tables"] if t["name"] == "notes")["rows"] = 10**9
+    refused(bo, crafted.write(tmp_path / "p.zip"), "notes", "högst 500000")

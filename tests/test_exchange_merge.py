@@ -109,9 +109,9 @@ def _analysis(store, engagement_id):
     problem = insert(store, "problems", engagement_id=engagement_id, level="resultat",
                      title="Låga resultat i matematik")
     cause = insert(store, "causes", problem_id=problem, text="Lite kollegialt lärande")
-    figure = insert(store, "key_figures", engagement_id=engagement_id, measure="meritvärde",
+    figure = insert(store, "key_figures", engagement_id=engagement_id, measure="meritvarde_ak9",
                     year="2025", value=201.5)
-    source = insert(store, "sources", engagement_id=engagement_id, kind="enkät",
+    source = insert(store, "sources", engagement_id=engagement_id, kind="enkat",
                     title="Elevenkät")
     return cause, figure, source
 

@@ -187,3 +187,17 @@ def test_automatic_backup_at_start_runs_off_the_gui_thread(window, qtbot):
     assert [b.kind for b in list_backups(window.ctx.paths)] == [AUTOMATIC]
     schedule._if_due()                      # taken just now: not due again today
     assert len(list_backups(window.ctx.paths)) == 1
+
+
+def test_the_backups_dialog_sets_how_long_other_copies_are_kept(window, tmp_path):
+    from dialogteam_app.store.backups import KEEP_OTHER_DAYS_DEFAULT
+    from dialogteam_app.store.settings import BACKUP_KEEP_OTHER_DAYS
+    window.open_sample()
+    dialog = BackupsDialog(window)
+    assert dialog.other_days.value() == KEEP_OTHER_DAYS_DEFAULT
+    dialog.other_days.setValue(45)
+    window.ctx.autosaver.flush()
+    assert window.ctx.store.settings.days(BACKUP_KEEP_OTHER_DAYS, 0) == 45
+    dialog.backup_now()
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "backups.png"))

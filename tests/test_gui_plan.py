@@ -204,3 +204,22 @@ def test_a_problem_gap_opens_the_problem_in_the_analysis(plan_view, window):
     assert view.tabs.currentWidget() is view.analysis
     assert view.analysis.tabs.currentWidget() is view.analysis.problems
     assert view.analysis.problems.tree.current_ref() == ("problem", problem)
+
+
+def test_ctrl_p_prints_the_selected_plan(plan_view, window, qtbot, monkeypatch):
+    from PySide6.QtGui import QKeySequence
+
+    from dialogteam_app.ui.common import printing
+    from dialogteam_app.ui.plan.print_action import print_current_plan
+    assert window.act_print.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    asked = []
+    monkeypatch.setattr(printing.QPrintDialog, "exec", lambda self: asked.append(
+        self.printer().docName()) or printing.QPrintDialog.DialogCode.Rejected)
+    dialog = print_current_plan(window)
+    try:
+        qtbot.waitUntil(lambda: bool(asked), timeout=15_000)
+    finally:
+        dialog.reject()
+    assert asked == ["Åtgärdsplan – Timrå kommun, version 1"]
+    engagement_id = window.current_engagement_id()
+    assert window.ctx.store.plan_versions.list(engagement_id) == []  # printing is no export

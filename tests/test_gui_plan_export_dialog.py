@@ -84,3 +84,44 @@ def test_a_document_that_cannot_be_made_is_reported(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     assert not dialog.is_ready
     assert "databasen är låst" in dialog.status_text
+
+
+def test_the_dialog_names_characters_the_pdf_cannot_show(qtbot, tmp_path):
+    from dataclasses import replace
+    dialog = open_dialog(qtbot, tmp_path, [], lambda: replace(
+        timra_document(), background="Eleverna sa 😀 och skrev شكرا."))
+    dialog.resize(1366, 768)
+    text = dialog._status.text()
+    assert "U+1F600" in text and "Word" in text
+    dialog.grab().save(str(tmp_path / "export-warning.png"))
+
+
+def test_word_copy_print_and_email_with_both(qtbot, tmp_path, monkeypatch):
+    import docx
+
+    from dialogteam_app.ui.common import printing
+    exported = []
+    dialog = open_dialog(qtbot, tmp_path, exported)
+    printed = []
+    monkeypatch.setattr(printing.QPrintDialog, "exec", lambda self: printed.append(
+        self.printer().docName()) or printing.QPrintDialog.DialogCode.Rejected)
+    from PySide6.QtGui import QKeySequence
+    assert dialog._print_button.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    dialog._print_button.click()
+    assert printed == ["Åtgärdsplan – Timrå kommun, version 2"]
+
+    target = tmp_path / "Åtgärdsplan Timrå kommun v2.pdf"
+    dialog.set_attachments(("pdf", "docx"))
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        eml = dialog.email_with(target, ("pdf", "docx"))
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    word = target.with_suffix(".docx")
+    assert "Timrå kommun" in "\n".join(p.text for p in docx.Document(str(word)).paragraphs)
+    msg = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert [p.get_filename() for p in msg.iter_attachments()] == [target.name, word.name]
+    assert [p.name for p, _ in exported] == [target.name]  # one version, in two formats
+    assert dialog.save_docx_to(tmp_path / "Kopia.docx")
+    assert [p.name for p, _ in exported] == [target.name, "Kopia.docx"]

@@ -171,3 +171,34 @@ def test_a_refused_file_imports_nothing_and_a_good_one_imports_in_one_go(store):
     result = store.current_state.import_key_figures(world.engagement.id, good.figures)
     assert (result.added, result.updated) == (1, 1)   # the meritvärde 2025 was there already
     assert store.current_state.get_key_figure(world.key_figure.id).value == 201.0
+
+
+def test_blank_lines_do_not_count_toward_the_row_limit():
+    row = "Björkdalsskolan;Meritvärde åk 9;2025;197;;;;\n"
+    text = "skolenhet;nyckeltal;år;värde;riket;ämne;källa;kommentar\n" + row + "\n" * MAX_ROWS
+    result = parse(text)
+    assert result.ok, messages(result)
+    assert len(result.figures) == 1
+
+
+def test_formula_like_names_are_escaped_in_the_template_and_read_back():
+    units = [SchoolUnit(id="u9", organiser_id="o", name='=HYPERLINK("http://x.se";"Klicka")',
+                        grade_span="7-9"),
+             SchoolUnit(id="u8", organiser_id="o", name="@SUM(A1)", grade_span="7-9")]
+    text = template_csv(units, "2025")
+    import csv
+    import io
+    cells = [c for row in csv.reader(io.StringIO(text), delimiter=";") for c in row]
+    assert not any(c[:1] in ("=", "+", "-", "@") for c in cells if c)
+    filled = text.replace(";2025;;", ";2025;200;", 1)
+    result = parse_key_figures_csv(filled.encode(), "e", units)
+    assert result.ok, messages(result)
+    assert result.figures[0].school_unit_id == "u9"
+
+
+def test_duplicates_among_many_rows_are_still_found():
+    header = "skolenhet;nyckeltal;år;värde;riket;ämne;källa;kommentar\n"
+    rows = [f";Annat nyckeltal;2025;{i};;ämne {i};;\n" for i in range(MAX_ROWS - 1)]
+    result = parse(header + "".join(rows) + ";Annat nyckeltal;2025;1;;ämne 7;;\n")
+    assert [str(p) for p in result.errors] == [
+        f"Rad {MAX_ROWS + 1}: Samma nyckeltal, skolenhet, ämne och år som på rad 9."]

@@ -314,3 +314,15 @@ def test_no_funder_share_when_other_funders_amounts_are_unknown(tmp_path):
     assert "Skolverket 120 Totalt 120" in last  # no "100 %" after Skolverket
     assert "Andelen per finansiär anges inte" in last
     assert "2027 120 100 %" in last  # the years' shares are of what is known
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("den 31 januari 2019 kl 9", "den\u00a031\u00a0januari\u00a02019 kl 9"),
+    ("1 000 000 kr och 25 %", "1\u00a0000\u00a0000\u00a0kr och 25\u00a0%"),
+    ("2019-01-07 – 2021-12-17", "2019-01-07\u00a0– 2021-12-17"),
+    ("år 2019 och 2020, 12 elever", "år 2019 och 2020, 12 elever"),
+    ("inga siffror – alls", "inga siffror\u00a0– alls"),
+])
+def test_no_break_spaces_where_a_line_must_not_break(text, kept):
+    from dialogteam_app.export.typography import keep_together
+    assert keep_together(text) == kept

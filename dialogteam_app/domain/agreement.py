@@ -38,6 +38,7 @@ from .agreement_money import (
 )
 from .agreement_reports import ReportObligation
 from .agreement_terms import InterventionTerms
+from .coded import is_member
 from .errors import FieldError, raise_if
 from .fields import LONG_TEXT_MAX, check_date, check_period, check_text, parse_date
 from .ids import new_id
@@ -114,8 +115,8 @@ def new_agreement(engagement_id: str, kind: AgreementKind,
 
 def validate_agreement(a: Agreement) -> list[FieldError]:
     checks: dict[str, str | None] = {
-        "kind": None if isinstance(a.kind, AgreementKind) else "Okänd typ av överenskommelse.",
-        "status": None if isinstance(a.status, AgreementStatus) else "Okänd status.",
+        "kind": None if is_member(a.kind, AgreementKind) else "Okänd typ av överenskommelse.",
+        "status": None if is_member(a.status, AgreementStatus) else "Okänd status.",
         "dnr": check_text(a.dnr, "Diarienummer", max_len=60),
         "decision_dnr": check_text(a.decision_dnr, "Beslutets diarienummer", max_len=60),
         "decision_date": check_date(a.decision_date, "Beslutsdatum"),
@@ -154,8 +155,8 @@ def validate_agreement(a: Agreement) -> list[FieldError]:
 def validate_signatory(s: Signatory, decision_date: str = "") -> list[FieldError]:
     """`decision_date` is the agreement's beslut: nobody signs before it is taken."""
     checks = {
-        "party": None if isinstance(s.party, Party) else "Okänd part.",
-        "role": None if isinstance(s.role, SignatoryRole) else "Okänd roll.",
+        "party": None if is_member(s.party, Party) else "Okänd part.",
+        "role": None if is_member(s.role, SignatoryRole) else "Okänd roll.",
         "name": check_text(s.name, "Namn", required=True),
         "title": check_text(s.title, "Titel"),
         "place": check_text(s.place, "Ort"),

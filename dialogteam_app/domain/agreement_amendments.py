@@ -9,15 +9,15 @@ it stands.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
+from .coded import UNKNOWN_VALUE, Coded, is_member
 from .errors import FieldError, raise_if
 from .fields import check_date, check_int, check_text
 from .ids import new_id
 from .plan import MAX_AMOUNT_KR
 
 
-class ChangeTarget(str, Enum):
+class ChangeTarget(Coded):
     """<part>.<field>: the parts and fields a tillägg may change."""
     PERIOD_START = "agreement.period_start"
     PERIOD_END = "agreement.period_end"
@@ -40,7 +40,7 @@ class ChangeTarget(str, Enum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        return _LABELS.get(self, UNKNOWN_VALUE)
 
     @property
     def value_kind(self) -> str:
@@ -88,11 +88,11 @@ class AgreementChange:
 
 def validate_change(c: AgreementChange) -> list[FieldError]:
     checks: dict[str, str | None] = {
-        "target": None if isinstance(c.target, ChangeTarget) else "Okänd del att ändra.",
+        "target": None if is_member(c.target, ChangeTarget) else "Okänd del att ändra.",
         "target_id": None if c.target_id else "Ange vilken del tillägget ändrar.",
         "note": check_text(c.note, "Motivering", max_len=2000),
     }
-    if isinstance(c.target, ChangeTarget):
+    if is_member(c.target, ChangeTarget):
         checks["value"] = _check_value(c.target, c.value)
     return [FieldError(k, v) for k, v in checks.items() if v]
 

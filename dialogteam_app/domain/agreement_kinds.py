@@ -3,20 +3,20 @@ window, the store's CHECK constraints, the importer and the PDF)."""
 
 from __future__ import annotations
 
-from enum import Enum
+from .coded import UNKNOWN_VALUE, Coded
 
 
-class AgreementKind(str, Enum):
+class AgreementKind(Coded):
     OK1 = "ok1"              # nulägesanalys and åtgärdsplan
     OK2 = "ok2"              # the insatser, after Skolverket's beslut
     AMENDMENT = "tillagg"    # tillägg och ändringar to an earlier agreement (amends_id)
 
     @property
     def label(self) -> str:
-        return {"ok1": "ÖK 1", "ok2": "ÖK 2", "tillagg": "Tillägg"}[self.value]
+        return {"ok1": "ÖK 1", "ok2": "ÖK 2", "tillagg": "Tillägg"}.get(self.value, UNKNOWN_VALUE)
 
 
-class AgreementStatus(str, Enum):
+class AgreementStatus(Coded):
     DRAFT = "utkast"
     SENT = "skickat"
     SIGNED = "undertecknat"   # by both parties
@@ -24,28 +24,28 @@ class AgreementStatus(str, Enum):
     @property
     def label(self) -> str:
         return {"utkast": "Utkast", "skickat": "Skickat till huvudmannen",
-                "undertecknat": "Undertecknat av båda"}[self.value]
+                "undertecknat": "Undertecknat av båda"}.get(self.value, UNKNOWN_VALUE)
 
 
-class Party(str, Enum):
+class Party(Coded):
     SKOLVERKET = "skolverket"
     HUVUDMAN = "huvudman"
 
     @property
     def label(self) -> str:
-        return {"skolverket": "Skolverket", "huvudman": "Huvudmannen"}[self.value]
+        return {"skolverket": "Skolverket", "huvudman": "Huvudmannen"}.get(self.value, UNKNOWN_VALUE)
 
 
-class SignatoryRole(str, Enum):
+class SignatoryRole(Coded):
     SIGNS = "undertecknar"
     REVIEWS = "granskar"      # "Överenskommelsen har granskats av enhetschef"
 
     @property
     def label(self) -> str:
-        return {"undertecknar": "Undertecknar", "granskar": "Granskar"}[self.value]
+        return {"undertecknar": "Undertecknar", "granskar": "Granskar"}.get(self.value, UNKNOWN_VALUE)
 
 
-class FundingKind(str, Enum):
+class FundingKind(Coded):
     GRANTED = "beviljat"        # Skolverket pays the huvudman an amount (per year)
     PROCURED = "upphandlat"     # Skolverket buys the insats from a provider: no money paid out
     OWN = "egen"                # the huvudman's own financing (amount, or "övriga kostnader")
@@ -55,33 +55,34 @@ class FundingKind(str, Enum):
     def label(self) -> str:
         return {"beviljat": "Beviljat av Skolverket", "upphandlat": "Upphandlas av Skolverket",
                 "egen": "Huvudmannens egen finansiering",
-                "annan": "Annan finansiär"}[self.value]
+                "annan": "Annan finansiär"}.get(self.value, UNKNOWN_VALUE)
 
 
-class ProviderKind(str, Enum):
+class ProviderKind(Coded):
     UNIVERSITY = "larosate"
     SPSM = "spsm"
     OTHER = "annan"
 
     @property
     def label(self) -> str:
-        return {"larosate": "Lärosäte", "spsm": "SPSM", "annan": "Annan anordnare"}[self.value]
+        return {"larosate": "Lärosäte", "spsm": "SPSM",
+                "annan": "Annan anordnare"}.get(self.value, UNKNOWN_VALUE)
 
 
-class ReportKind(str, Enum):
+class ReportKind(Coded):
     INTERIM = "delredovisning"
     FINAL = "slutredovisning"
 
     @property
     def label(self) -> str:
-        return {"delredovisning": "Delredovisning", "slutredovisning": "Slutredovisning"}[
-            self.value]
+        return {"delredovisning": "Delredovisning",
+                "slutredovisning": "Slutredovisning"}.get(self.value, UNKNOWN_VALUE)
 
 
-class AccountKind(str, Enum):
+class AccountKind(Coded):
     BANKGIRO = "bankgiro"
     PLUSGIRO = "plusgiro"
 
     @property
     def label(self) -> str:
-        return {"bankgiro": "Bankgiro", "plusgiro": "Plusgiro"}[self.value]
+        return {"bankgiro": "Bankgiro", "plusgiro": "Plusgiro"}.get(self.value, UNKNOWN_VALUE)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .agreement_kinds import ReportKind
 from .agreement_texts import FINAL_REPORT_POINTS, INTERIM_REPORT_POINTS
+from .coded import is_member
 from .errors import FieldError, raise_if
 from .fields import LONG_TEXT_MAX, check_date, check_text, parse_date
 from .ids import new_id
@@ -35,7 +36,7 @@ def default_points(kind: ReportKind) -> list[str]:
 def validate_report(r: ReportObligation, period_start: str = "") -> list[FieldError]:
     """`period_start` is the agreement's: a report cannot be due before the work starts."""
     checks = {
-        "kind": None if isinstance(r.kind, ReportKind) else "Okänd typ av redovisning.",
+        "kind": None if is_member(r.kind, ReportKind) else "Okänd typ av redovisning.",
         "due_date": check_date(r.due_date, "Sista dag för redovisningen", required=True),
         "text": check_text(r.text, "Text", max_len=LONG_TEXT_MAX),
     }

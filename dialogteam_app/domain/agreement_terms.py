@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .agreement_kinds import FundingKind, ProviderKind
+from .coded import is_member
 from .errors import FieldError, raise_if
 from .fields import LONG_TEXT_MAX, check_date, check_int, check_period, check_text
 from .ids import new_id
@@ -157,7 +158,7 @@ def validate_participants(p: ParticipantCount) -> list[FieldError]:
 
 def validate_funding(f: FundingLine) -> list[FieldError]:
     checks: dict[str, str | None] = {
-        "kind": None if isinstance(f.kind, FundingKind) else "Okänd typ av finansiering.",
+        "kind": None if is_member(f.kind, FundingKind) else "Okänd typ av finansiering.",
         "amount_kr": check_int(f.amount_kr, "Beloppet", maximum=MAX_AMOUNT_KR),
         "year": check_int(f.year, "År", minimum=1990, maximum=2100),
         "provider_name": check_text(f.provider_name, "Namn"),

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
 
+from . import rules
+from .coded import UNKNOWN_VALUE, Coded, known_values
 from .errors import FieldError, raise_if
-from .fields import LONG_TEXT_MAX, check_date, check_text
+from .fields import LONG_TEXT_MAX
 from .ids import new_id
 
 
-class Measure(str, Enum):
+class Measure(Coded):
     """Key figures compared with the national average (riksgenomsnitt)."""
 
     MERIT_9 = "meritvarde_ak9"
@@ -31,11 +32,11 @@ class Measure(str, Enum):
 
     @property
     def label(self) -> str:
-        return _MEASURES[self][0]
+        return _MEASURES.get(self, (UNKNOWN_VALUE, ""))[0]
 
     @property
     def unit(self) -> str:
-        return _MEASURES[self][1]
+        return _MEASURES.get(self, (UNKNOWN_VALUE, ""))[1]
 
     @property
     def is_context(self) -> bool:
@@ -60,7 +61,7 @@ _MEASURES = {
 }
 
 
-class DecisionType(str, Enum):
+class DecisionType(Coded):
     """Skolinspektionen's decision after supervision."""
 
     INJUNCTION = "forelaggande"
@@ -71,10 +72,10 @@ class DecisionType(str, Enum):
     @property
     def label(self) -> str:
         return {"forelaggande": "Föreläggande", "forelaggande_vite": "Föreläggande med vite",
-                "anmarkning": "Anmärkning", "annat": "Annat beslut"}[self.value]
+                "anmarkning": "Anmärkning", "annat": "Annat beslut"}.get(self.value, UNKNOWN_VALUE)
 
 
-class SourceKind(str, Enum):
+class SourceKind(Coded):
     SURVEY = "enkat"
     INTERVIEW = "intervju"
     DOCUMENT = "dokument"
@@ -86,10 +87,10 @@ class SourceKind(str, Enum):
     def label(self) -> str:
         return {"enkat": "Enkät", "intervju": "Intervju", "dokument": "Dokument",
                 "statistik": "Statistik", "observation": "Observation",
-                "annat": "Annat underlag"}[self.value]
+                "annat": "Annat underlag"}.get(self.value, UNKNOWN_VALUE)
 
 
-class ProblemLevel(str, Enum):
+class ProblemLevel(Coded):
     """The three levels a problem is formulated on (Skolverket's support material)."""
 
     RESULTS = "resultat"
@@ -100,20 +101,20 @@ class ProblemLevel(str, Enum):
     def label(self) -> str:
         return {"resultat": "Elevernas resultat och måluppfyllelse",
                 "undervisning": "Undervisning och andra processer",
-                "organisation": "Organisation och ledning"}[self.value]
+                "organisation": "Organisation och ledning"}.get(self.value, UNKNOWN_VALUE)
 
 
-class Strength(str, Enum):
+class Strength(Coded):
     WEAK = "svag"
     MODERATE = "mattlig"
     STRONG = "stark"
 
     @property
     def label(self) -> str:
-        return {"svag": "Svagt", "mattlig": "Måttligt", "stark": "Starkt"}[self.value]
+        return {"svag": "Svagt", "mattlig": "Måttligt", "stark": "Starkt"}.get(self.value, UNKNOWN_VALUE)
 
 
-class Factor(str, Enum):
+class Factor(Coded):
     """Factors with research support that interventions should build on."""
 
     TRUST = "tillit"
@@ -128,7 +129,7 @@ class Factor(str, Enum):
         return {"tillit": "Tillit", "kollegialt_larande": "Kollegialt lärande",
                 "inkludering": "Inkludering", "formativ_bedomning": "Formativ bedömning",
                 "pedagogiskt_ledarskap": "Pedagogiskt ledarskap",
-                "metakognitiva_fardigheter": "Metakognitiva färdigheter"}[self.value]
+                "metakognitiva_fardigheter": "Metakognitiva färdigheter"}.get(self.value, UNKNOWN_VALUE)
 
 
 @dataclass
@@ -236,10 +237,6 @@ class Participation:
     id: str = field(default_factory=new_id)
 
 
-def _errors(checks: dict[str, str | None]) -> list[FieldError]:
-    return [FieldError(k, v) for k, v in checks.items() if v]
-
-
 def _check_number(value: object, label: str) -> str | None:
     if value is None:
         return None
@@ -262,88 +259,143 @@ def check_year(year: str) -> str | None:
     return None
 
 
+def _required_number(label: str) -> rules.Rule:
+    return rules.Rule(label, "number", lambda v: (f"{label} måste anges." if v is None
+                                                   else _check_number(v, label)))
+
+
+KEY_FIGURE_RULES = rules.record(
+    "key_figures",
+    engagement_id=rules.ref("Samverkan"),
+    school_unit_id=rules.ref("Skolenhet", optional=True),
+    measure=rules.choice("Nyckeltal", Measure),
+    year=rules.custom("År", "text", check_year),
+    value=_required_number("Värdet"),
+    national_value=rules.Rule("Riksgenomsnittet", "number",
+                              lambda v: _check_number(v, "Riksgenomsnittet")),
+    subject=rules.text("Ämne"),
+    source=rules.text("Källa"),
+    note=rules.text("Kommentar", max_len=2000))
+
+FINDING_RULES = rules.record(
+    "inspection_findings",
+    engagement_id=rules.ref("Samverkan"),
+    school_unit_id=rules.ref("Skolenhet", optional=True),
+    date=rules.date("Beslutsdatum", required=True),
+    decision_type=rules.choice("Beslutstyp", DecisionType),
+    areas=rules.text("Områden", max_len=LONG_TEXT_MAX),
+    summary=rules.text("Sammanfattning", max_len=LONG_TEXT_MAX))
+
+SOURCE_RULES = rules.record(
+    "sources",
+    engagement_id=rules.ref("Samverkan"),
+    kind=rules.choice("Typ av underlag", SourceKind),
+    title=rules.text("Benämning", required=True),
+    date=rules.date("Datum"),
+    description=rules.text("Beskrivning", max_len=LONG_TEXT_MAX))
+
+PROBLEM_RULES = rules.record(
+    "problems",
+    engagement_id=rules.ref("Samverkan"),
+    level=rules.choice("Nivå", ProblemLevel),
+    title=rules.text("Problemformulering", required=True, max_len=1000),
+    description=rules.text("Beskrivning", max_len=LONG_TEXT_MAX),
+    results_link=rules.text("Koppling till elevernas resultat", max_len=LONG_TEXT_MAX),
+    priority=rules.whole("Prioritet", maximum=100_000),
+    note_id=rules.ref("Anteckning", optional=True))
+
+CAUSE_RULES = rules.record(
+    "causes",
+    problem_id=rules.ref("Problem"),
+    text=rules.text("Orsak", required=True, max_len=LONG_TEXT_MAX),
+    note_id=rules.ref("Anteckning", optional=True),
+    position=rules.whole("Ordning"))
+
+EVIDENCE_RULES = rules.record(
+    "evidence",
+    cause_id=rules.ref("Orsak"),
+    text=rules.text("Belägg", max_len=LONG_TEXT_MAX),
+    note_id=rules.ref("Anteckning", optional=True),
+    key_figure_id=rules.ref("Nyckeltal", optional=True),
+    source_id=rules.ref("Underlag", optional=True),
+    finding_id=rules.ref("Beslut", optional=True),
+    strength=rules.choice("Styrka", Strength),
+    comment=rules.text("Kommentar", max_len=LONG_TEXT_MAX),
+    position=rules.whole("Ordning"))
+
+CANDIDATE_RULES = rules.record(
+    "candidates",
+    engagement_id=rules.ref("Samverkan"),
+    title=rules.text("Insats", required=True),
+    description=rules.text("Beskrivning", max_len=LONG_TEXT_MAX),
+    factors=rules.choice_list("Framgångsfaktorer", Factor),
+    note_id=rules.ref("Anteckning", optional=True),
+    position=rules.whole("Ordning"))
+
+CANDIDATE_CAUSE_RULES = rules.link(
+    "candidate_causes", candidate_id=rules.ref("Insats"), cause_id=rules.ref("Orsak"))
+
+PARTICIPATION_RULES = rules.record(
+    "participation",
+    engagement_id=rules.ref("Samverkan"),
+    staff=rules.text("Personalens delaktighet", max_len=LONG_TEXT_MAX),
+    students=rules.text("Elevernas delaktighet", max_len=LONG_TEXT_MAX))
+
+
 def validate_key_figure(k: KeyFigure) -> list[FieldError]:
-    checks = {
-        "measure": None if isinstance(k.measure, Measure) else "Okänt nyckeltal.",
-        "year": check_year(k.year),
-        "value": _check_number(k.value, "Värdet") or (
-            "Värdet måste anges." if k.value is None else None),
-        "national_value": _check_number(k.national_value, "Riksgenomsnittet"),
-        "subject": check_text(k.subject, "Ämne"),
-        "source": check_text(k.source, "Källa"),
-        "note": check_text(k.note, "Kommentar", max_len=2000),
-    }
-    if not checks["value"] and k.measure is not None and isinstance(k.measure, Measure) \
-            and k.measure.unit == "%" and not 0 <= k.value <= 100:
-        checks["value"] = "En andel ska ligga mellan 0 och 100 %."
-    if not checks["national_value"] and k.national_value is not None \
-            and isinstance(k.measure, Measure) and k.measure.unit == "%" \
-            and not 0 <= k.national_value <= 100:
-        checks["national_value"] = "En andel ska ligga mellan 0 och 100 %."
-    return _errors(checks)
+    errors = KEY_FIGURE_RULES.errors({
+        "measure": k.measure, "year": k.year, "value": k.value,
+        "national_value": k.national_value, "subject": k.subject, "source": k.source,
+        "note": k.note})
+    wrong = {e.field for e in errors}
+    if "measure" not in wrong and k.measure.unit == "%":
+        for name, value in (("value", k.value), ("national_value", k.national_value)):
+            if name not in wrong and value is not None and not 0 <= value <= 100:
+                errors.append(FieldError(name, "En andel ska ligga mellan 0 och 100 %."))
+    return errors
 
 
 def validate_finding(f: InspectionFinding) -> list[FieldError]:
-    return _errors({
-        "date": check_date(f.date, "Beslutsdatum", required=True),
-        "decision_type": None if isinstance(f.decision_type, DecisionType) else "Okänd beslutstyp.",
-        "areas": check_text(f.areas, "Områden", max_len=LONG_TEXT_MAX),
-        "summary": check_text(f.summary, "Sammanfattning", max_len=LONG_TEXT_MAX),
-    })
+    return FINDING_RULES.errors({"date": f.date, "decision_type": f.decision_type,
+                                 "areas": f.areas, "summary": f.summary})
 
 
 def validate_source(s: Source) -> list[FieldError]:
-    return _errors({
-        "kind": None if isinstance(s.kind, SourceKind) else "Okänd typ av underlag.",
-        "title": check_text(s.title, "Benämning", required=True),
-        "date": check_date(s.date, "Datum"),
-        "description": check_text(s.description, "Beskrivning", max_len=LONG_TEXT_MAX),
-    })
+    return SOURCE_RULES.errors({"kind": s.kind, "title": s.title, "date": s.date,
+                                "description": s.description})
 
 
 def validate_problem(p: Problem) -> list[FieldError]:
-    return _errors({
-        "level": None if isinstance(p.level, ProblemLevel) else "Okänd nivå.",
-        "title": check_text(p.title, "Problemformulering", required=True, max_len=1000),
-        "description": check_text(p.description, "Beskrivning", max_len=LONG_TEXT_MAX),
-        "results_link": check_text(p.results_link, "Koppling till elevernas resultat",
-                                   max_len=LONG_TEXT_MAX),
-    })
+    return PROBLEM_RULES.errors({"level": p.level, "title": p.title,
+                                 "description": p.description, "results_link": p.results_link})
 
 
 def validate_cause(c: Cause) -> list[FieldError]:
-    return _errors({"text": check_text(c.text, "Orsak", required=True, max_len=LONG_TEXT_MAX)})
+    return CAUSE_RULES.errors({"text": c.text})
 
 
 def validate_evidence(e: Evidence) -> list[FieldError]:
-    checks = {
-        "text": check_text(e.text, "Belägg", max_len=LONG_TEXT_MAX),
-        "comment": check_text(e.comment, "Kommentar", max_len=LONG_TEXT_MAX),
-        "strength": None if isinstance(e.strength, Strength) else "Okänd styrka.",
-    }
+    errors = EVIDENCE_RULES.errors({"text": e.text, "comment": e.comment,
+                                    "strength": e.strength})
     if len(e.references) > 1:
-        checks["references"] = "Ett belägg pekar på en sak: en anteckning, ett nyckeltal, " \
-                               "ett underlag eller ett beslut."
+        errors.append(FieldError("references", "Ett belägg pekar på en sak: en anteckning, "
+                                               "ett nyckeltal, ett underlag eller ett beslut."))
     elif not e.references and not e.text.strip():
-        checks["text"] = "Skriv vad belägget är, eller koppla det till en anteckning, " \
-                         "ett nyckeltal, ett underlag eller ett beslut."
-    return _errors(checks)
+        errors.append(FieldError("text", "Skriv vad belägget är, eller koppla det till en "
+                                         "anteckning, ett nyckeltal, ett underlag eller ett "
+                                         "beslut."))
+    return errors
 
 
 def validate_candidate(c: Candidate) -> list[FieldError]:
-    known = {f.value for f in Factor}
-    return _errors({
-        "title": check_text(c.title, "Insats", required=True),
-        "description": check_text(c.description, "Beskrivning", max_len=LONG_TEXT_MAX),
-        "factors": None if set(c.factors) <= known else "Okänd framgångsfaktor.",
-    })
+    errors = CANDIDATE_RULES.errors({"title": c.title, "description": c.description})
+    if not set(c.factors) <= known_values(Factor):
+        errors.append(FieldError("factors", "Okänd framgångsfaktor."))
+    return errors
 
 
 def validate_participation(p: Participation) -> list[FieldError]:
-    return _errors({
-        "staff": check_text(p.staff, "Personalens delaktighet", max_len=LONG_TEXT_MAX),
-        "students": check_text(p.students, "Elevernas delaktighet", max_len=LONG_TEXT_MAX),
-    })
+    return PARTICIPATION_RULES.errors({"staff": p.staff, "students": p.students})
 
 
 def check_key_figure(k: KeyFigure) -> None:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
+from . import rules
+from .coded import UNKNOWN_VALUE, Coded
 from .errors import FieldError, raise_if
-from .fields import LONG_TEXT_MAX, check_date, check_text
+from .fields import LONG_TEXT_MAX
 from .ids import new_id
 
 
-class Phase(str, Enum):
+class Phase(Coded):
     """The steps of a samverkan, in the order they happen."""
 
     SELECTION = "urval"
@@ -23,7 +24,7 @@ class Phase(str, Enum):
 
     @property
     def label(self) -> str:
-        return _PHASE_LABELS[self]
+        return _PHASE_LABELS.get(self, UNKNOWN_VALUE)
 
 
 _PHASE_LABELS = {
@@ -37,7 +38,7 @@ _PHASE_LABELS = {
 }
 
 
-class KeyDateKind(str, Enum):
+class KeyDateKind(Coded):
     SELECTION_DECISION = "beslut_urval"
     AGREEMENT_1 = "ok1"
     PLAN_SUBMITTED = "plan_inlamnad"
@@ -51,7 +52,7 @@ class KeyDateKind(str, Enum):
 
     @property
     def label(self) -> str:
-        return _KEY_DATE_LABELS[self]
+        return _KEY_DATE_LABELS.get(self, UNKNOWN_VALUE)
 
 
 _KEY_DATE_LABELS = {
@@ -93,23 +94,34 @@ class Engagement:
         return f"{self.title} (dnr {self.dnr})" if self.dnr else self.title
 
 
+ENGAGEMENT_RULES = rules.record(
+    "engagements",
+    organiser_id=rules.ref("Huvudman"),
+    title=rules.text("Benämning", required=True),
+    dnr=rules.text("Diarienummer", max_len=60),
+    phase=rules.choice("Fas", Phase),
+    responsible_id=rules.ref("Ansvarig processtödjare", optional=True),
+    notes=rules.text("Anteckningar", max_len=LONG_TEXT_MAX))
+
+ENGAGEMENT_UNIT_RULES = rules.link(
+    "engagement_units", engagement_id=rules.ref("Samverkan"),
+    school_unit_id=rules.ref("Skolenhet"))
+
+KEY_DATE_RULES = rules.record(
+    "key_dates",
+    engagement_id=rules.ref("Samverkan"),
+    kind=rules.choice("Typ av datum", KeyDateKind),
+    date=rules.date("Datum", required=True),
+    note=rules.text("Kommentar"))
+
+
 def validate_engagement(e: Engagement) -> list[FieldError]:
-    checks = {
-        "title": check_text(e.title, "Benämning", required=True),
-        "dnr": check_text(e.dnr, "Diarienummer", max_len=60),
-        "phase": None if isinstance(e.phase, Phase) else "Okänd fas.",
-        "notes": check_text(e.notes, "Anteckningar", max_len=LONG_TEXT_MAX),
-    }
-    return [FieldError(k, v) for k, v in checks.items() if v]
+    return ENGAGEMENT_RULES.errors({"title": e.title, "dnr": e.dnr, "phase": e.phase,
+                                    "notes": e.notes})
 
 
 def validate_key_date(d: KeyDate) -> list[FieldError]:
-    checks = {
-        "kind": None if isinstance(d.kind, KeyDateKind) else "Okänd typ av datum.",
-        "date": check_date(d.date, "Datum", required=True),
-        "note": check_text(d.note, "Kommentar"),
-    }
-    return [FieldError(k, v) for k, v in checks.items() if v]
+    return KEY_DATE_RULES.errors({"kind": d.kind, "date": d.date, "note": d.note})
 
 
 def check_engagement(e: Engagement) -> None:

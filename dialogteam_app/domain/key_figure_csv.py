@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .analysis import KeyFigure, Measure, check_year, validate_key_figure
-from .key_figures import duplicate_of, measure_from_text, measures_for_unit, parse_decimal
+from .key_figures import measure_from_text, measures_for_unit, natural_key, parse_decimal
 from .organisations import SchoolUnit
 
 if TYPE_CHECKING:
@@ -94,8 +94,9 @@ def parse_key_figures_csv(data: bytes, engagement_id: str, units: list[SchoolUni
     header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
     if header_index is None:
         return _refused("Filen är tom.")
-    if len(lines) - header_index - 1 > MAX_ROWS:
-        return _refused(f"Filen har för många rader ({len(lines) - header_index - 1:,}; högst "
+    rows = sum(1 for line in lines[header_index + 1:] if line.strip())  # blank lines are free
+    if rows > MAX_ROWS:
+        return _refused(f"Filen har för många rader ({rows:,}; högst "
                         f"{MAX_ROWS:,}).".replace(",", "\u00a0"))
     header_line = lines[header_index]
     delimiter = ";" if header_line.count(";") >= header_line.count(",") else ","
@@ -136,7 +137,7 @@ class _Parser:
         self.units = units
         self.result = ParsedCsv()
         self.columns: list[str] = []
-        self._seen_at: dict[str, int] = {}   # figure id -> line
+        self._seen_at: dict[tuple[str, Measure, str, str], int] = {}   # natural key -> line
 
     def error(self, line: int | None, message: str, column: str = "") -> None:
         self.result.errors.append(CsvProblem(line, message, column))
@@ -192,7 +193,8 @@ class _Parser:
         if any(_CONTROL.search(c) for c in cells):
             self.error(line, "Raden innehåller otillåtna styrtecken.")
             return
-        row = {name: cell.strip() for name, cell in zip(self.columns, cells, strict=True)}
+        row = {name: _unescaped(cell.strip())
+               for name, cell in zip(self.columns, cells, strict=True)}
         if not row["värde"]:
             self.result.skipped_lines.append(line)
             return
@@ -223,12 +225,12 @@ class _Parser:
             self.error(line, e.message, _FIELD_COLUMNS.get(e.field, ""))
         if invalid:
             return
-        earlier = duplicate_of(figure, self.result.figures)
-        if earlier is not None:
+        key = natural_key(figure)     # a dict, not a scan: 5 000 rows in linear time
+        if key in self._seen_at:
             self.error(line, f"Samma nyckeltal, skolenhet, ämne och år som på rad "
-                             f"{self._seen_at[earlier.id]}.")
+                             f"{self._seen_at[key]}.")
             return
-        self._seen_at[figure.id] = line
+        self._seen_at[key] = line
         self.result.figures.append(figure)
 
     def _unit(self, text: str, line: int) -> str | None:
@@ -250,6 +252,19 @@ class _Parser:
         return None
 
 
+# A cell starting with one of these is a formula to Excel and LibreOffice
+# (=HYPERLINK(…) in a skolenhet's name): the template writes it after an apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _escaped(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def _unescaped(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
+
+
 def template_csv(units: list[SchoolUnit], year: str) -> str:
     """A filled-in header and one row per unit and fitting measure, values left empty."""
     out = io.StringIO()
@@ -258,5 +273,6 @@ def template_csv(units: list[SchoolUnit], year: str) -> str:
     for u in units:
         for m in measures_for_unit(u.grade_span, u.school_type):
             for subject in _SUBJECTS.get(m, ("",)):
-                writer.writerow([u.display_name, m.label, year, "", "", subject, "", ""])
+                writer.writerow([_escaped(c) for c in
+                                 (u.display_name, m.label, year, "", "", subject, "", "")])
     return out.getvalue()

@@ -133,15 +133,17 @@ def latest_per_measure(figures: list[KeyFigure]) -> list[KeyFigure]:
         key = (k.measure, swedish_key(k.subject))
         if key not in newest or year_key(k.year) > year_key(newest[key].year):
             newest[key] = k
-    order = list(Measure)
-    return sorted(newest.values(), key=lambda k: (k.measure.is_context, order.index(k.measure),
+    order = {m: i for i, m in enumerate(Measure)}     # an unknown stored measure comes last
+    return sorted(newest.values(), key=lambda k: (k.measure.is_context,
+                                                  order.get(k.measure, len(order)),
                                                   swedish_key(k.subject)))
 
 
 def sorted_figures(figures: list[KeyFigure]) -> list[KeyFigure]:
     """Measures in their fixed order, the newest year first within a measure."""
-    order = list(Measure)
-    return sorted(figures, key=lambda k: (order.index(k.measure), swedish_key(k.subject),
+    order = {m: i for i, m in enumerate(Measure)}     # an unknown stored measure comes last
+    return sorted(figures, key=lambda k: (order.get(k.measure, len(order)),
+                                          swedish_key(k.subject),
                                           tuple(-n for n in year_key(k.year))))
 
 

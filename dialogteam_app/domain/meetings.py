@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
 
+from . import rules
+from .coded import UNKNOWN_VALUE, Coded
 from .errors import FieldError, raise_if
-from .fields import LONG_TEXT_MAX, check_date, check_text
+from .fields import LONG_TEXT_MAX
 from .ids import new_id
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
-class MeetingKind(str, Enum):
+class MeetingKind(Coded):
     DIALOGUE = "dialogmote"
     SCHOOL_VISIT = "skolbesok"
     FOLLOW_UP = "uppfoljning"
@@ -23,10 +24,10 @@ class MeetingKind(str, Enum):
     @property
     def label(self) -> str:
         return {"dialogmote": "Dialogmöte med huvudman", "skolbesok": "Skolbesök",
-                "uppfoljning": "Uppföljningsmöte", "motesplats": "Mötesplats"}[self.value]
+                "uppfoljning": "Uppföljningsmöte", "motesplats": "Mötesplats"}.get(self.value, UNKNOWN_VALUE)
 
 
-class Role(str, Enum):
+class Role(Coded):
     """Roles of participants, and of speakers in notes."""
 
     POLITICIAN = "politiker"
@@ -40,7 +41,7 @@ class Role(str, Enum):
 
     @property
     def label(self) -> str:
-        return _ROLE_LABELS[self]
+        return _ROLE_LABELS.get(self, UNKNOWN_VALUE)
 
 
 _ROLE_LABELS = {
@@ -55,13 +56,13 @@ _ROLE_LABELS = {
 }
 
 
-class TaskKind(str, Enum):
+class TaskKind(Coded):
     DECISION = "beslut"
     TASK = "uppgift"
 
     @property
     def label(self) -> str:
-        return {"beslut": "Beslut", "uppgift": "Uppgift"}[self.value]
+        return {"beslut": "Beslut", "uppgift": "Uppgift"}.get(self.value, UNKNOWN_VALUE)
 
 
 @dataclass
@@ -123,44 +124,67 @@ def check_time(value: str, label: str) -> str | None:
     return None
 
 
+MEETING_RULES = rules.record(
+    "meetings",
+    engagement_id=rules.ref("Samverkan"),
+    date=rules.date("Datum", required=True),
+    kind=rules.choice("Mötestyp", MeetingKind),
+    title=rules.text("Rubrik"),
+    start_time=rules.custom("Starttid", "time", lambda v: check_time(v, "Starttid")),
+    end_time=rules.custom("Sluttid", "time", lambda v: check_time(v, "Sluttid")),
+    place=rules.text("Plats"),
+    agenda=rules.text("Agenda", max_len=LONG_TEXT_MAX))
+
+MEETING_UNIT_RULES = rules.link(
+    "meeting_units", meeting_id=rules.ref("Möte"), school_unit_id=rules.ref("Skolenhet"))
+
+PARTICIPANT_RULES = rules.record(
+    "participants",
+    meeting_id=rules.ref("Möte"),
+    name=rules.text("Namn", required=True),
+    role=rules.choice("Roll", Role),
+    organisation=rules.text("Organisation"),
+    position=rules.whole("Ordning"))
+
+QUESTION_RULES = rules.record(
+    "questions",
+    meeting_id=rules.ref("Möte"),
+    text=rules.text("Fråga", required=True, max_len=2000),
+    asked=rules.flag("Ställd"),
+    position=rules.whole("Ordning"))
+
+TASK_RULES = rules.record(
+    "tasks",
+    meeting_id=rules.ref("Möte"),
+    kind=rules.choice("Typ", TaskKind),
+    text=rules.text("Vad", required=True, max_len=2000),
+    who=rules.text("Vem"),
+    due=rules.date("Klart senast"),
+    done=rules.flag("Klar"),
+    position=rules.whole("Ordning"))
+
+
 def validate_meeting(m: Meeting) -> list[FieldError]:
-    checks = {
-        "date": check_date(m.date, "Datum", required=True),
-        "kind": None if isinstance(m.kind, MeetingKind) else "Okänd mötestyp.",
-        "title": check_text(m.title, "Rubrik"),
-        "start_time": check_time(m.start_time, "Starttid"),
-        "end_time": check_time(m.end_time, "Sluttid"),
-        "place": check_text(m.place, "Plats"),
-        "agenda": check_text(m.agenda, "Agenda", max_len=LONG_TEXT_MAX),
-    }
-    if not checks["start_time"] and not checks["end_time"] and m.start_time and m.end_time \
-            and m.end_time < m.start_time:
-        checks["end_time"] = "Sluttiden ligger före starttiden."
-    return [FieldError(k, v) for k, v in checks.items() if v]
+    errors = MEETING_RULES.errors({
+        "date": m.date, "kind": m.kind, "title": m.title, "start_time": m.start_time,
+        "end_time": m.end_time, "place": m.place, "agenda": m.agenda})
+    if not any(e.field in ("start_time", "end_time") for e in errors) and m.start_time \
+            and m.end_time and m.end_time < m.start_time:
+        errors.append(FieldError("end_time", "Sluttiden ligger före starttiden."))
+    return errors
 
 
 def validate_participant(p: Participant) -> list[FieldError]:
-    checks = {
-        "name": check_text(p.name, "Namn", required=True),
-        "role": None if isinstance(p.role, Role) else "Okänd roll.",
-        "organisation": check_text(p.organisation, "Organisation"),
-    }
-    return [FieldError(k, v) for k, v in checks.items() if v]
+    return PARTICIPANT_RULES.errors({"name": p.name, "role": p.role,
+                                     "organisation": p.organisation})
 
 
 def validate_question(q: Question) -> list[FieldError]:
-    message = check_text(q.text, "Fråga", required=True, max_len=2000)
-    return [FieldError("text", message)] if message else []
+    return QUESTION_RULES.errors({"text": q.text})
 
 
 def validate_task(t: Task) -> list[FieldError]:
-    checks = {
-        "text": check_text(t.text, "Vad", required=True, max_len=2000),
-        "kind": None if isinstance(t.kind, TaskKind) else "Okänd typ.",
-        "who": check_text(t.who, "Vem"),
-        "due": check_date(t.due, "Klart senast"),
-    }
-    return [FieldError(k, v) for k, v in checks.items() if v]
+    return TASK_RULES.errors({"text": t.text, "kind": t.kind, "who": t.who, "due": t.due})
 
 
 def check_meeting(m: Meeting) -> None:

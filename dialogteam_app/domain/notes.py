@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import Enum
 
+from . import rules
 from .errors import FieldError, raise_if
-from .fields import check_text
 from .ids import new_id
 from .meetings import Role
 
 NOTE_MAX = 20_000
 TAG_MAX = 40
+TAGS_PER_NOTE_MAX = 50
 
 
 class Tag(str, Enum):
@@ -128,18 +129,33 @@ class Note:
         return "" if clock == NO_CLOCK else clock
 
 
+def _free_tag(tag: str) -> str | None:
+    if len(tag) > TAG_MAX or not _FREE_TAG.match(tag):
+        return f"Ogiltig tagg: {tag[:40]!s}. Taggar är ett ord, till exempel #matematik."
+    return None
+
+
+NOTE_RULES = rules.record(
+    "notes",
+    meeting_id=rules.ref("Möte"),
+    engagement_id=rules.ref("Samverkan"),
+    taken_at=rules.timestamp("Tidpunkt"),
+    body=rules.text("Anteckningen", required=True, max_len=NOTE_MAX),
+    speaker_role=rules.choice("Talarens roll", Role, optional=True))
+
+NOTE_TAG_RULES = rules.link("note_tags", max_per_owner=TAGS_PER_NOTE_MAX,
+                            note_id=rules.ref("Anteckning"),
+                            tag=rules.custom("Tagg", "tag", _free_tag))
+
+
 def validate_note(n: Note) -> list[FieldError]:
-    errors = []
-    message = check_text(n.body, "Anteckningen", required=True, max_len=NOTE_MAX)
-    if message:
-        errors.append(FieldError("body", message))
-    if n.speaker_role and n.speaker_role not in {r.value for r in Role}:
-        errors.append(FieldError("speaker_role", "Okänd roll för talaren."))
-    for tag in n.tags:
-        if len(tag) > TAG_MAX or not _FREE_TAG.match(tag):
-            errors.append(FieldError("tags", f"Ogiltig tagg: {tag[:40]!s}. Taggar är ett ord, "
-                                             "till exempel #matematik."))
-            break
+    errors = NOTE_RULES.errors({"body": n.body, "speaker_role": n.speaker_role})
+    problem = next((p for t in n.tags if (p := NOTE_TAG_RULES.problem("tag", t))), None)
+    if problem:
+        errors.append(FieldError("tags", problem))
+    elif len(n.tags) > TAGS_PER_NOTE_MAX:
+        errors.append(FieldError("tags", f"En anteckning kan ha högst {TAGS_PER_NOTE_MAX} "
+                                         "taggar."))
     return errors
 
 

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
 
+from . import rules
+from .coded import UNKNOWN_VALUE, Coded
 from .errors import FieldError, raise_if
-from .fields import LONG_TEXT_MAX, check_email, check_int, check_phone, check_text
+from .fields import LONG_TEXT_MAX, check_email, check_phone
 from .ids import new_id
 from .orgnr import check_orgnr
 
 
-class OrganiserKind(str, Enum):
+class OrganiserKind(Coded):
     KOMMUN = "kommun"
     ENSKILD = "enskild"
 
     @property
     def label(self) -> str:
-        return {"kommun": "Kommunal huvudman", "enskild": "Enskild huvudman"}[self.value]
+        return {"kommun": "Kommunal huvudman", "enskild": "Enskild huvudman"}.get(self.value, UNKNOWN_VALUE)
 
 
 SCHOOL_TYPES = (
@@ -114,41 +115,61 @@ def check_grade_span(text: str) -> str | None:
     return None
 
 
+def _school_type(value: str) -> str | None:
+    return None if value in SCHOOL_TYPES else f"Okänd skolform: {value!s:.40}."
+
+
+def _unit_code(value: str) -> str | None:
+    return None if not value or _UNIT_CODE.match(value) else "Skolenhetskoden ska vara 8 siffror."
+
+
+ORGANISER_RULES = rules.record(
+    "organisers",
+    name=rules.text("Namn", required=True),
+    kind=rules.choice("Typ av huvudman", OrganiserKind),
+    org_number=rules.custom("Organisationsnummer", "orgnr", check_orgnr),
+    address=rules.text("Adress"),
+    phone=rules.custom("Telefon", "phone", check_phone),
+    email=rules.custom("E-post", "email", check_email),
+    notes=rules.text("Anteckningar", max_len=LONG_TEXT_MAX))
+
+CONTACT_RULES = rules.record(
+    "contact_persons",
+    organiser_id=rules.ref("Huvudman"),
+    name=rules.text("Namn", required=True),
+    role=rules.text("Roll"),
+    email=rules.custom("E-post", "email", check_email),
+    phone=rules.custom("Telefon", "phone", check_phone),
+    is_primary=rules.flag("Huvudkontakt"),
+    position=rules.whole("Ordning"))
+
+SCHOOL_UNIT_RULES = rules.record(
+    "school_units",
+    organiser_id=rules.ref("Huvudman"),
+    name=rules.text("Namn", required=True),
+    school_type=rules.custom("Skolform", "choice", _school_type),
+    grade_span=rules.custom("Årskurser", "text", check_grade_span),
+    principal=rules.text("Rektor"),
+    student_count=rules.whole("Antal elever", maximum=20_000, optional=True),
+    unit_code=rules.custom("Skolenhetskod", "text", _unit_code),
+    position=rules.whole("Ordning"))
+
+
 def validate_organiser(o: Organiser) -> list[FieldError]:
-    checks = {
-        "name": check_text(o.name, "Namn", required=True),
-        "kind": None if isinstance(o.kind, OrganiserKind) else "Okänd typ av huvudman.",
-        "org_number": check_orgnr(o.org_number),
-        "address": check_text(o.address, "Adress"),
-        "phone": check_phone(o.phone),
-        "email": check_email(o.email),
-        "notes": check_text(o.notes, "Anteckningar", max_len=LONG_TEXT_MAX),
-    }
-    return [FieldError(k, v) for k, v in checks.items() if v]
+    return ORGANISER_RULES.errors({"name": o.name, "kind": o.kind, "org_number": o.org_number,
+                                   "address": o.address, "phone": o.phone, "email": o.email,
+                                   "notes": o.notes})
 
 
 def validate_contact(c: ContactPerson) -> list[FieldError]:
-    checks = {
-        "name": check_text(c.name, "Namn", required=True),
-        "role": check_text(c.role, "Roll"),
-        "email": check_email(c.email),
-        "phone": check_phone(c.phone),
-    }
-    return [FieldError(k, v) for k, v in checks.items() if v]
+    return CONTACT_RULES.errors({"name": c.name, "role": c.role, "email": c.email,
+                                 "phone": c.phone})
 
 
 def validate_school_unit(u: SchoolUnit) -> list[FieldError]:
-    checks = {
-        "name": check_text(u.name, "Namn", required=True),
-        "school_type": None if u.school_type in SCHOOL_TYPES
-        else f"Okänd skolform: {u.school_type!s:.40}.",
-        "grade_span": check_grade_span(u.grade_span),
-        "principal": check_text(u.principal, "Rektor"),
-        "student_count": check_int(u.student_count, "Antal elever", maximum=20_000),
-        "unit_code": None if not u.unit_code or _UNIT_CODE.match(u.unit_code)
-        else "Skolenhetskoden ska vara 8 siffror.",
-    }
-    return [FieldError(k, v) for k, v in checks.items() if v]
+    return SCHOOL_UNIT_RULES.errors({
+        "name": u.name, "school_type": u.school_type, "grade_span": u.grade_span,
+        "principal": u.principal, "student_count": u.student_count, "unit_code": u.unit_code})
 
 
 def check_organiser(o: Organiser) -> None:

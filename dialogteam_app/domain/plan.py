@@ -4,23 +4,24 @@ field Skolverket asks for, costs, risks, strengths and experience spreading."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
-from .analysis import Candidate
+from . import rules
+from .analysis import Candidate, Factor
+from .coded import UNKNOWN_VALUE, Coded
 from .errors import FieldError, raise_if
-from .fields import LONG_TEXT_MAX, check_date, check_int, check_period, check_text
+from .fields import LONG_TEXT_MAX, check_period
 from .ids import new_id
 
 MAX_AMOUNT_KR = 1_000_000_000
 
 
-class Funder(str, Enum):
+class Funder(Coded):
     SKOLVERKET = "skolverket"
     HUVUDMAN = "huvudman"
 
     @property
     def label(self) -> str:
-        return {"skolverket": "Skolverket", "huvudman": "Huvudmannen"}[self.value]
+        return {"skolverket": "Skolverket", "huvudman": "Huvudmannen"}.get(self.value, UNKNOWN_VALUE)
 
 
 @dataclass
@@ -125,62 +126,98 @@ INTERVENTION_TEXT_LABELS = {  # the free-text fields of an intervention, as labe
 }
 
 
+PLAN_RULES = rules.record(
+    "plans",
+    engagement_id=rules.ref("Samverkan"),
+    background=rules.text("Bakgrund", max_len=_LONG),
+    participation=rules.text("Delaktighet", max_len=_LONG),
+    strengths=rules.text("Styrkor", max_len=_LONG),
+    experience_spreading=rules.text("Erfarenhetsspridning", max_len=_LONG))
+
+AREA_RULES = rules.record(
+    "plan_areas",
+    engagement_id=rules.ref("Samverkan"),
+    title=rules.text("Utvecklingsområdets namn", required=True),
+    description=rules.text("Beskrivning", max_len=_LONG),
+    position=rules.whole("Ordning"))
+
+AREA_PROBLEM_RULES = rules.link(
+    "area_problems", area_id=rules.ref("Utvecklingsområde"), problem_id=rules.ref("Problem"))
+
+INTERVENTION_RULES = rules.record(
+    "plan_interventions",
+    area_id=rules.ref("Utvecklingsområde"),
+    title=rules.text("Insatsens namn", required=True),
+    **{name: rules.text(label, max_len=_LONG) for name, label in INTERVENTION_TEXT_LABELS.items()},
+    approx_participants=rules.whole("Antal deltagare", maximum=1_000_000, optional=True),
+    start=rules.date("Startdatum"),
+    end=rules.date("Slutdatum"),
+    factors=rules.choice_list("Framgångsfaktorer", Factor),
+    candidate_id=rules.ref("Insats i analysen", optional=True),
+    position=rules.whole("Ordning"))
+
+INTERVENTION_CAUSE_RULES = rules.link(
+    "intervention_causes", intervention_id=rules.ref("Insats"), cause_id=rules.ref("Orsak"))
+
+INTERVENTION_UNIT_RULES = rules.link(
+    "intervention_units", intervention_id=rules.ref("Insats"),
+    school_unit_id=rules.ref("Skolenhet"))
+
+MILESTONE_RULES = rules.record(
+    "plan_milestones",
+    intervention_id=rules.ref("Insats"),
+    date=rules.date("Datum", required=True),
+    text=rules.text("Delmål", required=True),
+    position=rules.whole("Ordning"))
+
+COST_RULES = rules.record(
+    "plan_costs",
+    intervention_id=rules.ref("Insats"),
+    description=rules.text("Kostnadspost", required=True),
+    amount_kr=rules.whole("Beloppet", maximum=MAX_AMOUNT_KR),
+    funder=rules.choice("Finansiär", Funder),
+    year=rules.whole("År", minimum=1990, maximum=2100, optional=True),
+    position=rules.whole("Ordning"))
+
+RISK_RULES = rules.record(
+    "plan_risks",
+    engagement_id=rules.ref("Samverkan"),
+    risk=rules.text("Risk", required=True, max_len=_LONG),
+    prevention=rules.text("Förebyggande", max_len=_LONG),
+    position=rules.whole("Ordning"))
+
+
 def validate_plan(p: ActionPlan) -> list[FieldError]:
-    checks = {
-        "background": check_text(p.background, "Bakgrund", max_len=_LONG),
-        "participation": check_text(p.participation, "Delaktighet", max_len=_LONG),
-        "strengths": check_text(p.strengths, "Styrkor", max_len=_LONG),
-        "experience_spreading": check_text(p.experience_spreading, "Erfarenhetsspridning",
-                                           max_len=_LONG),
-    }
-    return [FieldError(k, v) for k, v in checks.items() if v]
+    return PLAN_RULES.errors({"background": p.background, "participation": p.participation,
+                              "strengths": p.strengths,
+                              "experience_spreading": p.experience_spreading})
 
 
 def validate_area(a: DevelopmentArea) -> list[FieldError]:
-    checks = {
-        "title": check_text(a.title, "Utvecklingsområdets namn", required=True),
-        "description": check_text(a.description, "Beskrivning", max_len=_LONG),
-    }
-    return [FieldError(k, v) for k, v in checks.items() if v]
+    return AREA_RULES.errors({"title": a.title, "description": a.description})
 
 
 def validate_intervention(i: Intervention) -> list[FieldError]:
-    checks = {"title": check_text(i.title, "Insatsens namn", required=True)}
-    for name, label in INTERVENTION_TEXT_LABELS.items():
-        checks[name] = check_text(getattr(i, name), label, max_len=_LONG)
-    checks["approx_participants"] = check_int(i.approx_participants, "Antal deltagare",
-                                              maximum=1_000_000)
-    checks["start"] = check_date(i.start, "Startdatum")
-    checks["end"] = check_date(i.end, "Slutdatum")
-    if not checks["start"] and not checks["end"]:
-        checks["end"] = check_period(i.start, i.end, "Tidplan")
-    return [FieldError(k, v) for k, v in checks.items() if v]
+    fields = ["title", *INTERVENTION_TEXT_LABELS, "approx_participants", "start", "end"]
+    errors = INTERVENTION_RULES.errors({name: getattr(i, name) for name in fields})
+    if not any(e.field in ("start", "end") for e in errors):
+        period = check_period(i.start, i.end, "Tidplan")
+        if period:
+            errors.append(FieldError("end", period))
+    return errors
 
 
 def validate_milestone(m: Milestone) -> list[FieldError]:
-    checks = {
-        "date": check_date(m.date, "Datum", required=True),
-        "text": check_text(m.text, "Delmål", required=True),
-    }
-    return [FieldError(k, v) for k, v in checks.items() if v]
+    return MILESTONE_RULES.errors({"date": m.date, "text": m.text})
 
 
 def validate_cost(c: CostLine) -> list[FieldError]:
-    checks = {
-        "description": check_text(c.description, "Kostnadspost", required=True),
-        "amount_kr": check_int(c.amount_kr, "Beloppet", maximum=MAX_AMOUNT_KR, required=True),
-        "funder": None if isinstance(c.funder, Funder) else "Okänd finansiär.",
-        "year": check_int(c.year, "År", minimum=1990, maximum=2100),
-    }
-    return [FieldError(k, v) for k, v in checks.items() if v]
+    return COST_RULES.errors({"description": c.description, "amount_kr": c.amount_kr,
+                              "funder": c.funder, "year": c.year})
 
 
 def validate_risk(r: Risk) -> list[FieldError]:
-    checks = {
-        "risk": check_text(r.risk, "Risk", required=True, max_len=_LONG),
-        "prevention": check_text(r.prevention, "Förebyggande", max_len=_LONG),
-    }
-    return [FieldError(k, v) for k, v in checks.items() if v]
+    return RISK_RULES.errors({"risk": r.risk, "prevention": r.prevention})
 
 
 def check_plan(p: ActionPlan) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from . import rules
 from .plan import Funder
 
 FORMAT = 1
@@ -159,3 +160,26 @@ class PlanVersion:
     recipient: str = ""
     file_name: str = ""
     id: str = ""
+
+
+def _document_problem(text: str) -> str | None:
+    try:
+        PlanDocument.from_json(text)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return "Den sparade planen går inte att läsa."
+    return None
+
+
+# An exported plan is stored whole: larger than any one field the editors allow.
+DOCUMENT_MAX = 1_000_000
+
+PLAN_VERSION_RULES = rules.record(
+    "plan_versions",
+    engagement_id=rules.ref("Samverkan"),
+    number=rules.whole("Versionsnummer", minimum=1, maximum=100_000),
+    created_at=rules.timestamp("Skapad"),
+    recipient=rules.text("Mottagare", max_len=1000),
+    file_name=rules.text("Filnamn", max_len=1000),
+    document=rules.Rule("Planen", "document",
+                        lambda v: rules.text("Planen", max_len=DOCUMENT_MAX).problem(v)
+                        or _document_problem(str(v))))

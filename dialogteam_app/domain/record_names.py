@@ -4,9 +4,7 @@ says the same words as the window)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from functools import cache
-from typing import Protocol
+from collections.abc import Mapping
 
 # table -> (singular, plural)
 TABLE_NAMES = {
@@ -64,67 +62,6 @@ TABLE_NAMES = {
 }
 
 
-class Labelled(Protocol):
-    """A coded value that can name itself, like every enum listed below."""
-
-    @property
-    def label(self) -> str: ...
-
-
-@cache
-def coded_columns() -> dict[tuple[str, str], Callable[[str], Labelled]]:
-    """(table, column) -> the enum whose labels the stored codes stand for. Built on
-    first use: delete questions at start-up need only the table names above."""
-    from .agreement_amendments import ChangeTarget
-    from .agreement_kinds import (
-        AccountKind,
-        AgreementKind,
-        AgreementStatus,
-        FundingKind,
-        Party,
-        ProviderKind,
-        ReportKind,
-        SignatoryRole,
-    )
-    from .analysis import DecisionType, Measure, ProblemLevel, SourceKind, Strength
-    from .engagement import KeyDateKind, Phase
-    from .follow_up import CostKind, GoalHorizon, InterventionStatus, Judgement
-    from .follow_up_reports import ReportStatus
-    from .meetings import MeetingKind, Role, TaskKind
-    from .organisations import OrganiserKind
-    from .plan import Funder
-    return {
-        ("organisers", "kind"): OrganiserKind,
-        ("engagements", "phase"): Phase,
-        ("key_dates", "kind"): KeyDateKind,
-        ("meetings", "kind"): MeetingKind,
-        ("participants", "role"): Role,
-        ("notes", "speaker_role"): Role,
-        ("tasks", "kind"): TaskKind,
-        ("key_figures", "measure"): Measure,
-        ("inspection_findings", "decision_type"): DecisionType,
-        ("sources", "kind"): SourceKind,
-        ("problems", "level"): ProblemLevel,
-        ("evidence", "strength"): Strength,
-        ("plan_costs", "funder"): Funder,
-        ("agreements", "kind"): AgreementKind,
-        ("agreements", "status"): AgreementStatus,
-        ("agreements", "rekvisition_account_kind"): AccountKind,
-        ("agreement_signatories", "party"): Party,
-        ("agreement_signatories", "role"): SignatoryRole,
-        ("agreement_funding", "kind"): FundingKind,
-        ("agreement_funding", "provider_kind"): ProviderKind,
-        ("agreement_reports", "kind"): ReportKind,
-        ("agreement_changes", "target"): ChangeTarget,
-        ("follow_up_statuses", "status"): InterventionStatus,
-        ("follow_up_spending", "cost_kind"): CostKind,
-        ("follow_up_goals", "horizon"): GoalHorizon,
-        ("follow_up_goals", "judgement"): Judgement,
-        ("follow_up_reports", "status"): ReportStatus,
-        ("follow_up_key_figures", "measure"): Measure,
-    }
-
-
 def table_name(table: str, n: int = 1) -> str:
     singular, plural = TABLE_NAMES.get(table, (table, table))
     return singular if n == 1 else plural
@@ -143,10 +80,16 @@ def value_label(table: str, column: str, value: str) -> str:
     if column == "tag" and table == "note_tags":
         from .notes import tag_label
         return tag_label(value)
-    enum = coded_columns().get((table, column))
-    if enum is None:
+    from .coded import Coded
+    from .rule_registry import rules_for
+    table_rules = rules_for(table)
+    rule = table_rules.columns.get(column) if table_rules else None
+    if rule is None or rule.enum is None:
         return value
     try:
-        return enum(value).label
-    except ValueError:
+        coded = rule.enum(value)
+    except ValueError:                 # a list that is not a Coded enum
         return value
+    if isinstance(coded, Coded) and not coded.is_known:
+        return value
+    return str(getattr(coded, "label", value))

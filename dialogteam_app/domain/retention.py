@@ -10,7 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from . import rules
 from .engagement import Engagement, KeyDate, KeyDateKind, Phase
+from .fields import parse_date
 
 DEFAULT_MONTHS = 12
 PERIOD_CHOICES = (0, 3, 6, 12, 24, 36)
@@ -52,8 +54,9 @@ def end_date(engagement: Engagement, key_dates: Iterable[KeyDate]) -> date | Non
     the final report is the date. None while it runs or without such a date."""
     if engagement.phase != Phase.CLOSED:
         return None
-    ends = [date.fromisoformat(d.date) for d in key_dates
-            if d.engagement_id == engagement.id and d.kind in END_KINDS]
+    # parse_date: a damaged stored date is left out, not a crash (dialogteam check names it)
+    ends = [day for d in key_dates if d.engagement_id == engagement.id
+            and d.kind in END_KINDS and (day := parse_date(d.date)) is not None]
     return max(ends) if ends else None
 
 
@@ -84,3 +87,17 @@ class Schedule:
             return (f"Samverkan avslutades {self.ended_on.isoformat()}; med {self.months} "
                     f"månaders gallringsfrist kan den gallras från {self.due_on}.")
         return None
+
+
+RETENTION_RULES = rules.record(
+    "retentions",
+    engagement_id=rules.ref("Samverkan"),
+    done_on=rules.date("Gallrad", required=True),
+    ended_on=rules.date("Samverkan avslutades", required=True),
+    months=rules.whole("Månader efter avslut", maximum=1200),
+    notes=rules.whole("Anteckningar"),
+    participants=rules.whole("Deltagare"),
+    tags=rules.whole("Taggar"),
+    task_owners=rules.whole("Ansvariga för uppgifter"),
+    drafts=rules.whole("Utkast"),
+    done_by=rules.text("Gallrad av"))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import rules
 from .errors import FieldError, raise_if
-from .fields import check_email, check_phone, check_text
+from .fields import check_email, check_phone
 from .ids import new_id
 
 
@@ -18,14 +19,17 @@ class Supporter:
     id: str = field(default_factory=new_id)
 
 
+SUPPORTER_RULES = rules.record(
+    "supporters",
+    name=rules.text("Namn", required=True),
+    team=rules.text("Team"),
+    email=rules.custom("E-post", "email", check_email),
+    phone=rules.custom("Telefon", "phone", check_phone))
+
+
 def validate_supporter(s: Supporter) -> list[FieldError]:
-    checks = {
-        "name": check_text(s.name, "Namn", required=True),
-        "team": check_text(s.team, "Team"),
-        "email": check_email(s.email),
-        "phone": check_phone(s.phone),
-    }
-    return [FieldError(k, v) for k, v in checks.items() if v]
+    return SUPPORTER_RULES.errors({"name": s.name, "team": s.team, "email": s.email,
+                                   "phone": s.phone})
 
 
 def check_supporter(s: Supporter) -> None:

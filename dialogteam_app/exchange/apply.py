@@ -6,6 +6,7 @@ import itertools
 
 from ..domain.record_names import table_name
 from ..store.connection import sqlite3
+from ..store.purge import purge_deleted_content
 from .conflicts import (
     Conflict,
     conflict_count,
@@ -64,6 +65,8 @@ def apply_plan(conn: sqlite3.Connection, graph: SchemaGraph, history: History,
     for table, rid, stamp in plan.stamps:
         conn.execute(f"UPDATE {quote(table)} SET updated_at = ? WHERE id = ?", (stamp, rid))
     _record_conflicts(conn, plan, report)
+    if plan.deletions:
+        purge_deleted_content(conn)
     problems = [r for t in {w.table.name for w in plan.writes.values()}
                 for r in conn.execute(f"PRAGMA foreign_key_check({quote(t)})")]
     if problems:
@@ -82,9 +85,9 @@ def _write_batch(conn: sqlite3.Connection, graph: SchemaGraph, writes: list[Writ
         for w in writes:  # again one by one (rewriting a written one changes nothing)
             try:
                 write_record(conn, graph, w.table, w.record)
-            except sqlite3.IntegrityError as exc:
+            except sqlite3.IntegrityError:
                 raise PackageError(f"Paketet innehåller en {table_name(w.table.name)} "
-                                   f"({w.id[:8]}) som databasen inte godtar: {exc}. "
+                                   f"({w.id[:8]}) som bryter mot en regel i databasen. "
                                    "Inget har importerats.") from None
         raise
 

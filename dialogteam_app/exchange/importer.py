@@ -16,7 +16,7 @@ from .package_format import DEFAULT_LIMITS, Limits
 from .package_reader import read_package
 from .report import ImportReport
 from .schema_graph import SchemaGraph
-from .validation import check_references, validate
+from .validation import check_references, check_scope, validate
 
 Progress = Callable[[str, float], None]
 
@@ -32,6 +32,7 @@ def import_package(db: Database, path: Path, *, progress: Progress | None = None
         graph = SchemaGraph.read(conn)
         valid = validate(package, graph, limits)
         check_references(conn, graph, valid)
+        check_scope(conn, graph, valid, package.manifest["scope"])
         progress("Jämför med det som finns här", 0.3)
         history = History(conn)
         history.record_local_changes(graph)

@@ -36,6 +36,8 @@ class Limits:
     max_ratio: int = 200
     ratio_applies_from: int = 2**20     # tiny members may compress oddly
     max_text_chars: int = 1_000_000     # exported plan snapshots exceed the editors' 50 000
+    # Checked in the manifest before any member is read; 100 000 notes is a big team.
+    max_rows_per_table: int = 500_000
 
 
 DEFAULT_LIMITS = Limits()

@@ -69,7 +69,7 @@ def read_package(path: Path, limits: Limits = DEFAULT_LIMITS,
             raise PackageError(f"Filen {Path(path).name} är inget Dialogteam-paket: "
                                "den saknar manifest.json.")
         manifest = parse_json(z.read(MANIFEST, limits.max_manifest_bytes), MANIFEST)
-        _check_manifest(manifest)
+        _check_manifest(manifest, limits)
         listed = {m["name"]: m for m in manifest["members"]}
         unlisted = sorted(z.names() - listed.keys() - {MANIFEST})
         if unlisted:
@@ -83,9 +83,66 @@ def read_package(path: Path, limits: Limits = DEFAULT_LIMITS,
                                    "kontrollsumma: paketet har ändrats eller skadats efter "
                                    "att det skapades. Det har inte lästs.")
             raw[name] = data
+    rows = {t["name"]: parse_rows(raw.pop(t["member"]), t["member"], t["rows"])
+            for t in manifest["tables"]}
     parsed = {name: parse_json(data, name) for name, data in raw.items()}
-    rows = {t["name"]: parsed[t["member"]] for t in manifest["tables"]}
     return Package(manifest, rows, parsed[VERSIONS_MEMBER], parsed[DELETED_MEMBER])
+
+
+def parse_rows(data: bytes, name: str, expected: int) -> list[Any]:
+    """A table member: a JSON list of objects, parsed one row at a time so that a
+    member of millions of tiny values (`[{},{},…]`) is refused after `expected`
+    rows instead of being built in memory first."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PackageError(f"Filen {name} i paketet är inte UTF-8-text.") from None
+    decoder = json.JSONDecoder(object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+    pos = _skip_space(text, 0)
+    if not text.startswith("[", pos):
+        if text.startswith("{", pos):
+            raise PackageError(f"Filen {name} i paketet är ingen lista av rader.")
+        raise PackageError(f"Filen {name} i paketet är ingen giltig JSON (ingen lista).")
+    pos = _skip_space(text, pos + 1)
+    rows: list[Any] = []
+    try:
+        while not text.startswith("]", pos):
+            if rows:
+                if not text.startswith(",", pos):
+                    raise ValueError(f"komma väntades vid tecken {pos}")
+                pos = _skip_space(text, pos + 1)
+            if len(rows) >= expected:
+                raise PackageError(f"Filen {name} i paketet har fler rader än manifestets "
+                                   f"{expected}. Det har inte lästs.")
+            row, pos = decoder.raw_decode(text, pos)
+            rows.append(row)
+            pos = _skip_space(text, pos)
+    except RecursionError:
+        raise PackageError(f"Filen {name} i paketet är för djupt nästlad.") from None
+    except ValueError as exc:
+        raise PackageError(f"Filen {name} i paketet är ingen giltig JSON ({exc}).") from None
+    if text[pos + 1:].strip():
+        raise PackageError(f"Filen {name} i paketet är ingen giltig JSON (text efter listan).")
+    return rows
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n\r":
+        pos += 1
+    return pos
+
+
+def _unique_keys(items: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in items:
+        if key in result:
+            raise ValueError(f"nyckeln {key!r} förekommer två gånger")
+        result[key] = value
+    return result
+
+
+def _no_constant(word: str) -> NoReturn:
+    raise ValueError(f"{word} är inget tillåtet värde")
 
 
 def package_is_encrypted(path: Path) -> bool:
@@ -115,19 +172,9 @@ def _decrypted(path: Path, limits: Limits, passphrase: str | None) -> io.BytesIO
 
 def parse_json(data: bytes, name: str) -> Any:
     """Strict JSON: UTF-8, no NaN or Infinity, no key given twice."""
-    def pairs(items: Iterable[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in items:
-            if key in result:
-                raise ValueError(f"nyckeln {key!r} förekommer två gånger")
-            result[key] = value
-        return result
-
-    def constant(word: str) -> NoReturn:
-        raise ValueError(f"{word} är inget tillåtet värde")
-
     try:
-        return json.loads(data.decode("utf-8"), object_pairs_hook=pairs, parse_constant=constant)
+        return json.loads(data.decode("utf-8"), object_pairs_hook=_unique_keys,
+                          parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise PackageError(f"Filen {name} i paketet är inte UTF-8-text.") from None
     except RecursionError:
@@ -136,7 +183,7 @@ def parse_json(data: bytes, name: str) -> Any:
         raise PackageError(f"Filen {name} i paketet är ingen giltig JSON ({exc}).") from None
 
 
-def _check_manifest(m: Any) -> None:
+def _check_manifest(m: Any, limits: Limits) -> None:
     if not isinstance(m, dict) or m.get("format") != FORMAT_NAME:
         found = m.get("format") if isinstance(m, dict) else None
         raise PackageError("Filen är inget Dialogteam-paket (manifestet anger formatet "
@@ -174,7 +221,7 @@ def _check_manifest(m: Any) -> None:
             or any(check_text(v, "scope") for v in scope.values()):
         raise PackageError("Paketets manifest är felaktigt (scope).")
     _check_members(m["members"])
-    _check_tables(m["tables"], {x["name"] for x in m["members"]})
+    _check_tables(m["tables"], {x["name"] for x in m["members"]}, limits)
 
 
 def _check_members(members: Any) -> None:
@@ -195,18 +242,22 @@ def _check_members(members: Any) -> None:
             raise PackageError(f"Paketets manifest saknar filen {required}.")
 
 
-def _check_tables(tables: Any, member_names: set[str]) -> None:
+def _check_tables(tables: Any, member_names: set[str], limits: Limits) -> None:
     if not isinstance(tables, list):
         raise PackageError("Paketets manifest är felaktigt (tables är ingen lista).")
     names: set[str] = set()
     for t in tables:
         if not (isinstance(t, dict) and set(t) == {"name", "member", "rows"}
                 and isinstance(t["name"], str) and t["member"] == table_member(t["name"])
-                and t["member"] in member_names and isinstance(t["rows"], int)):
+                and t["member"] in member_names and isinstance(t["rows"], int)
+                and not isinstance(t["rows"], bool) and t["rows"] >= 0):
             raise PackageError("Paketets manifest är felaktigt (en tabell saknar namn, fil "
                                "eller antal rader).")
         if t["name"] in names:
             raise PackageError(f"Paketets manifest nämner tabellen {t['name'][:60]} två gånger.")
+        if t["rows"] > limits.max_rows_per_table:
+            raise PackageError(f"Tabellen {t['name'][:60]} i paketet har {t['rows']} rader; "
+                               f"högst {limits.max_rows_per_table} läses. Det har inte lästs.")
         names.add(t["name"])
     extra = member_names - {t["member"] for t in tables} - {VERSIONS_MEMBER, DELETED_MEMBER}
     if extra:

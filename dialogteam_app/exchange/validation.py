@@ -7,12 +7,17 @@ reference must lead to a record in the package or in this database.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..domain.fields import check_text
 from ..domain.record_names import table_name
+from ..domain.rule_registry import rules_for
+from ..domain.rules import TableRules
 from ..store.connection import sqlite3
+from ..store.scope_check import RootResolver, ScopeError, database_lookup, foreign_keys
 from .errors import PackageError
 from .history import MAX_KNOWN, Tombstone
 from .package_format import HEX_ID, Limits
@@ -41,9 +46,12 @@ def validate(package: Package, graph: SchemaGraph, limits: Limits) -> ValidPacka
         if len(table_rows) != counts[name]:
             raise PackageError(f"{_where(table)}: manifestet anger {counts[name]} rader men "
                                f"filen har {len(table_rows)}.")
+        table_rules = rules_for(name)
         for i, row in enumerate(table_rows):
-            _check_row(table, row, i, limits)
+            _check_row(table, table_rules, row, i, limits)
         _check_unique(table, table_rows)
+        if table.is_link and table_rules is not None:
+            _check_per_owner(table, table_rules, table_rows)
         rows[name] = table_rows
     ids = {t.name: {r["id"] for r in rows[t.name]} for t in graph.record_tables}
     for link in (t for t in graph.order if t.is_link):
@@ -77,11 +85,64 @@ def check_references(conn: sqlite3.Connection, graph: SchemaGraph, package: Vali
                         "eller här. Paketet hänger inte ihop och har inte importerats.")
 
 
+def check_scope(conn: sqlite3.Connection, graph: SchemaGraph, package: ValidPackage,
+                scope: dict[str, str]) -> None:
+    """What docs/paketformat.md promises: each row stays in one samverkan and one
+    huvudman (child rows agree with their parents), and a package for one samverkan
+    writes nothing into another, nor into another huvudman's records."""
+    by_id = {t.name: {r["id"]: r for r in package.rows[t.name]} for t in graph.record_tables}
+    from_db = database_lookup(conn)
+
+    def lookup(table: str, record_id: str) -> Mapping[str, object] | None:
+        found = by_id.get(table, {}).get(record_id)
+        return found if found is not None else from_db(table, record_id)
+
+    resolver = RootResolver(foreign_keys(conn), lookup)
+    wanted = _scope_roots(scope, by_id)
+    for table in graph.order:
+        for row in package.rows[table.name]:
+            record_id = None if table.is_link else row["id"]
+            try:
+                roots = resolver.roots_of_row(table.name, row, record_id)
+            except ScopeError as exc:
+                raise PackageError(f"{_where(table)}: {exc} Paketet hänger inte ihop och har "
+                                   "inte importerats.") from None
+            for root, rid in wanted.items():
+                if roots.get(root, rid) != rid:
+                    raise PackageError(
+                        f"{_where(table)}: en rad hör till en annan "
+                        f"{table_name(root)} ({roots[root][:8]}) än paketets "
+                        f"({rid[:8]}). Ett paket för en samverkan får inte ändra något "
+                        "utanför den; det har inte importerats.")
+
+
+def _scope_roots(scope: dict[str, str],
+                 by_id: dict[str, dict[str, dict[str, Any]]]) -> dict[str, str]:
+    if scope.get("kind") != "samverkan":
+        return {}
+    engagement = by_id.get("engagements", {}).get(scope.get("engagement_id", ""))
+    if engagement is None:
+        raise PackageError("Paketet säger sig gälla en samverkan som inte finns i det. "
+                           "Det har inte importerats.")
+    return {"engagements": engagement["id"], "organisers": engagement["organiser_id"]}
+
+
 def _where(table: Table) -> str:
     return f"Tabellen {table.name} ({table_name(table.name, 2)}) i paketet"
 
 
-def _check_row(table: Table, row: Any, i: int, limits: Limits) -> None:
+def _check_per_owner(table: Table, table_rules: TableRules, table_rows: list[dict[str, Any]]) -> None:
+    """A note with a million tags would freeze its meeting: links per owner are bounded."""
+    assert table.owner is not None and table_rules.max_per_owner is not None
+    owners = Counter(row[table.owner.column] for row in table_rows)
+    owner, count = owners.most_common(1)[0] if owners else ("", 0)
+    if count > table_rules.max_per_owner:
+        raise PackageError(f"{_where(table)}: {table_name(table.owner.target)} {owner[:8]} har "
+                           f"{count} rader; högst {table_rules.max_per_owner} är tillåtet.")
+
+
+def _check_row(table: Table, table_rules: TableRules | None, row: Any, i: int,
+               limits: Limits) -> None:
     where = f"{_where(table)}, rad {i + 1}"
     if not isinstance(row, dict):
         raise PackageError(f"{where}: raden är inget JSON-objekt.")
@@ -93,6 +154,8 @@ def _check_row(table: Table, row: Any, i: int, limits: Limits) -> None:
         raise PackageError(f"{where}: kolumnen {missing[0]} saknas.")
     for column in table.columns:
         problem = _value_problem(table, column, row[column.name], limits)
+        if not problem and table_rules is not None and row[column.name] is not None:
+            problem = table_rules.problem(column.name, row[column.name])
         if problem:
             raise PackageError(f"{where}, kolumnen {column.name}: {problem}")
 

@@ -14,13 +14,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..output_guard import UnsafeOutputPath, check_output
+from ..private_files import create_private_file
+
 
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path to write; on success it becomes `path`, on failure it is removed."""
     path = Path(path)
+    check_output(path)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    tmp.open("xb").close()  # reserve the name; created with the user's normal permissions
+    create_private_file(tmp)  # reserve the name; 0600: what we write is personal data
     try:
         yield tmp
         with tmp.open("rb+") as f:
@@ -51,6 +55,8 @@ def _fsync_folder(folder: Path) -> None:
 
 def describe_os_error(e: OSError, path: Path) -> str:
     folder = Path(path).parent
+    if isinstance(e, UnsafeOutputPath):
+        return e.message
     if isinstance(e, PermissionError):
         return (f"Du har inte behörighet att skriva i mappen {folder}. "
                 "Välj en annan mapp, till exempel Dokument.")

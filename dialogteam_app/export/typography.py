@@ -27,11 +27,18 @@ _RULES = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+_GROUPS = _RULES[3]
+
+
 def keep_together(text: str) -> str:
+    if not _DIGIT.search(text):  # every rule but the period's needs a digit
+        return _RULES[-1].sub(rf"\1{NBSP}\2", text) if " –" in text or " -" in text else text
     for rule in _RULES:
-        count = 1
-        while count:  # again, for overlapping matches: 1 000 000
-            text, count = rule.subn(rf"\1{NBSP}\2", text)
+        text = rule.sub(rf"\1{NBSP}\2", text)
+    count = 1
+    while count:  # digit groups overlap: 1 000 000 needs a second pass
+        text, count = _GROUPS.subn(rf"\1{NBSP}\2", text)
     return text
 
 

@@ -166,13 +166,17 @@ def load_meetings(store: Store, engagement: Engagement) -> None:
                     school_unit_ids=[sample_id(u) for u in units])
         meetings.save(m)
         for pos, (name, role, org) in enumerate(PARTICIPANTS.get(key, [])):
-            meetings.save_participant(Participant(meeting_id=m.id, name=name, role=role,
-                                                  organisation=org, position=pos))
+            meetings.save_participant(Participant(
+                id=sample_id(f"participant-{key}-{pos}"), meeting_id=m.id, name=name,
+                role=role, organisation=org, position=pos))
         for pos, (text, asked) in enumerate(QUESTIONS.get(key, [])):
-            meetings.save_question(Question(meeting_id=m.id, text=text, asked=asked, position=pos))
+            meetings.save_question(Question(id=sample_id(f"question-{key}-{pos}"),
+                                            meeting_id=m.id, text=text, asked=asked,
+                                            position=pos))
         for pos, (tkind, text, who, due, done) in enumerate(TASKS.get(key, [])):
-            meetings.save_task(Task(meeting_id=m.id, kind=tkind, text=text, who=who, due=due,
-                                    done=done, position=pos))
+            meetings.save_task(Task(id=sample_id(f"task-{key}-{pos}"), meeting_id=m.id,
+                                    kind=tkind, text=text, who=who, due=due, done=done,
+                                    position=pos))
 
     starts = {key: (day, start) for key, day, _k, _t, start, *_rest in MEETINGS}
     counters: dict[str, int] = {}

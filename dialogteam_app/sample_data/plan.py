@@ -148,10 +148,14 @@ def load_plan(store: Store, engagement: Engagement) -> None:
         i = intervention_from_candidate(candidates[sample_id(candidate)], sample_id(area), position)
         i = replace(i, id=sample_id(f"intervention-{candidate}"), **{
             **fields, "school_unit_ids": [sample_id(u) for u in fields["school_unit_ids"]]})
-        i.milestones = [Milestone(intervention_id=i.id, date=d, text=t, position=n)
+        # Ids from names, like every sample record: two laptops that open the sample
+        # and then exchange have the same cost lines, not twice as many.
+        i.milestones = [Milestone(id=sample_id(f"milestone-{candidate}-{n}"),
+                                  intervention_id=i.id, date=d, text=t, position=n)
                         for n, (d, t) in enumerate(milestones)]
-        i.costs = [CostLine(intervention_id=i.id, description=t, amount_kr=kr, funder=f, year=y,
-                            position=n) for n, (t, kr, f, y) in enumerate(costs)]
+        i.costs = [CostLine(id=sample_id(f"cost-{candidate}-{n}"), intervention_id=i.id,
+                            description=t, amount_kr=kr, funder=f, year=y, position=n)
+                   for n, (t, kr, f, y) in enumerate(costs)]
         plans.restore_intervention(i)
     for position, (risk, prevention) in enumerate([
             ("Lärare i matematik slutar under insatsen.",

@@ -212,6 +212,28 @@ class Agreements:
     def delete(self, agreement_id: str) -> None:
         self.db.delete("agreements", agreement_id)
 
+    def deleted_with(self, agreement_id: str) -> builtins.list[Agreement]:
+        """The agreement and the tillägg that amend it (deleting it deletes them), as
+        stored, the amended one first: what `restore` needs to undo the deletion."""
+        first = self.get(agreement_id)
+        if first is None:
+            return []
+        found = [first]
+        siblings = self.list(first.engagement_id)
+        for a in found:  # grows while it is read: tillägg of tillägg too
+            found += [s for s in siblings if s.amends_id == a.id]
+        return found
+
+    def restore(self, agreements: builtins.list[Agreement]) -> None:
+        """Put deleted agreements back with every part exactly as they were stored
+        (undo), in one transaction. Not checked again: they passed the checks when
+        saved, and undo must give back what was there even if a rule spanning
+        records (a period changed since) would refuse it as a new edit."""
+        def write(conn: sqlite3.Connection) -> None:
+            for a in agreements:
+                _save_whole(conn, a)
+        self.db.write(write)
+
     def deletion_impact(self, agreement_id: str) -> Counter[str]:
         return cascade_counts(self.db.conn, "agreements", agreement_id)
 
@@ -274,6 +296,35 @@ class Agreements:
         assert table in _PART_TABLES
         self.db.delete(table, record_id)
 
+    def deleted_with_part(self, table: str, record_id: str) -> builtins.list[Part]:
+        """The part as stored and, for an insats, the reports whose coverage names it
+        (their links go with it): what `restore_parts` needs to undo the deletion."""
+        assert table in _PART_TABLES
+        owner = ("SELECT t.agreement_id FROM {0} x JOIN agreement_terms t ON t.id = x.terms_id "
+                 "WHERE x.id = ?" if table in ("agreement_participants", "agreement_funding")
+                 else "SELECT agreement_id FROM {0} WHERE id = ?").format(table)
+        r = self.db.conn.execute(owner, (record_id,)).fetchone()
+        a = self.get(r[0]) if r is not None else None
+        if a is None:
+            return []
+        parts: builtins.list[Part]
+        if table == "agreement_terms":
+            parts = [t for t in a.terms if t.id == record_id]
+            return parts + [rep for rep in a.reports if record_id in rep.terms_ids] \
+                if parts else []
+        parts = [*a.signatories, *a.payments, *a.reports, *a.changes]
+        for t in a.terms:
+            parts += [*t.participants, *t.funding]
+        return [p for p in parts if p.id == record_id]
+
+    def restore_parts(self, parts: builtins.list[Part]) -> None:
+        """Put deleted parts back as they were stored (undo), in one transaction; not
+        checked again, as `restore`."""
+        def write(conn: sqlite3.Connection) -> None:
+            for part in parts:
+                _restore_part(conn, part)
+        self.db.write(write)
+
     def part_deletion_impact(self, table: str, record_id: str) -> Counter[str]:
         assert table in _PART_TABLES
         return cascade_counts(self.db.conn, table, record_id)
@@ -300,6 +351,27 @@ class Agreements:
         raise_if(validate_party(party))
         Settings(self.db).set_many({SETTING_PREFIX + f.name: str(getattr(party, f.name))
                                     for f in fields(SkolverketParty)})
+
+
+Part = (Signatory | InterventionTerms | ParticipantCount | FundingLine | PaymentRow
+        | ReportObligation | AgreementChange)
+
+
+def _restore_part(conn: sqlite3.Connection, part: Part) -> None:
+    if isinstance(part, InterventionTerms):
+        _save_terms(conn, part, with_children=True)
+    elif isinstance(part, ParticipantCount):
+        _save_participant(conn, part)
+    elif isinstance(part, ReportObligation):
+        _save_report(conn, part)
+    elif isinstance(part, Signatory):
+        rows.upsert(conn, "agreement_signatories", ar.signatory_values(part))
+    elif isinstance(part, FundingLine):
+        rows.upsert(conn, "agreement_funding", ar.funding_values(part))
+    elif isinstance(part, PaymentRow):
+        rows.upsert(conn, "agreement_payments", ar.payment_values(part))
+    else:
+        rows.upsert(conn, "agreement_changes", ar.change_values(part))
 
 
 _PART_TABLES = ("agreement_signatories", "agreement_terms", "agreement_participants",

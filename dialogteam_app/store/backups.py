@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..paths import DataPaths
+from ..private_files import make_private, make_private_folder
 from .backup_copy import backup_to
 from .connection import (
     PLAIN_HEADER,
@@ -29,7 +30,8 @@ from .connection import (
     open_file,
     sqlite3,
 )
-from .errors import StoreError, store_errors
+from .errors import StoreError, store_errors, translate
+from .field_check import stored_value_problems
 from .migrations import LATEST
 
 log = logging.getLogger(__name__)
@@ -38,12 +40,17 @@ AUTOMATIC = "automatisk"
 MANUAL = "manuell"
 BEFORE_RESTORE = "före-återställning"
 BEFORE_UPGRADE = "före-uppgradering"     # taken by migrations/__init__.py
+BEFORE_COMMAND = "före-kommando"         # a command-line import or export
 BEFORE_ENCRYPTION = "före-kryptering"    # taken by encryption.py, then encrypted too
 KIND_LABELS = {AUTOMATIC: "Automatisk", MANUAL: "Manuell", BEFORE_RESTORE: "Före återställning",
-               BEFORE_UPGRADE: "Före uppgradering", BEFORE_ENCRYPTION: "Före kryptering"}
+               BEFORE_UPGRADE: "Före uppgradering", BEFORE_COMMAND: "Före kommando",
+               BEFORE_ENCRYPTION: "Före kryptering"}
 
 KEEP_DAYS_DEFAULT = 30
+KEEP_OTHER_DAYS_DEFAULT = 90    # manual copies and those taken before a restore/upgrade/command
 KEEP_NEWEST = 3                 # automatic copies never pruned, however old
+# What a backup cut short by a crash leaves: the copy and SQLite's journals of it.
+LEFTOVERS = ("*.part", "*.part-journal", "*.part-wal", "*.part-shm", "*.sqlite-journal")
 DUE_AFTER = timedelta(hours=24)
 
 _STAMP = "%Y%m%d-%H%M%S"
@@ -100,18 +107,39 @@ def backup_now(paths: DataPaths, kind: str = MANUAL, now: datetime | None = None
     return _info(dest)
 
 
-def prune(paths: DataPaths, keep_days: int, now: datetime | None = None) -> list[Path]:
+def prune(paths: DataPaths, keep_days: int, now: datetime | None = None,
+          other_keep_days: int = KEEP_OTHER_DAYS_DEFAULT) -> list[Path]:
     """Remove automatic copies older than keep_days, and of the days before today all
     but the newest copy of each day; the newest KEEP_NEWEST always stay. Copies taken
-    by hand, before a restore or before an upgrade are the user's to delete. Half
-    written copies left by a crash (*.part, over an hour old) go too."""
+    by hand, before a restore, an upgrade or a command go after other_keep_days, but
+    the newest of each kind stays. Leftovers of a copy cut short by a crash (over an
+    hour old, so not one being written now) go too: they hold personal data."""
     now = now or datetime.now()
-    automatic = [b for b in list_backups(paths) if b.kind == AUTOMATIC]
+    found = list_backups(paths)
+    automatic = [b for b in found if b.kind == AUTOMATIC]
     days_seen = {b.taken_at.date() for b in automatic[:KEEP_NEWEST]}
-    removed = [p for p in paths.backups.glob("*.part")       # a copy cut short by a crash
+    removed = [p for pattern in LEFTOVERS for p in paths.backups.glob(pattern)
                if datetime.fromtimestamp(p.stat().st_mtime) < now - timedelta(hours=1)]
     for p in removed:
         p.unlink(missing_ok=True)
+    for side in (p for pattern in ("*.sqlite-wal", "*.sqlite-shm")
+                 for p in paths.backups.glob(pattern)):
+        # A WAL kept on its own (store/open_guard.py), or one whose copy was removed.
+        base = Path(str(side)[:-4])
+        if not base.exists() and datetime.fromtimestamp(side.stat().st_mtime) \
+                < now - timedelta(days=other_keep_days):
+            side.unlink(missing_ok=True)
+            removed.append(side)
+    newest_of_kind: set[str] = set()
+    for b in found:                       # newest first
+        if b.kind == AUTOMATIC:
+            continue
+        if b.kind in newest_of_kind and now - b.taken_at > timedelta(days=other_keep_days):
+            b.path.unlink(missing_ok=True)
+            for suffix in ("-wal",):      # a byte copy of a broken database has its WAL
+                Path(f"{b.path}{suffix}").unlink(missing_ok=True)
+            removed.append(b.path)
+        newest_of_kind.add(b.kind)
     for b in automatic[KEEP_NEWEST:]:     # newest first, so a day's newest is seen first
         day = b.taken_at.date()
         too_old = now - b.taken_at > timedelta(days=keep_days)
@@ -131,10 +159,11 @@ def automatic_backup_due(paths: DataPaths, now: datetime | None = None) -> bool:
     return newest is None or now - newest.taken_at >= DUE_AFTER
 
 
-def automatic_backup(paths: DataPaths, keep_days: int) -> BackupInfo:
+def automatic_backup(paths: DataPaths, keep_days: int,
+                     other_keep_days: int = KEEP_OTHER_DAYS_DEFAULT) -> BackupInfo:
     """The copy taken at start and once a day, then the rotation."""
     info = backup_now(paths, AUTOMATIC)
-    prune(paths, keep_days)
+    prune(paths, keep_days, other_keep_days=other_keep_days)
     return info
 
 
@@ -157,8 +186,10 @@ def backup_problems(path: Path, key: DatabaseKey | None = None) -> list[str]:
             if not encrypted and f.read(16) != PLAIN_HEADER:
                 return ["Filen är ingen Dialogteam-databas (ingen SQLite-fil)."]
         conn = _open_read_only(path, key)
-    except (OSError, sqlite3.Error) as exc:
-        return [f"Filen kan inte öppnas: {exc}."]
+    except sqlite3.Error as exc:
+        return [f"Filen kan inte öppnas: {str(translate(exc))}"]
+    except OSError as exc:
+        return [f"Filen kan inte öppnas: {exc.strerror or exc}."]
     try:
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'organisers'").fetchone() is None:
             return ["Filen är ingen Dialogteam-databas."]
@@ -170,7 +201,7 @@ def backup_problems(path: Path, key: DatabaseKey | None = None) -> list[str]:
         if encrypted:
             return ["Kopian öppnas inte med databasens nyckel: den är krypterad med en annan "
                     "lösenfras, eller skadad."]
-        return [f"Filen är skadad: {exc}."]
+        return [f"Filen är skadad: {str(translate(exc))}"]
     finally:
         conn.close()
 
@@ -221,10 +252,11 @@ def _keep_current(paths: DataPaths) -> Path:
         return backup_now(paths, BEFORE_RESTORE).path
     except StoreError:
         dest = paths.backups / f"{BEFORE_RESTORE}-{stamp}-trasig.sqlite"
-        paths.backups.mkdir(parents=True, exist_ok=True)
+        make_private_folder(paths.backups)
         for suffix in ("", "-wal"):
             if Path(f"{paths.database}{suffix}").exists():
                 shutil.copy2(f"{paths.database}{suffix}", f"{dest}{suffix}")
+                make_private(Path(f"{dest}{suffix}"))
         return dest
 
 
@@ -232,6 +264,7 @@ def _keep_current(paths: DataPaths) -> Path:
 class CheckItem:
     label: str
     problems: list[str]
+    skipped: str = ""       # why the check could not run (not a problem of the file)
 
 
 def check_database(path: Path) -> list[CheckItem]:
@@ -240,19 +273,42 @@ def check_database(path: Path) -> list[CheckItem]:
     (the FTS check is written as an INSERT, so a read-only connection cannot run it)."""
     if not Path(path).is_file():
         return [CheckItem("Databasfilen", [f"{path} finns inte."])]
+    read_only = False
     try:
-        conn = open_file(path, autocommit=True)
-        conn.execute("BEGIN")
+        conn = _open_for_check(path)
+    except sqlite3.OperationalError:
+        # A read-only folder or file: SQLite cannot make the WAL's -shm beside it.
+        # Nobody can be writing there, so the file is read as it lies.
+        read_only = True
+        try:
+            conn = open_file(path, read_only=True, immutable=True, autocommit=True)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            return [CheckItem("Databasfilen", [str(translate(exc))])]
     except sqlite3.DatabaseError as exc:
-        return [CheckItem("Databasfilen", [f"Den kan inte öppnas: {exc}."])]
+        return [CheckItem("Databasfilen", [str(translate(exc))])]
     try:
+        fts = CheckItem("Sökindex (FTS5)", [], "databasen är skrivskyddad, så indexet "
+                        "kan inte kontrolleras") if read_only else _run(conn, "Sökindex (FTS5)",
+                                                                         _fts)
         return [_run(conn, "Filens struktur (integrity_check)", integrity_errors),
                 _run(conn, "Kopplingar mellan poster (foreign_key_check)", foreign_key_errors),
-                _run(conn, "Sökindex (FTS5)", _fts)]
+                fts, _run(conn, "Värden i fälten (programmets regler)", stored_value_problems)]
     finally:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         conn.close()
+
+
+def _open_for_check(path: Path) -> sqlite3.Connection:
+    conn = open_file(path, autocommit=True)
+    try:
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def _run(conn: sqlite3.Connection, label: str,
@@ -260,7 +316,7 @@ def _run(conn: sqlite3.Connection, label: str,
     try:
         return CheckItem(label, check(conn))
     except sqlite3.DatabaseError as exc:
-        return CheckItem(label, [f"SQLite rapporterar: {exc}."])
+        return CheckItem(label, [str(translate(exc))])
 
 
 def _fts(conn: sqlite3.Connection) -> list[str]:
@@ -269,6 +325,6 @@ def _fts(conn: sqlite3.Connection) -> list[str]:
                                 "AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'").fetchall():
         try:   # rank 1: compare the index with its content table too
             conn.execute(f'INSERT INTO "{name}"("{name}", rank) VALUES (\'integrity-check\', 1)')
-        except sqlite3.DatabaseError as exc:
-            problems.append(f"Sökindexet {name} stämmer inte med anteckningarna ({exc}).")
+        except sqlite3.DatabaseError:
+            problems.append(f"Sökindexet {name} stämmer inte med anteckningarna.")
     return problems

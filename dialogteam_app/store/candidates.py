@@ -29,7 +29,7 @@ def check_same_engagement(conn: sqlite3.Connection, table: str, record_id: str |
 def _candidate(r: sqlite3.Row, cause_ids: list[str]) -> Candidate:
     return Candidate(id=r["id"], engagement_id=r["engagement_id"], title=r["title"],
                      description=r["description"], cause_ids=cause_ids,
-                     factors=json.loads(r["factors"]), note_id=r["note_id"],
+                     factors=rows.stored_list(r["factors"]), note_id=r["note_id"],
                      position=r["position"])
 
 

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 else:
     from sqlcipher3 import dbapi2 as sqlite3
 
+from ..private_files import make_private
+
 BUSY_TIMEOUT_MS = 10_000
 PLAIN_HEADER = b"SQLite format 3\0"
 
@@ -78,13 +80,15 @@ def is_encrypted_file(path: Path | str) -> bool:
 
 
 def open_file(path: Path | str, key: DatabaseKey | None = None, *, read_only: bool = False,
-              plain: bool = False, autocommit: bool = False,
+              plain: bool = False, autocommit: bool = False, immutable: bool = False,
               timeout: float = 5.0) -> sqlite3.Connection:
     """A bare connection to any database file, keyed when it lives in an encrypted
     data folder (or with the key given); plain=True opens it without a key."""
     if not plain:
         key = key or key_for(path)
-    target = f"{Path(path).resolve().as_uri()}?mode=ro" if read_only else str(path)
+    # immutable: a file in a folder nobody can write to, read without its -shm.
+    target = (f"{Path(path).resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
+              if read_only else str(path))
     conn = sqlite3.connect(target, timeout=timeout, uri=read_only)
     if autocommit:
         conn.isolation_level = None
@@ -102,7 +106,10 @@ def connect(path: Path | str) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA secure_delete=ON")   # freed pages are zeroed: deleted is gone
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    for suffix in ("", "-wal", "-shm"):     # later journals copy the database's mode
+        make_private(Path(f"{path}{suffix}"))
     return conn
 
 

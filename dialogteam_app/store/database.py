@@ -13,10 +13,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..output_guard import protect_database
 from . import rows
 from .connection import connect, sqlite3, transaction
 from .errors import as_store_error, store_errors
 from .migrations import migrate
+from .open_guard import inspect_before_open
+from .purge import checkpoint
 from .writer import BackgroundWriter
 
 log = logging.getLogger(__name__)
@@ -28,11 +31,14 @@ class Database:
                  on_pending: Callable[[int], None] | None = None,
                  on_error: Callable[[BaseException], None] | None = None):
         self.path = Path(path)
+        protect_database(self.path)
         self._options = (backup_dir, threaded, on_pending, on_error)
         self._open()
 
     def _open(self) -> None:
         backup_dir, threaded, on_pending, on_error = self._options
+        # Said by the command line and the window after opening (store/open_guard.py).
+        self.open_warnings = inspect_before_open(self.path, backup_dir or self.path.parent)
         with store_errors():
             self.conn = connect(self.path)
         self._in_bulk = False
@@ -103,6 +109,10 @@ class Database:
         if self._writer is not None:
             self._writer.close()
             self._writer = None
+        try:
+            checkpoint(self.conn)     # deleted text leaves the WAL too
+        except sqlite3.Error:
+            pass                      # read-only or busy: SQLite checkpoints on its own later
         self.conn.close()
 
     def __enter__(self) -> Database:

@@ -42,28 +42,35 @@ _BY_CODE: dict[int, tuple[type[StoreError], str]] = {
     _LOCKED: (StoreBusyError, "Databasen är upptagen av ett annat program. Försök igen om en stund."),
     _READONLY: (StoreReadOnlyError, "Databasen går inte att skriva till (skrivskyddad fil eller "
                                     "mapp). Ändringen sparades inte."),
+    # A read-only folder: SQLite cannot create the WAL's -shm beside the database.
+    _CANTOPEN: (StoreReadOnlyError, "Databasen kunde inte öppnas: datamappen eller databasen är "
+                                    "skrivskyddad, tillhör en annan användare eller saknas. "
+                                    "Ändra behörigheten, eller välj en annan datamapp med "
+                                    "--data-dir."),
     _FULL: (StoreFullError, "Disken är full. Frigör utrymme; ändringen sparades inte."),
     _IOERR: (StoreError, "Databasfilen kunde inte läsas eller skrivas (diskfel eller en "
                          "borttagen enhet). Ändringen sparades inte."),
     _CORRUPT: (StoreCorruptError, "Databasen är skadad. Återställ en säkerhetskopia: "
                                   "Arkiv → Säkerhetskopior…"),
     _NOTADB: (StoreCorruptError, "Filen är ingen Dialogteam-databas, eller så är den skadad."),
-    _CANTOPEN: (StoreError, "Databasfilen kunde inte öppnas (saknas mappen, eller saknas "
-                            "behörighet?)."),
 }
 
 
 def translate(exc: sqlite3.Error) -> StoreError:
     """The StoreError that says, in Swedish, what this sqlite3 error means for the user."""
     if isinstance(exc, sqlite3.IntegrityError):
-        return StoreConstraintError(f"Ändringen bryter mot databasens regler ({exc}).")
+        return StoreConstraintError("Ändringen bryter mot databasens regler (en koppling till "
+                                    "något som inte finns, eller ett otillåtet värde) och "
+                                    "sparades inte.")
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None and (code & 0xFF) in _BY_CODE:
         cls, message = _BY_CODE[code & 0xFF]
         return cls(message)
     if isinstance(exc, sqlite3.DatabaseError) and "malformed" in str(exc):
         return StoreCorruptError(_BY_CODE[_CORRUPT][1])
-    return StoreError(f"Databasfelet {type(exc).__name__}: {exc}")
+    # SQLite's own words are English: only its error code is shown.
+    name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
+    return StoreError(f"Databasen kunde inte användas (SQLite-fel {name}).")
 
 
 def as_store_error(exc: BaseException) -> BaseException:
@@ -82,3 +89,10 @@ def store_errors() -> Iterator[None]:
         yield
     except sqlite3.Error as exc:
         raise translate(exc) from exc
+
+
+def read_only_text(root: object) -> str:
+    """For a data folder in which not even the lock file can be made."""
+    return (f"Dialogteam kan inte skriva i datamappen {root}: den är skrivskyddad eller "
+            "tillhör en annan användare. Ändra behörigheten, eller välj en annan datamapp "
+            "med --data-dir.")

@@ -16,6 +16,7 @@ from . import rows
 from .connection import sqlite3
 from .database import Database
 from .evidence_links import guarded_delete
+from .scope_check import check_row_scope
 
 
 def _note_values(n: Note) -> rows.Values:
@@ -25,6 +26,10 @@ def _note_values(n: Note) -> rows.Values:
 
 
 def write_note(conn: sqlite3.Connection, values: rows.Values, tags: list[str]) -> None:
+    rows.check_row("notes", values)
+    check_row_scope(conn, "notes", values)
+    for tag in tags:
+        rows.check_row("note_tags", {"tag": tag})
     # Body is only SET when it changed: the FTS trigger reindexes on every SET of body.
     conn.execute(
         "INSERT INTO notes (id, meeting_id, engagement_id, taken_at, body, speaker_role, updated_at) "

@@ -114,7 +114,7 @@ class Plans:
             i = Intervention(**{name: r[name] for name in _TEXT_FIELDS},
                              id=r["id"], area_id=r["area_id"], title=r["title"],
                              approx_participants=r["approx_participants"], start=r["start"],
-                             end=r["end"], factors=json.loads(r["factors"]),
+                             end=r["end"], factors=rows.stored_list(r["factors"]),
                              candidate_id=r["candidate_id"], position=r["position"])
             interventions[i.id] = i
             by_area[i.area_id].interventions.append(i)

@@ -22,10 +22,7 @@ NO_YEAR = "Utan år"
 
 
 def _factor_label(value: str) -> str:
-    try:
-        return Factor(value).label
-    except ValueError:
-        return value
+    return Factor(value).label
 
 
 def _intervention(i: Intervention, units: dict[str, str], causes: dict[str, str],

@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
-from ..domain.errors import FieldError, ValidationError
+from ..domain.errors import FieldError, ValidationError, raise_if
 from ..domain.ids import utc_now
+from ..domain.rule_registry import rules_for
 from .connection import sqlite3
+from .purge import purge_deleted_content
+from .scope_check import check_row_scope
 
 # Column -> value for one row being written: plain SQL values (str, int, float, None).
 Values = dict[str, Any]
 
 
+def check_row(table: str, values: Mapping[str, object]) -> None:
+    """The table's field rules, the same the window and the importer ask, before any write."""
+    table_rules = rules_for(table)
+    if table_rules is not None:
+        raise_if(table_rules.errors(values))
+
+
 def upsert(conn: sqlite3.Connection, table: str, values: Mapping[str, object]) -> None:
     """Insert or update one row by id, stamping updated_at."""
     values = {**values, "updated_at": utc_now()}
+    check_row(table, values)
+    check_row_scope(conn, table, values)
     cols = ", ".join(values)
     marks = ", ".join(f":{c}" for c in values)
     updates = ", ".join(f"{c} = excluded.{c}" for c in values if c != "id")
@@ -24,8 +37,20 @@ def upsert(conn: sqlite3.Connection, table: str, values: Mapping[str, object]) -
         f"ON CONFLICT(id) DO UPDATE SET {updates}", values)
 
 
+def stored_list(text: str) -> list[str]:
+    """A JSON list of codes as stored; a damaged one reads as empty (`check` reports it)."""
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
 def delete(conn: sqlite3.Connection, table: str, record_id: str) -> int:
+    """Delete the row (its children by cascade) and what it leaves elsewhere."""
     count: int = conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,)).rowcount
+    if count:
+        purge_deleted_content(conn)
     return count
 
 

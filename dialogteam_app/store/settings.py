@@ -8,6 +8,7 @@ from .connection import sqlite3
 from .database import Database
 
 BACKUP_KEEP_DAYS = "backup_keep_days"
+BACKUP_KEEP_OTHER_DAYS = "backup_keep_other_days"   # manual and before-restore copies
 EXCHANGE_NAME = "exchange_name"       # who made a package, as the colleague will see it
 
 
@@ -27,6 +28,14 @@ def exchange_name(conn: sqlite3.Connection) -> str:
         return ""
 
 
+def days_setting(conn: sqlite3.Connection, key: str, default: int) -> int:
+    """A number of days kept in the settings (a damaged value reads as the default)."""
+    try:
+        return max(1, min(3650, int(read_setting(conn, key) or default)))
+    except ValueError:
+        return default
+
+
 class Settings:
     def __init__(self, db: Database):
         self.db = db
@@ -34,6 +43,9 @@ class Settings:
     def get(self, key: str, default: str | None = None) -> str | None:
         value = read_setting(self.db.conn, key)
         return default if value is None else value
+
+    def days(self, key: str, default: int) -> int:
+        return days_setting(self.db.conn, key, default)
 
     def exchange_name(self) -> str:
         return exchange_name(self.db.conn)

@@ -95,6 +95,11 @@ class Store:
         from .candidates import Candidates
         return Candidates(self.db)
 
+    @property
+    def open_warnings(self) -> list[str]:
+        """What was found beside the database when it was opened (store/open_guard.py)."""
+        return self.db.open_warnings
+
     def is_empty(self) -> bool:
         return not self.db.query("SELECT 1 FROM organisers LIMIT 1")
 

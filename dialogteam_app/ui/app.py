@@ -19,7 +19,7 @@ from ..instance_lock import AlreadyRunningError, InstanceLock
 from ..paths import DataPaths
 from ..store.connection import is_encrypted_file
 from ..store.database import Database
-from ..store.errors import StoreError
+from ..store.errors import StoreError, read_only_text
 from ..store.store import Store
 from ..windows_console import window_shows_errors
 from .common.autosave import Autosaver
@@ -141,6 +141,11 @@ def _run(app: QApplication, paths: DataPaths, smoke: bool, started: float,
         print(exc, file=sys.stderr)
         show_error(None, "Dialogteam är redan igång", str(exc))
         return 1
+    except OSError:       # a read-only data folder: not even the lock can be made
+        text = read_only_text(paths.root)
+        print(text, file=sys.stderr)
+        show_error(None, "Datamappen är skrivskyddad", text)
+        return 2
     try:
         if is_encrypted_file(paths.database):    # the dialog's modules only when needed
             from .encryption.unlock import unlock_at_start
@@ -154,6 +159,9 @@ def _run(app: QApplication, paths: DataPaths, smoke: bool, started: float,
             return 2
         shown.append(window)
         window_shows_errors()
+        for warning in window.ctx.store.open_warnings:
+            log.warning("database opened with a warning: %s", warning)
+            show_error(None, "Databasen var inte som väntat", warning)
         if smoke:
             _SmokeTimer(window, started)
         else:

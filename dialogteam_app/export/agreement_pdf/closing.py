@@ -9,7 +9,9 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
+from ...domain import agreement_outline as outline
 from ...domain.agreement_document import AgreementDocument, DocMoney, DocSignatory
+from ...domain.agreement_outline import Chapter
 from ...domain.money import format_kr
 from ..pdf.fonts import BOLD
 from ..pdf.structure import TableTags
@@ -32,23 +34,20 @@ from .sections import funders_table
 SIGNATURE_ROOM = 70 * mm
 
 
-def money(number: str, doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
+def money(ch: Chapter, doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
     m = doc.money
-    parts: list[Flowable] = headings.chapter(number, "Finansiering och utbetalningar")
-    if doc.funders:
-        parts += [*subsection(f"{number}.1", "Finansiering enligt överenskommelsen",
-                             SECTION_TAG),
-                  funders_table(doc), Spacer(1, 2 * mm)]
-    if m is None:
-        return parts
-    parts += [*subsection(f"{number}.2", "Utbetalningsplan", SECTION_TAG),
-              Paragraph("Den första utbetalningen görs efter rekvisition från Huvudmannen, "
-                        "därefter betalas medlen ut kvartalsvis i förskott enligt planen.", BODY),
-              _payments_table(m), Spacer(1, 3 * mm)]
-    if m.rekvisition:
-        parts += [*subsection(f"{number}.3", "Rekvisition", SECTION_TAG), _facts_table(m.rekvisition)]
-    parts += [*subsection(f"{number}.4", "Återbetalning", SECTION_TAG),
-              Paragraph(markup(m.repayment_sentence), BODY)]
+    parts: list[Flowable] = headings.chapter(ch.number, ch.title)
+    for number, title in outline.money_parts(ch.number, doc):
+        parts += subsection(number, title, SECTION_TAG)
+        if number.endswith(".1"):
+            parts += [funders_table(doc), Spacer(1, 2 * mm)]
+        elif m is not None and number.endswith(".2"):
+            parts += [Paragraph(outline.PAYMENTS_INTRO, BODY), _payments_table(m),
+                      Spacer(1, 3 * mm)]
+        elif m is not None and number.endswith(".3"):
+            parts.append(_facts_table(m.rekvisition))
+        elif m is not None:
+            parts.append(Paragraph(markup(m.repayment_sentence), BODY))
     return parts
 
 
@@ -79,26 +78,25 @@ def _facts_table(facts: list[tuple[str, str]]) -> Table:
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)))
 
 
-def breach(number: str, doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
-    parts = [*headings.chapter(number, "Brister och återkrav"), *paragraphs(doc.breach_text)]
+def breach(ch: Chapter, doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
+    parts = [*headings.chapter(ch.number, ch.title), *paragraphs(doc.breach_text)]
     if doc.money is not None:
         parts += paragraphs(doc.money.reclaim_text, empty="")
     return parts
 
 
-def evaluation(number: str, doc: AgreementDocument,
+def evaluation(ch: Chapter, doc: AgreementDocument,
                headings: AgreementHeadings) -> list[Flowable]:
-    return [*headings.chapter(number, "Utvärdering"), *paragraphs(doc.evaluation_text)]
+    return [*headings.chapter(ch.number, ch.title), *paragraphs(doc.evaluation_text)]
 
 
-def changes(number: str, doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
-    parts = [*headings.chapter(number, "Ändringar och tillägg"), *paragraphs(doc.changes_text)]
+def changes(ch: Chapter, doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
+    parts = [*headings.chapter(ch.number, ch.title), *paragraphs(doc.changes_text)]
     if doc.own_changes:
-        parts += [Paragraph(f"Tillägget ändrar {markup(doc.amends)} enligt följande:", BODY),
+        parts += [Paragraph(markup(outline.own_changes_lead(doc)), BODY),
                   *bullets(doc.own_changes)]
     if doc.amendments:
-        parts += [Paragraph("Överenskommelsen gäller med följande ändringar genom "
-                            "undertecknade tillägg:", BODY), *bullets(doc.amendments)]
+        parts += [Paragraph(outline.AMENDED_BY, BODY), *bullets(doc.amendments)]
     return parts + paragraphs(doc.copies_text)
 
 
@@ -128,7 +126,8 @@ class _Line(Flowable):  # type: ignore[misc]  # reportlab has no stubs: its clas
         self.canv.line(0, 2, self.width, 2)
 
 
-def signatures(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
+def signatures(ch: Chapter, doc: AgreementDocument,
+               headings: AgreementHeadings) -> list[Flowable]:
     by_party: dict[str, list[DocSignatory]] = {"Skolverket": [], "Huvudmannen": []}
     for s in doc.signatories:
         by_party.setdefault(s.party, []).append(s)
@@ -144,18 +143,18 @@ def signatures(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flow
                   style=table_style(("LEFTPADDING", (0, 0), (0, -1), 0),
                                     ("BOTTOMPADDING", (0, 1), (-1, -1), 10)))
     parts: list[Flowable] = [CondPageBreak(SIGNATURE_ROOM),
-                             *headings.unnumbered("Underskrifter"), table]
+                             *headings.unnumbered(ch.title), table]
     for r in doc.reviewers:
         parts += [CondPageBreak(30 * mm), Spacer(1, 4 * mm),
-                  Paragraph("Överenskommelsen har granskats av "
-                            f"{markup(r.title.lower() or 'granskare')}", BODY),
+                  Paragraph(markup(outline.reviewed_by(r.title)), BODY),
                   Spacer(1, 10 * mm), _Line(), Paragraph(f"<b>{markup(r.name)}</b>", CELL)]
     return parts
 
 
-def bilagor(doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
-    parts: list[Flowable] = headings.unnumbered("Bilagor")
+def bilagor(ch: Chapter, doc: AgreementDocument,
+            headings: AgreementHeadings) -> list[Flowable]:
+    parts: list[Flowable] = headings.unnumbered(ch.title)
     if not doc.bilagor:
-        return parts + paragraphs("", empty="Inga bilagor.")
+        return parts + paragraphs("", empty=outline.NO_BILAGOR)
     return parts + [Paragraph(markup(b), BODY) for b in doc.bilagor]
 

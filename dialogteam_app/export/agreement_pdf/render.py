@@ -4,13 +4,14 @@ tagged file, laid out once and written atomically like the plan."""
 from __future__ import annotations
 
 import io
-import itertools
 from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
+from ...domain import agreement_outline as outline
 from ...domain.agreement_document import AgreementDocument
+from ...domain.agreement_outline import Chapter
 from ...domain.plan_document import PlanDocument
 from ..atomic import atomic_path
 from ..pdf.document import COVER, DocumentInfo
@@ -32,31 +33,24 @@ from .template import (
 
 
 def agreement_story(doc: AgreementDocument) -> list[Flowable]:
-    """The chapters in the Stockholm ÖK 2's order, numbered as they come. An ÖK 2 has
-    every chapter (an empty one shows what is missing); an ÖK 1 or a tillägg leaves out
-    what it does not regulate."""
+    """The title, then the chapters the outline names, each drawn by its section."""
     headings = AgreementHeadings()
-    numbers = itertools.count(1)
+    story: list[Flowable] = sections.title_block(doc)
+    for chapter in outline.chapters(doc):
+        story += _CHAPTERS[chapter.key](chapter, doc, headings)
+    return story
 
-    def n() -> str:
-        return str(next(numbers))
-    full = doc.kind == "ÖK 2"
-    story: list[Flowable] = [*sections.title_block(doc), *sections.parties(n(), doc, headings),
-                             *sections.background(n(), doc, headings),
-                             *sections.documents(n(), doc, headings)]
-    if full or doc.period_sentence:
-        story += sections.period(n(), doc, headings)
-    story += sections.areas(numbers, doc, headings)
-    if full or doc.areas:
-        story += sections.schedule(n(), doc, headings)
-    if full or doc.final_due:
-        story += sections.final_report(n(), doc, headings)
-    if doc.money is not None:
-        story += closing.money(n(), doc, headings)
-    if doc.kind != "Tillägg":
-        story += [*closing.breach(n(), doc, headings), *closing.evaluation(n(), doc, headings)]
-    return story + [*closing.changes(n(), doc, headings), *closing.signatures(doc, headings),
-                    *closing.bilagor(doc, headings)]
+
+_CHAPTERS: dict[str, Callable[[Chapter, AgreementDocument, AgreementHeadings],
+                              list[Flowable]]] = {
+    outline.PARTIES: sections.parties, outline.BACKGROUND: sections.background,
+    outline.DOCUMENTS: sections.documents, outline.PERIOD: sections.period,
+    outline.AREA: sections.area, outline.SCHEDULE: sections.schedule,
+    outline.FINAL: sections.final_report, outline.MONEY: closing.money,
+    outline.BREACH: closing.breach, outline.EVALUATION: closing.evaluation,
+    outline.CHANGES: closing.changes, outline.SIGNATURES: closing.signatures,
+    outline.BILAGOR: closing.bilagor,
+}
 
 
 def agreement_info(doc: AgreementDocument) -> DocumentInfo:

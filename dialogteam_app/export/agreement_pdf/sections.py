@@ -4,12 +4,12 @@ utvecklingsområde, tidplan och delredovisningar, slutredovisning."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table
 
+from ...domain import agreement_outline as outline
 from ...domain.agreement_document import AgreementDocument, DocArea, DocParty, DocTerms
+from ...domain.agreement_outline import Chapter
 from ..pdf.headings import Heading
 from ..pdf.layout import SideBySide
 from ..pdf.structure import TableTags
@@ -37,86 +37,72 @@ def title_block(doc: AgreementDocument) -> list[Flowable]:
     parts: list[Flowable] = [Paragraph(markup(doc.kind), COVER_KICKER),
                              Heading(markup(doc.title), TITLE, level=1)]
     if doc.draft:
-        parts.append(Paragraph("Utkast – överenskommelsen är inte undertecknad av båda parter.",
-                               DRAFT_NOTE))
+        parts.append(Paragraph(outline.DRAFT_NOTE, DRAFT_NOTE))
     return parts
 
 
 def _party(party: DocParty, note: str = "") -> Paragraph:
     lines = [f"<b>{markup(party.name)}</b>" + (f" {markup(note)}" if note else "")]
-    lines += [markup(line) for line in party.address.replace(", ", "\n").split("\n")
-              if line.strip()]
-    if party.phone.strip():
-        lines.append(f"Telefon: {markup(party.phone)}")
-    if party.orgnr.strip():
-        lines.append(f"Organisationsnummer: {markup(party.orgnr)}")
-    if party.dnr.strip():
-        lines.append(f"Dnr: {markup(party.dnr)}")
+    lines += [markup(line) for line in outline.party_lines(party)]
     return Paragraph("<br/>".join(lines), CELL)
 
 
-def parties(number: str, doc: AgreementDocument,
+def parties(ch: Chapter, doc: AgreementDocument,
             headings: AgreementHeadings) -> list[Flowable]:
     """The two parties side by side: two address blocks, not a table of data."""
-    return [*headings.chapter(number, "Parter"),
+    return [*headings.chapter(ch.number, ch.title),
             HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceAfter=5),
             SideBySide([_party(doc.skolverket),
                         _party(doc.organiser, "(nedan kallad Huvudmannen)")], 8 * mm)]
 
 
-def background(number: str, doc: AgreementDocument,
+def background(ch: Chapter, doc: AgreementDocument,
                headings: AgreementHeadings) -> list[Flowable]:
-    return [*headings.chapter(number, "Bakgrund till Överenskommelsen"),
+    return [*headings.chapter(ch.number, ch.title),
             *paragraphs("\n\n".join(doc.background))]
 
 
-def documents(number: str, doc: AgreementDocument,
+def documents(ch: Chapter, doc: AgreementDocument,
               headings: AgreementHeadings) -> list[Flowable]:
     listed = [Paragraph(markup(d), BULLET, bulletText=f"{n}.")
               for n, d in enumerate(doc.documents, 1)]
-    name = "Tillägget" if doc.kind == "Tillägg" else f"Överenskommelsen ({doc.kind})"
-    return [*headings.chapter(number, "Överenskommelsens handlingar"),
-            Paragraph(f"Dokumenten som är kopplade till {markup(name)} gäller i den ordning som "
-                      "anges nedan.", BODY), *listed]
+    return [*headings.chapter(ch.number, ch.title),
+            Paragraph(markup(outline.documents_intro(doc)), BODY), *listed]
 
 
-def period(number: str, doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
-    parts = [*headings.chapter(number, "Överenskommelsens tidsperiod"),
-             *paragraphs(doc.period_sentence, empty="Perioden är inte angiven.")]
+def period(ch: Chapter, doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
+    parts = [*headings.chapter(ch.number, ch.title),
+             *paragraphs(doc.period_sentence, empty=outline.PERIOD_MISSING)]
     if doc.areas:
-        parts.append(Paragraph("Nedan framgår tidplanen för respektive utvecklingsområde.", BODY))
+        parts.append(Paragraph(outline.PERIOD_AREAS, BODY))
     return parts
 
 
-def areas(numbers: Iterator[int], doc: AgreementDocument,
-          headings: AgreementHeadings) -> list[Flowable]:
-    """One chapter per utvecklingsområde, numbered on from `numbers`."""
-    story: list[Flowable] = []
-    for area in doc.areas:
-        number = str(next(numbers))
-        story += headings.chapter(number, f"Insatser inom {area.title}" if area.title
-                                  else "Insatser")
-        for ti, terms in enumerate(area.terms, 1):
-            story += _terms(f"{number}.{ti}", terms, headings)
+def area(ch: Chapter, doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
+    """One utvecklingsområde's chapter: its insatser."""
+    assert ch.area is not None
+    story: list[Flowable] = headings.chapter(ch.number, ch.title)
+    for ti, terms in enumerate(ch.area.terms, 1):
+        story += _terms(f"{ch.number}.{ti}", terms, headings)
     return story
 
 
 def _terms(number: str, t: DocTerms, headings: AgreementHeadings) -> list[Flowable]:
+    described, duties, *funded = outline.terms_parts(number, t)
     parts: list[Flowable] = [
         *headings.section(number, t.title),
-        *subsection(f"{number}.1", "Beskrivning av insatsen"),
+        *subsection(*described),
         *paragraphs(t.description),
         *paragraphs(t.period_sentence, empty=""),
     ]
     if t.participants:
         parts.append(Paragraph("<b>Deltagare:</b> " + markup(", ".join(t.participants)), BODY))
-    parts += [*subsection(f"{number}.2", "Ansvar för insatsen"),
+    parts += [*subsection(*duties),
               *_duties("Huvudmannen", t.organiser_duties),
               *_duties("Skolverket", t.skolverket_duties),
               *(Paragraph(markup(s), BODY) for s in t.role_sentences)]
-    if t.funding:
-        parts += [*subsection(f"{number}.3", "Finansiering av insatsen"),
-                  *(Paragraph(markup(s), BODY) for s in t.funding)]
+    for part in funded:
+        parts += [*subsection(*part), *(Paragraph(markup(s), BODY) for s in t.funding)]
     return parts
 
 
@@ -124,37 +110,36 @@ def _duties(party: str, duties: list[str]) -> list[Flowable]:
     """One duty reads as a sentence, several as the agreement's list."""
     if not duties:
         return []
-    if len(duties) == 1:
-        return [Paragraph(markup(f"{party} ansvarar för att {duties[0].rstrip('.,')}."), BODY)]
-    return [Paragraph(f"{party} ansvarar för att", BODY), *bullets(duties), Spacer(1, 2 * mm)]
+    lead, items = outline.duties(party, duties)
+    if not items:
+        return [Paragraph(markup(lead), BODY)]
+    return [Paragraph(markup(lead), BODY), *bullets(items), Spacer(1, 2 * mm)]
 
 
-def schedule(number: str, doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
-    story: list[Flowable] = headings.chapter(number, "Tidplan och delredovisningar")
-    for ai, area in enumerate(doc.areas, 1):
-        story += _area_schedule(f"{number}.{ai}", area, headings)
+def schedule(ch: Chapter, doc: AgreementDocument, headings: AgreementHeadings) -> list[Flowable]:
+    story: list[Flowable] = headings.chapter(ch.number, ch.title)
+    for ai, a in enumerate(doc.areas, 1):
+        story += _area_schedule(f"{ch.number}.{ai}", a, headings)
     if not doc.areas:
-        story += paragraphs("", empty="Överenskommelsen omfattar inga insatser.")
+        story += paragraphs("", empty=outline.NO_TERMS)
     return story
 
 
-def _area_schedule(number: str, area: DocArea, headings: AgreementHeadings) -> list[Flowable]:
-    title = f"Tidplan och delredovisningar av insatser som rör {area.title}" if area.title \
-        else "Tidplan och delredovisningar"
-    parts: list[Flowable] = [*headings.section(number, title),
-                             *paragraphs(area.schedule_sentence, empty="Tidplan saknas.")]
-    if area.interim_sentence:
-        parts += [Paragraph(markup(area.interim_sentence), BODY), *bullets(area.interim_points)]
+def _area_schedule(number: str, a: DocArea, headings: AgreementHeadings) -> list[Flowable]:
+    parts: list[Flowable] = [*headings.section(number, outline.area_schedule_title(a)),
+                             *paragraphs(a.schedule_sentence, empty=outline.NO_SCHEDULE)]
+    if a.interim_sentence:
+        parts += [Paragraph(markup(a.interim_sentence), BODY), *bullets(a.interim_points)]
     else:
-        parts += paragraphs("", empty="Inga delredovisningar är bestämda för området.")
+        parts += paragraphs("", empty=outline.NO_INTERIM)
     return parts
 
 
-def final_report(number: str, doc: AgreementDocument,
+def final_report(ch: Chapter, doc: AgreementDocument,
                  headings: AgreementHeadings) -> list[Flowable]:
-    parts: list[Flowable] = headings.chapter(number, "Slutredovisning")
+    parts: list[Flowable] = headings.chapter(ch.number, ch.title)
     if not doc.final_due:
-        return parts + paragraphs("", empty="Ingen slutredovisning är bestämd.")
+        return parts + paragraphs("", empty=outline.NO_FINAL)
     return parts + [Paragraph(markup(doc.final_sentence), BODY), *bullets(doc.final_points),
                     Spacer(1, 2 * mm), *paragraphs(doc.final_text, empty="")]
 

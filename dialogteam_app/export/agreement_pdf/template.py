@@ -17,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageTemplate
 
 from ...domain.agreement_document import AgreementDocument
+from ...domain.agreement_outline import document_name
 from ..pdf.document import RUNNING_SIZE, DocumentInfo, DocumentTemplate, TaggingFrame
 from ..pdf.fonts import REGULAR
 from ..pdf.headings import Heading
@@ -55,7 +56,7 @@ class PartStart(Flowable):  # type: ignore[misc]  # reportlab has no stubs: its 
 
 
 def part_name(doc: AgreementDocument) -> str:
-    return "Tillägg" if doc.kind == "Tillägg" else f"Överenskommelse ({doc.kind})"
+    return document_name(doc)
 
 
 class AgreementDocTemplate(DocumentTemplate):

@@ -23,7 +23,14 @@ def render_plan_docx(doc: PlanDocument, path: Path) -> None:
     w = DocxWriter(title=doc.title, author=_author(doc), subject=f"Åtgärdsplan för "
                    f"{doc.organiser_name}, version {doc.version}",
                    keywords=("åtgärdsplan", doc.organiser_name))
-    _cover(w, doc)
+    write_plan(w, doc)
+    w.save(path)
+
+
+def write_plan(w: DocxWriter, doc: PlanDocument, title: str = "Åtgärdsplan") -> None:
+    """The plan's cover and chapters, into a document of its own or after an
+    agreement (as Bilaga 1, `title` then names it so)."""
+    _cover(w, doc, title)
     w.heading("1 Bakgrund", 1)
     w.paragraph(doc.background or "Bakgrunden är inte ifylld ännu.", muted=not doc.background)
     w.heading("Delaktighet i nulägesanalysen", 2)
@@ -38,15 +45,14 @@ def render_plan_docx(doc: PlanDocument, path: Path) -> None:
                 muted=not doc.experience_spreading)
     _timeline(w, after + 2, doc)
     _costs(w, after + 3, doc)
-    w.save(path)
 
 
 def _author(doc: PlanDocument) -> str:
     return " ".join(doc.author.split()) or " ".join(doc.organiser_name.split()) or "Dialogteam"
 
 
-def _cover(w: DocxWriter, doc: PlanDocument) -> None:
-    w.title("Åtgärdsplan")
+def _cover(w: DocxWriter, doc: PlanDocument, title: str) -> None:
+    w.title(title)
     w.paragraph(doc.organiser_name)
     facts = [("Huvudman", doc.organiser_name), ("Samverkan", doc.engagement_title),
              ("Diarienummer", doc.dnr), ("Version", str(doc.version)), ("Datum", doc.date),
@@ -162,11 +168,11 @@ def _costs(w: DocxWriter, number: int, doc: PlanDocument) -> None:
         for ii, iv in enumerate(area.interventions):
             by_funder = {f: sum(c.amount_kr for c in iv.costs if c.funder == f) for f in funders}
             rows.append([f"{intervention_number(ai, ii)} {iv.title}",
-                         *(to_tkr(by_funder[f]) if by_funder[f] else "–" for f in funders),
+                         *(_amount(by_funder[f]) for f in funders),
                          to_tkr(iv.total_kr)])
         rows.append([f"Summa utvecklingsområde {chapter}",
-                     *(to_tkr(sum(c.amount_kr for iv in area.interventions for c in iv.costs
-                                  if c.funder == f)) for f in funders), to_tkr(area.total_kr)])
+                     *(_amount(sum(c.amount_kr for iv in area.interventions for c in iv.costs
+                                   if c.funder == f)) for f in funders), to_tkr(area.total_kr)])
     rows.append(["Totalt", *(to_tkr(doc.total_by_funder[f]) for f in funders),
                  to_tkr(doc.total_kr)])
     w.table(["Utvecklingsområde och insats", *funders, "Totalt"], rows, numeric_from=1,
@@ -183,6 +189,10 @@ def _costs(w: DocxWriter, number: int, doc: PlanDocument) -> None:
     if not shares and doc.total_kr:
         w.paragraph("Andelen per finansiär anges inte: alla finansiärers kostnader är inte "
                     "angivna.", muted=True)
+
+
+def _amount(kr: int) -> str:
+    return to_tkr(kr) if kr else "–"
 
 
 def _share(kr: int, total: int) -> str:

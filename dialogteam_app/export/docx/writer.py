@@ -23,6 +23,8 @@ from ..atomic import atomic_path
 from ..typography import keep_together, plain
 
 MUTED = RGBColor(0x5A, 0x6A, 0x76)
+TEXT_WIDTH_MM = 163   # A4 less the PDF's margins (25 and 22 mm)
+AMOUNT_MM = 28  # "Huvudmannen" in bold on one line
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -77,6 +79,19 @@ class DocxWriter:
         for block in blocks[1:]:
             self.doc.add_paragraph(block)
 
+    def block(self, lines: Sequence[str], bold: int = 0) -> None:
+        """Lines kept in one paragraph on one page (an address block, a line to sign
+        on with the name below); line number `bold` in bold. An empty line is room."""
+        shown = [keep_together(plain(line).strip()) for line in lines]
+        if not any(shown):
+            return
+        para = self.doc.add_paragraph()
+        para.paragraph_format.keep_together = True
+        for n, line in enumerate(shown):
+            if n:
+                para.add_run().add_break()
+            para.add_run(line).bold = n == bold
+
     def bullets(self, items: Sequence[str], numbered: bool = False) -> None:
         style = "List Number" if numbered else "List Bullet"
         for item in items:
@@ -104,8 +119,11 @@ class DocxWriter:
                 if numeric_from is not None and i >= numeric_from:
                     para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         amounts = len(header) - numeric_from if numeric_from is not None else 0
-        widths = [Mm(163 - 24 * amounts) / max(1, len(header) - amounts)] * \
-            (len(header) - amounts) + [Mm(24)] * amounts
+        widths = [Mm((TEXT_WIDTH_MM - AMOUNT_MM * amounts) / max(1, len(header) - amounts))] * \
+            (len(header) - amounts) + [Mm(AMOUNT_MM)] * amounts
+        table.autofit = False  # else LibreOffice and Word share the width out evenly
+        for i, column in enumerate(table.columns):
+            column.width = widths[i]
         for row in table.rows:
             for i, cell in enumerate(row.cells):
                 cell.width = widths[i]

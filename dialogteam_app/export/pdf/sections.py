@@ -16,7 +16,7 @@ from .intervention import intervention_section
 from .layout import SideBySide
 from .structure import LIST_ITEM_MORE
 from .styles import BODY, BULLET, CONTENT_WIDTH, FIELD, SMALL
-from .text import DASH, bullets, labelled, markup, paragraphs
+from .text import bullets, labelled, numbered, paragraphs
 from .timeline import Timeline, TimelineLegend, scale_for, timeline_rows
 
 
@@ -76,7 +76,11 @@ def _strengths_and_risks(number: str, doc: PlanDocument,
     ]
     risks = [r for r in doc.risks if r.risk.strip() or r.prevention.strip()]
     for i, risk in enumerate(risks, 1):
-        parts.append(Paragraph(markup(risk.risk) or DASH, BULLET, bulletText=f"{i}."))
+        item, *more_of_it = numbered(f"{i}.", risk.risk, BULLET)
+        parts.append(item)
+        for more in more_of_it:
+            more.pdf_role = LIST_ITEM_MORE  # a long risk's later pieces: the same list item
+            parts.append(more)
         for more in labelled("Förebyggs genom", risk.prevention, _INDENTED) \
                 if risk.prevention.strip() else []:
             more.pdf_role = LIST_ITEM_MORE  # part of the risk's list item

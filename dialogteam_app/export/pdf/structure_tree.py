@@ -64,35 +64,35 @@ class _Writer:
         self.pdf.Root.StructTreeRoot = root
 
     def _element(self, elem: StructElem, parent: pikepdf.Object) -> pikepdf.Object:
-        obj = self.pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + elem.role),
-                                                P=parent))
+        # All keys in one Dictionary: pikepdf pays per call, and a plan has thousands.
+        keys: dict[str, object] = {"/Type": _STRUCT_ELEM, "/S": _name(elem.role), "/P": parent}
+        first = next((k for k in elem.kids if not isinstance(k, StructElem)), None)
+        page = first.page if first is not None else None
+        if page is not None:
+            keys["/Pg"] = self.pages[page]
         if elem.alt:
-            obj.Alt = String(elem.alt)
+            keys["/Alt"] = String(elem.alt)
         if elem.lang:
-            obj.Lang = String(elem.lang)
+            keys["/Lang"] = String(elem.lang)
         if elem.scope or elem.col_span > 1:
-            attrs = Dictionary(O=Name.Table)
+            attrs: dict[str, object] = {"/O": Name.Table}
             if elem.scope:
-                attrs.Scope = Name("/" + elem.scope)
+                attrs["/Scope"] = _name(elem.scope)
             if elem.col_span > 1:
-                attrs.ColSpan = elem.col_span
-            obj.A = attrs
-        kids = Array()
-        page: int | None = None
+                attrs["/ColSpan"] = elem.col_span
+            keys["/A"] = Dictionary(attrs)
+        obj = self.pdf.make_indirect(Dictionary(keys))
+        kids: list[object] = []
         for kid in elem.kids:
             if isinstance(kid, StructElem):
                 kids.append(self._element(kid, obj))
-                continue
-            if page is None:
-                page = kid.page
-                obj.Pg = self.pages[page]
-            if isinstance(kid, MarkedRef):
+            elif isinstance(kid, MarkedRef):
                 self.marked[kid.page][kid.mcid] = obj
-                kids.append(kid.mcid if kid.page == page else
-                            Dictionary(Type=Name.MCR, Pg=self.pages[kid.page], MCID=kid.mcid))
+                kids.append(kid.mcid if kid.page == page else Dictionary(
+                    {"/Type": Name.MCR, "/Pg": self.pages[kid.page], "/MCID": kid.mcid}))
             else:
                 kids.append(self._link(kid, obj))
-        obj.K = kids
+        obj.K = kids[0] if len(kids) == 1 and isinstance(kids[0], int) else Array(kids)
         return obj
 
     def _link(self, ref: LinkRef, parent: pikepdf.Object) -> pikepdf.Object:
@@ -101,6 +101,16 @@ class _Writer:
         self.annotation_parents.append((self.next_key, parent))
         self.next_key += 1
         return Dictionary(Type=Name.OBJR, Obj=annotation, Pg=self.pages[ref.page])
+
+
+_STRUCT_ELEM = Name.StructElem
+_NAMES: dict[str, pikepdf.Name] = {}
+
+
+def _name(role: str) -> pikepdf.Name:
+    if role not in _NAMES:
+        _NAMES[role] = Name("/" + role)
+    return _NAMES[role]
 
 
 def _xmp(title: str, author: str, subject: str, keywords: str, lang: str) -> str:

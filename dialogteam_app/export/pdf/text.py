@@ -20,16 +20,78 @@ from .styles import BODY, BULLET, EMPTY
 
 DASH = "–"  # shown for a field left empty
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+PIECE_CHARS = 2000
+SHOWN_IN_A_CELL = 2000
+_CONTINUED: dict[tuple[str, float | None, float | None], ParagraphStyle] = {}
 
 
-def markup(text: str) -> str:
-    """One escaped paragraph; newlines become line breaks; dates and amounts never break."""
-    return "<br/>".join(escape(keep_together(line)) for line in plain(text).strip().split("\n"))
+def markup(text: str, limit: int = SHOWN_IN_A_CELL) -> str:
+    """One escaped paragraph; newlines become line breaks; dates and amounts never break.
+    A one-paragraph field (a name, a cell) is cut after `limit` characters: the field
+    rules allow far less, and only a damaged value could be longer."""
+    text = plain(text).strip()
+    if len(text) > limit:
+        text = text[:limit].rstrip() + " …"
+    return "<br/>".join(escape(keep_together(line)) for line in text.split("\n"))
 
 
-def text_blocks(text: str) -> list[str]:
-    """Escaped markup of each paragraph (blank-line separated) of a text."""
-    return [markup(block) for block in _BLANK_LINES.split(plain(text).strip()) if block.strip()]
+def text_blocks(text: str) -> list[list[str]]:
+    """Escaped markup of each paragraph (blank-line separated) of a text, each in
+    pieces of at most PIECE_CHARS characters (see _pieces)."""
+    return [[markup(piece) for piece in _pieces(block)]
+            for block in _BLANK_LINES.split(plain(text).strip()) if block.strip()]
+
+
+def _pieces(block: str) -> list[str]:
+    """A paragraph cut at line ends (else sentence ends, else spaces) into pieces.
+
+    reportlab re-wraps what is left of a paragraph at every page break, so one
+    paragraph of n characters costs time quadratic in n (100 000 characters: a
+    minute). Pieces of bounded size make the cost linear; they follow each other
+    without space between, so a cut at a line end does not show."""
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in (part for whole in block.split("\n") for part in _short_lines(whole)):
+        if current and size + len(line) > PIECE_CHARS:
+            pieces.append("\n".join(current))
+            current, size = [], 0
+        current.append(line)
+        size += len(line) + 1
+    return pieces + ["\n".join(current)] if current else pieces
+
+
+def _short_lines(line: str) -> list[str]:
+    parts = []
+    while len(line) > PIECE_CHARS:
+        cut = line.rfind(". ", 0, PIECE_CHARS) + 1 or line.rfind(" ", 0, PIECE_CHARS) + 1 \
+            or PIECE_CHARS
+        parts.append(line[:cut].rstrip())
+        line = line[cut:].lstrip()
+    return [*parts, line]
+
+
+def _as_flowables(pieces: list[str], style: ParagraphStyle,
+                  bullet: str | None = None) -> list[Flowable]:
+    if len(pieces) == 1:
+        return [Paragraph(pieces[0], style, bulletText=bullet)]
+    inner = _continued(style)
+    styles = [_continued(style, before=None)] + [inner] * (len(pieces) - 2) + \
+        [_continued(style, after=None)]
+    return [Paragraph(p, s, bulletText=bullet if i == 0 else None)
+            for i, (p, s) in enumerate(zip(pieces, styles, strict=True))]
+
+
+def _continued(style: ParagraphStyle, *, before: float | None = 0,
+               after: float | None = 0) -> ParagraphStyle:
+    """The style for a piece of a longer paragraph: no space where pieces meet."""
+    key = (style.name, before, after)
+    if key not in _CONTINUED:
+        _CONTINUED[key] = ParagraphStyle(
+            f"{style.name}-piece-{before}-{after}", parent=style,
+            spaceBefore=style.spaceBefore if before is None else before,
+            spaceAfter=style.spaceAfter if after is None else after)
+    return _CONTINUED[key]
 
 
 def paragraphs(text: str, style: ParagraphStyle = BODY, empty: str = DASH) -> list[Flowable]:
@@ -37,14 +99,21 @@ def paragraphs(text: str, style: ParagraphStyle = BODY, empty: str = DASH) -> li
     blocks = text_blocks(text)
     if not blocks:
         return [Paragraph(empty, EMPTY)]
-    return [Paragraph(block, style) for block in blocks]
+    return [f for pieces in blocks for f in _as_flowables(pieces, style)]
 
 
 def labelled(label: str, text: str, style: ParagraphStyle = BODY) -> list[Flowable]:
     """'Label: text' with a bold run-in label; later paragraphs of the text follow plainly."""
-    blocks = text_blocks(text) or [DASH]
-    head = f"<b>{escape(label)}:</b> {blocks[0]}"
-    return [Paragraph(head, style), *(Paragraph(b, style) for b in blocks[1:])]
+    blocks = text_blocks(text) or [[DASH]]
+    first = [f"<b>{escape(label)}:</b> {blocks[0][0]}", *blocks[0][1:]]
+    return [f for pieces in [first, *blocks[1:]] for f in _as_flowables(pieces, style)]
+
+
+def numbered(number: str, text: str, style: ParagraphStyle) -> list[Flowable]:
+    """A long text as one numbered item; its later pieces follow without a number."""
+    blocks = text_blocks(text) or [[DASH]]
+    return [f for i, pieces in enumerate(blocks)
+            for f in _as_flowables(pieces, style, number if i == 0 else None)]
 
 
 def bullets(items: list[str], style: ParagraphStyle = BULLET) -> list[Flowable]:
@@ -58,7 +127,8 @@ def one_line(text: str) -> str:
 
 def fit_line(text: str, font: str, size: float, width: float) -> str:
     """One line shortened with an ellipsis to fit `width` (the full text is elsewhere)."""
-    text = one_line(text)
+    # No glyph is narrower than a tenth of the size: what is beyond cannot show.
+    text = one_line(text[:int(width / (size * 0.1)) + 2 if size > 0 else None])
     if stringWidth(text, font, size) <= width:
         return text
     while text and stringWidth(text + "…", font, size) > width:

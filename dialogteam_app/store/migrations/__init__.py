@@ -26,6 +26,7 @@ from . import (
     m0007_search_prefix,
     m0008_retention,
     m0009_follow_up,
+    m0010_trust,
 )
 
 
@@ -39,7 +40,7 @@ class Migration(Protocol):
 MIGRATIONS: list[Migration] = [m0001_foundation, m0002_meetings_notes, m0003_analysis,
                                m0004_plan, m0005_exchange, m0006_agreements,
                                m0007_search_prefix, m0008_retention,
-                               m0009_follow_up]
+                               m0009_follow_up, m0010_trust]
 LATEST = MIGRATIONS[-1].VERSION
 
 log = logging.getLogger(__name__)

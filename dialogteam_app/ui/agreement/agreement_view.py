@@ -1,11 +1,11 @@
 """The samverkan's överenskommelser: the list on the left (ÖK 1, ÖK 2, tillägg), the
 chosen agreement's pages on the right.
 
-Keys: Ctrl+Return new agreement (menu), Ctrl+Shift+E export as PDF (Ctrl+E is the
-window's Exportera åtgärdsplan), Delete removes the
-agreement chosen in the list, Alt+1 … Alt+6 go to a page. Text fields have their
-own undo (Ctrl+Z); every edit is autosaved, an invalid value is shown at its field
-and not saved.
+Keys: Ctrl+Return new agreement (menu), Ctrl+Shift+E export (Ctrl+E is the window's
+Exportera åtgärdsplan), Delete removes the agreement chosen in the list (or the part
+chosen in a page's list or table), Ctrl+Z there puts back what was deleted
+(commands.py), Alt+1 … Alt+6 go to a page. Text fields have their own undo (Ctrl+Z);
+every edit is autosaved, an invalid value is shown at its field and not saved.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from ..common.dialogs import confirm_delete
 from ..common.lazy_pages import LazyTabWidget
 from ..common.widgets import ScrollPage, add_shortcut, fill_with_panes, hint
 from .changes_page import ChangesPage
-from .export import export_agreement_pdf
+from .commands import DeleteAgreement, undo_here
+from .export import agreement_export_dialog
 from .header_page import HeaderPage
 from .money_page import MoneyPage
 from .reports_page import ReportsPage
@@ -54,6 +55,7 @@ class AgreementView(QWidget):
         self.engagement_id: str | None = None
         self.state = AgreementState(ctx, self)
         self.state.changed.connect(self._relabel)
+        self.state.restored.connect(self._show_restored)
 
         self.list = QListWidget(self)
         self.list.setObjectName("agreementList")
@@ -62,6 +64,7 @@ class AgreementView(QWidget):
         self.list.setWordWrap(True)   # a narrow list: the status wraps instead of scrolling
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda cur, _prev: self._select(cur))
+        undo_here(self.state.stack, self.list)
         self.new_button = QToolButton(self)
         self.new_button.setText("Ny ▾")
         self.new_button.setToolTip("Ny överenskommelse eller nytt tillägg (Ctrl+Return)")
@@ -77,9 +80,11 @@ class AgreementView(QWidget):
         self.delete_button.setToolTip("Ta bort den valda överenskommelsen (Delete)")
         self.delete_button.clicked.connect(self.delete_current)
         self.export_button = QToolButton(self)
-        self.export_button.setText("Exportera PDF…")
-        self.export_button.setToolTip("Överenskommelsen med åtgärdsplanen som bilaga 1 (Ctrl+Shift+E)")
-        self.export_button.clicked.connect(self.export_pdf)
+        self.export_button.setText("Exportera…")
+        self.export_button.setToolTip("Förhandsgranska överenskommelsen med åtgärdsplanen som "
+                                      "bilaga 1, spara som PDF eller Word, skicka med e-post "
+                                      "(Ctrl+Shift+E)")
+        self.export_button.clicked.connect(self.export)
         buttons = QHBoxLayout()
         for b in (self.new_button, self.delete_button):
             buttons.addWidget(b)
@@ -115,8 +120,8 @@ class AgreementView(QWidget):
         add_shortcut("Ctrl+Return", self, lambda: self.new_button.showMenu(),
                      what="Överenskommelser: ny överenskommelse eller nytt tillägg",
                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        add_shortcut("Ctrl+Shift+E", self, self.export_pdf,
-                     what="Överenskommelser: exportera den valda som PDF",
+        add_shortcut("Ctrl+Shift+E", self, self.export,
+                     what="Överenskommelser: exportera den valda (PDF, Word, e-post)",
                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         add_shortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_current,
                      what="Överenskommelser: ta bort den valda",
@@ -153,6 +158,8 @@ class AgreementView(QWidget):
 
     # -- loading -----------------------------------------------------------------------------
     def show_engagement(self, engagement_id: str, select: str | None = None) -> None:
+        if engagement_id != self.engagement_id:
+            self.state.stack.clear()   # undo belongs to the samverkan it was done in
         self.engagement_id = engagement_id
         current = self.list.currentItem()
         self.reload(select or (current.data(ID) if current else None))
@@ -224,20 +231,29 @@ class AgreementView(QWidget):
         if item is None:
             return
         repo = self.ctx.store.agreements
-        name = item.text().split("\n")[0]  # the short name
-        if not confirm_delete(self, "Ta bort överenskommelse", f"Ta bort {name}?",
-                              repo.deletion_impact(item.data(ID))):
+        a = repo.get(item.data(ID))
+        if a is None or not confirm_delete(self, "Ta bort överenskommelse",
+                                           f"Ta bort {a.short_name}?",
+                                           repo.deletion_impact(a.id), undoable=True):
             return
-        self.ctx.autosaver.flush()
-        repo.delete(item.data(ID))
-        self.state.agreement = None
-        self.reload()
+        self.state.stack.push(DeleteAgreement(self.state, a))
 
-    def export_pdf(self) -> None:
+    def _show_restored(self, agreement_id: str, page: str, select: str) -> None:
+        """After an undo or redo: the agreement, on the page of the part, with the
+        part's insats chosen."""
+        self.reload(select=agreement_id or None)
+        if page and self.state.agreement is not None:
+            self.tabs.setCurrentWidget(self.tabs.page(page))
+            if page == "terms" and select:
+                terms = self.state.agreement.terms_of(select)
+                self.terms.show_agreement(select=select if terms else None)
+
+    def export(self) -> None:
+        dialog = self.make_export_dialog()
+        if dialog is not None:
+            dialog.exec()
+            self.reload(select=dialog.export.agreement.id)  # Bilaga 1 may be frozen now
+
+    def make_export_dialog(self):
         a = self.state.agreement
-        if a is None:
-            return
-        engagement = self.ctx.store.engagements.get(a.engagement_id)
-        organiser = self.ctx.store.organisers.get(engagement.organiser_id)
-        if export_agreement_pdf(self, self.ctx, a, organiser.name) is not None:
-            self.reload(select=a.id)
+        return agreement_export_dialog(self, self.ctx, a.id) if a is not None else None

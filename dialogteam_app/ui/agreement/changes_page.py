@@ -22,6 +22,7 @@ from ..common.record_table import Column, RecordTable
 from ..common.theme import colours
 from ..common.widgets import PageHeader, ScrollPage, hint, section_title
 from .columns import set_column_choices
+from .commands import undo_here
 from .state import AgreementState
 
 COLUMNS = [
@@ -77,6 +78,7 @@ class ChangesPage(ScrollPage):
             empty_text="Tillägget ändrar inget ännu. Nya insatser, utbetalningar och "
                        "redovisningar läggs till på respektive sida.", parent=self)
         self.table.changed.connect(self._show_summary)
+        undo_here(state.stack, self.table.view)
         self.changes_title = section_title("Tilläggets ändringar", self)
         self.changes_hint = hint("Datum skrivs ÅÅÅÅ-MM-DD och belopp i hela kronor.", self)
         self.summary_title = section_title("", self)
@@ -152,9 +154,8 @@ class ChangesPage(ScrollPage):
         return c
 
     def _delete(self, c: AgreementChange) -> bool:
-        if not confirm_delete(self, "Ta bort ändring", f"Ta bort ändringen av "
-                                                       f"{c.target.label.lower()}?"):
+        what = f"ändringen av {c.target.label.lower()}"
+        if not confirm_delete(self, "Ta bort ändring", f"Ta bort {what}?", undoable=True):
             return False
-        self.state.ctx.autosaver.flush()
-        self.state.ctx.store.agreements.delete_part("agreement_changes", c.id)
+        self.state.delete_part("changes", "agreement_changes", c.id, f"ta bort {what}")
         return True

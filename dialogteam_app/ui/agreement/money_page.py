@@ -28,6 +28,7 @@ from ..common.record_table import Column, RecordTable
 from ..common.theme import colours
 from ..common.widgets import PageHeader, ScrollPage, hint, section_title
 from .columns import amount_column
+from .commands import undo_here
 from .party_dialog import SkolverketDialog
 from .state import AgreementState
 
@@ -71,6 +72,7 @@ class MoneyPage(ScrollPage):
             create=self._new_payment, delete=self._delete_payment,
             add_label="Ny utbetalning", empty_text="Ingen utbetalningsplan ännu.", parent=self)
         self.payments.changed.connect(self._show_warning)
+        undo_here(state.stack, self.payments.view)
         self.sum = QLabel(self)
         self.sum.setObjectName("paymentSum")
         self.warning = ErrorLabel(self)
@@ -184,10 +186,11 @@ class MoneyPage(ScrollPage):
 
     def _delete_payment(self, p: PaymentRow) -> bool:
         if not confirm_delete(self, "Ta bort utbetalning",
-                              f"Ta bort utbetalningen {p.due_date} på {format_kr(p.amount_kr)}?"):
+                              f"Ta bort utbetalningen {p.due_date} på {format_kr(p.amount_kr)}?",
+                              undoable=True):
             return False
-        self.state.ctx.autosaver.flush()
-        self.state.ctx.store.agreements.delete_part("agreement_payments", p.id)
+        self.state.delete_part("money", "agreement_payments", p.id,
+                               f"ta bort utbetalningen {p.due_date}")
         return True
 
     def draft_plan(self) -> None:

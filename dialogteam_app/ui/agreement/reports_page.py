@@ -14,6 +14,7 @@ from ..common.dialogs import confirm_delete
 from ..common.record_form import COMBO, DATE, READONLY
 from ..common.record_table import Column, RecordTable
 from ..common.widgets import PageHeader, ScrollPage, hint, section_title
+from .commands import undo_here
 from .state import AgreementState
 
 POINTS_SEPARATOR = "; "
@@ -47,6 +48,7 @@ class ReportsPage(ScrollPage):
             add_label="Ny redovisning",
             empty_text="Inga redovisningar ännu: lägg till delredovisningar och "
                        "slutredovisningen.", parent=self)
+        undo_here(state.stack, self.reports.view)
         self.reports.view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_coverage(current.row()))
         self.coverage = Checklist("Överenskommelsen har inga insatser.", self)
@@ -93,10 +95,9 @@ class ReportsPage(ScrollPage):
         return r
 
     def _delete(self, r: ReportObligation) -> bool:
-        if not confirm_delete(self, "Ta bort redovisning", f"Ta bort {r.label}?"):
+        if not confirm_delete(self, "Ta bort redovisning", f"Ta bort {r.label}?", undoable=True):
             return False
-        self.state.ctx.autosaver.flush()
-        self.state.ctx.store.agreements.delete_part("agreement_reports", r.id)
+        self.state.delete_part("reports", "agreement_reports", r.id, f"ta bort {r.label}")
         return True
 
     def _show_coverage(self, row: int) -> None:

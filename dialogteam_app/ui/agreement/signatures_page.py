@@ -9,6 +9,7 @@ from ..common.dialogs import confirm_delete
 from ..common.record_form import COMBO, DATE
 from ..common.record_table import Column, RecordTable
 from ..common.widgets import PageHeader, ScrollPage, hint
+from .commands import undo_here
 from .state import AgreementState
 
 COLUMNS = [
@@ -33,6 +34,7 @@ class SignaturesPage(ScrollPage):
                 ("signatory", s.id), lambda: repo.save_signatory(s, wait=False)),
             create=self._new, delete=self._delete, add_label="Ny undertecknare",
             empty_text="Ingen undertecknare ännu.", parent=self)
+        undo_here(state.stack, self.table.view)
         self.body.addWidget(self.header)
         self.body.addWidget(hint("Granskar: ”Överenskommelsen har granskats av …” under "
                                  "underskrifterna. Ingen kan skriva under före Skolverkets "
@@ -62,8 +64,9 @@ class SignaturesPage(ScrollPage):
         return s
 
     def _delete(self, s: Signatory) -> bool:
-        if not confirm_delete(self, "Ta bort undertecknare", f"Ta bort {s.name}?"):
+        if not confirm_delete(self, "Ta bort undertecknare", f"Ta bort {s.name}?",
+                              undoable=True):
             return False
-        self.state.ctx.autosaver.flush()
-        self.state.ctx.store.agreements.delete_part("agreement_signatories", s.id)
+        self.state.delete_part("signatures", "agreement_signatories", s.id,
+                               f"ta bort {s.name or 'undertecknaren'}")
         return True

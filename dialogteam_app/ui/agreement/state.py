@@ -11,17 +11,22 @@ import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 from ...domain.agreement import Agreement
 from ..common.context import AppContext
+from .commands import DeletePart
 
 
 class AgreementState(QObject):
     changed = Signal(object)      # the agreement after a saved edit
+    # After an undo or redo of a deletion: show (agreement id, page key, part id).
+    restored = Signal(str, str, str)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.stack = QUndoStack(self)   # the editor's deletions (commands.py)
         self.agreement: Agreement | None = None
         self.siblings: list[Agreement] = []   # every agreement of the engagement
 
@@ -51,6 +56,13 @@ class AgreementState(QObject):
         assert self.agreement is not None
         self.agreement = dataclasses.replace(self.agreement, **fields)
         self.changed.emit(self.agreement)
+
+    def delete_part(self, page: str, table: str, part_id: str, text: str,
+                    select: str = "") -> None:
+        """Delete a part of the current agreement, undoably; `select` is the insats
+        to show again on undo when the part belongs to one."""
+        assert self.agreement is not None
+        self.stack.push(DeletePart(self, self.agreement.id, page, table, part_id, text, select))
 
     def reload_parts(self) -> Agreement | None:
         """After a part (terms, payment, report …) was saved: the agreement with its parts."""

@@ -4,6 +4,7 @@ the responsibility lists, participant counts and funding."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -26,8 +27,16 @@ from ...domain.agreement_terms import (
 from ..common.dialogs import confirm_delete, show_info
 from ..common.record_form import CHECK, COMBO, DATE, INT, TEXT, FieldSpec, RecordForm
 from ..common.record_table import Column, RecordTable
-from ..common.widgets import PageHeader, ScrollPage, fill_with_panes, hint, section_title
+from ..common.widgets import (
+    PageHeader,
+    ScrollPage,
+    add_shortcut,
+    fill_with_panes,
+    hint,
+    section_title,
+)
 from .columns import amount_column, set_column_choices
+from .commands import undo_here
 from .state import AgreementState
 from .terms_fields import TermsFields, fields_of, terms_from, validate_fields
 
@@ -90,6 +99,7 @@ class TermsEditor(ScrollPage):
             add_label="Ny finansieringspost",
             empty_text="Ingen finansiering angiven för insatsen.", parent=self)
         self.funding_text = hint("", self)
+        undo_here(state.stack, self.participants.view, self.funding.view)
         b = self.body
         b.addWidget(self.header)
         b.addWidget(self.form)
@@ -152,10 +162,10 @@ class TermsEditor(ScrollPage):
         return f
 
     def _delete(self, table: str, record_id: str, what: str) -> bool:
-        if not confirm_delete(self, "Ta bort", f"Ta bort {what}?"):
+        if self.terms is None or not confirm_delete(self, "Ta bort", f"Ta bort {what}?",
+                                                    undoable=True):
             return False
-        self.state.ctx.autosaver.flush()
-        self.state.ctx.store.agreements.delete_part(table, record_id)
+        self.state.delete_part("terms", table, record_id, f"ta bort {what}", self.terms.id)
         self._show_sentences()
         return True
 
@@ -172,6 +182,10 @@ class TermsPage(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.currentItemChanged.connect(lambda cur, _prev: self._show(cur))
+        undo_here(state.stack, self.list)
+        add_shortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_current,
+                     what="Överenskommelser, Insatser: ta bort den valda insatsen",
+                     context=Qt.ShortcutContext.WidgetShortcut)
         rows = [QHBoxLayout(), QHBoxLayout()]  # two rows keep the list narrow
         for n, (text, tip, slot) in enumerate([("Från planen", "Lägg till planens insatser som saknas här",
                                  self.add_from_plan),
@@ -273,9 +287,8 @@ class TermsPage(QWidget):
         repo = self.state.ctx.store.agreements
         impact = repo.part_deletion_impact("agreement_terms", terms_id)
         if not confirm_delete(self, "Ta bort insats", f"Ta bort {item.text()} ur "
-                                                      "överenskommelsen?", impact):
+                                                      "överenskommelsen?", impact, undoable=True):
             return
-        self.state.ctx.autosaver.flush()
-        repo.delete_part("agreement_terms", terms_id)
+        self.state.delete_part("terms", "agreement_terms", terms_id, f"ta bort {item.text()}")
         self.state.reload_parts()
         self.show_agreement()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ...domain.key_figure_csv import read_key_figures_file, template_csv
 from ...export.atomic import write_bytes_atomic
 from ...store.store import Store
+from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
 
 SHOWN_ERRORS = 12
@@ -25,7 +26,11 @@ def ask_and_import(parent: QWidget, store: Store, engagement_id: str) -> bool:
 def import_file(parent: QWidget, store: Store, engagement_id: str, path: Path) -> bool:
     """Check the whole file; import it in one go only if nothing is wrong. Says how it went."""
     e = store.engagements.get(engagement_id)
-    parsed = read_key_figures_file(path, engagement_id, store.organisers.units(e.organiser_id))
+    units = store.organisers.units(e.organiser_id)
+    # Off the GUI thread: 5 000 rows are checked in well under a second, but a slow
+    # network drive must not freeze the window meanwhile.
+    parsed = run_in_background(parent, "Läser nyckeltalen",
+                               lambda progress: read_key_figures_file(path, engagement_id, units))
     if not parsed.ok:
         show_csv_errors(parent, path, [str(p) for p in parsed.errors])
         return False

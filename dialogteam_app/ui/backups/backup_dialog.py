@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,13 +27,14 @@ from PySide6.QtWidgets import (
 
 from ...store.backups import (
     KEEP_DAYS_DEFAULT,
+    KEEP_OTHER_DAYS_DEFAULT,
     BackupInfo,
     backup_now,
     check_database,
     list_backups,
 )
 from ...store.errors import StoreError
-from ...store.settings import BACKUP_KEEP_DAYS, Settings
+from ...store.settings import BACKUP_KEEP_DAYS, BACKUP_KEEP_OTHER_DAYS, Settings
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
 from ..common.widgets import fit_to_screen, hint, section_title
@@ -43,10 +45,11 @@ def size_text(n: int) -> str:
 
 
 def keep_days(settings: Settings) -> int:
-    try:
-        return max(1, int(settings.get(BACKUP_KEEP_DAYS, str(KEEP_DAYS_DEFAULT))))
-    except ValueError:
-        return KEEP_DAYS_DEFAULT
+    return settings.days(BACKUP_KEEP_DAYS, KEEP_DAYS_DEFAULT)
+
+
+def other_keep_days(settings: Settings) -> int:
+    return settings.days(BACKUP_KEEP_OTHER_DAYS, KEEP_OTHER_DAYS_DEFAULT)
 
 
 class BackupsDialog(QDialog):
@@ -76,6 +79,12 @@ class BackupsDialog(QDialog):
         self.days.setSuffix(" dagar")
         self.days.setValue(keep_days(self.settings))
         self.days.valueChanged.connect(lambda n: self.settings.set(BACKUP_KEEP_DAYS, str(n)))
+        self.other_days = QSpinBox(self)
+        self.other_days.setRange(1, 3650)
+        self.other_days.setSuffix(" dagar")
+        self.other_days.setValue(other_keep_days(self.settings))
+        self.other_days.valueChanged.connect(
+            lambda n: self.settings.set(BACKUP_KEEP_OTHER_DAYS, str(n)))
 
         self.restore_button = QPushButton("Återställ…", self)
         self.restore_button.clicked.connect(self.restore_selected)
@@ -93,13 +102,18 @@ class BackupsDialog(QDialog):
                               f"kopior tas också före varje uppgradering och återställning. "
                               f"De finns i {self.paths.backups}.", self))
         layout.addWidget(self.table, 1)
-        keep = QHBoxLayout()
-        keep_label = QLabel("&Spara automatiska kopior i", self)
-        keep_label.setBuddy(self.days)
-        self.days.setAccessibleName("Spara automatiska kopior i antal dagar")
-        keep.addWidget(keep_label)
-        keep.addWidget(self.days)
-        keep.addWidget(hint("(de tre senaste sparas alltid)", self), 1)
+        keep = QGridLayout()
+        rows = (("&Spara automatiska kopior i", self.days, "(de tre senaste sparas alltid)"),
+                ("Spara ö&vriga kopior (manuella, före återställning …) i", self.other_days,
+                 "(den senaste av varje slag sparas alltid)"))
+        for row, (text, spin, note) in enumerate(rows):
+            label = QLabel(text, self)
+            label.setBuddy(spin)
+            spin.setAccessibleName(text.replace("&", "") + " antal dagar")
+            keep.addWidget(label, row, 0)
+            keep.addWidget(spin, row, 1)
+            keep.addWidget(hint(note, self), row, 2)
+        keep.setColumnStretch(2, 1)
         layout.addLayout(keep)
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_button)
@@ -108,7 +122,7 @@ class BackupsDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        fit_to_screen(self, 620, 440)
+        fit_to_screen(self, 740, 460)
         self.reload()
 
     def reload(self) -> None:
@@ -191,6 +205,9 @@ def show_database_check(window) -> bool:
                                 lambda progress: check_database(window.ctx.paths.database))
     lines = []
     for item in results:
+        if item.skipped:
+            lines.append(f"– {item.label}: kontrollerades inte ({item.skipped})")
+            continue
         lines.append(f"{'✓' if not item.problems else '✗'} {item.label}")
         lines += [f"      {p}" for p in item.problems[:10]]
     healthy = not any(item.problems for item in results)

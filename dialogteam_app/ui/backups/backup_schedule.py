@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from ...store.backups import automatic_backup, automatic_backup_due
 from ..common.context import AppContext
-from .backup_dialog import keep_days
+from .backup_dialog import keep_days, other_keep_days
 
 CHECK_EVERY_MS = 60 * 60 * 1000   # a laptop asleep for a night is caught up within the hour
 
@@ -39,11 +39,12 @@ class AutomaticBackups(QObject):
         if self._running:
             return
         self._running = True
-        paths, days = self.ctx.paths, keep_days(self.ctx.store.settings)
+        settings = self.ctx.store.settings
+        paths, days, other_days = self.ctx.paths, keep_days(settings), other_keep_days(settings)
 
         def job() -> None:
             try:
-                info = automatic_backup(paths, days)
+                info = automatic_backup(paths, days, other_days)
                 message = f"Säkerhetskopia sparad {info.taken_at:%H:%M}."
             except Exception as exc:  # noqa: BLE001 - a failed backup must be seen
                 logging.getLogger(__name__).error("the automatic backup failed", exc_info=True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.coded import UNKNOWN_VALUE
 from ...domain.errors import FieldError
 from ...domain.fields import parse_int
 from .autosave import Autosaver
@@ -157,6 +158,11 @@ class RecordForm(QWidget):
 
     def _select(self, combo: QComboBox, name: str, value) -> None:
         values = self._choices[name]
+        if value not in values and value not in (None, ""):
+            # A stored value outside the program's list (domain/coded.py): shown as it
+            # is, not as the first choice; the field rules refuse to save it.
+            values.append(value)
+            combo.addItem(f"{UNKNOWN_VALUE} ({str(getattr(value, 'value', value))[:40]})")
         combo.setCurrentIndex(values.index(value) if value in values else 0)
 
     # -- loading ----------------------------------------------------------------------

@@ -132,7 +132,8 @@ class RecordTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if col.kind == COMBO:
-                return dict((v, label) for v, label in col.choices).get(value, str(value or ""))
+                return dict((v, label) for v, label in col.choices).get(
+                    value, getattr(value, "label", str(value or "")))  # "okänt värde"
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.EditRole:
             return value

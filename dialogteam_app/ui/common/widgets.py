@@ -123,7 +123,12 @@ class GrowingTextEdit(QPlainTextEdit):
 def add_shortcut(key, parent: QWidget, slot, *, what: str,
                  context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QShortcut:
     """A shortcut that says what it does (Hjälp → Kortkommandon lists it from here)."""
-    shortcut = QShortcut(QKeySequence(key), parent, slot, context=context)
+    # The context is set on its own: PySide6 6.11 drops `context=` when the constructor
+    # is given a slot, making every shortcut window-wide, so two lists' Delete keys were
+    # ambiguous and neither fired.
+    shortcut = QShortcut(QKeySequence(key), parent)
+    shortcut.setContext(context)
+    shortcut.activated.connect(slot)
     shortcut.setWhatsThis(what)
     return shortcut
 

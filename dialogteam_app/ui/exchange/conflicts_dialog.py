@@ -242,11 +242,11 @@ class ConflictsDialog(QDialog):
         v = self.panel.view
         try:
             settle_conflict(self.store, v, choice)
-        except StoreConstraintError as exc:
+        except StoreConstraintError:
             # Say, their version belongs to a meeting deleted here since the import.
             show_error(self, "Valet kunde inte genomföras",
-                       f"Kollegans version hänger ihop med något som inte finns här längre "
-                       f"({exc}). Välj en annan version.")
+                       "Kollegans version hänger ihop med något som inte finns här längre. "
+                       "Välj en annan version.")
             return
         self.settled += 1
         self._reload(self.list.currentRow())

@@ -1,9 +1,11 @@
-"""Preview the åtgärdsplan as PDF, save it and hand it to the mail program.
+"""Preview the åtgärdsplan as PDF; save it as PDF or Word, print it, and hand it to
+the mail program.
 
 The PDF is rendered off the GUI thread into a private temporary folder and shown
-with QtPdf; saving copies exactly what was previewed. Nothing is sent from here:
-"Skicka med e-post" writes an .eml draft next to the saved PDF and opens it in
-the user's own mail program.
+with QtPdf; saving copies exactly what was previewed, and printing prints it.
+Nothing is sent from here: "Skicka med e-post" writes an .eml draft with the PDF,
+the Word document or both next to the saved files and opens it in the user's own
+mail program.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -31,15 +34,17 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.plan_document import PlanDocument
-from ...export import render_plan_pdf
+from ...export import render_plan_docx, render_plan_pdf
 from ...export.atomic import atomic_path, describe_os_error
 from ...export.email_draft import draft_body, draft_subject, write_email_draft
 from ...export.file_names import suggested_pdf_name
 from ..common.dialogs import show_error
+from ..common.printing import print_pdf
 from ..common.theme import colours
 from ..common.widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
+ATTACH = [("PDF", ("pdf",)), ("Word", ("docx",)), ("PDF och Word", ("pdf", "docx"))]
 
 
 class _Cancelled(Exception):
@@ -98,6 +103,8 @@ class PlanExportDialog(QDialog):
         self._suggested_path = Path(suggested_path)
         self._doc: PlanDocument | None = None
         self._saved_path: Path | None = None
+        self._reported_stems: set[str] = set()   # one version per document, PDF or Word
+        self._print_when_ready = False
         self._temp_dir = Path(tempfile.mkdtemp(prefix="dialogteam-pdf-"))
         self.preview_path = self._temp_dir / "förhandsgranskning.pdf"
         self._pool = QThreadPool(self)
@@ -124,20 +131,38 @@ class PlanExportDialog(QDialog):
         self._save_button = QPushButton("Spara PDF…")
         self._save_button.setShortcut(QKeySequence.StandardKey.Save)
         self._save_button.setToolTip("Spara åtgärdsplanen som PDF (Ctrl+S)")
+        self._docx_button = QPushButton("Spara som Word…")
+        self._docx_button.setToolTip("Spara åtgärdsplanen som Word-dokument (.docx) att "
+                                     "redigera vidare")
+        self._print_button = QPushButton("Skriv ut…")
+        self._print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self._print_button.setToolTip("Skriv ut åtgärdsplanen (Ctrl+P)")
+        self._attach = QComboBox()
+        for label, _formats in ATTACH:
+            self._attach.addItem(f"Bifoga {label}")
+        self._attach.setToolTip("Vad e-postutkastet ska ha med sig")
+        self._attach.setAccessibleName("Bilagor i e-postutkastet")
         self._email_button = QPushButton("Skicka med e-post…")
         self._email_button.setToolTip(self._recipient_hint())
         close_button = QPushButton("Stäng")
-        for b in (self._save_button, self._email_button, close_button):
+        for b in (self._save_button, self._docx_button, self._print_button, self._email_button,
+                  close_button):
             b.setAutoDefault(False)
         self._save_button.clicked.connect(self._ask_and_save)
+        self._docx_button.clicked.connect(self._ask_and_save_docx)
+        self._print_button.clicked.connect(self.print_preview)
         self._email_button.clicked.connect(self._ask_and_email)
         close_button.clicked.connect(self.reject)
         self._set_ready(False)
 
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(self._save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self._email_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._save_button)
+        buttons.addWidget(self._docx_button)
+        buttons.addWidget(self._print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self._attach)
+        buttons.addWidget(self._email_button)
+        buttons.addWidget(close_button)
         self._view.setAccessibleName("Förhandsgranskning av PDF:en")
         self._view.setMinimumHeight(200)
         layout = QVBoxLayout(self)
@@ -145,7 +170,7 @@ class PlanExportDialog(QDialog):
         layout.addWidget(self._progress)
         layout.addWidget(self._view, 1)
         layout.addWidget(self._status)
-        layout.addWidget(buttons)
+        layout.addLayout(buttons)
 
     def _recipient_hint(self) -> str:
         if self._to_email.strip():
@@ -154,8 +179,9 @@ class PlanExportDialog(QDialog):
                 "fyll i mottagaren i e-postprogrammet")
 
     def _set_ready(self, ready: bool):
-        self._save_button.setEnabled(ready)
-        self._email_button.setEnabled(ready)
+        for widget in (self._save_button, self._docx_button, self._print_button, self._attach,
+                       self._email_button):
+            widget.setEnabled(ready)
 
     # Rendering
     def _start(self, make_document: Callable[[], PlanDocument]):
@@ -186,8 +212,15 @@ class PlanExportDialog(QDialog):
         self._pdf.load(str(self.preview_path))
         self._status.setText(f"{pages} sidor. Granska planen och spara den eller skicka den "
                              "med e-post.")
+        from ...export.pdf.coverage import coverage_warning  # reportlab: loaded by now
+        warning = coverage_warning(self._doc) if self._doc is not None else ""
+        if warning:
+            self._status.setText(f"{pages} sidor. {warning}")
+            self._status.setStyleSheet("color: #8a5a00;")
         self._set_ready(True)
         self.preview_ready.emit(pages)
+        if self._print_when_ready:
+            self.print_preview()
 
     def _fail(self, message: str):
         self._progress.hide()
@@ -213,19 +246,37 @@ class PlanExportDialog(QDialog):
         if path:
             self.save_to(path)
 
-    def _ask_and_email(self):
-        path = self._saved_path or self._ask_pdf_path(
-            "Spara PDF:en som ska bifogas i e-postutkastet")
+    def _ask_and_save_docx(self):
+        path = self._ask_path("Spara åtgärdsplanen som Word-dokument", ".docx")
         if path:
-            self.email_with(path)
+            self.save_docx_to(path)
 
-    def _ask_pdf_path(self, title: str) -> Path | None:
-        start = str(self._saved_path or self._suggested_path)
-        name, _ = QFileDialog.getSaveFileName(self, title, start, "PDF-dokument (*.pdf)")
+    def _ask_and_email(self):
+        formats = ATTACH[self._attach.currentIndex()][1]
+        path = self._saved_path or self._ask_path(
+            "Spara filen som ska bifogas i e-postutkastet", f".{formats[0]}")
+        if path:
+            self.email_with(path, formats)
+
+    def _ask_path(self, title: str, suffix: str) -> Path | None:
+        start = (self._saved_path or self._suggested_path).with_suffix(suffix)
+        kinds = {".pdf": "PDF-dokument (*.pdf)", ".docx": "Word-dokument (*.docx)"}
+        name, _ = QFileDialog.getSaveFileName(self, title, str(start), kinds[suffix])
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def set_attachments(self, formats: tuple[str, ...]) -> None:
+        self._attach.setCurrentIndex([f for _, f in ATTACH].index(formats))
+
+    def print_preview(self):
+        """Qt's print dialog for exactly the previewed PDF; or print once it is ready."""
+        if not self.is_ready or self._doc is None:
+            self._print_when_ready = True
+            return
+        self._print_when_ready = False
+        print_pdf(self, self.preview_path, f"{self._doc.title}, version {self._doc.version}")
 
     def save_to(self, path: Path) -> bool:
         """Save the previewed PDF as `path`; False (after telling the user) on failure."""
@@ -243,17 +294,43 @@ class PlanExportDialog(QDialog):
         self._saved_path = path
         log.info("plan PDF saved: version %d, %d bytes", self._doc.version, path.stat().st_size)
         self._status.setText(f"Sparad som {path}.")
-        self._on_exported(path, self._doc)
+        self._report_exported(path)
         return True
 
-    def email_with(self, pdf_path: Path) -> Path | None:
-        """Save the PDF as `pdf_path`, write an .eml draft next to it and open the draft."""
-        if not self.save_to(pdf_path):
-            return None
-        eml_path = Path(pdf_path).with_suffix(".eml")
+    def save_docx_to(self, path: Path) -> bool:
+        """Save the previewed document as Word; False (after telling the user) on failure."""
+        path = Path(path)
+        if not self.is_ready or self._doc is None:
+            return False
         try:
-            write_email_draft(eml_path, Path(pdf_path), self._to_name, self._to_email,
-                              draft_subject(self._doc), draft_body(self._doc, self._to_name))
+            render_plan_docx(self._doc, path)  # about 50 ms for 50 insatser: no thread
+        except OSError as e:
+            show_error(self, "Word-dokumentet kunde inte sparas", describe_os_error(e, path))
+            return False
+        self._status.setText(f"Sparad som {path}.")
+        self._report_exported(path)
+        return True
+
+    def _report_exported(self, path: Path) -> None:
+        """A new version for a new document; the same one in the other format is not."""
+        stem = str(path.with_suffix(""))
+        if stem not in self._reported_stems:
+            self._reported_stems.add(stem)
+            self._on_exported(path, self._doc)
+
+    def email_with(self, path: Path, formats: tuple[str, ...] = ("pdf",)) -> Path | None:
+        """Save the document as `path` in each of `formats` (.pdf, .docx next to each
+        other), write an .eml draft with them next to it and open the draft."""
+        files = [Path(path).with_suffix(f".{f}") for f in formats]
+        for file in files:
+            saved = self.save_to(file) if file.suffix == ".pdf" else self.save_docx_to(file)
+            if not saved:
+                return None
+        eml_path = Path(path).with_suffix(".eml")
+        try:
+            write_email_draft(eml_path, files, self._to_name, self._to_email,
+                              draft_subject(self._doc),
+                              draft_body(self._doc, self._to_name, formats))
         except (OSError, ValueError) as e:
             message = describe_os_error(e, eml_path) if isinstance(e, OSError) else str(e)
             show_error(self, "E-postutkastet kunde inte skapas", message)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from ..plan.print_action import add_print_action
 from .help_menu import add_help_menu
 from .undo_actions import follow_focus
 from .view_menu import build_export_plan_action, build_view_menu
@@ -54,10 +55,11 @@ def build_actions(w: MainWindow) -> None:
     w.act_backups = _action(w, "Säker&hetskopior…", w.show_backups)
     w.act_check = _action(w, "Kontrollera &databasen", w.check_database)
     w.act_encrypt = _encryption_action(w)
+    w.act_print = add_print_action(w)
 
     _fill(w.menuBar().addMenu("&Arkiv"), (
         w.act_new_organiser, w.act_new_engagement, w.act_new_meeting, None,
-        w.act_export_plan, None,
+        w.act_export_plan, w.act_print, None,
         w.act_export, w.act_import, w.act_conflicts, None, w.act_backups, w.act_check,
         w.act_encrypt, None,
         w.act_sample, w.act_data_dir, None, w.act_quit))
