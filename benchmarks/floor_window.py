@@ -1,5 +1,6 @@
 """Floor for start-up: a bare PySide6 window comparable to Dialogteam's main window
-(menus, a tree on the left, a page on the right, a status bar), run as its own process.
+(menus, a toolbar, a tree on the left, a page on the right, a status bar), run as its own
+process.
 
     python benchmarks/floor_window.py
 
@@ -49,6 +50,10 @@ for menu in ("Arkiv", "Redigera", "Visa", "Hjälp"):
     m = window.menuBar().addMenu(menu)
     for n in range(6):
         m.addAction(f"{menu} {n}")
+toolbar = window.addToolBar("Verktyg")
+toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+for n in range(6):
+    toolbar.addAction(f"Verktyg {n}")
 model = QStandardItemModel()
 for o in range(5):
     parent = QStandardItem(f"Huvudman {o}")

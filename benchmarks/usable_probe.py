@@ -5,7 +5,9 @@ painted, the last selection restored, and the event loop idle again (input accep
 
 Works on any version of the program with `open_main_window` (so a benchmark can
 measure the code before and after a change the same way). Prints `painted <ms>`
-and `usable <ms>` from the start of the process's Python code.
+and `usable <ms>` from the start of the process's Python code; when a meeting was
+restored, also `visible <ms>`: its newest note laid out at the bottom of the list
+(the event loop may be free before the notes are on screen).
 """
 
 import os
@@ -23,7 +25,7 @@ try:  # as `python -m dialogteam_app` does first (absent in older versions)
 except ImportError:
     pass
 
-from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer  # noqa: E402
 
 from dialogteam_app.paths import DataPaths  # noqa: E402
 from dialogteam_app.ui.app import make_application, open_main_window  # noqa: E402
@@ -55,7 +57,24 @@ class Probe(QObject):
             QTimer.singleShot(1, self.check)
             return
         self.done = True
-        QTimer.singleShot(0, lambda: (print(f"usable {ms():.1f}", flush=True), app.quit()))
+        QTimer.singleShot(0, self.usable)
+
+    def usable(self) -> None:
+        print(f"usable {ms():.1f}", flush=True)
+        self.visible()
+
+    def visible(self) -> None:
+        """Polled each turn until the restored meeting's newest note is on screen."""
+        pages = getattr(window, "_pages", {})
+        if "meeting" not in pages or window.stack.currentWidget() is not pages["meeting"]:
+            app.quit()
+            return
+        notes = pages["meeting"].notes
+        if not notes.indexAt(QPoint(5, notes.viewport().height() - 5)).isValid():
+            QTimer.singleShot(0, self.visible)
+            return
+        print(f"visible {ms():.1f}", flush=True)
+        app.quit()
 
 
 app = make_application()

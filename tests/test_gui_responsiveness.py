@@ -173,6 +173,7 @@ def test_a_long_meeting_shows_its_newest_notes_first_then_all(window, qtbot, mon
     from dialogteam_app.sample_data import sample_id
     from dialogteam_app.ui.meetings import meeting_view as meeting_module
     monkeypatch.setattr(meeting_module, "FIRST_NOTES", 3)
+    monkeypatch.setattr(meeting_module, "OLDER_NOTES", 2)  # several steps
     window.open_sample()
     meeting_id = sample_id("meeting-m2")
     everything = window.ctx.store.notes.list(meeting_id)

@@ -48,3 +48,20 @@ def test_gallra_from_the_samverkan(window, qtbot, tmp_path):
     store.flush()
     assert where_found(store, words) == []
     assert store.retention.records(engagement_id)[0].counts.notes == 31
+
+
+def test_the_samverkan_pages_button_opens_the_dialog(window):
+    from PySide6.QtWidgets import QPushButton
+    window.open_sample()
+    engagement_id = sample_id("engagement")
+    window.navigator.select("engagement", engagement_id)
+    button = next(b for b in window.engagement_view.overview.findChildren(QPushButton)
+                  if b.text() == "Gallra personuppgifter…")
+    opened = []
+
+    def look(dialog: RetentionDialog):
+        opened.append(dialog.engagement_id)
+        dialog.reject()
+    when_modal(RetentionDialog, look)
+    button.click()
+    assert opened == [engagement_id]

@@ -14,7 +14,7 @@ from .coded import UNKNOWN_VALUE, Coded, is_member
 from .errors import FieldError, raise_if
 from .fields import check_date, check_int, check_text
 from .ids import new_id
-from .plan import MAX_AMOUNT_KR
+from .money import MAX_AMOUNT_KR
 
 
 class ChangeTarget(Coded):

@@ -13,9 +13,8 @@ from .agreement_terms import FundingLine, InterventionTerms, provider_phrase
 from .errors import FieldError, raise_if
 from .fields import check_date, check_int, check_text, parse_date, parse_int
 from .ids import new_id
-from .money import format_kr
+from .money import MAX_AMOUNT_KR, format_kr
 from .orgnr import check_orgnr, luhn_ok
-from .plan import MAX_AMOUNT_KR
 
 _GIRO = {AccountKind.BANKGIRO: re.compile(r"^\d{3,4}-\d{4}$"),
          AccountKind.PLUSGIRO: re.compile(r"^\d{1,7}-\d$")}

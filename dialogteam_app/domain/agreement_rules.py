@@ -19,8 +19,8 @@ from .agreement_kinds import (
 )
 from .agreement_terms import MAX_PARTICIPANTS
 from .fields import LONG_TEXT_MAX, check_text
+from .money import MAX_AMOUNT_KR
 from .orgnr import check_orgnr
-from .plan import MAX_AMOUNT_KR
 
 
 def _role_duties(value: str) -> str | None:

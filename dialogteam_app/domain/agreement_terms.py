@@ -9,14 +9,17 @@ link to the plan for follow-up.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .agreement_kinds import FundingKind, ProviderKind
 from .coded import is_member
 from .errors import FieldError, raise_if
 from .fields import LONG_TEXT_MAX, check_date, check_int, check_period, check_text
 from .ids import new_id
-from .money import format_kr
-from .plan import MAX_AMOUNT_KR, DevelopmentArea, Intervention
+from .money import MAX_AMOUNT_KR, format_kr
+
+if TYPE_CHECKING:  # the plan's module (and the analysis') only for these annotations
+    from .plan import DevelopmentArea, Intervention
 
 MAX_PARTICIPANTS = 1_000_000
 _NUMBER_WORDS = ("noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",

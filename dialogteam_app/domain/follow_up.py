@@ -19,7 +19,7 @@ from enum import Enum
 from .errors import FieldError, raise_if
 from .fields import LONG_TEXT_MAX, check_date, check_int, check_text, parse_date
 from .ids import new_id
-from .plan import MAX_AMOUNT_KR
+from .money import MAX_AMOUNT_KR
 
 MAX_REACHED = 1_000_000
 _ONE_PER = uuid.UUID("0c8b1f52-5d5e-4b57-9a55-3c2f7f1e6a10")

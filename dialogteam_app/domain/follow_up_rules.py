@@ -8,7 +8,7 @@ from .analysis import KEY_FIGURE_RULES
 from .fields import LONG_TEXT_MAX
 from .follow_up import MAX_REACHED, CostKind, GoalHorizon, InterventionStatus, Judgement
 from .follow_up_reports import ReportStatus
-from .plan import MAX_AMOUNT_KR
+from .money import MAX_AMOUNT_KR
 from .plan_document import DOCUMENT_MAX
 
 

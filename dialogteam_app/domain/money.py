@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 NBSP = "\u00a0"
+MAX_AMOUNT_KR = 1_000_000_000  # the largest amount any field takes
 
 
 def group(n: int) -> str:

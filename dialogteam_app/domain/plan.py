@@ -11,8 +11,7 @@ from .coded import UNKNOWN_VALUE, Coded
 from .errors import FieldError, raise_if
 from .fields import LONG_TEXT_MAX, check_period
 from .ids import new_id
-
-MAX_AMOUNT_KR = 1_000_000_000
+from .money import MAX_AMOUNT_KR
 
 
 class Funder(Coded):

@@ -8,7 +8,6 @@ from typing import Any
 
 from ..domain.errors import FieldError, ValidationError, raise_if
 from ..domain.ids import utc_now
-from ..domain.rule_registry import rules_for
 from .connection import sqlite3
 from .purge import purge_deleted_content
 from .scope_check import check_row_scope
@@ -19,6 +18,9 @@ Values = dict[str, Any]
 
 def check_row(table: str, values: Mapping[str, object]) -> None:
     """The table's field rules, the same the window and the importer ask, before any write."""
+    # Every domain module's rules: ~20 ms to import, so at the first write (or in the
+    # window's warm-up), not when the store is opened.
+    from ..domain.rule_registry import rules_for
     table_rules = rules_for(table)
     if table_rules is not None:
         raise_if(table_rules.errors(values))

@@ -6,9 +6,7 @@ the document as submitted); and key figures followed after the baseline.
 Every row hangs on an agreement part or the engagement by a foreign key, so it
 travels in exchange packages with no code change."""
 
-import sqlite3
-
-from ..connection import run_script
+from ..connection import run_script, sqlite3
 
 VERSION = 9
 

@@ -85,7 +85,8 @@ class NotesList(QListView):
                                                   key=lambda i: i.row())]
 
 
-FIRST_NOTES = 200  # of a longer meeting, shown before the older ones are loaded
+FIRST_NOTES = 50    # of a longer meeting, shown at once: a screenful and more
+OLDER_NOTES = 200   # then the older ones, this many per turn of the event loop
 
 
 class MeetingView(QWidget):
@@ -221,12 +222,12 @@ class MeetingView(QWidget):
         return True
 
     def _load_older(self, meeting_id: str, *, all_now: bool = False) -> None:
-        """The next FIRST_NOTES older notes, one step per turn of the event loop (or all
+        """The next OLDER_NOTES older notes, one step per turn of the event loop (or all
         of them now, for a note asked for)."""
         while self._older_pending and self.meeting is not None and self.meeting.id == meeting_id:
             first = self.model.notes()[0].id if self.model.rowCount() else None
-            older = self.ctx.store.notes.list(meeting_id, newest=FIRST_NOTES, before=first)
-            self._older_pending = len(older) == FIRST_NOTES
+            older = self.ctx.store.notes.list(meeting_id, newest=OLDER_NOTES, before=first)
+            self._older_pending = len(older) == OLDER_NOTES
             self.model.add_older(older)
             if not self._older_pending:
                 self._count_changed()  # the whole meeting is listed: its count is true now

@@ -15,7 +15,7 @@ from ..common.record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
 from ..common.record_table import Column, RecordTable
 from ..common.unit_checklist import UnitChecklist
 from ..common.widgets import PageHeader, ScrollPage, fit_list_height, hint, section_title
-from ..retention.retention_dialog import retention_row
+from ..retention.retention_row import retention_row
 
 NO_ONE = ""
 

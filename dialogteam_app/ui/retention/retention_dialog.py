@@ -11,10 +11,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -139,20 +137,6 @@ def gallra_from_window(window, engagement_id: str, confirm=None) -> bool:
               f"Borttaget: {', '.join(counts.lines()) or 'inget'}. Gallringen följer med i nästa "
               "paket till kollegorna och görs då också hos dem.")
     return True
-
-
-def retention_row(page: QWidget, engagement_id) -> QWidget:
-    """The samverkan page's line: what gallring is, and the button to the dialog."""
-    row = QWidget(page)
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(hint("När samverkan är avslutad tas personuppgifterna i anteckningarna "
-                          "bort efter en tid du väljer; planen, analysen och "
-                          "överenskommelsen står kvar.", row), 1)
-    button = QPushButton("Gallra personuppgifter…", row)
-    button.clicked.connect(lambda: gallra_from_window(page.window(), engagement_id()))
-    layout.addWidget(button)
-    return row
 
 
 def _confirm(parent: QWidget) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import QObject, QTimer
 
 MODULES = (
+    "dialogteam_app.domain.rule_registry",  # checked at the first write
     "dialogteam_app.ui.register.engagement_view",
     "dialogteam_app.ui.meetings.meeting_view",
     "dialogteam_app.store.analysis",
