@@ -9,7 +9,7 @@ import argparse
 import sys
 import time
 
-from . import __version__
+from . import __version__, cli_swedish
 from .bytecode_cache import keep_bytecode
 from .paths import ENV_VAR, resolve_data_paths
 from .private_files import restrict_umask
@@ -31,10 +31,13 @@ def _passphrase_file_option(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    cli_swedish.install()   # before the parsers: their headings and -h are made with them
     parser = argparse.ArgumentParser(
         prog="dialogteam",
-        description="Dialogteam – anteckningar, nulägesanalys och åtgärdsplan.")
-    parser.add_argument("--version", action="version", version=f"Dialogteam {__version__}")
+        description="Dialogteam – anteckningar, nulägesanalys, åtgärdsplan, "
+                    "överenskommelser och uppföljning.")
+    parser.add_argument("--version", action="version", version=f"Dialogteam {__version__}",
+                        help=cli_swedish.VERSION_HELP)
     _data_dir_option(parser, in_subcommand=False)
     parser.add_argument("--smoke", action="store_true",
                         help="öppna huvudfönstret, skriv hur snabbt det blev användbart och avsluta "

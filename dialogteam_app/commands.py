@@ -316,7 +316,7 @@ def cmd_check(args: Namespace, paths: DataPaths) -> int:
             print(f"  –    {item.label}: kontrollerades inte ({item.skipped})")
             continue
         print(f"  {'ok ' if not item.problems else 'FEL'}  {item.label}")
-        for problem in item.problems[:20]:
+        for problem in item.problems[:item.shown]:
             print(f"       {problem}")
     if any(item.problems for item in results):
         print("Databasen har fel. Återställ en säkerhetskopia (se `dialogteam backup --list` "

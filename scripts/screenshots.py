@@ -1,6 +1,7 @@
 """Screenshots for docs/skärmbilder/: the welcome page, a meeting while typing, the
-analysis, the plan and the export dialog, on a 1366×768 laptop, at 150 % on 1920×1080
-and in dark mode. Each mode runs in its own process (screen size, scale and theme are
+analysis, the plan, the export dialog, the agreement editor (Norrvik's draft ÖK 2), an
+insats under Genomförande (Sjövik) and Att göra, on a 1366×768 laptop, at 150 % on
+1920×1080 and in dark mode. Each mode runs in its own process (screen size, scale and theme are
 fixed when Qt starts). Usage: python scripts/screenshots.py [OUTPUT_FOLDER]
 """
 
@@ -44,8 +45,9 @@ def take(out: Path, mode: str) -> None:
     from dialogteam_app.paths import DataPaths
     from dialogteam_app.sample_data import sample_id
     from dialogteam_app.ui.app import make_application, open_main_window
+    from dialogteam_app.ui.follow_up.follow_up_view import INSATS
     from dialogteam_app.ui.plan.export import plan_export_dialog
-    from dialogteam_app.ui.window.navigator import ENGAGEMENT
+    from dialogteam_app.ui.window.navigator import ENGAGEMENT, TODO
 
     def settle(ms: int = 150) -> None:
         loop = QEventLoop()
@@ -96,6 +98,20 @@ def take(out: Path, mode: str) -> None:
     settle(300)
     save(dialog, "export")
     dialog.reject()
+
+    view.tabs.setCurrentWidget(view.agreements)
+    view.agreements.show_engagement(engagement_id, select=sample_id("agreement-ok2"))
+    settle()
+    save(window, "överenskommelse")
+
+    window.navigator.select(ENGAGEMENT, sample_id("sjovik-engagement"))
+    window.engagement_view.show_follow_up(INSATS)
+    settle()
+    save(window, "genomförande")
+
+    window.navigator.select(TODO)
+    settle()
+    save(window, "att-göra")
     window.ctx.autosaver.flush()
     window.close()
     window.ctx.store.close()

@@ -1,3 +1,4 @@
+import pytest
 from conftest import run_module
 
 from dialogteam_app import __version__
@@ -105,3 +106,16 @@ def test_export_docx_freezes_a_version_and_a_failure_freezes_nothing(data_paths,
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert "1 Bakgrund" in text and "Timrå kommun" in text
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", target.name]  # no temp files
+
+
+def test_help_and_argument_errors_are_swedish(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert text.startswith("användning: dialogteam") and "flaggor:" in text
+    assert "visa den här hjälpen och avsluta" in text and "visa versionen" in text
+    assert "show this help" not in text and "options:" not in text
+    with pytest.raises(SystemExit):
+        main(["--data-dir", str(tmp_path), "export", "abc"])
+    error = capsys.readouterr().err
+    assert "dialogteam export: fel: ett av argumenten --package" in error and "behövs" in error

@@ -2,6 +2,7 @@
 
 import pytest
 
+from dialogteam_app.domain.coded import Coded
 from dialogteam_app.domain.engagement import Engagement, Phase, validate_engagement
 from dialogteam_app.domain.rule_registry import TABLE_RULES
 from dialogteam_app.exchange.schema_graph import SchemaGraph
@@ -51,6 +52,56 @@ def test_an_unknown_stored_value_reads_as_okant_varde_but_cannot_be_saved():
     assert phase not in list(Phase)
     errors = validate_engagement(Engagement(organiser_id="a" * 32, phase=phase))
     assert [e.field for e in errors] == ["phase"]
+
+
+def test_every_list_of_every_table_reads_unknown_as_okant_varde():
+    """One kind of list everywhere (agreement and follow-up lists too): unknown stored
+    codes read as "okänt värde", are left out of the window's choices and refused."""
+    enums = {rule.enum for t in TABLE_RULES.values() for rule in t.columns.values()
+             if rule.enum is not None}
+    assert {"InterventionStatus", "Judgement", "GoalHorizon", "CostKind", "ReportStatus",
+            "AgreementStatus", "FundingKind"} <= {e.__name__ for e in enums}
+    for enum in enums:
+        assert issubclass(enum, Coded), enum
+        unknown = enum("hackad")
+        assert unknown.label == "okänt värde" and unknown not in list(enum), enum
+        assert all(member.label != "okänt värde" for member in enum), enum
+    for table in TABLE_RULES.values():
+        for column, rule in table.columns.items():
+            if rule.enum is not None:
+                assert rule.problem(rule.enum("hackad")) is not None, (table.table, column)
+
+
+def test_the_follow_up_refuses_to_save_an_unknown_value():
+    from datetime import date
+
+    from dialogteam_app.domain.follow_up import (
+        CostKind,
+        GoalFollowUp,
+        GoalHorizon,
+        InterventionStatus,
+        Judgement,
+        Spending,
+        StatusEntry,
+        validate_goal,
+        validate_spending,
+        validate_status,
+    )
+    from dialogteam_app.domain.follow_up_reports import (
+        ReportStatus,
+        ReportWork,
+        validate_report_work,
+    )
+    today = date(2026, 11, 30)
+    status = StatusEntry("t" * 32, InterventionStatus("hackad"), "2026-10-01")
+    assert [e.field for e in validate_status(status, today)] == ["status"]
+    spending = Spending("t" * 32, 2026, 100, cost_kind=CostKind("hackad"))
+    assert [e.field for e in validate_spending(spending)] == ["cost_kind"]
+    goal = GoalFollowUp("t" * 32, "Målet", horizon=GoalHorizon("hackad"),
+                        judgement=Judgement("hackad"), judged_date="2026-10-01")
+    assert [e.field for e in validate_goal(goal, today)] == ["horizon", "judgement"]
+    work = ReportWork("r" * 32, status=ReportStatus("hackad"))
+    assert "status" in [e.field for e in validate_report_work(work, None, today)]
 
 
 def test_huge_numbers_get_a_swedish_message_everywhere(tmp_path):

@@ -130,3 +130,63 @@ def test_theme_text_colours_meet_aa_on_every_background_they_are_drawn_on(qapp, 
         assert not low and all(ratio >= 3 for _bar, ratio in bars), (low, bars)  # UI parts
     finally:
         apply_theme(qapp, dark=False)
+
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_an_unticked_checkbox_is_visible_on_every_background(qapp, dark):
+    """The box of an unticked checkbox (a QCheckBox, and a checkable row as in the
+    skolenheter list and the payment plan, on both row colours) is a UI part: 3:1
+    against what it is drawn on (WCAG 1.4.11). Fusion's own box vanished in dark mode."""
+    from helpers.a11y import contrast
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QCheckBox, QListWidget, QListWidgetItem, QStyle
+
+    def strongest(image, rect, background) -> float:
+        return max(contrast(image.pixelColor(x, y), background)
+                   for x in range(rect.x(), rect.right() + 1)
+                   for y in range(rect.y(), rect.bottom() + 1))
+
+    apply_theme(qapp, dark=dark)
+    try:
+        palette = qapp.palette()
+        box = QCheckBox("Visa lösenfrasen")
+        box.resize(200, 30)
+        rows = QListWidget()
+        rows.setAlternatingRowColors(True)
+        for name in ("Björkdalsskolan 7-9", "Strandängsskolan 4-9"):
+            QListWidgetItem(name, rows).setCheckState(Qt.CheckState.Unchecked)
+        rows.resize(200, 60)
+        side = qapp.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        ratios = [strongest(box.grab().toImage(), box.rect().adjusted(0, 0, side - 200, 0),
+                            palette.color(QPalette.ColorRole.Window))]
+        image = rows.grab().toImage()
+        for row, role in ((0, QPalette.ColorRole.Base), (1, QPalette.ColorRole.AlternateBase)):
+            rect = rows.visualItemRect(rows.item(row))
+            rect.setWidth(side + 4)
+            ratios.append(strongest(image, rect.adjusted(1, 1, 0, -1), palette.color(role)))
+        assert all(ratio >= 3 for ratio in ratios), ratios
+    finally:
+        apply_theme(qapp, dark=False)
+
+
+def test_an_unselected_tab_shows_the_dots_of_its_capital(qapp):
+    """Fusion cut the top off an unselected tab's label: "Översikt" read "Oversikt"."""
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    def label(text: str):
+        tabs = QTabWidget()
+        tabs.addTab(QWidget(), "Nulägesanalys")   # selected; the one looked at is not
+        tabs.addTab(QWidget(), text)
+        tabs.resize(400, 100)
+        tabs.show()
+        QApplication.processEvents()
+        bar = tabs.tabBar()
+        image = bar.grab(bar.tabRect(1)).toImage()
+        tabs.close()
+        return image
+
+    apply_theme(qapp, dark=False)
+    assert label("Översikt") != label("Oversikt")
+    assert label("Åtgärdsplan") != label("Atgärdsplan")

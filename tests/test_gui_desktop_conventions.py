@@ -103,6 +103,9 @@ def test_kortkommandon_lists_every_shortcut_of_the_window(window):
     texts = [what for _k, what in rows]
     assert "Exportera åtgärdsplan" in texts and "Anteckningar: taggen problem" in texts
     assert "Planen: flytta upp i dispositionen" in texts      # from a tab built on first use
+    assert "Att göra: öppna den valda raden" in texts         # from a page built on first use
+    assert ("Ctrl+Q", "Avsluta") in listed                  # not only where Qt's standard has it
+    assert "Överenskommelser: fliken Gällande lydelse eller Ändringar" in texts
     QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
     window.act_shortcuts.trigger()
 

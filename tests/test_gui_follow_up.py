@@ -9,8 +9,10 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers.a11y import LAPTOP, clipped_columns
 from helpers.exchange_helpers import dump
 from helpers.qt_helpers import answer_next_dialog
+from PySide6.QtWidgets import QApplication
 
 from dialogteam_app.domain.follow_up_overview import TodoKind
 from dialogteam_app.domain.follow_up_reports import ReportStatus
@@ -124,6 +126,9 @@ def test_key_figures_and_team_overview(sample, tmp_path):
     assert cells[1] == "Genomförande" and cells[4].startswith("3")
     assert "2026: 520 / 600 / 200" in cells[5]
     _shot(w, "teamoversikt")
+    w.resize(*LAPTOP)   # the smallest screen: 1920×1080 at 150 %
+    QApplication.processEvents()
+    assert clipped_columns(overview.table) == []
     answer_next_dialog("OK")
     assert overview.export_to(tmp_path / "team.csv") == tmp_path / "team.csv"
     assert (tmp_path / "team.csv").read_bytes().startswith(b"\xef\xbb\xbf")

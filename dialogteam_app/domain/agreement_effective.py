@@ -11,8 +11,9 @@ import copy
 from dataclasses import dataclass, field
 
 from .agreement import Agreement
-from .agreement_amendments import AgreementChange, ChangeTarget
+from .agreement_amendments import AgreementChange, ChangeTarget, validate_change
 from .agreement_kinds import AgreementKind, AgreementStatus
+from .coded import UNKNOWN_VALUE
 from .money import format_kr
 
 
@@ -28,7 +29,8 @@ class AppliedChange:
 class EffectiveAgreement:
     agreement: Agreement                # a copy; the stored agreement is untouched
     applied: list[AppliedChange] = field(default_factory=list)
-    unresolved: list[AgreementChange] = field(default_factory=list)  # part no longer there
+    # The part is no longer there, or the stored value breaks its rule (a hand edit).
+    unresolved: list[AgreementChange] = field(default_factory=list)
     not_applied: list[Agreement] = field(default_factory=list)       # unsigned tillägg
 
     def changed(self, part_id: str) -> list[AppliedChange]:
@@ -63,7 +65,7 @@ def effective_agreement(base: Agreement, agreements: list[Agreement], *,
 
 def _apply(result: EffectiveAgreement, change: AgreementChange, amendment: str) -> None:
     part = _part(result.agreement, change.target, change.target_id)
-    if part is None:
+    if part is None or validate_change(change):
         result.unresolved.append(change)
         return
     name = change.target.field_name
@@ -103,7 +105,7 @@ def change_sentence(change: AgreementChange, amended: Agreement | None) -> str:
     """'Finansiering: Läsfrämjande insats – beviljat av skolverket 2021: finansieringens
     belopp ändras till 120 000 kr.' — one change of a tillägg, as its PDF states it."""
     labels = {pid: label for _, pid, label in parts_of(amended)} if amended else {}
-    value = change.typed_value()
+    value = UNKNOWN_VALUE if validate_change(change) else change.typed_value()
     shown = format_kr(value) if change.target.value_kind == "amount" and \
         isinstance(value, int) else str(value)
     note = f" ({change.note.strip()})" if change.note.strip() else ""

@@ -69,6 +69,8 @@ def check_giro(kind: AccountKind, number: str) -> str | None:
     if not number:
         return None
     number = number.strip()
+    if kind not in _GIRO:   # an unknown stored kontoslag: refused, not a KeyError
+        return f"Kontoslaget {kind.value!r} är inget av programmets värden."
     if not _GIRO[kind].match(number):
         return f"{kind.label}numret ska skrivas som till exempel {_GIRO_EXAMPLE[kind]}."
     digits = number.replace("-", "")

@@ -14,8 +14,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
 
+from .coded import UNKNOWN_VALUE, Coded, is_member
 from .errors import FieldError, raise_if
 from .fields import LONG_TEXT_MAX, check_date, check_int, check_text, parse_date
 from .ids import new_id
@@ -32,7 +32,7 @@ def one_per(kind: str, owner_id: str) -> str:
     return uuid.uuid5(_ONE_PER, f"{kind}:{owner_id}").hex
 
 
-class InterventionStatus(str, Enum):
+class InterventionStatus(Coded):
     NOT_STARTED = "ej_paborjad"
     ONGOING = "pagar"
     DONE = "genomford"
@@ -41,10 +41,10 @@ class InterventionStatus(str, Enum):
     @property
     def label(self) -> str:
         return {"ej_paborjad": "Ej påbörjad", "pagar": "Pågår", "genomford": "Genomförd",
-                "installd": "Inställd"}[self.value]
+                "installd": "Inställd"}.get(self.value, UNKNOWN_VALUE)
 
 
-class Judgement(str, Enum):
+class Judgement(Coded):
     ACHIEVED = "uppnatt"
     PARTLY = "delvis"
     NOT_ACHIEVED = "ej_uppnatt"
@@ -53,19 +53,19 @@ class Judgement(str, Enum):
     @property
     def label(self) -> str:
         return {"uppnatt": "Uppnått", "delvis": "Delvis uppnått", "ej_uppnatt": "Ej uppnått",
-                "for_tidigt": "För tidigt att säga"}[self.value]
+                "for_tidigt": "För tidigt att säga"}.get(self.value, UNKNOWN_VALUE)
 
 
-class GoalHorizon(str, Enum):
+class GoalHorizon(Coded):
     SHORT = "kort"
     LONG = "lang"
 
     @property
     def label(self) -> str:
-        return {"kort": "Kortsiktigt mål", "lang": "Långsiktigt mål"}[self.value]
+        return {"kort": "Kortsiktigt mål", "lang": "Långsiktigt mål"}.get(self.value, UNKNOWN_VALUE)
 
 
-class CostKind(str, Enum):
+class CostKind(Coded):
     """Kostnadsslag of the economic report."""
     STAFF = "personal"
     TRAINING = "kompetensutveckling"
@@ -77,7 +77,7 @@ class CostKind(str, Enum):
     def label(self) -> str:
         return {"personal": "Personal", "kompetensutveckling": "Kompetensutveckling",
                 "handledning": "Handledning och konsulter", "resor_lokaler": "Resor och lokaler",
-                "ovrigt": "Övrigt"}[self.value]
+                "ovrigt": "Övrigt"}.get(self.value, UNKNOWN_VALUE)
 
 
 @dataclass
@@ -164,7 +164,7 @@ def _year_error(year: int | None, label: str, years: tuple[int, int] | None) -> 
 
 def validate_status(s: StatusEntry, today: date) -> list[FieldError]:
     checks = {
-        "status": None if isinstance(s.status, InterventionStatus) else "Okänd status.",
+        "status": None if is_member(s.status, InterventionStatus) else "Okänd status.",
         "date": (check_date(s.date, "Datum för statusen", required=True)
                  or _not_future(s.date, "Datumet", today, "en status")),
         "comment": check_text(s.comment, "Kommentar", max_len=2000),
@@ -194,7 +194,7 @@ def validate_spending(s: Spending, years: tuple[int, int] | None = None) -> list
     checks = {
         "year": _year_error(s.year, "Året", years),
         "used_kr": check_int(s.used_kr, "Använt belopp", maximum=MAX_AMOUNT_KR, required=True),
-        "cost_kind": None if isinstance(s.cost_kind, CostKind) else "Okänt kostnadsslag.",
+        "cost_kind": None if is_member(s.cost_kind, CostKind) else "Okänt kostnadsslag.",
         "comment": check_text(s.comment, "Kommentar", max_len=2000),
     }
     return [FieldError(k, v) for k, v in checks.items() if v]
@@ -203,8 +203,8 @@ def validate_spending(s: Spending, years: tuple[int, int] | None = None) -> list
 def validate_goal(g: GoalFollowUp, today: date) -> list[FieldError]:
     checks = {
         "goal": check_text(g.goal, "Målet", required=True, max_len=2000),
-        "horizon": None if isinstance(g.horizon, GoalHorizon) else "Okänd tidshorisont.",
-        "judgement": (None if g.judgement is None or isinstance(g.judgement, Judgement)
+        "horizon": None if is_member(g.horizon, GoalHorizon) else "Okänd tidshorisont.",
+        "judgement": (None if g.judgement is None or is_member(g.judgement, Judgement)
                       else "Okänd bedömning."),
         "evidence": check_text(g.evidence, "Belägg", max_len=LONG_TEXT_MAX),
         "judged_date": (check_date(g.judged_date, "Bedömt")

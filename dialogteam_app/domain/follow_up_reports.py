@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 
 from .agreement_reports import ReportObligation
+from .coded import UNKNOWN_VALUE, Coded, is_member
 from .errors import FieldError, raise_if
 from .fields import LONG_TEXT_MAX, check_date, check_text, parse_date
 from .follow_up import one_per
 
 
-class ReportStatus(str, Enum):
+class ReportStatus(Coded):
     DRAFT = "utkast"
     SUBMITTED = "inlamnad"
     REVIEWED = "granskad"
@@ -23,7 +23,7 @@ class ReportStatus(str, Enum):
     @property
     def label(self) -> str:
         return {"utkast": "Utkast", "inlamnad": "Inlämnad",
-                "granskad": "Granskad, beslut fattat"}[self.value]
+                "granskad": "Granskad, beslut fattat"}.get(self.value, UNKNOWN_VALUE)
 
 
 @dataclass
@@ -75,7 +75,7 @@ def report_number(reports: list[ReportObligation], report_id: str) -> int | None
 def validate_report_work(w: ReportWork, period: ReportPeriod | None,
                          today: date) -> list[FieldError]:
     checks: dict[str, str | None] = {
-        "status": None if isinstance(w.status, ReportStatus) else "Okänd status.",
+        "status": None if is_member(w.status, ReportStatus) else "Okänd status.",
         "submitted_date": check_date(w.submitted_date, "Inlämnad"),
         "reviewed_date": check_date(w.reviewed_date, "Granskad"),
         "decision_comment": check_text(w.decision_comment, "Skolverkets kommentar",

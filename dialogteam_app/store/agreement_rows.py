@@ -20,7 +20,7 @@ from ..domain.agreement_money import PaymentRow, Rekvisition, Repayment
 from ..domain.agreement_reports import ReportObligation
 from ..domain.agreement_terms import FundingLine, InterventionTerms, ParticipantCount, RoleDuty
 from .connection import sqlite3
-from .rows import Values
+from .rows import Values, stored_int, stored_optional_int
 
 
 def agreement_values(a: Agreement) -> Values:
@@ -51,11 +51,12 @@ def agreement_from(r: sqlite3.Row) -> Agreement:
         status=AgreementStatus(r["status"]), sent_date=r["sent_date"],
         signed_date=r["signed_date"], plan_version_id=r["plan_version_id"],
         rekvisition=Rekvisition(orgnr=r["rekvisition_orgnr"],
-                                amount_kr=r["rekvisition_amount_kr"],
+                                amount_kr=stored_optional_int(r["rekvisition_amount_kr"]),
                                 account_kind=AccountKind(r["rekvisition_account_kind"]),
                                 account=r["rekvisition_account"],
                                 reference=r["rekvisition_reference"]),
-        repayment=Repayment(unit_number=r["repayment_unit_number"], days=r["repayment_days"]),
+        repayment=Repayment(unit_number=r["repayment_unit_number"],
+                            days=stored_int(r["repayment_days"])),
         breach_text=r["breach_text"], reclaim_text=r["reclaim_text"],
         evaluation_text=r["evaluation_text"], changes_text=r["changes_text"])
 
@@ -69,7 +70,7 @@ def signatory_values(s: Signatory) -> Values:
 def signatory_from(r: sqlite3.Row) -> Signatory:
     return Signatory(id=r["id"], agreement_id=r["agreement_id"], party=Party(r["party"]),
                      role=SignatoryRole(r["role"]), name=r["name"], title=r["title"],
-                     place=r["place"], date=r["date"], position=r["position"])
+                     place=r["place"], date=r["date"], position=stored_int(r["position"]))
 
 
 def terms_values(t: InterventionTerms) -> Values:
@@ -92,7 +93,7 @@ def terms_from(r: sqlite3.Row) -> InterventionTerms:
         organiser_duties=json.loads(r["organiser_duties"]),
         skolverket_duties=json.loads(r["skolverket_duties"]),
         role_duties=[RoleDuty(d["role"], d["duty"]) for d in json.loads(r["role_duties"])],
-        position=r["position"])
+        position=stored_int(r["position"]))
 
 
 def participant_values(p: ParticipantCount) -> Values:
@@ -103,8 +104,9 @@ def participant_values(p: ParticipantCount) -> Values:
 
 def participant_from(r: sqlite3.Row) -> ParticipantCount:
     return ParticipantCount(id=r["id"], terms_id=r["terms_id"], group=r["participant_group"],
-                            count=r["count"], approximate=bool(r["approximate"]),
-                            school_unit_id=r["school_unit_id"], position=r["position"])
+                            count=stored_int(r["count"]), approximate=bool(r["approximate"]),
+                            school_unit_id=r["school_unit_id"],
+                            position=stored_int(r["position"]))
 
 
 def funding_values(f: FundingLine) -> Values:
@@ -115,10 +117,11 @@ def funding_values(f: FundingLine) -> Values:
 
 def funding_from(r: sqlite3.Row) -> FundingLine:
     return FundingLine(id=r["id"], terms_id=r["terms_id"], kind=FundingKind(r["kind"]),
-                       amount_kr=r["amount_kr"], year=r["year"],
+                       amount_kr=stored_optional_int(r["amount_kr"]),
+                       year=stored_optional_int(r["year"]),
                        provider_kind=ProviderKind(r["provider_kind"]) if r["provider_kind"]
                        else None, provider_name=r["provider_name"], text=r["text"],
-                       position=r["position"])
+                       position=stored_int(r["position"]))
 
 
 def payment_values(p: PaymentRow) -> Values:
@@ -128,8 +131,9 @@ def payment_values(p: PaymentRow) -> Values:
 
 def payment_from(r: sqlite3.Row) -> PaymentRow:
     return PaymentRow(id=r["id"], agreement_id=r["agreement_id"], due_date=r["due_date"],
-                      amount_kr=r["amount_kr"], on_requisition=bool(r["on_requisition"]),
-                      position=r["position"])
+                      amount_kr=stored_int(r["amount_kr"]),
+                      on_requisition=bool(r["on_requisition"]),
+                      position=stored_int(r["position"]))
 
 
 def report_values(r: ReportObligation) -> Values:
@@ -141,7 +145,7 @@ def report_from(r: sqlite3.Row) -> ReportObligation:
     return ReportObligation(id=r["id"], agreement_id=r["agreement_id"],
                             kind=ReportKind(r["kind"]), due_date=r["due_date"],
                             content_points=json.loads(r["content_points"]), text=r["text"],
-                            position=r["position"])
+                            position=stored_int(r["position"]))
 
 
 def change_values(c: AgreementChange) -> Values:
@@ -152,7 +156,7 @@ def change_values(c: AgreementChange) -> Values:
 def change_from(r: sqlite3.Row) -> AgreementChange:
     return AgreementChange(id=r["id"], agreement_id=r["agreement_id"],
                            target=ChangeTarget(r["target"]), target_id=r["target_id"],
-                           value=r["value"], note=r["note"], position=r["position"])
+                           value=r["value"], note=r["note"], position=stored_int(r["position"]))
 
 
 def _json_lines(lines: list[str]) -> str:

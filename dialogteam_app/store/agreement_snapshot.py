@@ -80,5 +80,5 @@ def attach_new_plan_version(store: Store, export: AgreementExport, file_name: st
     version = store.plan_versions.freeze(export.agreement.engagement_id, export.plan,
                                          export.plan.recipient, file_name)
     export.agreement.plan_version_id = version.id
-    store.agreements.save(export.agreement)
+    store.agreements.link_plan_version(export.agreement.id, version.id)
     return version

@@ -29,6 +29,7 @@ from ..domain.agreement_terms import (
     check_terms,
 )
 from ..domain.errors import FieldError, ValidationError, raise_if
+from ..domain.ids import utc_now
 from . import agreement_rows as ar
 from . import rows
 from .cascade import cascade_counts
@@ -203,6 +204,15 @@ class Agreements:
         """The agreement's own fields (not its parts)."""
         check_agreement(a)
         self._write(("agreements", a.id), wait, _save_agreement, a)
+
+    def link_plan_version(self, agreement_id: str, version_id: str) -> None:
+        """Make a frozen plan version the agreement's Bilaga 1, touching no other field:
+        an export must not be refused for a bad value stored elsewhere in it."""
+        def write(conn: sqlite3.Connection) -> None:
+            rows.check_row("agreements", {"plan_version_id": version_id})
+            conn.execute("UPDATE agreements SET plan_version_id = ?, updated_at = ? "
+                         "WHERE id = ?", (version_id, utc_now(), agreement_id))
+        self.db.write(write)
 
     def save_whole(self, a: Agreement) -> None:
         """The agreement with every part, in one transaction (all or nothing)."""

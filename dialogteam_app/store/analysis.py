@@ -32,24 +32,26 @@ from .database import Database
 from .evidence_links import EvidenceUse, uses_blocking_delete
 from .notes import Notes
 from .organisations import Organisers
+from .rows import stored_int
 
 
 def _problem(r: sqlite3.Row) -> Problem:
     return Problem(id=r["id"], engagement_id=r["engagement_id"], level=ProblemLevel(r["level"]),
                    title=r["title"], description=r["description"],
-                   results_link=r["results_link"], priority=r["priority"], note_id=r["note_id"])
+                   results_link=r["results_link"], priority=stored_int(r["priority"]),
+                   note_id=r["note_id"])
 
 
 def _cause(r: sqlite3.Row) -> Cause:
     return Cause(id=r["id"], problem_id=r["problem_id"], text=r["text"], note_id=r["note_id"],
-                 position=r["position"])
+                 position=stored_int(r["position"]))
 
 
 def _evidence(r: sqlite3.Row) -> Evidence:
     return Evidence(id=r["id"], cause_id=r["cause_id"], text=r["text"], note_id=r["note_id"],
                     key_figure_id=r["key_figure_id"], source_id=r["source_id"],
                     finding_id=r["finding_id"], strength=Strength(r["strength"]),
-                    comment=r["comment"], position=r["position"])
+                    comment=r["comment"], position=stored_int(r["position"]))
 
 
 def _engagement_of_problem(conn: sqlite3.Connection, problem_id: str) -> str:

@@ -265,6 +265,10 @@ class CheckItem:
     label: str
     problems: list[str]
     skipped: str = ""       # why the check could not run (not a problem of the file)
+    shown: int = 20         # how many problems `check` prints
+
+
+_ALL_COLUMNS = 10_000    # the field check gives one line per column: name every one
 
 
 def check_database(path: Path) -> list[CheckItem]:
@@ -293,7 +297,8 @@ def check_database(path: Path) -> list[CheckItem]:
                                                                          _fts)
         return [_run(conn, "Filens struktur (integrity_check)", integrity_errors),
                 _run(conn, "Kopplingar mellan poster (foreign_key_check)", foreign_key_errors),
-                fts, _run(conn, "Värden i fälten (programmets regler)", stored_value_problems)]
+                fts, _run(conn, "Värden i fälten (programmets regler)", stored_value_problems,
+                     shown=_ALL_COLUMNS)]
     finally:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
@@ -312,9 +317,9 @@ def _open_for_check(path: Path) -> sqlite3.Connection:
 
 
 def _run(conn: sqlite3.Connection, label: str,
-         check: Callable[[sqlite3.Connection], list[str]]) -> CheckItem:
+         check: Callable[[sqlite3.Connection], list[str]], shown: int = 20) -> CheckItem:
     try:
-        return CheckItem(label, check(conn))
+        return CheckItem(label, check(conn), shown=shown)
     except sqlite3.DatabaseError as exc:
         return CheckItem(label, [str(translate(exc))])
 

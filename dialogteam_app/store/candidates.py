@@ -12,6 +12,7 @@ from . import rows
 from .cascade import cascade_counts
 from .connection import sqlite3
 from .database import Database
+from .rows import stored_int
 
 
 def check_same_engagement(conn: sqlite3.Connection, table: str, record_id: str | None,
@@ -30,7 +31,7 @@ def _candidate(r: sqlite3.Row, cause_ids: list[str]) -> Candidate:
     return Candidate(id=r["id"], engagement_id=r["engagement_id"], title=r["title"],
                      description=r["description"], cause_ids=cause_ids,
                      factors=rows.stored_list(r["factors"]), note_id=r["note_id"],
-                     position=r["position"])
+                     position=stored_int(r["position"]))
 
 
 def _save(conn: sqlite3.Connection, values: rows.Values, cause_ids: list[str]) -> None:

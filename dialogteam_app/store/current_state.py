@@ -22,6 +22,7 @@ from . import rows
 from .connection import sqlite3
 from .database import Database
 from .evidence_links import EvidenceUse, evidence_uses, guarded_delete
+from .rows import stored_real
 
 ALL_UNITS = object()  # key_figures(): every unit and the huvudman
 
@@ -29,7 +30,8 @@ ALL_UNITS = object()  # key_figures(): every unit and the huvudman
 def key_figure_from_row(r: sqlite3.Row) -> KeyFigure:
     return KeyFigure(id=r["id"], engagement_id=r["engagement_id"],
                      school_unit_id=r["school_unit_id"], measure=Measure(r["measure"]),
-                     year=r["year"], value=r["value"], national_value=r["national_value"],
+                     year=r["year"], value=stored_real(r["value"]) or 0.0,
+                     national_value=stored_real(r["national_value"]),
                      subject=r["subject"], source=r["source"], note=r["note"])
 
 

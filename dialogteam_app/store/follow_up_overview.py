@@ -8,6 +8,7 @@ import json
 from collections import defaultdict
 from datetime import date, timedelta
 
+from ..domain.coded import UNKNOWN_VALUE
 from ..domain.engagement import Phase
 from ..domain.follow_up import InterventionStatus
 from ..domain.follow_up_overview import (
@@ -37,6 +38,15 @@ SELECT t.id, f.engagement_id, t.intervention_id FROM followed f
 JOIN agreements a ON a.id = f.id OR (a.amends_id = f.id AND a.status = 'undertecknat')
 JOIN agreement_terms t ON t.agreement_id = a.id
 """
+
+
+def _sum_kr(column: str) -> str:
+    """A total that skips stored non-numbers (`check` reports them) as `kr`."""
+    return f"sum(CASE WHEN typeof({column}) = 'integer' THEN {column} END) AS kr"
+
+
+def _kr(amount: object) -> str:
+    return format_kr(amount) if isinstance(amount, int) else UNKNOWN_VALUE
 
 
 class FollowUpOverview:
@@ -81,7 +91,7 @@ class FollowUpOverview:
                 WHERE {_OPEN} AND a.status = 'undertecknat' AND x.id IS NULL
                 AND p.due_date <= ?""", (horizon,)):
             items.append(TodoItem(TodoKind.PAYMENT, r["due_date"], r["eid"], r["name"],
-                                  f"Utbetalning {format_kr(r['amount_kr'])}",
+                                  f"{_kr(r['amount_kr'])} enligt utbetalningsplanen",
                                   "Inte registrerad som utbetald", r["due_date"] < now, r["id"]))
         for r in self.db.query(
                 f"""SELECT a.id, a.kind, a.dnr, a.sent_date, e.id AS eid, o.name
@@ -91,7 +101,7 @@ class FollowUpOverview:
             kind = {"ok1": "ÖK 1", "ok2": "ÖK 2"}.get(r["kind"], "Tillägg")
             dnr = f" (dnr {r['dnr']})" if r["dnr"] else ""
             items.append(TodoItem(TodoKind.SIGNATURE, r["sent_date"], r["eid"], r["name"],
-                                  f"{kind}{dnr} väntar på underskrift",
+                                  f"{kind}{dnr}",
                                   f"Skickad {r['sent_date']}" if r["sent_date"] else "Skickad",
                                   False, r["id"]))
         return sorted(items, key=lambda i: i.sort_key)
@@ -102,8 +112,8 @@ class FollowUpOverview:
                 """SELECT e.id, e.title, e.dnr, e.phase, o.name, s.name AS responsible
                 FROM engagements e JOIN organisers o ON o.id = e.organiser_id
                 LEFT JOIN supporters s ON s.id = e.responsible_id"""):
-            phase = next((p.label for p in Phase if p.value == r["phase"]), r["phase"])
-            rows[r["id"]] = TeamRow(r["id"], r["name"], r["title"], r["dnr"], phase,
+            rows[r["id"]] = TeamRow(r["id"], r["name"], r["title"], r["dnr"],
+                                    Phase(r["phase"]).label,
                                     responsible=r["responsible"] or "")
         for r in self.db.query(_FOLLOWED):
             rows[r["engagement_id"]].period_start = r["period_start"]
@@ -124,20 +134,23 @@ class FollowUpOverview:
         for eid, by_status in counts.items():
             rows[eid].by_status = dict(by_status)
         for r in self.db.query(
-                f"""WITH t AS ({_TERMS}) SELECT t.engagement_id, f.year, sum(f.amount_kr) AS kr
+                f"""WITH t AS ({_TERMS}) SELECT t.engagement_id, f.year, {_sum_kr('f.amount_kr')}
                 FROM agreement_funding f JOIN t ON t.id = f.terms_id
-                WHERE f.kind = 'beviljat' AND f.year IS NOT NULL
-                GROUP BY t.engagement_id, f.year"""):
+                WHERE f.kind = 'beviljat' AND typeof(f.year) = 'integer'
+                GROUP BY t.engagement_id, f.year HAVING kr IS NOT NULL"""):
             rows[r["engagement_id"]].granted_by_year[r["year"]] = r["kr"]
         for r in self.db.query(
-                """SELECT a.engagement_id, CAST(substr(x.paid_date, 1, 4) AS INTEGER) AS year,
-                sum(x.amount_kr) AS kr FROM follow_up_payments x
+                f"""SELECT a.engagement_id, CAST(substr(x.paid_date, 1, 4) AS INTEGER) AS year,
+                {_sum_kr('x.amount_kr')} FROM follow_up_payments x
                 JOIN agreement_payments p ON p.id = x.payment_id
-                JOIN agreements a ON a.id = p.agreement_id GROUP BY 1, 2"""):
+                JOIN agreements a ON a.id = p.agreement_id
+                WHERE x.paid_date GLOB '[0-9][0-9][0-9][0-9]-*' GROUP BY 1, 2
+                HAVING kr IS NOT NULL"""):
             rows[r["engagement_id"]].paid_by_year[r["year"]] = r["kr"]
         for r in self.db.query(
-                f"""WITH t AS ({_TERMS}) SELECT t.engagement_id, s.year, sum(s.used_kr) AS kr
-                FROM follow_up_spending s JOIN t ON t.id = s.terms_id GROUP BY 1, 2"""):
+                f"""WITH t AS ({_TERMS}) SELECT t.engagement_id, s.year, {_sum_kr('s.used_kr')}
+                FROM follow_up_spending s JOIN t ON t.id = s.terms_id
+                WHERE typeof(s.year) = 'integer' GROUP BY 1, 2 HAVING kr IS NOT NULL"""):
             rows[r["engagement_id"]].used_by_year[r["year"]] = r["kr"]
         # Insatser per factor: the agreement's insatser where there is one, else the plan's.
         followed = set(terms_engagement.values())
@@ -188,6 +201,6 @@ def calendar_events(db: Database) -> list[CalendarEvent]:
             JOIN organisers o ON o.id = e.organiser_id WHERE a.status = 'undertecknat'"""):
         how = " (på rekvisition)" if r["on_requisition"] else ""
         events.append(CalendarEvent(event_uid("utbetalning", r["id"]), r["due_date"],
-                                    f"Utbetalning {format_kr(r['amount_kr'])}: {r['name']}",
+                                    f"Utbetalning {_kr(r['amount_kr'])}: {r['name']}",
                                     f"Enligt utbetalningsplanen{how}."))
     return sorted(events, key=lambda e: (e.day, e.start_time, e.summary))

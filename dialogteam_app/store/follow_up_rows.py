@@ -17,7 +17,7 @@ from ..domain.follow_up import (
     StatusEntry,
 )
 from ..domain.follow_up_reports import ReportStatus, ReportWork
-from .rows import Values
+from .rows import Values, stored_int
 
 
 def status_values(s: StatusEntry) -> Values:
@@ -47,8 +47,8 @@ def reached_values(x: Reached) -> Values:
 
 
 def reached_from(r: sqlite3.Row) -> Reached:
-    return Reached(id=r["id"], terms_id=r["terms_id"], year=r["year"],
-                   group=r["participant_group"], count=r["count"],
+    return Reached(id=r["id"], terms_id=r["terms_id"], year=stored_int(r["year"]),
+                   group=r["participant_group"], count=stored_int(r["count"]),
                    school_unit_id=r["school_unit_id"])
 
 
@@ -58,7 +58,8 @@ def spending_values(s: Spending) -> Values:
 
 
 def spending_from(r: sqlite3.Row) -> Spending:
-    return Spending(id=r["id"], terms_id=r["terms_id"], year=r["year"], used_kr=r["used_kr"],
+    return Spending(id=r["id"], terms_id=r["terms_id"], year=stored_int(r["year"]),
+                    used_kr=stored_int(r["used_kr"]),
                     cost_kind=CostKind(r["cost_kind"]), comment=r["comment"])
 
 
@@ -74,7 +75,7 @@ def goal_from(r: sqlite3.Row) -> GoalFollowUp:
                         horizon=GoalHorizon(r["horizon"]),
                         judgement=Judgement(r["judgement"]) if r["judgement"] else None,
                         evidence=r["evidence"], judged_date=r["judged_date"],
-                        position=r["position"])
+                        position=stored_int(r["position"]))
 
 
 def receipt_values(p: PaymentReceipt) -> Values:
@@ -84,7 +85,7 @@ def receipt_values(p: PaymentReceipt) -> Values:
 
 def receipt_from(r: sqlite3.Row) -> PaymentReceipt:
     return PaymentReceipt(id=r["id"], payment_id=r["payment_id"], paid_date=r["paid_date"],
-                          amount_kr=r["amount_kr"])
+                          amount_kr=stored_int(r["amount_kr"]))
 
 
 def work_values(w: ReportWork) -> Values:

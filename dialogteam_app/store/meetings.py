@@ -23,6 +23,7 @@ from .cascade import cascade_counts
 from .connection import sqlite3
 from .database import Database
 from .evidence_links import guarded_delete
+from .rows import stored_int
 
 
 def _meeting(r: sqlite3.Row, unit_ids: list[str]) -> Meeting:
@@ -100,7 +101,7 @@ class Meetings:
     def participants(self, meeting_id: str) -> builtins.list[Participant]:
         return [Participant(id=r["id"], meeting_id=r["meeting_id"], name=r["name"],
                             role=Role(r["role"]), organisation=r["organisation"],
-                            position=r["position"])
+                            position=stored_int(r["position"]))
                 for r in self.db.query("SELECT * FROM participants WHERE meeting_id = ? "
                                        "ORDER BY position", (meeting_id,))]
 
@@ -116,7 +117,7 @@ class Meetings:
     # -- prepared questions -------------------------------------------------------------------
     def questions(self, meeting_id: str) -> builtins.list[Question]:
         return [Question(id=r["id"], meeting_id=r["meeting_id"], text=r["text"],
-                         asked=bool(r["asked"]), position=r["position"])
+                         asked=bool(r["asked"]), position=stored_int(r["position"]))
                 for r in self.db.query("SELECT * FROM questions WHERE meeting_id = ? "
                                        "ORDER BY position", (meeting_id,))]
 
@@ -132,7 +133,7 @@ class Meetings:
     def tasks(self, meeting_id: str) -> builtins.list[Task]:
         return [Task(id=r["id"], meeting_id=r["meeting_id"], text=r["text"],
                      kind=TaskKind(r["kind"]), who=r["who"], due=r["due"], done=bool(r["done"]),
-                     position=r["position"])
+                     position=stored_int(r["position"]))
                 for r in self.db.query("SELECT * FROM tasks WHERE meeting_id = ? "
                                        "ORDER BY position", (meeting_id,))]
 

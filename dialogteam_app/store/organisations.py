@@ -22,6 +22,7 @@ from .cascade import cascade_counts
 from .connection import sqlite3
 from .database import Database
 from .evidence_links import guarded_delete
+from .rows import stored_int, stored_optional_int
 
 
 def _organiser(r: sqlite3.Row) -> Organiser:
@@ -33,14 +34,15 @@ def _organiser(r: sqlite3.Row) -> Organiser:
 def _contact(r: sqlite3.Row) -> ContactPerson:
     return ContactPerson(id=r["id"], organiser_id=r["organiser_id"], name=r["name"],
                          role=r["role"], email=r["email"], phone=r["phone"],
-                         primary=bool(r["is_primary"]), position=r["position"])
+                         primary=bool(r["is_primary"]), position=stored_int(r["position"]))
 
 
 def _unit(r: sqlite3.Row) -> SchoolUnit:
     return SchoolUnit(id=r["id"], organiser_id=r["organiser_id"], name=r["name"],
                       school_type=r["school_type"], grade_span=r["grade_span"],
-                      principal=r["principal"], student_count=r["student_count"],
-                      unit_code=r["unit_code"], position=r["position"])
+                      principal=r["principal"],
+                      student_count=stored_optional_int(r["student_count"]),
+                      unit_code=r["unit_code"], position=stored_int(r["position"]))
 
 
 def _set_primary(conn: sqlite3.Connection, contact_id: str, organiser_id: str) -> None:

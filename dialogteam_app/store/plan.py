@@ -29,6 +29,7 @@ from . import rows
 from .cascade import cascade_counts
 from .connection import sqlite3
 from .database import Database
+from .rows import stored_int, stored_optional_int
 
 _TEXT_FIELDS = tuple(INTERVENTION_TEXT_LABELS)
 
@@ -113,15 +114,16 @@ class Plans:
                    "WHERE a.engagement_id = ? ORDER BY i.position", (engagement_id,)):
             i = Intervention(**{name: r[name] for name in _TEXT_FIELDS},
                              id=r["id"], area_id=r["area_id"], title=r["title"],
-                             approx_participants=r["approx_participants"], start=r["start"],
+                             approx_participants=stored_optional_int(r["approx_participants"]),
+                             start=r["start"],
                              end=r["end"], factors=rows.stored_list(r["factors"]),
-                             candidate_id=r["candidate_id"], position=r["position"])
+                             candidate_id=r["candidate_id"], position=stored_int(r["position"]))
             interventions[i.id] = i
             by_area[i.area_id].interventions.append(i)
         self._fill_children(engagement_id, interventions)
         plan.areas = areas
         plan.risks = [Risk(id=r["id"], engagement_id=engagement_id, risk=r["risk"],
-                           prevention=r["prevention"], position=r["position"])
+                           prevention=r["prevention"], position=stored_int(r["position"]))
                       for r in q("SELECT * FROM plan_risks WHERE engagement_id = ? "
                                  "ORDER BY position", (engagement_id,))]
         return plan
@@ -141,12 +143,13 @@ class Plans:
                    (engagement_id,)):
             interventions[r["intervention_id"]].milestones.append(Milestone(
                 id=r["id"], intervention_id=r["intervention_id"], date=r["date"], text=r["text"],
-                position=r["position"]))
+                position=stored_int(r["position"])))
         for r in q(f"SELECT x.* FROM plan_costs x {scope} ORDER BY x.position", (engagement_id,)):
             interventions[r["intervention_id"]].costs.append(CostLine(
                 id=r["id"], intervention_id=r["intervention_id"], description=r["description"],
-                amount_kr=r["amount_kr"], funder=Funder(r["funder"]), year=r["year"],
-                position=r["position"]))
+                amount_kr=stored_int(r["amount_kr"]), funder=Funder(r["funder"]),
+                year=stored_optional_int(r["year"]),
+                position=stored_int(r["position"])))
 
     # -- the plan's own texts -----------------------------------------------------------------------
     def save_texts(self, p: ActionPlan, *, wait: bool = True) -> None:

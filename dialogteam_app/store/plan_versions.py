@@ -6,11 +6,14 @@ from ..domain.ids import new_id, utc_now
 from ..domain.plan_document import PlanDocument, PlanVersion
 from .connection import sqlite3
 from .database import Database
+from .rows import stored_int
 
 
 def _freeze(conn: sqlite3.Connection, engagement_id: str, document: PlanDocument, recipient: str,
             file_name: str) -> PlanVersion:
-    number = conn.execute("SELECT coalesce(max(number), 0) + 1 FROM plan_versions "
+    # A stored non-number (`check` reports it) would be max() and clash with version 1.
+    number = conn.execute("SELECT coalesce(max(CASE WHEN typeof(number) = 'integer' "
+                          "THEN number END), 0) + 1 FROM plan_versions "
                           "WHERE engagement_id = ?", (engagement_id,)).fetchone()[0]
     document.version = number
     version = PlanVersion(id=new_id(), engagement_id=engagement_id, number=number,
@@ -24,7 +27,8 @@ def _freeze(conn: sqlite3.Connection, engagement_id: str, document: PlanDocument
 
 
 def _version(r: sqlite3.Row) -> PlanVersion:
-    return PlanVersion(id=r["id"], engagement_id=r["engagement_id"], number=r["number"],
+    return PlanVersion(id=r["id"], engagement_id=r["engagement_id"],
+                       number=stored_int(r["number"]),
                        created_at=r["created_at"], recipient=r["recipient"],
                        file_name=r["file_name"], document=PlanDocument.from_json(r["document"]))
 

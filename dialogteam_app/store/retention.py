@@ -19,6 +19,7 @@ from .connection import connect, sqlite3
 from .database import Database
 from .engagements import Engagements
 from .errors import store_errors
+from .rows import stored_int
 
 _FIXED_TAGS = tuple(t.value for t in Tag)
 _MEETINGS = "SELECT id FROM meetings WHERE engagement_id = :e"
@@ -137,9 +138,10 @@ def regallra_all(conn: sqlite3.Connection) -> int:
 
 
 def records(db: Database, engagement_id: str) -> list[RetentionRecord]:
-    return [RetentionRecord(r["done_on"], r["ended_on"], r["months"],
-                            RetentionCounts(r["notes"], r["participants"], r["tags"],
-                                            r["task_owners"], r["drafts"]), r["done_by"])
+    return [RetentionRecord(r["done_on"], r["ended_on"], stored_int(r["months"]),
+                            RetentionCounts(stored_int(r["notes"]), stored_int(r["participants"]),
+                                            stored_int(r["tags"]), stored_int(r["task_owners"]),
+                                            stored_int(r["drafts"])), r["done_by"])
             for r in db.query("SELECT * FROM retentions WHERE engagement_id = ? "
                               "ORDER BY done_on, rowid", (engagement_id,))]
 

@@ -48,6 +48,23 @@ def stored_list(text: str) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
+def stored_int(value: object) -> int:
+    """A whole number as stored; anything else (a hand edit, an old package) reads as 0,
+    so totals skip it and nothing compares text with numbers (`check` reports it)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def stored_optional_int(value: object) -> int | None:
+    """An optional whole number as stored; anything else reads as not given."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def stored_real(value: object) -> float | None:
+    """A measured value as stored; a non-number reads as not given."""
+    return float(value) if isinstance(value, (int, float)) \
+        and not isinstance(value, bool) else None
+
+
 def delete(conn: sqlite3.Connection, table: str, record_id: str) -> int:
     """Delete the row (its children by cascade) and what it leaves elsewhere."""
     count: int = conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,)).rowcount

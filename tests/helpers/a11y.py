@@ -260,9 +260,10 @@ def check_all(root: QWidget, where: str, *, tab: bool = True) -> list[str]:
     return problems
 
 
-def explore(container: QWidget, where: str, visit: Callable[[QWidget, str], None]) -> None:
+def explore(container: QWidget, where: str, visit: Callable[[QWidget, str], None],
+            also: tuple[str, ...] = ()) -> None:
     """Visit the container, then every tab of its tab widgets and every row of its page
-    selectors, recursively."""
+    selectors (and of the lists named in `also`), recursively."""
     visit(container, where)
     for tabs in _outermost(container, QTabWidget):
         for i in range(tabs.count()):
@@ -270,9 +271,11 @@ def explore(container: QWidget, where: str, visit: Callable[[QWidget, str], None
                 continue
             tabs.setCurrentIndex(i)
             QCoreApplication.processEvents()
-            explore(tabs.widget(i), f"{where} › {tabs.tabText(i).replace('&', '')}", visit)
+            explore(tabs.widget(i), f"{where} › {tabs.tabText(i).replace('&', '')}", visit,
+                    also)
     for selector in container.findChildren(QAbstractItemView):
-        if selector.property("pageSelector") and selector.isVisible():
+        if (selector.property("pageSelector") or selector.objectName() in also) \
+                and selector.isVisible():
             for index in _indexes(selector.model(), limit=40):
                 if index.column() == 0:
                     selector.setCurrentIndex(index)
@@ -291,7 +294,8 @@ def _outermost(container: QWidget, kind: type) -> list:
     return found
 
 
-def walk_pages(window, visit: Callable[[QWidget, str], None]) -> None:
+def walk_pages(window, visit: Callable[[QWidget, str], None],
+               also: tuple[str, ...] = ()) -> None:
     """Every item in the navigator, its page and everything reachable inside it."""
     from dialogteam_app.ui.window.navigator import ID_ROLE, KIND_ROLE
     nav = window.navigator
@@ -300,7 +304,7 @@ def walk_pages(window, visit: Callable[[QWidget, str], None]) -> None:
             continue
         nav.select(index.data(KIND_ROLE), index.data(ID_ROLE) or "")
         QCoreApplication.processEvents()
-        explore(window.stack.currentWidget(), str(index.data()), visit)
+        explore(window.stack.currentWidget(), str(index.data()), visit, also)
 
 
 def open_and_check(trigger: Callable[[], None], check: Callable[[QDialog], None],
@@ -333,3 +337,17 @@ def _describe(w: QWidget) -> str:
     name = w.objectName() or accessible_name(w) or (w.text() if hasattr(w, "text") and
                                                     isinstance(w.text(), str) else "")
     return f"{type(w).__name__}({name[:30]!r})"
+
+
+def clipped_columns(view: QAbstractItemView) -> list[str]:
+    """Columns narrower than their widest cell or their header: the text is elided or
+    broken mid-word, and a screen-reader user's sighted colleague cannot read it."""
+    header = view.horizontalHeader()  # type: ignore[attr-defined]
+    model = view.model()
+    problems = []
+    for c in range(header.count()):
+        need = max(view.sizeHintForColumn(c), header.sectionSizeFromContents(c).width())
+        if header.sectionSize(c) < need:
+            title = model.headerData(c, Qt.Orientation.Horizontal)
+            problems.append(f"{_describe(view)} column {title!r}: {header.sectionSize(c)} < {need} px")
+    return problems

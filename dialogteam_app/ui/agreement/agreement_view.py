@@ -46,6 +46,8 @@ P = TypeVar("P", bound=QWidget)
 PAGES = [("header", "Överenskommelse", HeaderPage), ("terms", "Insatser", TermsPage),
          ("money", "Pengar", MoneyPage), ("reports", "Redovisningar", ReportsPage),
          ("signatures", "Underskrifter", SignaturesPage), ("changes", "Ändringar", ChangesPage)]
+# The last tab is named for what is chosen: "Ändringar" for a tillägg, else "Gällande lydelse".
+TAB_NAMES = {"changes": "Gällande lydelse eller Ändringar"}
 
 
 class AgreementView(QWidget):
@@ -102,7 +104,7 @@ class AgreementView(QWidget):
             self.tabs.add_page(key, title, lambda c=page_class: c(self.state, self))
             self.tabs.setTabToolTip(n - 1, f"Alt+{n}")
             add_shortcut(f"Alt+{n}", self, lambda i=n - 1: self.tabs.setCurrentIndex(i),
-                         what=f"Överenskommelser: fliken {title}",
+                         what=f"Överenskommelser: fliken {TAB_NAMES.get(key, title)}",
                          context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.tabs.setCornerWidget(self.export_button)  # beside the pages: for the whole agreement
         self.tabs.currentChanged.connect(lambda _i: self._show_page())

@@ -59,7 +59,7 @@ def summary_html(result: EffectiveAgreement) -> str:
                    + escape(", ".join(x.name for x in result.not_applied)) + "</i></p>")
     if result.unresolved:
         out.append(f"<p style='color:{colours().error}'>⚠ {len(result.unresolved)} ändring(ar) pekar på "
-                   "en del som inte längre finns.</p>")
+                   "en del som inte längre finns eller har ett ogiltigt värde.</p>")
     return "".join(out)
 
 

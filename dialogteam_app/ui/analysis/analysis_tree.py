@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidgetItem
 
 from ...domain.analysis import Cause, Evidence, Problem, ProblemLevel
 from ...domain.analysis_snapshot import AnalysisSnapshot, evidence_kind, evidence_label
+from ...domain.coded import UNKNOWN_VALUE
 from ...domain.traceability import cause_gaps, problem_gaps
 from ..common.theme import colours
 from .wrapping_tree import WrappingTree
@@ -23,7 +24,7 @@ GAP_MARK = "  ⚠"
 
 
 def problem_text(p: Problem, rank: int, by_level: bool) -> str:
-    level = "" if by_level else f"[{SHORT_LEVEL[p.level]}] "
+    level = "" if by_level else f"[{SHORT_LEVEL.get(p.level, UNKNOWN_VALUE)}] "
     return f"{rank}. {level}{p.title}"
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ...domain.analysis import Factor
 from ...domain.analysis_snapshot import AnalysisSnapshot, evidence_kind, evidence_label
+from ...domain.coded import UNKNOWN_VALUE
 from ...domain.traceability import Gap, GapKind, Traceability, build_traceability
 from ..common.context import AppContext
 from ..common.theme import colours
@@ -73,7 +74,7 @@ class TraceabilityPage(QWidget):
         for chain in self.chain.problems:
             p = chain.problem
             top = self._item(None, f"{chain.rank}. {p.title}", bold=True)
-            top.setToolTip(0, f"{SHORT_LEVEL[p.level]} · prioritet {chain.rank}")
+            top.setToolTip(0, f"{SHORT_LEVEL.get(p.level, UNKNOWN_VALUE)} · prioritet {chain.rank}")
             self._item(top, f"Nivå: {p.level.label}", colour=QColor(colours().muted))
             if p.results_link.strip():
                 self._item(top, f"Resultat: {p.results_link}", colour=QColor(colours().muted))

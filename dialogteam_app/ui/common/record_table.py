@@ -271,6 +271,8 @@ class RecordTable(QWidget):
                 self.view.setItemDelegateForColumn(i, ChoiceDelegate(col.choices, self.view))
             header.setSectionResizeMode(
                 i, QHeaderView.ResizeMode.Stretch if col.stretch else QHeaderView.ResizeMode.ResizeToContents)
+        # No column to stretch (the payment plan): the last fills the row, no empty box beside it.
+        header.setStretchLastSection(not any(c.stretch for c in columns))
         self.error = ErrorLabel(self)
         self.model.rejected.connect(self.error.show_message)
         self.model.accepted.connect(lambda _r: (self.error.show_message(None), self.changed.emit()))

@@ -177,6 +177,9 @@ def apply_theme(app, dark: bool | None = None) -> None:
     _style_widgets(app)
 
 
+_BOXES = (QtWidgets.QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+          QtWidgets.QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+          QtWidgets.QStyle.PrimitiveElement.PE_IndicatorRadioButton)
 _THEMED = "themedByStyleSheet"   # a dynamic property on the widgets given the sheet
 _PAGE = "page"                   # its background is the palette's Base, not a sheet
 
@@ -207,6 +210,27 @@ class ThemedWidgetStyle(QtWidgets.QProxyStyle):
                 return False
             parent = parent.parentWidget()
         return True
+
+    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: ANN001, ANN201, N802
+        # Fusion outlines a checkbox in the Window colour darkened: on a dark Base the
+        # unticked box vanishes, on a light one it is faint. The field border instead
+        # (3:1 against the page in both themes).
+        if element in _BOXES:
+            option = type(option)(option)
+            palette = QPalette(option.palette)
+            # Fusion draws Window.darker(140).lighter(110); this undoes both
+            window = QColor(colours().field_border).darker(110).lighter(140)
+            palette.setColor(QPalette.ColorRole.Window, window)
+            option.palette = palette
+        super().drawPrimitive(element, option, painter, widget)
+
+    def sizeFromContents(self, kind, option, size, widget=None):  # noqa: ANN001, ANN201, N802
+        # Fusion's tab is as tall as the font's line and shifts an unselected tab's label
+        # down: the dots of Ö and the ring of Å were cut off ("Oversikt"). Room for them.
+        size = super().sizeFromContents(kind, option, size, widget)
+        if kind == QtWidgets.QStyle.ContentsType.CT_TabBarTab:
+            size.setHeight(size.height() + 4)
+        return size
 
     def polish(self, arg):  # noqa: ANN001, ANN201 - one of QStyle's overloads
         if isinstance(arg, QtWidgets.QWidget) and self.wants(arg):

@@ -40,6 +40,8 @@ class FollowUpView(QWidget):
         self.list.setObjectName("followUpList")
         self.list.setAccessibleName("Insatser och redovisningar")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setWordWrap(True)   # "Delredovisning 1 · 2026-06-30 · granskad, beslut fattat"
+        self.list.setSpacing(2)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.empty = hint("Samverkan har ingen undertecknad ÖK 2 ännu. När båda parter har "
                           "skrivit under överenskommelsen om insatserna följs insatserna, "

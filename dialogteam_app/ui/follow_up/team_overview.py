@@ -27,8 +27,9 @@ from ..common.dialogs import show_error, show_info
 from ..common.widgets import hint, section_title
 from ..plan.export import documents_folder
 
+# Two-line headers: the columns are as narrow as their cells, so all seven fit at 150 %.
 HEADERS = ["Huvudman", "Fas", "Period", "Ansvarig", "Insatser",
-           "Per år, tkr: beviljat / utbetalt / använt", "Insatser per faktor"]
+           "Per år, tkr: beviljat /\nutbetalt / använt", "Insatser per\nframgångsfaktor"]
 
 
 def overview_cells(row: TeamRow) -> list[str]:
@@ -66,7 +67,7 @@ class TeamOverview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(section_title("Översikt över alla samverkan", self))
         layout.addWidget(hint("Insatser per status, pengar per år (beviljat / utbetalt / "
-                              "använt) och insatser per forskningsstödd faktor. CSV-filen "
+                              "använt) och insatser per forskningsstödd framgångsfaktor. CSV-filen "
                               "öppnas direkt i Excel.", self))
         layout.addWidget(self.table)
         layout.addWidget(export, 0, Qt.AlignmentFlag.AlignLeft)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain.follow_up_overview import DUE_WITHIN_DAYS, TodoItem
 from ..common.context import AppContext
 from ..common.theme import colours
-from ..common.widgets import PageHeader, hint
+from ..common.widgets import PageHeader, add_shortcut, hint
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -47,8 +47,9 @@ class TodoView(QWidget):
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._activated)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.tree, self._open_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        add_shortcut(Qt.Key.Key_Return, self.tree, self._open_current,
+                     what="Att göra: öppna den valda raden",
+                     context=Qt.ShortcutContext.WidgetShortcut)
         self.empty = hint("Inget att göra just nu: inga redovisningar inom "
                           f"{DUE_WITHIN_DAYS} dagar, inga försenade uppgifter, utbetalningar "
                           "eller överenskommelser som väntar.", self)
@@ -70,11 +71,12 @@ class TodoView(QWidget):
             row = QTreeWidgetItem([item.date, item.organiser_name,
                                    f"{item.kind.label}: {item.title}", item.detail])
             row.setData(0, ITEM_ROLE, item)
-            row.setToolTip(2, row.text(2))
             if item.overdue:
                 for c in range(4):
                     row.setForeground(c, QBrush(QColor(colours().error)))
                 row.setText(3, f"Försenad · {item.detail}")
+            for c in (2, 3):   # both can be cut on a laptop: the whole text on hover
+                row.setToolTip(c, row.text(c))
             self.tree.addTopLevelItem(row)
         self.empty.setVisible(not self.items)
         self.tree.setVisible(bool(self.items))

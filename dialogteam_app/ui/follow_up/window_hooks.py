@@ -81,7 +81,7 @@ def add_follow_up_actions(w: MainWindow) -> None:
     w.act_todo = _action(w, "Att göra", lambda: w.navigator.select(TODO), "Ctrl+Shift+A",
                          "Redovisningar, uppgifter, utbetalningar och underskrifter som väntar")
     w.act_team_overview = _action(w, "Teamöversikt", lambda: w.navigator.select("team"),
-                                  tip="Alla samverkan med insatser, pengar och faktorer")
+                                  tip="Alla samverkan med insatser, pengar och framgångsfaktorer")
     w.act_calendar = _action(w, "Exportera kalender (.ics)…", lambda: export_calendar(w),
                              tip="Alla datum för Outlook eller Thunderbird")
     menu = QMenu("&Uppföljning", w)

@@ -29,7 +29,8 @@ class AboutDialog(QDialog):
         self.setWindowTitle("Om Dialogteam")
         heading = QLabel(
             f"<h2>Dialogteam {__version__}</h2>"
-            "<p>Anteckningar, nulägesanalys och åtgärdsplan för Skolverkets dialogteam. "
+            "<p>Anteckningar, nulägesanalys, åtgärdsplan, överenskommelser och uppföljning "
+            "för Skolverkets dialogteam. "
             "Fri programvara under MIT-licensen.</p>"
             f"<p>Datamapp: <code>{paths.root}</code><br>Loggar: <code>{paths.logs}</code></p>"
             "<p><b>Programmet innehåller</b> (välj en rad för att läsa licensen):</p>", self)
@@ -38,6 +39,8 @@ class AboutDialog(QDialog):
         self.components = QListWidget(self)
         self.components.setAccessibleName("Komponenter i programmet")
         self.components.setSpacing(2)
+        self.components.setWordWrap(True)   # a long name wraps instead of being cut
+        self.components.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for notice in NOTICES:
             item = QListWidgetItem(notice.component)   # the licence is named beside the text
             item.setData(Qt.ItemDataRole.UserRole, notice)
@@ -49,7 +52,8 @@ class AboutDialog(QDialog):
         self.text = QPlainTextEdit(self)
         self.text.setAccessibleName("Licenstext")
         self.text.setReadOnly(True)
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)   # the texts are wrapped
+        # Wrapped at the pane: the 80-column texts are wider than it on a laptop.
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.components.currentItemChanged.connect(lambda item, _prev: self._show(item))
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

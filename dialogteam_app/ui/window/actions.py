@@ -42,7 +42,8 @@ def build_actions(w: MainWindow) -> None:
     w.navigator.addAction(w.act_delete)
     w.act_sample = _action(w, "Öppna e&xempeldata", w.open_sample)
     w.act_data_dir = _action(w, "&Visa datamappen", w.show_data_dir)
-    w.act_quit = _action(w, "&Avsluta", w.close, QKeySequence.StandardKey.Quit)
+    # Ctrl+Q on every platform: the standard key is empty on Windows, where most users are.
+    w.act_quit = _action(w, "&Avsluta", w.close, "Ctrl+Q")
     w.act_undo = _action(w, "Ångra", lambda: w._edit_command("undo"), QKeySequence.StandardKey.Undo)
     w.act_redo = _action(w, "Gör om", lambda: w._edit_command("redo"), QKeySequence.StandardKey.Redo)
     w.act_export_plan = build_export_plan_action(w)

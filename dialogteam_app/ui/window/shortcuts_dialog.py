@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ..common.lazy_pages import LazyPage
 from ..common.widgets import fit_to_screen, hint
 
-PAGES = ("team", "organiser", "engagement", "meeting", "search")
+PAGES = ("team", "organiser", "engagement", "meeting", "search", "todo")
 
 
 def _keys(sequences: list[QKeySequence]) -> str:
@@ -68,8 +68,8 @@ class ShortcutsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(hint("Tangenterna gäller där fokus är: i anteckningslistan, i "
-                              "planens disposition eller i hela fönstret.", self))
+        layout.addWidget(hint("De första gäller i hela fönstret; de som börjar med en plats "
+                              "(”Planen: …”, ”Att göra: …”) där fokus är.", self))
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         fit_to_screen(self, 640, 720)

@@ -19,7 +19,7 @@ class WelcomeView(QWidget):
         self.text.setObjectName("welcomeText")
         self.create_button = QPushButton("Lägg till en huvudman", self)
         self.create_button.clicked.connect(self.create_organiser)
-        self.sample_button = QPushButton("Öppna exempeldata (Norrviks kommun)", self)
+        self.sample_button = QPushButton("Öppna exempeldata (Norrviks och Sjöviks kommun)", self)
         self.sample_button.clicked.connect(self.load_sample)
         for b in (self.create_button, self.sample_button):
             b.setMinimumHeight(36)
@@ -40,8 +40,9 @@ class WelcomeView(QWidget):
         if empty:
             self.title.setText("Välkommen till Dialogteam")
             self.text.setText(
-                "Här samlar du anteckningar från dialogmötena, nulägesanalysen och "
-                "åtgärdsplanen för varje huvudman. Allt sparas automatiskt på din dator, "
+                "Här samlar du anteckningar från dialogmötena, nulägesanalysen, "
+                "åtgärdsplanen, överenskommelserna och uppföljningen av insatserna för varje "
+                "huvudman. Allt sparas automatiskt på din dator, "
                 "även utan nätverk.\n\nBörja med att lägga till en huvudman, eller titta "
                 "först på ett ifyllt exempel.")
         else:
