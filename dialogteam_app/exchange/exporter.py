@@ -53,17 +53,19 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
         for i, table in enumerate(graph.order):
             progress(f"Läser {table.name}", i / len(graph.order))
             if table.is_link:
-                owners = None if selected is None else selected[table.link_owner.target]
-                rows = sorted(reader.link_rows(table, owners),
+                rows = sorted(reader.link_rows(table),
                               key=lambda r: [str(r[c]) for c in table.column_names])
             else:
                 records = reader.load(table, None if selected is None else selected[table.name])
-                rows = [records[rid].row(table) for rid in sorted(records)]
-                for rid, record in records.items():
+                rows = []
+                table_versions: dict[str, list[str]] = {}
+                for rid in sorted(records):
+                    record = records[rid]
+                    rows.append(record.row(table))
                     history.note_exchanged(table.name, rid, record.version, record.content)
+                    table_versions[rid] = history.known(table.name, rid)
                 if records:
-                    versions[table.name] = {rid: history.known(table.name, rid)
-                                            for rid in sorted(records)}
+                    versions[table.name] = table_versions
                 counts[table.name] = len(records)
             tables.append((table.name, rows))
         deleted = [{"table": t, "id": rid, "deleted_at": d.deleted_at, "version": d.version,

@@ -95,10 +95,11 @@ def _up(conn: sqlite3.Connection, graph: SchemaGraph, selected: dict[str, set[st
             sources = [(graph.tables[name], "id")] + [(link, link.link_owner.column)
                                                       for link in graph.links_of(name)]
             for table, key in sources:
-                for fk in table.foreign_keys:
-                    if fk is table.owner:
-                        continue  # the record itself
-                    targets = _targets(conn, table.name, key, fk.column, ids)
+                fks = [fk for fk in table.foreign_keys if fk is not table.owner]  # not itself
+                if not fks:
+                    continue
+                columns = _targets(conn, table.name, key, [fk.column for fk in fks], ids)
+                for fk, targets in zip(fks, columns, strict=True):
                     new = targets - selected[fk.target]
                     if new:
                         selected[fk.target] |= new
@@ -108,11 +109,18 @@ def _up(conn: sqlite3.Connection, graph: SchemaGraph, selected: dict[str, set[st
     return found
 
 
-def _targets(conn: sqlite3.Connection, table: str, key: str, column: str, ids: set[str]) -> set[str]:
-    found: set[str] = set()
+def _targets(conn: sqlite3.Connection, table: str, key: str, columns: list[str],
+             ids: set[str]) -> list[set[str]]:
+    """The values (but NULL) of each column in the rows whose `key` is one of `ids`: one
+    query for all the columns (10 000 notes were looked up once per foreign key)."""
+    found: list[set[str]] = [set() for _ in columns]
+    names = ", ".join(quote(c) for c in columns)
     for part in chunks(sorted(ids)):
         marks = ",".join("?" * len(part))
-        found |= {r[0] for r in conn.execute(
-            f"SELECT DISTINCT {quote(column)} FROM {quote(table)} "
-            f"WHERE {quote(key)} IN ({marks}) AND {quote(column)} IS NOT NULL", part)}
+        for row in conn.execute(f"SELECT DISTINCT {names} FROM {quote(table)} "
+                                f"WHERE {quote(key)} IN ({marks})", part):
+            for values, value in zip(found, row, strict=True):
+                values.add(value)
+    for values in found:
+        values.discard(None)
     return found

@@ -261,9 +261,21 @@ def check_all(root: QWidget, where: str, *, tab: bool = True) -> list[str]:
 
 
 def explore(container: QWidget, where: str, visit: Callable[[QWidget, str], None],
-            also: tuple[str, ...] = ()) -> None:
-    """Visit the container, then every tab of its tab widgets and every row of its page
-    selectors (and of the lists named in `also`), recursively."""
+            walking: frozenset[int] = frozenset()) -> None:
+    """Visit the container and every tab of its tab widgets, recursively; where it has a
+    page selector, do that for every row the selector can choose (an agreement's tabs and
+    its insatser, for each agreement)."""
+    for selector in _outside_tabs(container, QAbstractItemView):
+        if selector.property("pageSelector") and selector.isVisible() \
+                and id(selector) not in walking:
+            rows = [index for index in _indexes(selector.model(), limit=40)
+                    if index.column() == 0]
+            for index in rows:
+                selector.setCurrentIndex(index)
+                QCoreApplication.processEvents()
+                explore(container, f"{where} › {index.data()}", visit, walking | {id(selector)})
+            if rows:
+                return
     visit(container, where)
     for tabs in _outermost(container, QTabWidget):
         for i in range(tabs.count()):
@@ -271,16 +283,19 @@ def explore(container: QWidget, where: str, visit: Callable[[QWidget, str], None
                 continue
             tabs.setCurrentIndex(i)
             QCoreApplication.processEvents()
-            explore(tabs.widget(i), f"{where} › {tabs.tabText(i).replace('&', '')}", visit,
-                    also)
-    for selector in container.findChildren(QAbstractItemView):
-        if (selector.property("pageSelector") or selector.objectName() in also) \
-                and selector.isVisible():
-            for index in _indexes(selector.model(), limit=40):
-                if index.column() == 0:
-                    selector.setCurrentIndex(index)
-                    QCoreApplication.processEvents()
-                    visit(container, f"{where} › {index.data()}")
+            explore(tabs.widget(i), f"{where} › {tabs.tabText(i).replace('&', '')}", visit)
+
+
+def _outside_tabs(container: QWidget, kind: type) -> list:
+    """The container's widgets of `kind` that are not on a tab (those are walked with it)."""
+    found = []
+    for w in container.findChildren(kind):
+        parent = w.parentWidget()
+        while parent is not None and parent is not container and not isinstance(parent, QTabWidget):
+            parent = parent.parentWidget()
+        if parent is container:
+            found.append(w)
+    return found
 
 
 def _outermost(container: QWidget, kind: type) -> list:
@@ -294,8 +309,7 @@ def _outermost(container: QWidget, kind: type) -> list:
     return found
 
 
-def walk_pages(window, visit: Callable[[QWidget, str], None],
-               also: tuple[str, ...] = ()) -> None:
+def walk_pages(window, visit: Callable[[QWidget, str], None]) -> None:
     """Every item in the navigator, its page and everything reachable inside it."""
     from dialogteam_app.ui.window.navigator import ID_ROLE, KIND_ROLE
     nav = window.navigator
@@ -304,7 +318,7 @@ def walk_pages(window, visit: Callable[[QWidget, str], None],
             continue
         nav.select(index.data(KIND_ROLE), index.data(ID_ROLE) or "")
         QCoreApplication.processEvents()
-        explore(window.stack.currentWidget(), str(index.data()), visit, also)
+        explore(window.stack.currentWidget(), str(index.data()), visit)
 
 
 def open_and_check(trigger: Callable[[], None], check: Callable[[QDialog], None],

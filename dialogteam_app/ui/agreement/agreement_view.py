@@ -61,6 +61,7 @@ class AgreementView(QWidget):
 
         self.list = QListWidget(self)
         self.list.setObjectName("agreementList")
+        self.list.setProperty("pageSelector", True)  # tests walk every agreement
         self.list.setAccessibleName("Överenskommelser")
         self.list.setSpacing(3)
         self.list.setWordWrap(True)   # a narrow list: the status wraps instead of scrolling

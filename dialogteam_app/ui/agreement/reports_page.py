@@ -49,6 +49,7 @@ class ReportsPage(ScrollPage):
             empty_text="Inga redovisningar ännu: lägg till delredovisningar och "
                        "slutredovisningen.", parent=self)
         undo_here(state.stack, self.reports.view)
+        self.reports.view.setProperty("pageSelector", True)  # tests walk every coverage
         self.reports.view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_coverage(current.row()))
         self.coverage = Checklist("Överenskommelsen har inga insatser.", self)

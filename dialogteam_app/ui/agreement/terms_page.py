@@ -178,6 +178,7 @@ class TermsPage(QWidget):
         self.state = state
         self.list = QListWidget(self)
         self.list.setObjectName("agreementTerms")
+        self.list.setProperty("pageSelector", True)  # tests walk every insats
         self.list.setAccessibleName("Insatser i överenskommelsen")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)

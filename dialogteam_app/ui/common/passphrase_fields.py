@@ -87,7 +87,7 @@ class AskPassphraseDialog(QDialog):
         if error:
             message = QLabel(error, self)
             message.setWordWrap(True)
-            message.setStyleSheet("color: #b00020;")
+            message.setObjectName("fieldError")  # the theme's error colour, light or dark
             layout.addWidget(message)
         form = QFormLayout()
         form.addRow("&Lösenfras:", self.field)

@@ -24,7 +24,7 @@ from ...domain.errors import FieldError
 from ...domain.fields import parse_int
 from .autosave import Autosaver
 from .checklist import Checklist
-from .widgets import GrowingTextEdit, name_field, section_title, with_mnemonic
+from .widgets import GrowingTextEdit, field_label, section_title
 
 LINE, TEXT, COMBO, INT, DATE, CHECK, READONLY = "line", "text", "combo", "int", "date", "check", "readonly"
 CHECKLIST = "checklist"  # a list of ids, ticked from choices given with set_choices()
@@ -99,9 +99,8 @@ class RecordForm(QWidget):
             box.setSpacing(2)
             box.addWidget(widget)
             box.addWidget(error)
-            label = QLabel(with_mnemonic(spec.label, mnemonics) + ":", self)
-            label.setBuddy(widget)  # the field itself, not its cell: Alt+letter and screen readers
-            name_field(widget, spec.label, spec.tooltip or spec.placeholder)
+            label = field_label(spec.label, widget, mnemonics, self,
+                                spec.tooltip or spec.placeholder)
             layout.addRow(label, cell)
             self.widgets[spec.name] = widget
             self.errors[spec.name] = error

@@ -210,6 +210,15 @@ class ChoiceDelegate(QStyledItemDelegate):
             model.setData(index, self.choices[editor.currentIndex()][0], Qt.ItemDataRole.EditRole)
 
 
+def one_tab_stop(view: QAbstractItemView, name: str, description: str = "") -> None:
+    """A table is one stop in the Tab order (arrows move between cells, Tab moves on to
+    the next control) and has a name a screen reader says on arriving."""
+    view.setTabKeyNavigation(False)
+    view.setAccessibleName(name)
+    view.setAccessibleDescription(description or "Piltangenterna flyttar mellan raderna, "
+                                                 "Tabb går vidare.")
+
+
 class CellTable(QTableView):
     """A table that is one stop in the Tab order: arrows move between cells, F2 or
     Enter edits the current cell, Tab and Shift+Tab move on to the next control."""
@@ -248,9 +257,9 @@ class RecordTable(QWidget):
         self.view = CellTable(self)
         self.view.setModel(self.model)
         # What a screen reader says on arriving: the table's name, or its columns.
-        self.view.setAccessibleName(name or "Tabell: " + ", ".join(c.header for c in columns))
-        self.view.setAccessibleDescription("Piltangenterna flyttar mellan cellerna, F2 eller "
-                                           "Enter redigerar, Tabb går vidare.")
+        one_tab_stop(self.view, name or "Tabell: " + ", ".join(c.header for c in columns),
+                     "Piltangenterna flyttar mellan cellerna, F2 eller Enter redigerar, "
+                     "Tabb går vidare.")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(

@@ -179,7 +179,22 @@ def apply_theme(app, dark: bool | None = None) -> None:
 
 _BOXES = (QtWidgets.QStyle.PrimitiveElement.PE_IndicatorCheckBox,
           QtWidgets.QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
-          QtWidgets.QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+          QtWidgets.QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+          # a line field's edge: Fusion's outline is 1.1:1 (dark) / 2:1 (light)
+          QtWidgets.QStyle.PrimitiveElement.PE_FrameLineEdit)
+_OUTLINED_CONTROLS = (QtWidgets.QStyle.ComplexControl.CC_ComboBox,
+                      QtWidgets.QStyle.ComplexControl.CC_SpinBox)
+
+
+def _outline_palette(palette: QPalette) -> QPalette:
+    """A palette whose Window colour makes Fusion draw outlines in the field border."""
+    palette = QPalette(palette)
+    # Fusion draws Window.darker(140).lighter(110); this undoes both
+    palette.setColor(QPalette.ColorRole.Window,
+                     QColor(colours().field_border).darker(110).lighter(140))
+    return palette
+
+
 _THEMED = "themedByStyleSheet"   # a dynamic property on the widgets given the sheet
 _PAGE = "page"                   # its background is the palette's Base, not a sheet
 
@@ -212,17 +227,20 @@ class ThemedWidgetStyle(QtWidgets.QProxyStyle):
         return True
 
     def drawPrimitive(self, element, option, painter, widget=None):  # noqa: ANN001, ANN201, N802
-        # Fusion outlines a checkbox in the Window colour darkened: on a dark Base the
-        # unticked box vanishes, on a light one it is faint. The field border instead
-        # (3:1 against the page in both themes).
+        # Fusion outlines a checkbox and a line field in the Window colour darkened: on a
+        # dark Base the unticked box and the field's edge vanish, on a light one they are
+        # faint. The field border instead (3:1 against the page in both themes).
         if element in _BOXES:
             option = type(option)(option)
-            palette = QPalette(option.palette)
-            # Fusion draws Window.darker(140).lighter(110); this undoes both
-            window = QColor(colours().field_border).darker(110).lighter(140)
-            palette.setColor(QPalette.ColorRole.Window, window)
-            option.palette = palette
+            option.palette = _outline_palette(option.palette)
         super().drawPrimitive(element, option, painter, widget)
+
+    def drawComplexControl(self, control, option, painter, widget=None):  # noqa: ANN001, ANN201, N802
+        # Combo and spin boxes take their outline from the same darkened Window colour.
+        if control in _OUTLINED_CONTROLS:
+            option = type(option)(option)
+            option.palette = _outline_palette(option.palette)
+        super().drawComplexControl(control, option, painter, widget)
 
     def sizeFromContents(self, kind, option, size, widget=None):  # noqa: ANN001, ANN201, N802
         # Fusion's tab is as tall as the font's line and shifts an unselected tab's label

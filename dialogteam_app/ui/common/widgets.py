@@ -60,6 +60,16 @@ def name_field(widget: QWidget, label: str, description: str = "") -> None:
         widget.setAccessibleDescription(description)
 
 
+def field_label(text: str, field: QWidget, used: set[str], parent: QWidget | None = None,
+                description: str = "") -> QLabel:
+    """The label beside a field: Alt+letter jumps to the field itself (not a cell around
+    it) and a screen reader names the field with the label's text."""
+    label = QLabel(with_mnemonic(text, used) + ":", parent)
+    label.setBuddy(field)
+    name_field(field, text, description)
+    return label
+
+
 def section_title(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     label.setObjectName("sectionTitle")

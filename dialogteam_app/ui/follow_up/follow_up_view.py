@@ -38,6 +38,7 @@ class FollowUpView(QWidget):
         left = QWidget(self)
         self.list = QListWidget(left)
         self.list.setObjectName("followUpList")
+        self.list.setProperty("pageSelector", True)  # tests walk every row's page
         self.list.setAccessibleName("Insatser och redovisningar")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setWordWrap(True)   # "Delredovisning 1 · 2026-06-30 · granskad, beslut fattat"

@@ -23,7 +23,8 @@ from ...domain.follow_up_snapshot import FollowUpSnapshot
 from ...domain.money import format_kr
 from ..common.context import AppContext
 from ..common.record_form import ErrorLabel
-from ..common.widgets import PageHeader, ScrollPage, add_shortcut, hint
+from ..common.record_table import one_tab_stop
+from ..common.widgets import PageHeader, ScrollPage, add_shortcut, field_label, hint
 
 
 class PaymentsPage(ScrollPage):
@@ -42,12 +43,11 @@ class PaymentsPage(ScrollPage):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(220)
+        one_tab_stop(self.table, "Utbetalningsplan")
         self.table.currentCellChanged.connect(lambda *_: self._prefill())
         self.paid_date = QLineEdit(self)
         self.paid_date.setPlaceholderText("ÅÅÅÅ-MM-DD")
-        self.paid_date.setAccessibleName("Utbetald datum")
         self.amount = QLineEdit(self)
-        self.amount.setAccessibleName("Utbetalt belopp")
         mark = QPushButton("Markera som utbetald", self)
         mark.setToolTip("Registrera den valda utbetalningen (Ctrl+Retur)")
         mark.clicked.connect(self.mark_paid)
@@ -57,8 +57,10 @@ class PaymentsPage(ScrollPage):
         self.error = ErrorLabel(self)
         self.totals = QLabel(self)
         row = QHBoxLayout()
-        for label, widget in (("Utbetald", self.paid_date), ("Belopp", self.amount)):
-            row.addWidget(QLabel(label, self))
+        mnemonics: set[str] = set()
+        for label, widget in (("Utbetald datum", self.paid_date),
+                              ("Utbetalt belopp", self.amount)):
+            row.addWidget(field_label(label, widget, mnemonics, self))
             row.addWidget(widget)
         row.addWidget(mark)
         row.addStretch(1)

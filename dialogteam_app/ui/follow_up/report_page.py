@@ -36,7 +36,9 @@ from ..common.widgets import (
     PageHeader,
     ScrollPage,
     add_shortcut,
+    field_label,
     hint,
+    name_field,
     section_title,
 )
 from .report_export import email_report, export_report
@@ -70,11 +72,13 @@ class ReportPage(ScrollPage):
         self.decision = QLineEdit(self)
         self.errors: dict[str, ErrorLabel] = {}
         form = QFormLayout()
+        mnemonics = set("xpf")  # taken by the buttons above the form
         for name, label, widget in (("status", "Status", self.status),
                                     ("submitted_date", "Inlämnad", self.submitted),
                                     ("reviewed_date", "Granskad, beslut", self.reviewed),
                                     ("decision_comment", "Skolverkets kommentar", self.decision)):
-            form.addRow(label, self._with_error(name, widget))
+            form.addRow(field_label(label, widget, mnemonics, self),
+                        self._with_error(name, widget))
         self.texts: dict[str, GrowingTextEdit] = {}
         self.text_titles: dict[str, QLabel] = {}
         export = QPushButton("E&xportera PDF…", self)
@@ -103,6 +107,7 @@ class ReportPage(ScrollPage):
             self.text_titles[name] = section_title(title, self)
             self.body.addWidget(self.text_titles[name])
             edit = GrowingTextEdit(self, min_lines=4)
+            name_field(edit, title)
             self.texts[name] = edit
             self.body.addWidget(self._with_error(name, edit))
             edit.textChanged.connect(self._changed)

@@ -24,6 +24,7 @@ from ...domain.follow_up_overview import TeamRow
 from ...domain.money import to_tkr
 from ..common.context import AppContext
 from ..common.dialogs import show_error, show_info
+from ..common.record_table import one_tab_stop
 from ..common.widgets import hint, section_title
 from ..plan.export import documents_folder
 
@@ -53,13 +54,12 @@ class TeamOverview(QWidget):
         self.rows: list[TeamRow] = []
         self.table = QTableWidget(0, 0, self)
         self.table.setObjectName("teamOverview")
-        self.table.setAccessibleName("Översikt över alla samverkan")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setMinimumHeight(200)
-        self.table.setTabKeyNavigation(False)   # one Tab stop; arrows move between cells
+        one_tab_stop(self.table, "Översikt över alla samverkan")
         export = QPushButton("Exportera &CSV…", self)
         export.setToolTip("Spara översikten för Excel")
         export.clicked.connect(self.ask_and_export)

@@ -35,6 +35,7 @@ class TodoView(QWidget):
         self.header = PageHeader(self)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("todoList")
+        self.tree.setProperty("pageSelector", True)  # tests walk every row
         self.tree.setAccessibleName("Att göra")
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)

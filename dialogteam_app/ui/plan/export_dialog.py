@@ -216,7 +216,7 @@ class PlanExportDialog(QDialog):
         warning = coverage_warning(self._doc) if self._doc is not None else ""
         if warning:
             self._status.setText(f"{pages} sidor. {warning}")
-            self._status.setStyleSheet("color: #8a5a00;")
+            self._status.setStyleSheet(f"color: {colours().warning};")
         self._set_ready(True)
         self.preview_ready.emit(pages)
         if self._print_when_ready:
