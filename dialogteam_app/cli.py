@@ -11,9 +11,9 @@ import time
 
 from . import __version__, cli_swedish
 from .bytecode_cache import keep_bytecode
-from .diagnostics import attach_windows_console, log_start, setup_logging
 from .paths import ENV_VAR, resolve_data_paths
 from .private_files import restrict_umask
+from .windows_console import attach_windows_console
 
 
 def _data_dir_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
@@ -117,10 +117,15 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"Datamappen kan inte användas: {exc}", file=sys.stderr)
         return 2
+    from .diagnostics import log, log_start, setup_logging  # after parsing: --version stays quick
     setup_logging(paths)
     if args.command is None:
         from .ui.app import run_gui
         return run_gui(paths, smoke=args.smoke, started=started)
     from . import commands
     log_start(f"command {args.command}")
-    return commands.run(args.command, args, paths)
+    try:
+        return commands.run(args.command, args, paths)
+    except Exception:
+        log.critical("command %s stopped on an error", args.command, exc_info=True)
+        raise

@@ -9,20 +9,19 @@ No personal data: the program logs ids and counts, never note text or names. A
 traceback shows code, not data, but an exception's message may quote what the user
 typed (a validation error, an e-mail address), so only the messages of exception
 types that describe the system (OSError, SQLite, the store's errors, programming
-errors) are written; other messages are replaced by their length. No Qt here.
+errors) are written; other messages are replaced by their length, and the home
+folder in file paths by ~. No Qt here.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-import logging.handlers
 import os
 import platform
 import sys
 import threading
 import time
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -55,6 +54,7 @@ def _shows_message(exc: BaseException) -> bool:
 
 def redacted_traceback(exc: BaseException) -> str:
     """The traceback, with its chained exceptions, and only system messages kept."""
+    import traceback  # on the first error, not at start-up
     top = traceback.TracebackException.from_exception(exc)
     te: traceback.TracebackException | None = top
     original: BaseException | None = exc
@@ -72,7 +72,10 @@ def redacted_traceback(exc: BaseException) -> str:
             te, original = te.__context__, original.__context__
         else:
             te = None
-    return "".join(top.format()).rstrip("\n")
+    text = "".join(top.format()).rstrip("\n")
+    home = str(Path.home())
+    # File paths under the home folder would carry the login name.
+    return text.replace(home, "~") if len(home) > 1 else text
 
 
 class RedactingFormatter(logging.Formatter):
@@ -83,8 +86,32 @@ class RedactingFormatter(logging.Formatter):
         return redacted_traceback(exc)
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """Every log file is created readable by its owner only (0600 on POSIX)."""
+class PrivateRotatingFileHandler(logging.FileHandler):
+    """Size-based rotation like logging.handlers.RotatingFileHandler (whose module costs
+    start-up ~5 ms in imports), and every file created readable by its owner only."""
+
+    def __init__(self, path: Path, max_bytes: int = MAX_BYTES, backup_count: int = BACKUP_COUNT):
+        self.maxBytes, self.backupCount = max_bytes, backup_count
+        super().__init__(path, mode="a", encoding="utf-8")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Runs under the handler's lock (Handler.handle), so rotation is thread-safe.
+        try:
+            if self.stream is not None and self.stream.tell() >= self.maxBytes:
+                self._rotate()
+        except OSError:
+            self.handleError(record)
+        super().emit(record)
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+        for n in range(self.backupCount - 1, 0, -1):
+            older = Path(f"{self.baseFilename}.{n}")
+            if older.exists():
+                os.replace(older, f"{self.baseFilename}.{n + 1}")
+        os.replace(self.baseFilename, f"{self.baseFilename}.1")
+        self.stream = self._open()
 
     def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
@@ -116,8 +143,7 @@ def setup_logging(paths: DataPaths, *, level: int = logging.INFO) -> Path | None
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         _remove_week_old(path.parent, time.time())
-        handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
-                                             encoding="utf-8", delay=False)
+        handler = PrivateRotatingFileHandler(path)
     except OSError:
         print(f"Loggfilen {path} kan inte skrivas (mappen är skrivskyddad?); programmet "
               "fortsätter utan logg.", file=sys.stderr)
@@ -167,38 +193,3 @@ def install_exception_hooks(on_error: ErrorCallback | None = None) -> Callable[[
     def restore() -> None:
         sys.excepthook, threading.excepthook = previous_sys, previous_thread
     return restore
-
-
-def attach_windows_console(platform_name: str = sys.platform,
-                           frozen: bool = bool(getattr(sys, "frozen", False)),
-                           kernel32: Any = None) -> bool:
-    """The windowed Windows build has no console: when started from one (cmd, PowerShell),
-    attach to it so `--version`, `--help` and the subcommands print there. Elsewhere,
-    or when not started from a console, nothing happens. True when attached."""
-    if platform_name != "win32" or not frozen:
-        return False
-    if kernel32 is None:
-        import ctypes
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    attach_parent_process = -1
-    if not kernel32.AttachConsole(attach_parent_process):
-        _show_output_in_a_message_box()   # double-clicked, or started from a shortcut
-        return False
-    sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
-    sys.stderr = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
-    return True
-
-
-def _show_output_in_a_message_box() -> None:
-    """Without a console sys.stdout is None: keep what would be printed (the version,
-    a command's error) and show it in a Windows message box when the program ends."""
-    import atexit
-    buffer = io.StringIO()
-    sys.stdout = sys.stderr = buffer
-
-    def show() -> None:
-        text = buffer.getvalue().strip()
-        if text:
-            import ctypes
-            ctypes.windll.user32.MessageBoxW(None, text[:4000], "Dialogteam", 0)  # type: ignore[attr-defined]
-    atexit.register(show)

@@ -12,13 +12,9 @@ import pytest
 
 from dialogteam_app import diagnostics
 from dialogteam_app.cli import main
-from dialogteam_app.diagnostics import (
-    attach_windows_console,
-    log_file,
-    redacted_traceback,
-    setup_logging,
-)
+from dialogteam_app.diagnostics import log_file, redacted_traceback, setup_logging
 from dialogteam_app.store.database import Database
+from dialogteam_app.windows_console import attach_windows_console
 
 SECRET = "Elevens hemliga berättelse om Kalle"
 
@@ -119,3 +115,40 @@ def test_only_the_frozen_windows_program_attaches_a_console(platform_name, froze
     before = sys.stdout
     assert attach_windows_console(platform_name, frozen, Kernel32()) is False
     assert calls == [] and sys.stdout is before
+
+
+def test_an_exception_in_a_thread_is_logged_and_reported(logged):
+    import threading
+
+    from dialogteam_app.diagnostics import install_exception_hooks
+
+    reported: list[BaseException] = []
+    restore = install_exception_hooks(reported.append)
+    try:
+        def work():
+            raise KeyError("note-id-123")
+        thread = threading.Thread(target=work, name="dialogteam-test")
+        thread.start()
+        thread.join()
+    finally:
+        restore()
+    assert [type(e) for e in reported] == [KeyError]
+    text = logged.read_text(encoding="utf-8")
+    assert "uncaught exception in thread dialogteam-test" in text and "in work" in text
+    assert threading.excepthook is not None and sys.excepthook is not None
+
+
+def test_the_home_folder_in_a_traceback_becomes_a_tilde(tmp_path, monkeypatch):
+    from pathlib import Path
+    monkeypatch.setenv("HOME", str(tmp_path))
+    source = tmp_path / "kalle_module.py"
+    source.write_text("def boom():\n    raise OSError('no')\n")
+    code = compile(source.read_text(), str(source), "exec")
+    namespace: dict = {}
+    exec(code, namespace)
+    try:
+        namespace["boom"]()
+    except OSError as exc:
+        text = redacted_traceback(exc)
+    assert str(Path.home()) == str(tmp_path)
+    assert str(tmp_path) not in text and '"~/kalle_module.py"' in text

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 from dialogteam_app import diagnostics
 from dialogteam_app.diagnostics import setup_logging
 from dialogteam_app.sample_data import load_sample
-from dialogteam_app.ui.common.crash_dialog import CrashDialog, ErrorReporter
+from dialogteam_app.ui.common.crash_dialog import CrashDialog
+from dialogteam_app.ui.common.error_reporter import ErrorReporter
 from dialogteam_app.ui.window.navigator import MEETING
 
 

@@ -21,10 +21,11 @@ from ..store.connection import is_encrypted_file
 from ..store.database import Database
 from ..store.errors import StoreError, read_only_text
 from ..store.store import Store
+from ..windows_console import window_shows_errors
 from .common.autosave import Autosaver
 from .common.context import AppContext
-from .common.crash_dialog import ErrorReporter
 from .common.dialogs import show_error
+from .common.error_reporter import ErrorReporter
 from .common.theme import apply_theme
 from .platform_check import check_platform
 from .window.main_window import MainWindow
@@ -124,6 +125,9 @@ def run_gui(paths: DataPaths, *, smoke: bool = False, started: float | None = No
     reporter.install()
     try:
         return _run(app, paths, smoke, started, shown)
+    except Exception:
+        log.critical("the program stopped on an error", exc_info=True)
+        raise
     finally:
         reporter.uninstall()
 
@@ -154,6 +158,7 @@ def _run(app: QApplication, paths: DataPaths, smoke: bool, started: float,
                        f"{exc}\n\nSäkerhetskopior finns i {paths.backups}.")
             return 2
         shown.append(window)
+        window_shows_errors()
         for warning in window.ctx.store.open_warnings:
             log.warning("database opened with a warning: %s", warning)
             show_error(None, "Databasen var inte som väntat", warning)

@@ -6,6 +6,8 @@ consistent snapshot while the writer goes on), so neither start-up nor typing wa
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from ...store.backups import automatic_backup, automatic_backup_due
@@ -45,6 +47,7 @@ class AutomaticBackups(QObject):
                 info = automatic_backup(paths, days, other_days)
                 message = f"Säkerhetskopia sparad {info.taken_at:%H:%M}."
             except Exception as exc:  # noqa: BLE001 - a failed backup must be seen
+                logging.getLogger(__name__).error("the automatic backup failed", exc_info=True)
                 message = f"Säkerhetskopian kunde inte göras: {exc}"
             self.finished.emit(message)
 

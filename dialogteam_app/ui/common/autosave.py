@@ -7,6 +7,7 @@ because a field holds an invalid value (which is kept on screen, not written).
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Hashable
 
@@ -16,6 +17,8 @@ from ...store.store import Store
 
 PAUSE_MS = 300      # save when typing pauses this long …
 MAX_DELAY_MS = 900  # … or at the latest this long after the first unsaved keystroke
+
+log = logging.getLogger(__name__)
 
 
 class Autosaver(QObject):
@@ -81,6 +84,7 @@ class Autosaver(QObject):
             try:
                 save()
             except Exception as exc:  # a save that fails must be seen, not swallowed
+                log.error("a save failed before reaching the writer", exc_info=True)
                 self._on_writer_error(str(exc))
         self.state_changed.emit()
 

@@ -1,22 +1,15 @@
-"""An unexpected exception in the window: logged with its traceback, then shown in a
-Swedish dialog with the log's location and a "Kopiera detaljer" button. The event loop
-goes on (PySide6 returns from the failed slot), so the user keeps working; saves run in
-the store's writer thread, which an error in a view does not stop.
-
-Qt's own warnings are routed to the same log (logger dialogteam_app.qt)."""
+""""Något gick fel": an unexpected exception, already logged, shown in Swedish with the
+log's location and a "Kopiera detaljer" button (error_reporter.py decides when)."""
 
 from __future__ import annotations
 
-import logging
 import platform
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, QtMsgType, QUrl, Signal, qInstallMessageHandler
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -27,14 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ... import __version__
-from ...diagnostics import install_exception_hooks, redacted_traceback
-
-log = logging.getLogger("dialogteam_app.ui")
-qt_log = logging.getLogger("dialogteam_app.qt")
-
-_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
-              QtMsgType.QtFatalMsg: logging.CRITICAL}
+from ...diagnostics import redacted_traceback
+from .folders import open_folder
 
 
 def error_details(exc: BaseException) -> str:
@@ -56,8 +43,7 @@ class CrashDialog(QDialog):
             f"dig behöver detaljerna: tryck <i>Kopiera detaljer</i> och klistra in dem i ett "
             f"e-postmeddelande.</p><p>{where}</p>", self)
         text.setWordWrap(True)
-        text.setTextInteractionFlags(text.textInteractionFlags()
-                                     | text.textInteractionFlags().TextSelectableByMouse)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box = QPlainTextEdit(self.details, self)
         box.setReadOnly(True)
         box.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -81,48 +67,3 @@ class CrashDialog(QDialog):
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
         self.copy_button.setText("Kopierat ✓")
-
-
-def open_folder(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-
-class ErrorReporter(QObject):
-    """Shows uncaught exceptions from any thread on the GUI thread, one dialog at a time:
-    while one is open, further errors are only logged (a failing paint event would
-    otherwise pile dialogs up)."""
-
-    _raised = Signal(object)
-
-    def __init__(self, log_file: Path | None, parent_window: Callable[[], QWidget | None]):
-        super().__init__()
-        self.log_file = log_file
-        self._parent_window = parent_window
-        self.dialog: CrashDialog | None = None
-        self._raised.connect(self._show)
-        self._restore_hooks: Callable[[], None] | None = None
-        self._previous_qt_handler = None
-
-    def install(self) -> None:
-        self._restore_hooks = install_exception_hooks(self._raised.emit)
-        self._previous_qt_handler = qInstallMessageHandler(_qt_message)
-
-    def uninstall(self) -> None:
-        if self._restore_hooks is not None:
-            self._restore_hooks()
-            self._restore_hooks = None
-        qInstallMessageHandler(self._previous_qt_handler)
-
-    def _show(self, exc: BaseException) -> None:
-        if self.dialog is not None or QApplication.instance() is None:
-            return
-        self.dialog = CrashDialog(self._parent_window(), exc, self.log_file)
-        try:
-            self.dialog.exec()
-        finally:
-            self.dialog = None
-
-
-def _qt_message(kind: QtMsgType, context: object, message: str) -> None:
-    qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)

@@ -42,8 +42,9 @@ class AboutDialog(QDialog):
         self.components.setWordWrap(True)   # a long name wraps instead of being cut
         self.components.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for notice in NOTICES:
-            item = QListWidgetItem(f"{notice.component} ({notice.spdx})")
+            item = QListWidgetItem(notice.component)   # the licence is named beside the text
             item.setData(Qt.ItemDataRole.UserRole, notice)
+            item.setToolTip(f"{notice.component} ({notice.spdx})")
             self.components.addItem(item)
         self.why = QLabel(self)
         self.why.setWordWrap(True)
@@ -63,7 +64,7 @@ class AboutDialog(QDialog):
         right_layout.addWidget(self.text, 1)
         splitter.addWidget(self.components)
         splitter.addWidget(right)
-        splitter.setSizes([320, 540])
+        splitter.setSizes([280, 580])
         buttons = QDialogButtonBox(self)
         buttons.addButton("Stäng", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
@@ -78,7 +79,7 @@ class AboutDialog(QDialog):
         if item is None:
             return
         notice: Notice = item.data(Qt.ItemDataRole.UserRole)
-        self.why.setText(f"<b>{notice.component}</b>: {notice.why}.")
+        self.why.setText(f"<b>{notice.component}</b> ({notice.spdx}): {notice.why}.")
         try:
             self.text.setPlainText(notice_text(notice))
         except OSError as exc:

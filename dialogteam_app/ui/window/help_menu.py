@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from ..common.crash_dialog import open_folder
+from ..common.folders import open_folder
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
