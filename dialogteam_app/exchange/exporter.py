@@ -6,14 +6,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
 from ..store.connection import sqlite3
 from ..store.database import Database
 from .errors import PackageError
 from .history import History
 from .package_writer import write_package
-from .records import RecordReader
+from .records import RecordReader, RowEncoder, canonical_json
 from .schema_graph import SchemaGraph
 from .scope import ROOT_TABLE, engagement_ids
 
@@ -47,7 +45,7 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
         else:
             selected, scope = engagement_ids(conn, graph, engagement_id), _scope(conn, engagement_id)
         reader = RecordReader(conn, graph)
-        tables: list[tuple[str, list[dict[str, Any]]]] = []
+        tables: list[tuple[str, list[str]]] = []
         versions: dict[str, dict[str, list[str]]] = {}
         counts: Counter[str] = Counter()
         for i, table in enumerate(graph.order):
@@ -55,21 +53,21 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
             if table.is_link:
                 rows = sorted(reader.link_rows(table),
                               key=lambda r: [str(r[c]) for c in table.column_names])
-            else:
-                records = reader.load(table, None if selected is None else selected[table.name])
-                rows = []
-                table_versions: dict[str, list[str]] = {}
-                for rid in sorted(records):
-                    record = records[rid]
-                    rows.append(record.row(table))
-                    history.note_exchanged(table.name, rid, record.version, record.content)
-                    table_versions[rid] = history.known(table.name, rid)
-                if records:
-                    versions[table.name] = table_versions
-                counts[table.name] = len(records)
-            tables.append((table.name, rows))
-        deleted = [{"table": t, "id": rid, "deleted_at": d.deleted_at, "version": d.version,
-                    "known": d.known} for t, rid, d in history.tombstones()]
+                tables.append((table.name, list(map(canonical_json, rows))))
+                continue
+            records = reader.load(table, None if selected is None else selected[table.name])
+            encoder = RowEncoder(graph, table)
+            ids = sorted(records)
+            tables.append((table.name, [encoder.line(records[rid]) for rid in ids]))
+            known = history.note_sent(table.name, records)
+            earlier = {rid: older for rid in ids
+                       if (older := _earlier(known[rid], records[rid].version))}
+            if earlier:
+                versions[table.name] = earlier
+            counts[table.name] = len(records)
+        deleted = [canonical_json({"table": t, "id": rid, "deleted_at": d.deleted_at,
+                                   "version": d.version, "known": d.known})
+                   for t, rid, d in history.tombstones()]
         history.flush()  # what was sent, in the same transaction
         progress("Skriver paketet", 0.95)
         try:
@@ -91,3 +89,9 @@ def _scope(conn: sqlite3.Connection, engagement_id: str) -> dict[str, str]:
     if r is None:
         raise PackageError("Samverkan finns inte (längre); inget paket skapades.")
     return {"kind": "samverkan", "engagement_id": engagement_id, "title": f"{r[1]} – {r[0]}"}
+
+
+def _earlier(known: list[str], version: str) -> list[str]:
+    """The versions the package lists for a record: its known ones but the version it
+    is sent in, which the reader computes from the row (format 1 listed that too)."""
+    return known[:-1] if known and known[-1] == version else known

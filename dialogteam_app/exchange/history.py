@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..domain.ids import utc_now
 from ..store.connection import sqlite3
-from .records import Content
+from .records import Content, Record
 from .schema_graph import SchemaGraph, quote
 
 _UNDECODED = object()
@@ -116,12 +116,16 @@ class History:
         """A record's known versions, without decoding its stored contents."""
         state = self._live.get(table, {}).get(record_id, _UNDECODED)
         if state is _UNDECODED:
-            if table not in self._known:  # one parse for the table: an export asks for each
-                stored = self._stored(table)
-                lists = json.loads("[" + ",".join(known for known, _ in stored.values()) + "]")
-                self._known[table] = dict(zip(stored, lists, strict=True))
-            return self._known[table].get(record_id, [])
+            return self._known_lists(table).get(record_id, [])
         return state.known if isinstance(state, Live) else []
+
+    def _known_lists(self, table: str) -> dict[str, list[str]]:
+        """The table's stored known lists, parsed in one go (an export asks for each)."""
+        if table not in self._known:
+            stored = self._stored(table)
+            lists = json.loads("[" + ",".join(known for known, _ in stored.values()) + "]")
+            self._known[table] = dict(zip(stored, lists, strict=True))
+        return self._known[table]
 
     def _sent_before(self, table: str, record_id: str, version: str,
                      also_known: Sequence[str]) -> bool:
@@ -158,6 +162,24 @@ class History:
         if known != state.known or version not in state.contents:
             self.save_live(table, record_id, Live(known, with_content(state.contents, version,
                                                                       content)))
+
+    def note_sent(self, table: str, records: Mapping[str, Record]) -> dict[str, list[str]]:
+        """note_exchanged for an export's records of one table, with their known versions
+        after it. Most were sent before as they are: for those one set lookup and a
+        search in the stored text decide it."""
+        stored = self._stored(table)
+        known_of = self._known_lists(table)
+        decoded = self._live.get(table, {})
+        result: dict[str, list[str]] = {}
+        for rid, record in records.items():
+            version = record.version
+            known = known_of.get(rid)
+            if known is None or rid in decoded or version not in known \
+                    or f'"{version}": ' not in stored[rid][1]:
+                self.note_exchanged(table, rid, version, record.content)
+                known = self.known(table, rid)
+            result[rid] = known
+        return result
 
     def tombstone(self, table: str, record_id: str) -> Tombstone | None:
         if not self._has_tombstone(table, record_id):

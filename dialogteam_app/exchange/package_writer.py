@@ -22,22 +22,22 @@ from .package_format import (
     VERSIONS_MEMBER,
     table_member,
 )
-from .records import canonical_json
 
 
-def rows_json(rows: list[dict[str, Any]]) -> bytes:
-    """One row per line: compact, yet readable and diffable."""
-    lines = ",\n".join(map(canonical_json, rows))
-    return ("[\n" + lines + "\n]\n" if rows else "[]\n").encode("utf-8")
+def rows_json(lines: list[str]) -> bytes:
+    """The rows, each already canonical JSON, one per line: compact, yet readable and
+    diffable."""
+    return ("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n").encode("utf-8")
 
 
 def write_package(path: Path, *, scope: dict[str, str], created_by: str,
-                  tables: list[tuple[str, list[dict[str, Any]]]], versions: dict[str, Any],
-                  deleted: list[dict[str, Any]], passphrase: str | None = None) -> int:
+                  tables: list[tuple[str, list[str]]], versions: dict[str, Any],
+                  deleted: list[str], passphrase: str | None = None) -> int:
     """Write the package to `path` (a complete file or none), sealed with the passphrase
-    when one is given; returns its size in bytes. Built in memory, so an encrypted
-    package never has its plain content on disk."""
-    members = [(table_member(name), rows_json(rows)) for name, rows in tables]
+    when one is given; returns its size in bytes. Tables and tombstones come as rows
+    encoded with records.canonical_json. Built in memory, so an encrypted package never
+    has its plain content on disk."""
+    members = [(table_member(name), rows_json(lines)) for name, lines in tables]
     members.append((VERSIONS_MEMBER, json.dumps(versions, sort_keys=True).encode("utf-8")))
     members.append((DELETED_MEMBER, rows_json(deleted)))
     manifest = {
