@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
 from ..store.connection import sqlite3
 from ..store.database import Database
 from .errors import PackageError

@@ -97,19 +97,19 @@ class RowEncoder:
 
     def __init__(self, graph: SchemaGraph, table: Table):
         self.table = table
-        self.link_keys = sorted(link_key(link) for link in graph.links_of(table.name))
+        link_keys = [link_key(link) for link in graph.links_of(table.name)]
         columns = sorted(c for c in table.column_names if c != "updated_at")
-        self.sliced = bool(columns) and all(k < columns[0] and k[1:].isidentifier()
-                                            and k.isascii() for k in self.link_keys) \
+        self.sliced = bool(columns) and all(k < columns[0] for k in link_keys) \
             and (not table.has_updated_at or columns[-1] < "updated_at")
+        # Where the columns begin after link sets: the first column's key. A link set
+        # holds no objects, so `,"key":` (the quote unescaped) occurs nowhere before.
+        self.first_column = f',"{columns[0]}":' if link_keys and columns else ""
 
     def line(self, record: Record) -> str:
         text = record.encoded()
         if not self.sliced:
             return canonical_json(record.row(self.table))
-        start = 1  # past '{' and each '"@link":<value>,'
-        for key in self.link_keys:
-            start += len(key) + 4 + len(canonical_json(record.content[key]))
+        start = text.index(self.first_column) + 1 if self.first_column else 1
         if not self.table.has_updated_at:
             return "{" + text[start:]
         return "{" + text[start:-1] + ',"updated_at":' + canonical_json(record.updated_at) + "}"

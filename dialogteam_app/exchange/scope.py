@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..store.connection import sqlite3
-from .records import chunks
-from .schema_graph import SchemaGraph, quote
+from .records import IN_JSON_IDS, json_ids
+from .schema_graph import ForeignKey, SchemaGraph, Table, quote
 
 ROOT_TABLE = "engagements"
 
@@ -27,15 +27,25 @@ def engagement_ids(conn: sqlite3.Connection, graph: SchemaGraph,
     selected: dict[str, set[str]] = {t.name: set() for t in graph.record_tables}
     selected[ROOT_TABLE].add(engagement_id)
     engagement_tables = _tables_below(graph, ROOT_TABLE)
-    _down(conn, graph, selected, {ROOT_TABLE: {engagement_id}}, lambda table: True)
+    pointers: Pointers = {}
+    _down(conn, graph, selected, {ROOT_TABLE: {engagement_id}}, lambda table: True, pointers)
     # Up, then beside, until nothing new turns up (beside records point up again).
     frontier = {name: set(ids) for name, ids in selected.items()}
     while any(frontier.values()):
-        found_up = _up(conn, graph, selected, frontier)
+        found_up = _up(conn, graph, selected, frontier, pointers)
         found_beside = _down(conn, graph, selected, found_up,
-                             lambda table: table not in engagement_tables)
+                             lambda table: table not in engagement_tables, pointers)
         frontier = {n: found_up.get(n, set()) | found_beside.get(n, set()) for n in selected}
     return selected
+
+
+# Table -> (ids, the values of each of its foreign keys in those rows): read by _down
+# along with the ids, so that _up need not read the same rows again (10 000 notes).
+Pointers = dict[str, tuple[set[str], list[set[str]]]]
+
+
+def _up_keys(table: Table) -> list[ForeignKey]:
+    return [fk for fk in table.foreign_keys if fk is not table.owner]  # not its owner
 
 
 def _tables_below(graph: SchemaGraph, root: str) -> set[str]:
@@ -52,17 +62,21 @@ def _tables_below(graph: SchemaGraph, root: str) -> set[str]:
     return below
 
 
-def _select(conn: sqlite3.Connection, table: str, column: str, values: set[str]) -> set[str]:
-    found: set[str] = set()
-    for part in chunks(sorted(values)):
-        marks = ",".join("?" * len(part))
-        found |= {r[0] for r in conn.execute(
-            f"SELECT id FROM {quote(table)} WHERE {quote(column)} IN ({marks})", part)}
-    return found
+def _select(conn: sqlite3.Connection, table: Table, column: str,
+            values: set[str]) -> tuple[set[str], list[set[str]]]:
+    """The ids of the rows whose `column` is one of `values`, and what they point at."""
+    fks = _up_keys(table)
+    columns = ", ".join(["id", *(quote(fk.column) for fk in fks)])
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    rows = cursor.execute(f"SELECT {columns} FROM {quote(table.name)} "
+                          f"WHERE {quote(column)} {IN_JSON_IDS}", (json_ids(values),)).fetchall()
+    return {r[0] for r in rows}, [{r[i] for r in rows} - {None} for i in range(1, len(fks) + 1)]
 
 
 def _down(conn: sqlite3.Connection, graph: SchemaGraph, selected: dict[str, set[str]],
-          start: dict[str, set[str]], allowed: Callable[[str], bool]) -> dict[str, set[str]]:
+          start: dict[str, set[str]], allowed: Callable[[str], bool],
+          pointers: Pointers) -> dict[str, set[str]]:
     """Records cascading from `start` in allowed record tables; adds them to selected."""
     found: dict[str, set[str]] = {}
     frontier = {n: set(ids) for n, ids in start.items() if ids}
@@ -74,17 +88,24 @@ def _down(conn: sqlite3.Connection, graph: SchemaGraph, selected: dict[str, set[
                 if child is None or child.is_link or fk.on_delete != "CASCADE" \
                         or not allowed(child.name):
                     continue
-                new = _select(conn, child.name, fk.column, ids) - selected[child.name]
+                rows, targets = _select(conn, child, fk.column, ids)
+                new = rows - selected[child.name]
                 if new:
                     selected[child.name] |= new
                     found.setdefault(child.name, set()).update(new)
                     next_frontier.setdefault(child.name, set()).update(new)
+                    # (the targets of rows selected before as well: they are in scope anyway)
+                    known_ids, known_targets = pointers.setdefault(
+                        child.name, (set(), [set() for _ in targets]))
+                    known_ids |= new
+                    for values, more in zip(known_targets, targets, strict=True):
+                        values |= more
         frontier = next_frontier
     return found
 
 
 def _up(conn: sqlite3.Connection, graph: SchemaGraph, selected: dict[str, set[str]],
-        frontier: dict[str, set[str]]) -> dict[str, set[str]]:
+        frontier: dict[str, set[str]], pointers: Pointers) -> dict[str, set[str]]:
     """Records that the frontier's records and their link rows point at."""
     found: dict[str, set[str]] = {}
     while any(frontier.values()):
@@ -95,10 +116,15 @@ def _up(conn: sqlite3.Connection, graph: SchemaGraph, selected: dict[str, set[st
             sources = [(graph.tables[name], "id")] + [(link, link.link_owner.column)
                                                       for link in graph.links_of(name)]
             for table, key in sources:
-                fks = [fk for fk in table.foreign_keys if fk is not table.owner]  # not itself
+                fks = _up_keys(table)
                 if not fks:
                     continue
-                columns = _targets(conn, table.name, key, [fk.column for fk in fks], ids)
+                read_ids, columns = (pointers.pop(name) if key == "id" and name in pointers
+                                     else (set(), [set() for _ in fks]))
+                if ids - read_ids:
+                    more = _targets(conn, table.name, key, [fk.column for fk in fks],
+                                    ids - read_ids)
+                    columns = [a | b for a, b in zip(columns, more, strict=True)]
                 for fk, targets in zip(fks, columns, strict=True):
                     new = targets - selected[fk.target]
                     if new:
@@ -115,12 +141,12 @@ def _targets(conn: sqlite3.Connection, table: str, key: str, columns: list[str],
     query for all the columns (10 000 notes were looked up once per foreign key)."""
     found: list[set[str]] = [set() for _ in columns]
     names = ", ".join(quote(c) for c in columns)
-    for part in chunks(sorted(ids)):
-        marks = ",".join("?" * len(part))
-        for row in conn.execute(f"SELECT DISTINCT {names} FROM {quote(table)} "
-                                f"WHERE {quote(key)} IN ({marks})", part):
-            for values, value in zip(found, row, strict=True):
-                values.add(value)
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    for row in cursor.execute(f"SELECT DISTINCT {names} FROM {quote(table)} "
+                              f"WHERE {quote(key)} {IN_JSON_IDS}", (json_ids(ids),)):
+        for values, value in zip(found, row, strict=True):
+            values.add(value)
     for values in found:
         values.discard(None)
     return found
