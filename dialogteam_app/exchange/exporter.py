@@ -57,12 +57,16 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
                 tables.append((table.name, list(map(canonical_json, rows))))
                 continue
             records = reader.load(table, None if selected is None else selected[table.name])
-            encoder = RowEncoder(graph, table)
             ids = sorted(records)
-            tables.append((table.name, [encoder.line(records[rid]) for rid in ids]))
+            tables.append((table.name, RowEncoder(graph, table).lines(records[i] for i in ids)))
             known = history.note_sent(table.name, records)
-            earlier = {rid: older for rid in ids
-                       if (older := _earlier(known[rid], records[rid].version))}
+            # The version a record is sent in is left out: the reader computes it from
+            # the row (format 1 listed it last; a reader takes both).
+            earlier = {}
+            for rid in ids:
+                k, v = known[rid], records[rid].version
+                if k != [v]:
+                    earlier[rid] = k[:-1] if k and k[-1] == v else k
             if earlier:
                 versions[table.name] = earlier
             counts[table.name] = len(records)
@@ -91,8 +95,3 @@ def _scope(conn: sqlite3.Connection, engagement_id: str) -> dict[str, str]:
         raise PackageError("Samverkan finns inte (längre); inget paket skapades.")
     return {"kind": "samverkan", "engagement_id": engagement_id, "title": f"{r[1]} – {r[0]}"}
 
-
-def _earlier(known: list[str], version: str) -> list[str]:
-    """The versions the package lists for a record: its known ones but the version it
-    is sent in, which the reader computes from the row (format 1 listed that too)."""
-    return known[:-1] if known and known[-1] == version else known

@@ -77,6 +77,7 @@ def _canonical_encoder() -> Callable[[Any], str]:
 
 
 canonical_json = _canonical_encoder()
+_string = json.encoder.encode_basestring  # what canonical_json uses for a string
 
 
 def version_of(content: Content) -> str:
@@ -105,14 +106,27 @@ class RowEncoder:
         # holds no objects, so `,"key":` (the quote unescaped) occurs nowhere before.
         self.first_column = f',"{columns[0]}":' if link_keys and columns else ""
 
-    def line(self, record: Record) -> str:
-        text = record.encoded()
+    def lines(self, records: Iterable[Record]) -> list[str]:
+        """The records' rows as canonical JSON; each record's version is set on the way."""
+        lines = []
         if not self.sliced:
-            return canonical_json(record.row(self.table))
-        start = text.index(self.first_column) + 1 if self.first_column else 1
-        if not self.table.has_updated_at:
-            return "{" + text[start:]
-        return "{" + text[start:-1] + ',"updated_at":' + canonical_json(record.updated_at) + "}"
+            for r in records:
+                r.encoded()  # for the version
+                lines.append(canonical_json(r.row(self.table)))
+            return lines
+        first, stamped = self.first_column, self.table.has_updated_at
+        for r in records:  # one loop, no call per record: 10 000 notes
+            text = canonical_json(r.content)
+            r._version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+            start = text.index(first) + 1 if first else 1
+            if not stamped:
+                lines.append("{" + text[start:])
+            else:
+                stamp = r.updated_at
+                lines.append("{" + text[start:-1] + ',"updated_at":'
+                             + (_string(stamp) if isinstance(stamp, str) else canonical_json(stamp))
+                             + "}")
+        return lines
 
 
 def link_key(link: Table) -> str:
@@ -170,13 +184,16 @@ class RecordReader:
         links = self.graph.links_of(table.name)
         link_sets = {link.name: self._link_sets(link, ids) for link in links}
         result = {}
+        stamped, reals = table.has_updated_at, table.real_columns
+        keyed_sets = [(link_key(link), link_sets[link.name]) for link in links]
         for content in self._rows(table, "id", ids):  # a fresh dict per row: becomes the content
-            updated_at = content.pop("updated_at", None) if table.has_updated_at else None
-            for c in table.real_columns:
+            rid = content["id"]
+            updated_at = content.pop("updated_at", None) if stamped else None
+            for c in reals:
                 content[c] = normalise(table, c, content[c])
-            for link in links:
-                content[link_key(link)] = link_sets[link.name].get(content["id"], [])
-            result[content["id"]] = Record(content, updated_at)
+            for key, sets in keyed_sets:
+                content[key] = sets.get(rid, [])
+            result[rid] = Record(content, updated_at)
         return result
 
     def link_rows(self, link: Table) -> list[Row]:
@@ -197,7 +214,10 @@ class RecordReader:
         else:  # nothing to normalise (no link table has a REAL column): 10 000 calls fewer
             for row in rows:
                 sets.setdefault(row[owner], []).append([row[c] for c in others])
-        return {k: sorted(v) for k, v in sets.items()}
+        for values in sets.values():
+            if len(values) > 1:
+                values.sort()
+        return sets
 
     def _rows(self, table: Table, key: str, ids: list[str] | None) -> list[Row]:
         cursor = self.conn.cursor()
