@@ -52,9 +52,7 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
         for i, table in enumerate(graph.order):
             progress(f"Läser {table.name}", i / len(graph.order))
             if table.is_link:
-                rows = sorted(reader.link_rows(table),
-                              key=lambda r: [str(r[c]) for c in table.column_names])
-                tables.append((table.name, list(map(canonical_json, rows))))
+                tables.append((table.name, reader.link_lines(table)))
                 continue
             records = reader.load(table, None if selected is None else selected[table.name])
             ids = sorted(records)

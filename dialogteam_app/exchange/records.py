@@ -170,23 +170,32 @@ def json_ids(ids: Iterable[str]) -> str:
     return json.dumps(list(ids))
 
 
+class _Filter(set[str]):
+    """Wanted ids that are best found by reading the whole table."""
+
+
 class RecordReader:
     """Loads records with their link sets from the local database, for an export."""
 
     def __init__(self, conn: sqlite3.Connection, graph: SchemaGraph):
         self.conn = conn
         self.graph = graph
-        self._link_rows: dict[str, list[Row]] = {}
+        self._link_rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
 
     def load(self, table: Table, ids: Iterable[str] | None = None) -> dict[str, Record]:
         """Records of `table` by id: all of them, or those of `ids` that exist."""
-        ids = None if ids is None else list(ids)
+        wanted = None if ids is None else set(ids)
+        # Most of a table (an engagement's notes when it is the only one): reading all
+        # rows and keeping the wanted ones beats looking up 10 000 ids (~1.5×).
+        if wanted is not None and len(wanted) * 2 >= self.conn.execute(
+                f"SELECT count(*) FROM {quote(table.name)}").fetchone()[0]:
+            wanted = _Filter(wanted)
         links = self.graph.links_of(table.name)
-        link_sets = {link.name: self._link_sets(link, ids) for link in links}
+        link_sets = {link.name: self._link_sets(link, wanted) for link in links}
         result = {}
         stamped, reals = table.has_updated_at, table.real_columns
         keyed_sets = [(link_key(link), link_sets[link.name]) for link in links]
-        for content in self._rows(table, "id", ids):  # a fresh dict per row: becomes the content
+        for content in self._rows(table, "id", wanted):  # a fresh dict per row: the content
             rid = content["id"]
             updated_at = content.pop("updated_at", None) if stamped else None
             for c in reals:
@@ -196,39 +205,59 @@ class RecordReader:
             result[rid] = Record(content, updated_at)
         return result
 
-    def link_rows(self, link: Table) -> list[Row]:
+    def link_lines(self, link: Table) -> list[str]:
         """The link table's rows read with its owners' records by load() (the owner
-        table comes first in the schema graph's order), as stored."""
-        return self._link_rows.pop(link.name)
+        table comes first in the schema graph's order), as canonical JSON lines ordered
+        by their values as text."""
+        columns, rows = self._link_rows.pop(link.name)
+        if all(type(v) is str for row in rows for v in row):
+            rows.sort()  # the same order as by str(): a tuple of texts compares so
+            order = sorted(range(len(columns)), key=columns.__getitem__)
+            keys = [(_string(columns[i]) + ":", i) for i in order]
+            return ["{" + ",".join([key + _string(row[i]) for key, i in keys]) + "}"
+                    for row in rows]
+        rows.sort(key=lambda row: [str(v) for v in row])
+        return [canonical_json(dict(zip(columns, row, strict=True))) for row in rows]
 
-    def _link_sets(self, link: Table, owner_ids: list[str] | None) -> dict[str, list[list[Any]]]:
+    def _link_sets(self, link: Table, owner_ids: set[str] | None) -> dict[str, list[list[Any]]]:
         sets: dict[str, list[list[Any]]] = {}
-        owner = link.link_owner.column
-        others = link_columns(link)
-        rows = self._rows(link, owner, owner_ids)
-        self._link_rows[link.name] = rows
+        columns, rows = self._tuples(link, link.link_owner.column, owner_ids)
+        self._link_rows[link.name] = (columns, rows)
+        owner = columns.index(link.link_owner.column)
+        others = [(columns.index(c), c) for c in link_columns(link)]
         if link.real_columns:
             for row in rows:
-                sets.setdefault(row[owner], []).append([normalise(link, c, row[c])
-                                                        for c in others])
+                sets.setdefault(row[owner], []).append([normalise(link, c, row[i])
+                                                        for i, c in others])
         else:  # nothing to normalise (no link table has a REAL column): 10 000 calls fewer
+            indexes = [i for i, _ in others]
             for row in rows:
-                sets.setdefault(row[owner], []).append([row[c] for c in others])
+                sets.setdefault(row[owner], []).append([row[i] for i in indexes])
         for values in sets.values():
             if len(values) > 1:
                 values.sort()
         return sets
 
-    def _rows(self, table: Table, key: str, ids: list[str] | None) -> list[Row]:
+    def _tuples(self, table: Table, key: str,
+                ids: set[str] | None) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """The rows (all, or those whose `key` is one of `ids`) as plain tuples, and
+        their column names."""
         cursor = self.conn.cursor()
-        cursor.row_factory = None  # plain tuples, zipped into dicts below: faster than Row
+        cursor.row_factory = None
         sql = f"SELECT * FROM {quote(table.name)}"
-        if ids is None:
+        if ids is None or isinstance(ids, _Filter):
             cursor.execute(sql)
         else:
             cursor.execute(f"{sql} WHERE {quote(key)} {IN_JSON_IDS}", (json_ids(ids),))
         columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, r, strict=True)) for r in cursor]
+        if isinstance(ids, _Filter):
+            k = columns.index(key)
+            return columns, [row for row in cursor if row[k] in ids]
+        return columns, cursor.fetchall()
+
+    def _rows(self, table: Table, key: str, ids: set[str] | None) -> list[Row]:
+        columns, rows = self._tuples(table, key, ids)
+        return [dict(zip(columns, r, strict=True)) for r in rows]
 
 
 def records_from_rows(graph: SchemaGraph, rows: dict[str, list[Row]]) -> dict[str, dict[str, Record]]:
