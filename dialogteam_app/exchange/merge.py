@@ -177,6 +177,8 @@ class Planner:
     # -- deletions that would take along work the colleague has not seen --------------------
     def _keep_deletions_that_would_lose_work(self) -> None:
         deletions = self.plan.deletions
+        if not deletions:
+            return  # (the targets of 10 000 new notes need not be listed)
         needed = self._targets_of_writes()
         dependants = {key: self._dependants(d.table, d.id) for key, d in deletions.items()}
         blocked: set[tuple[str, str]] = set()

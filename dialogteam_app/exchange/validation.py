@@ -8,7 +8,7 @@ reference must lead to a record in the package or in this database.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,8 +47,9 @@ def validate(package: Package, graph: SchemaGraph, limits: Limits) -> ValidPacka
             raise PackageError(f"{_where(table)}: manifestet anger {counts[name]} rader men "
                                f"filen har {len(table_rows)}.")
         table_rules = rules_for(name)
+        check_row = _row_checker(table, table_rules, limits)
         for i, row in enumerate(table_rows):
-            _check_row(table, table_rules, row, i, limits)
+            check_row(row, i)
         _check_unique(table, table_rows)
         if table.is_link and table_rules is not None:
             _check_per_owner(table, table_rules, table_rows)
@@ -101,9 +102,9 @@ def check_scope(conn: sqlite3.Connection, graph: SchemaGraph, package: ValidPack
     wanted = _scope_roots(scope, by_id)
     for table in graph.order:
         for row in package.rows[table.name]:
-            record_id = None if table.is_link else row["id"]
             try:
-                roots = resolver.roots_of_row(table.name, row, record_id)
+                roots = resolver.roots_of_row(table.name, row) if table.is_link \
+                    else resolver.roots_of_record(table.name, row, row["id"])
             except ScopeError as exc:
                 raise PackageError(f"{_where(table)}: {exc} Paketet hänger inte ihop och har "
                                    "inte importerats.") from None
@@ -141,48 +142,61 @@ def _check_per_owner(table: Table, table_rules: TableRules, table_rows: list[dic
                            f"{count} rader; högst {table_rules.max_per_owner} är tillåtet.")
 
 
-def _check_row(table: Table, table_rules: TableRules | None, row: Any, i: int,
-               limits: Limits) -> None:
-    where = f"{_where(table)}, rad {i + 1}"
-    if not isinstance(row, dict):
-        raise PackageError(f"{where}: raden är inget JSON-objekt.")
-    unknown = sorted(set(row) - set(table.column_names))
-    if unknown:
-        raise PackageError(f"{where}: okänd kolumn {unknown[0][:60]!r}.")
-    missing = [c for c in table.column_names if c not in row]
-    if missing:
-        raise PackageError(f"{where}: kolumnen {missing[0]} saknas.")
-    for column in table.columns:
-        problem = _value_problem(table, column, row[column.name], limits)
-        if not problem and table_rules is not None and row[column.name] is not None:
-            problem = table_rules.problem(column.name, row[column.name])
-        if problem:
-            raise PackageError(f"{where}, kolumnen {column.name}: {problem}")
+Check = Callable[[Any], "str | None"]
 
 
-def _value_problem(table: Table, column: Column, value: Any, limits: Limits) -> str | None:
-    if value is None:
-        return "värde saknas." if column.notnull else None
-    is_id = column.name == "id" or table.fk(column.name) is not None
-    if is_id:
-        if not isinstance(value, str) or not HEX_ID.match(value):
+def _row_checker(table: Table, table_rules: TableRules | None,
+                 limits: Limits) -> Callable[[Any, int], None]:
+    """The checks of one table's rows, worked out once per table (not per value):
+    the columns, each value's type for its column, then the column's field rule."""
+    names = set(table.column_names)
+    checks = [(c.name, c.notnull, _type_check(table, c, limits),
+               table_rules.columns.get(c.name) if table_rules is not None else None)
+              for c in table.columns]
+
+    def check(row: Any, i: int) -> None:
+        if type(row) is not dict:
+            raise PackageError(f"{_where(table)}, rad {i + 1}: raden är inget JSON-objekt.")
+        if row.keys() != names:
+            unknown = sorted(set(row) - names)
+            if unknown:
+                raise PackageError(f"{_where(table)}, rad {i + 1}: okänd kolumn "
+                                   f"{unknown[0][:60]!r}.")
+            missing = next(c for c in table.column_names if c not in row)
+            raise PackageError(f"{_where(table)}, rad {i + 1}: kolumnen {missing} saknas.")
+        for name, notnull, type_problem, rule in checks:
+            value = row[name]
+            if value is None:
+                problem = "värde saknas." if notnull else None
+            else:
+                problem = type_problem(value) or (rule.problem(value) if rule else None)
+            if problem:
+                raise PackageError(f"{_where(table)}, rad {i + 1}, kolumnen {name}: {problem}")
+    return check
+
+
+def _type_check(table: Table, column: Column, limits: Limits) -> Check:
+    """Whether a value (not NULL) has the column's type: an id, a number, a text …"""
+    if column.name == "id" or table.fk(column.name) is not None:
+        def is_id(value: Any) -> str | None:
+            if type(value) is str and HEX_ID.match(value):
+                return None
             return f"{str(value)[:40]!r} är inget giltigt id (32 hexadecimala tecken)."
-        return None
+        return is_id
     kind = column.affinity
     if kind == "INTEGER":
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return None if ok else f"{str(value)[:40]!r} är inget heltal."
+        return lambda value: None if isinstance(value, int) and not isinstance(value, bool) \
+            else f"{str(value)[:40]!r} är inget heltal."
     if kind == "REAL":
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        return None if ok else f"{str(value)[:40]!r} är inget tal."
+        return lambda value: None if isinstance(value, (int, float)) \
+            and not isinstance(value, bool) else f"{str(value)[:40]!r} är inget tal."
     if kind == "TEXT":
-        if not isinstance(value, str):
-            return f"{str(value)[:40]!r} är ingen text."
-        return check_text(value, "Texten", max_len=limits.max_text_chars)
+        return lambda value: check_text(value, "Texten", max_len=limits.max_text_chars) \
+            if isinstance(value, str) else f"{str(value)[:40]!r} är ingen text."
     if kind == "NUMERIC":
-        ok = isinstance(value, (int, float, str)) and not isinstance(value, bool)
-        return None if ok else f"{str(value)[:40]!r} är varken tal eller text."
-    return "binära värden kan inte utväxlas."
+        return lambda value: None if isinstance(value, (int, float, str)) \
+            and not isinstance(value, bool) else f"{str(value)[:40]!r} är varken tal eller text."
+    return lambda value: "binära värden kan inte utväxlas."
 
 
 def _check_unique(table: Table, table_rows: list[Row]) -> None:

@@ -43,6 +43,14 @@ class RootResolver:
                 _merge(roots, self.roots_of(target, value), table, record_id)
         return roots
 
+    def roots_of_record(self, table: str, row: Row, record_id: str) -> dict[str, str]:
+        """roots_of_row for the row that the lookup finds for this record, remembered:
+        the importer checks a note and then its tags, which ask for the note's roots."""
+        key = (table, record_id)
+        if key not in self._memo:
+            self._memo[key] = self.roots_of_row(table, row, record_id)
+        return self._memo[key]
+
     def roots_of(self, table: str, record_id: str) -> dict[str, str]:
         key = (table, record_id)
         if key not in self._memo:
