@@ -16,17 +16,18 @@ import json
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from ..domain.ids import utc_now
 from ..store.connection import sqlite3
-from .records import Content, Record
+from .records import Content, Record, compiled
 from .schema_graph import SchemaGraph, quote
 
 _UNDECODED = object()
 MAX_KNOWN = 64     # older versions are forgotten: at worst a later merge asks the user
 MAX_CONTENTS = 3   # contents kept as merge bases; the newest exchanged ones
 # One encoder for all (json.dumps with options builds a new one per call).
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+_ENCODE = compiled(json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")))
 
 
 @dataclass
@@ -55,7 +56,7 @@ def new_deletion_version() -> str:
 
 def merged_known(*lists: Iterable[str]) -> list[str]:
     """Ordered union, oldest first, capped at MAX_KNOWN."""
-    result = list(dict.fromkeys(v for known in lists for v in known))
+    result = list(dict.fromkeys(chain.from_iterable(lists)))
     return result[-MAX_KNOWN:]
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..store.connection import sqlite3
+from ..store.fts_bulk import indexed_once
 from .schema_graph import SchemaGraph, Table, quote
 
 LINK_PREFIX = "@"
@@ -61,22 +62,24 @@ _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",
                               allow_nan=False)
 
 
-def _canonical_encoder() -> Callable[[Any], str]:
-    """JSONEncoder.encode builds a new C encoder on every call (~40 % of the time for a
-    note's row); one built here encodes the same bytes (tests/test_exchange_canonical.py).
-    No circular check: contents and rows are plain trees."""
+def compiled(encoder: json.JSONEncoder) -> Callable[[Any], str]:
+    """encoder.encode, faster: JSONEncoder.encode builds a new C encoder on every call
+    (~40 % of the time for a note's row); one built here encodes the same bytes
+    (tests/test_exchange_canonical.py). No circular check: contents and rows are plain
+    trees."""
     make = getattr(json.encoder, "c_make_encoder", None)  # private, not in the type stubs
-    if make is None:  # an interpreter without the C accelerator
-        return _CANONICAL.encode
-    encode_one = make(None, _CANONICAL.default, json.encoder.encode_basestring, None,
-                      _CANONICAL.key_separator, _CANONICAL.item_separator, True, False, False)
+    if make is None or encoder.ensure_ascii or encoder.indent is not None:  # (not needed yet)
+        return encoder.encode
+    encode_one = make(None, encoder.default, json.encoder.encode_basestring, None,
+                      encoder.key_separator, encoder.item_separator, encoder.sort_keys,
+                      encoder.skipkeys, encoder.allow_nan)
 
-    def canonical(value: Any) -> str:
+    def encode(value: Any) -> str:
         return "".join(encode_one(value, 0))
-    return canonical
+    return encode
 
 
-canonical_json = _canonical_encoder()
+canonical_json = compiled(_CANONICAL)
 _string = json.encoder.encode_basestring  # what canonical_json uses for a string
 
 
@@ -315,10 +318,11 @@ def write_records(conn: sqlite3.Connection, graph: SchemaGraph, table: Table,
     cols = list(rows[0])  # every record of a table has all its columns, in table order
     names = ", ".join(quote(c) for c in cols)
     updates = ", ".join(f"{quote(c)} = excluded.{quote(c)}" for c in cols if c != "id")
-    conn.executemany(f"INSERT INTO {quote(table.name)} ({names}) "
-                     f"VALUES ({', '.join('?' * len(cols))}) "
-                     f"ON CONFLICT(id) DO UPDATE SET {updates}",
-                     [[row[c] for c in cols] for row in rows])
+    with indexed_once(conn, table.name, len(rows)):  # notes: the search index in one go
+        conn.executemany(f"INSERT INTO {quote(table.name)} ({names}) "
+                         f"VALUES ({', '.join('?' * len(cols))}) "
+                         f"ON CONFLICT(id) DO UPDATE SET {updates}",
+                         [[row[c] for c in cols] for row in rows])
     for link in graph.links_of(table.name):
         owner = link.link_owner.column
         link_cols = [owner, *link_columns(link)]
