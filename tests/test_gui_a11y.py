@@ -230,8 +230,10 @@ def test_an_unselected_tab_shows_the_dots_of_its_capital(qapp):
     """Fusion cut the top off an unselected tab's label: "Översikt" read "Oversikt"."""
     from PySide6.QtWidgets import QTabWidget, QWidget
 
+    from dialogteam_app.ui.common.tab_bar import roomy_tabs
+
     def label(text: str):
-        tabs = QTabWidget()
+        tabs = roomy_tabs(QTabWidget())
         tabs.addTab(QWidget(), "Nulägesanalys")   # selected; the one looked at is not
         tabs.addTab(QWidget(), text)
         tabs.resize(400, 100)
@@ -245,3 +247,15 @@ def test_an_unselected_tab_shows_the_dots_of_its_capital(qapp):
     apply_theme(qapp, dark=False)
     assert label("Översikt") != label("Oversikt")
     assert label("Åtgärdsplan") != label("Atgärdsplan")
+
+
+def test_every_tab_widget_has_the_roomy_tab_bar():
+    """The taller tabs are the tab bar's, not the style's: a tab widget made without
+    them would cut the dots off again."""
+    from pathlib import Path
+    ui = Path(__file__).resolve().parent.parent / "dialogteam_app" / "ui"
+    bare = [f"{path.relative_to(ui)}:{n}" for path in ui.rglob("*.py")
+            for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+            if "QTabWidget(" in line and "roomy_tabs(" not in line
+            and "QTabWidget.__init__" not in line]
+    assert not bare, bare

@@ -171,19 +171,23 @@ def apply_theme(app, dark: bool | None = None) -> None:
         _desktop_palette = QPalette(app.palette())
     _dark = scheme_is_dark() if dark is None else dark
     app.setPalette(dark_palette() if _dark else _desktop_palette)
+    _set_class_palettes(app)
     # Qt posts the palette change to the widgets; the pages' backgrounds (palette, not
     # sheet) follow at once, as the labels' sheets do.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationPaletteChange)
     _style_widgets(app)
 
 
-_BOXES = (QtWidgets.QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-          QtWidgets.QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
-          QtWidgets.QStyle.PrimitiveElement.PE_IndicatorRadioButton,
-          # a line field's edge: Fusion's outline is 1.1:1 (dark) / 2:1 (light)
-          QtWidgets.QStyle.PrimitiveElement.PE_FrameLineEdit)
-_OUTLINED_CONTROLS = (QtWidgets.QStyle.ComplexControl.CC_ComboBox,
-                      QtWidgets.QStyle.ComplexControl.CC_SpinBox)
+# Fusion outlines check and radio boxes, line fields, combo and spin boxes and item views
+# (their frame and row checkboxes) in the Window colour darkened: on a dark Base the
+# unticked box and the field's edge vanish, on a light one they are faint. These classes
+# get a palette whose Window makes that outline the field border (3:1 against the page in
+# both themes). A palette per class costs nothing per paint; the same fix as Python
+# overrides of the style's draw functions cost ~10 ms of every start.
+_OUTLINED = ("QCheckBox", "QRadioButton", "QLineEdit", "QComboBox", "QAbstractSpinBox",
+             "QAbstractItemView")
+# Item views whose own background is drawn in Window: the exact class keeps the page's.
+_NOT_OUTLINED = ("QHeaderView", "QComboBoxListView")
 
 
 def _outline_palette(palette: QPalette) -> QPalette:
@@ -195,13 +199,23 @@ def _outline_palette(palette: QPalette) -> QPalette:
     return palette
 
 
+def _set_class_palettes(app) -> None:
+    page = app.palette()
+    outlined = _outline_palette(page)
+    for name in _OUTLINED:
+        app.setPalette(outlined, name)
+    for name in _NOT_OUTLINED:
+        app.setPalette(page, name)
+
+
 _THEMED = "themedByStyleSheet"   # a dynamic property on the widgets given the sheet
-_PAGE = "page"                   # its background is the palette's Base, not a sheet
 
 
 class ThemedWidgetStyle(QtWidgets.QProxyStyle):
-    """The platform's style; a widget that a rule of the sheet selects gets the sheet
-    as its own when Qt polishes it (unless it has one, or an ancestor has it)."""
+    """The platform's style; a widget that a rule of the sheet selects gets those rules
+    as its own sheet when Qt polishes it (unless it has a sheet, or an ancestor's sheet
+    holds the rules already). Only its own rules: Qt parses a widget's sheet for each
+    widget, and the whole sheet on each was most of the cost of theming a page."""
 
     def __init__(self, base_style_name: str):
         super().__init__(QtWidgets.QStyleFactory.create(base_style_name))
@@ -209,51 +223,43 @@ class ThemedWidgetStyle(QtWidgets.QProxyStyle):
 
     def set_sheet(self, sheet: str) -> None:
         self.sheet = sheet
-        selectors = [part.strip() for block in re.findall(r"([^{}]+)\{", sheet)
-                     for part in block.split(",")]
-        self.names = {n for sel in selectors for n in re.findall(r"#(\w+)", sel)} - {_PAGE}
-        self.classes = tuple(getattr(QtWidgets, m.group(1)) for sel in selectors
-                             if "#" not in sel and (m := re.match(r"(Q\w+)", sel)))
+        self.by_name: dict[str, list[str]] = {}
+        self.by_class: list[tuple[type, str]] = []
+        for block, body in re.findall(r"([^{}]+)\{([^{}]*)\}", sheet):
+            rule = f"{block.strip()} {{{body}}}"
+            for selector in (part.strip() for part in block.split(",")):
+                names = re.findall(r"#(\w+)", selector)
+                if names:
+                    self.by_name.setdefault(names[-1], []).append(rule)
+                elif m := re.match(r"(Q\w+)", selector):
+                    self.by_class.append((getattr(QtWidgets, m.group(1)), rule))
+        self._rules: dict[tuple[str, type], tuple[str, ...]] = {}
 
-    def wants(self, widget: QtWidgets.QWidget) -> bool:
-        if widget.styleSheet() or not (widget.objectName() in self.names
-                                       or isinstance(widget, self.classes)):
-            return False
+    def rules_for(self, widget: QtWidgets.QWidget) -> tuple[str, ...]:
+        key = (widget.objectName(), type(widget))
+        rules = self._rules.get(key)
+        if rules is None:
+            found = self.by_name.get(key[0], []) + [
+                rule for cls, rule in self.by_class if isinstance(widget, cls)]
+            rules = self._rules[key] = tuple(dict.fromkeys(found))
+        return rules
+
+    def _held_by_ancestor(self, widget: QtWidgets.QWidget, rules: tuple[str, ...]) -> bool:
         parent = widget.parentWidget()
-        while parent is not None:  # the parent's sheet reaches this widget already
+        while parent is not None:  # an ancestor's sheet reaches this widget already
             if parent.property(_THEMED):
-                return False
+                held = parent.styleSheet()
+                if all(rule in held for rule in rules):
+                    return True
             parent = parent.parentWidget()
-        return True
-
-    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: ANN001, ANN201, N802
-        # Fusion outlines a checkbox and a line field in the Window colour darkened: on a
-        # dark Base the unticked box and the field's edge vanish, on a light one they are
-        # faint. The field border instead (3:1 against the page in both themes).
-        if element in _BOXES:
-            option = type(option)(option)
-            option.palette = _outline_palette(option.palette)
-        super().drawPrimitive(element, option, painter, widget)
-
-    def drawComplexControl(self, control, option, painter, widget=None):  # noqa: ANN001, ANN201, N802
-        # Combo and spin boxes take their outline from the same darkened Window colour.
-        if control in _OUTLINED_CONTROLS:
-            option = type(option)(option)
-            option.palette = _outline_palette(option.palette)
-        super().drawComplexControl(control, option, painter, widget)
-
-    def sizeFromContents(self, kind, option, size, widget=None):  # noqa: ANN001, ANN201, N802
-        # Fusion's tab is as tall as the font's line and shifts an unselected tab's label
-        # down: the dots of Ö and the ring of Å were cut off ("Oversikt"). Room for them.
-        size = super().sizeFromContents(kind, option, size, widget)
-        if kind == QtWidgets.QStyle.ContentsType.CT_TabBarTab:
-            size.setHeight(size.height() + 4)
-        return size
+        return False
 
     def polish(self, arg):  # noqa: ANN001, ANN201 - one of QStyle's overloads
-        if isinstance(arg, QtWidgets.QWidget) and self.wants(arg):
-            arg.setProperty(_THEMED, True)
-            arg.setStyleSheet(self.sheet)
+        if isinstance(arg, QtWidgets.QWidget) and not arg.styleSheet():
+            rules = self.rules_for(arg)
+            if rules and not self._held_by_ancestor(arg, rules):
+                arg.setProperty(_THEMED, True)
+                arg.setStyleSheet("\n".join(rules))
         return super().polish(arg)
 
 
@@ -266,4 +272,4 @@ def _style_widgets(app) -> None:
     style.set_sheet(stylesheet())
     for widget in QtWidgets.QApplication.allWidgets():
         if widget.property(_THEMED):
-            widget.setStyleSheet(style.sheet)
+            widget.setStyleSheet("\n".join(style.rules_for(widget)))
