@@ -204,17 +204,19 @@ def test_an_unticked_checkbox_is_visible_on_every_background(qapp, dark):
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_the_edge_of_a_field_is_visible_on_the_page(qapp, dark):
-    """A line field's, a combo box's and a spin box's edge is a UI part: 3:1 against the
-    page (WCAG 1.4.11). Fusion's own outline was 1.1:1 in dark and 2:1 in light."""
+    """A line field's, a combo box's, a spin box's, a list's and a text box's edge is a UI
+    part: 3:1 against the page (WCAG 1.4.11). Fusion's own outline was 1.1:1 in dark and
+    2:1 in light. (A list or text box gets the sheet's border at its first focus.)"""
     from helpers.a11y import contrast
     from PySide6.QtGui import QPalette
-    from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QSpinBox
 
     apply_theme(qapp, dark=dark)
     try:
         page = qapp.palette().color(QPalette.ColorRole.Window)
         ratios = {}
-        for field in (QLineEdit("2025:118"), QComboBox(), QSpinBox()):
+        for field in (QLineEdit("2025:118"), QComboBox(), QSpinBox(), QListWidget(),
+                      QPlainTextEdit()):
             if isinstance(field, QComboBox):
                 field.addItem("Genomförande")
             field.resize(160, 28)

@@ -221,12 +221,13 @@ def test_the_style_sheet_reaches_only_the_widgets_it_selects(qtbot):
     from PySide6.QtWidgets import QListView, QPushButton, QVBoxLayout, QWidget
 
     from dialogteam_app.ui.app import make_application
+    from dialogteam_app.ui.common.theme import themed
     app = make_application()
     assert not app.styleSheet()  # not app-wide: that doubled the cost of building a page
     page = QWidget()
     qtbot.addWidget(page)
     title, button, notes = QLabel("Rubrik"), QPushButton("Knapp"), QListView()
-    title.setObjectName("pageTitle")
+    themed(title, "pageTitle")
     layout = QVBoxLayout(page)
     for widget in (title, button, notes):
         layout.addWidget(widget)
@@ -235,7 +236,10 @@ def test_the_style_sheet_reaches_only_the_widgets_it_selects(qtbot):
     # Each its own rules only: Qt parses a sheet once per widget that has it.
     assert title.styleSheet().startswith("QLabel#pageTitle {") and "\n" not in title.styleSheet()
     assert title.font().pixelSize() == 20
-    assert notes.styleSheet().startswith("QAbstractItemView, QPlainTextEdit {")  # field border
+    assert not notes.styleSheet()  # Fusion's frame in the field border until focused
+    notes.setFocus()
+    qtbot.waitUntil(lambda: notes.hasFocus())
+    assert notes.styleSheet().startswith("QAbstractItemView, QPlainTextEdit {")  # its border
     assert "pageTitle" not in notes.styleSheet()
     assert not button.styleSheet() and not page.styleSheet()
     assert not notes.viewport().styleSheet()  # reached through its parent already

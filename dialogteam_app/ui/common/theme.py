@@ -4,10 +4,12 @@ Every colour the window draws itself comes from here or from the palette, so bot
 themes keep WCAG AA contrast (4.5:1 for text) against the backgrounds they are used on;
 tests/helpers/a11y.py measures it on every page.
 
-The style sheet is given only to the widgets its rules select (by object name, or by
-class for the field borders), when Qt polishes them (ThemedWidgetStyle). Set on the
-application, it sent every widget through Qt's style-sheet engine, which doubled the
-cost of building a page. The scrolling pages' background is the palette's Base colour.
+The style sheet's rules are given only to the widgets they select: `themed(widget,
+name)` for a page title, a hint or an error, and a list or text box at its first focus
+(its border). Set on the application, the sheet sent every widget through Qt's
+style-sheet engine, which doubled the cost of building a page; given out by a Python
+proxy style as Qt polished each widget, it ran Python for every widget made (~15 ms of a
+start). The scrolling pages' background is the palette's Base colour.
 """
 
 from __future__ import annotations
@@ -178,14 +180,14 @@ def apply_theme(app, dark: bool | None = None) -> None:
     _style_widgets(app)
 
 
-# Fusion outlines check and radio boxes, line fields, combo and spin boxes and item views
-# (their frame and row checkboxes) in the Window colour darkened: on a dark Base the
+# Fusion outlines check and radio boxes, line fields, combo and spin boxes, text boxes and
+# item views (their frame and row checkboxes) in the Window colour darkened: on a dark Base the
 # unticked box and the field's edge vanish, on a light one they are faint. These classes
 # get a palette whose Window makes that outline the field border (3:1 against the page in
 # both themes). A palette per class costs nothing per paint; the same fix as Python
 # overrides of the style's draw functions cost ~10 ms of every start.
 _OUTLINED = ("QCheckBox", "QRadioButton", "QLineEdit", "QComboBox", "QAbstractSpinBox",
-             "QAbstractItemView")
+             "QAbstractItemView", "QPlainTextEdit")
 # Item views whose own background is drawn in Window: the exact class keeps the page's.
 _NOT_OUTLINED = ("QHeaderView", "QComboBoxListView")
 
@@ -208,21 +210,13 @@ def _set_class_palettes(app) -> None:
         app.setPalette(page, name)
 
 
-_THEMED = "themedByStyleSheet"   # a dynamic property on the widgets given the sheet
+_THEMED = "themedByStyleSheet"   # a dynamic property on the widgets given rules of the sheet
 
 
-class ThemedWidgetStyle(QtWidgets.QProxyStyle):
-    """The platform's style; a widget that a rule of the sheet selects gets those rules
-    as its own sheet when Qt polishes it (unless it has a sheet, or an ancestor's sheet
-    holds the rules already). Only its own rules: Qt parses a widget's sheet for each
-    widget, and the whole sheet on each was most of the cost of theming a page."""
+class _Rules:
+    """The sheet's rules by the object name or the class they select."""
 
-    def __init__(self, base_style_name: str):
-        super().__init__(QtWidgets.QStyleFactory.create(base_style_name))
-        self.set_sheet(stylesheet())
-
-    def set_sheet(self, sheet: str) -> None:
-        self.sheet = sheet
+    def __init__(self, sheet: str):
         self.by_name: dict[str, list[str]] = {}
         self.by_class: list[tuple[type, str]] = []
         for block, body in re.findall(r"([^{}]+)\{([^{}]*)\}", sheet):
@@ -233,43 +227,60 @@ class ThemedWidgetStyle(QtWidgets.QProxyStyle):
                     self.by_name.setdefault(names[-1], []).append(rule)
                 elif m := re.match(r"(Q\w+)", selector):
                     self.by_class.append((getattr(QtWidgets, m.group(1)), rule))
-        self._rules: dict[tuple[str, type], tuple[str, ...]] = {}
+        self.classes = tuple(dict.fromkeys(cls for cls, _rule in self.by_class))
 
-    def rules_for(self, widget: QtWidgets.QWidget) -> tuple[str, ...]:
-        key = (widget.objectName(), type(widget))
-        rules = self._rules.get(key)
-        if rules is None:
-            found = self.by_name.get(key[0], []) + [
-                rule for cls, rule in self.by_class if isinstance(widget, cls)]
-            rules = self._rules[key] = tuple(dict.fromkeys(found))
-        return rules
+    def sheet_for(self, widget: QtWidgets.QWidget) -> str:
+        found = self.by_name.get(widget.objectName(), []) + [
+            rule for cls, rule in self.by_class if isinstance(widget, cls)]
+        return "\n".join(dict.fromkeys(found))
 
-    def _held_by_ancestor(self, widget: QtWidgets.QWidget, rules: tuple[str, ...]) -> bool:
-        parent = widget.parentWidget()
-        while parent is not None:  # an ancestor's sheet reaches this widget already
-            if parent.property(_THEMED):
-                held = parent.styleSheet()
-                if all(rule in held for rule in rules):
-                    return True
-            parent = parent.parentWidget()
-        return False
 
-    def polish(self, arg):  # noqa: ANN001, ANN201 - one of QStyle's overloads
-        if isinstance(arg, QtWidgets.QWidget) and not arg.styleSheet():
-            rules = self.rules_for(arg)
-            if rules and not self._held_by_ancestor(arg, rules):
-                arg.setProperty(_THEMED, True)
-                arg.setStyleSheet("\n".join(rules))
-        return super().polish(arg)
+_rules: _Rules | None = None
+
+
+def _current_rules() -> _Rules:
+    global _rules
+    if _rules is None:
+        _rules = _Rules(stylesheet())
+    return _rules
+
+
+def _give_rules(widget: QtWidgets.QWidget) -> None:
+    sheet = _current_rules().sheet_for(widget)
+    if sheet:
+        widget.setProperty(_THEMED, True)
+        widget.setStyleSheet(sheet)
+
+
+def themed(widget: QtWidgets.QWidget, name: str) -> QtWidgets.QWidget:
+    """Name `widget` for the rules of the sheet that select that name (a page title, a
+    hint, an error) and give it those rules, and only those: set on the application the
+    sheet sent every widget through Qt's style-sheet engine, which doubled the cost of
+    building a page, and a style that gave them out as Qt polished each widget ran
+    Python for every widget (~15 ms of a start)."""
+    widget.setObjectName(name)
+    _give_rules(widget)
+    return widget
+
+
+def _focus_changed(_old: QtWidgets.QWidget | None, new: QtWidgets.QWidget | None) -> None:
+    # A list's or text box's border (the field border, and 2 px in the accent colour
+    # while it has focus) comes with its first focus: until then Fusion's own frame,
+    # in the field border through the class palette, looks the same. A sheet on every
+    # list while a page was built made building it slower.
+    if new is not None and isinstance(new, _current_rules().classes) \
+            and not new.property(_THEMED):
+        _give_rules(new)
 
 
 def _style_widgets(app) -> None:
-    """The current sheet on the widgets that have it; later widgets get it when polished."""
-    style = app.style()
-    if not isinstance(style, ThemedWidgetStyle):
-        style = ThemedWidgetStyle(style.name())
-        app.setStyle(style)
-    style.set_sheet(stylesheet())
+    """The current sheet's rules on the widgets that have some; a list or text box gets
+    its rules at its first focus."""
+    global _rules
+    _rules = _Rules(stylesheet())
+    if not getattr(app, "_theme_follows_focus", False):
+        app._theme_follows_focus = True
+        app.focusChanged.connect(_focus_changed)
     for widget in QtWidgets.QApplication.allWidgets():
         if widget.property(_THEMED):
-            widget.setStyleSheet("\n".join(style.rules_for(widget)))
+            widget.setStyleSheet(_rules.sheet_for(widget))

@@ -27,6 +27,7 @@ from ..common.deferred import window_starting, window_usable
 from ..common.dialogs import confirm_delete, show_info
 from ..common.in_use import refused_because_in_use
 from ..common.save_status import SaveStatusLabel
+from ..common.theme import themed
 from .actions import build_actions
 from .navigator import ENGAGEMENT, MEETING, ORGANISER, SEARCH, TEAM, TODO, Navigator, notes_detail
 from .warm_up import warm_up
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         # Permanent: a passing message (showMessage) never hides whether all is saved.
         self.statusBar().addPermanentWidget(self.save_status, 1)
         where = QLabel(f"Datamapp: {ctx.paths.root}", self)
-        where.setObjectName("dataDir")
+        themed(where, "dataDir")
         self.statusBar().addPermanentWidget(where)
         ctx.autosaver.save_failed.connect(self._save_failed)
 
