@@ -31,9 +31,6 @@ class Record:
     """Treated as immutable: a changed record is a new Record (its version is cached)."""
     content: Content
     updated_at: str | None
-    # The content's keys were put in sorted order (RecordReader.load does): encoding
-    # need not sort them, ~20 % of encoding 10 000 notes.
-    ordered: bool = field(default=False, repr=False, compare=False)
     _version: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -47,7 +44,7 @@ class Record:
 
     def encoded(self) -> str:
         """The content as canonical JSON; its hash, the version, is kept on the way."""
-        text = (_in_order if self.ordered else canonical_json)(self.content)
+        text = canonical_json(self.content)
         self._version = _hash(text)
         return text
 
@@ -83,9 +80,6 @@ def compiled(encoder: json.JSONEncoder) -> Callable[[Any], str]:
 
 
 canonical_json = compiled(_CANONICAL)
-# The same bytes for a dict whose keys are in sorted order already (at every level).
-_in_order = compiled(json.JSONEncoder(ensure_ascii=False, separators=(",", ":"),
-                                      allow_nan=False))
 _string = json.encoder.encode_basestring  # what canonical_json uses for a string
 
 
@@ -124,9 +118,9 @@ class RowEncoder:
                 lines.append(canonical_json(r.row(self.table)))
             return lines
         first, stamped, encode = self.first_column, self.table.has_updated_at, canonical_json
-        sha256, string, append, in_order = hashlib.sha256, _string, lines.append, _in_order
+        sha256, string, append = hashlib.sha256, _string, lines.append
         for r in records:  # one loop, no call of ours per record: 10 000 notes
-            text = (in_order if r.ordered else encode)(r.content)
+            text = encode(r.content)
             r._version = sha256(text.encode("utf-8")).hexdigest()[:32]
             start = text.index(first) + 1 if first else 1
             if stamped:
@@ -203,19 +197,15 @@ class RecordReader:
         link_sets = {link.name: self._link_sets(link, wanted) for link in links}
         result = {}
         stamped, reals = table.has_updated_at, table.real_columns
-        keyed_sets = sorted((link_key(link), link_sets[link.name]) for link in links)
-        # Each content's keys in sorted order: the link sets, then the columns.
-        columns, rows = self._tuples(table, "id", wanted, sorted(table.column_names))
-        ordered = all(key < columns[0] for key, _ in keyed_sets)
-        at = columns.index("id")
-        for row in rows:
-            rid = row[at]
-            content: Content = {key: sets.get(rid, []) for key, sets in keyed_sets}
-            content.update(zip(columns, row, strict=True))
+        keyed_sets = [(link_key(link), link_sets[link.name]) for link in links]
+        for content in self._rows(table, "id", wanted):  # a fresh dict per row: the content
+            rid = content["id"]
             updated_at = content.pop("updated_at", None) if stamped else None
             for c in reals:
                 content[c] = normalise(table, c, content[c])
-            result[rid] = Record(content, updated_at, ordered)
+            for key, sets in keyed_sets:
+                content[key] = sets.get(rid, [])
+            result[rid] = Record(content, updated_at)
         return result
 
     def link_lines(self, link: Table) -> list[str]:
@@ -255,23 +245,26 @@ class RecordReader:
                 values.sort()
         return sets
 
-    def _tuples(self, table: Table, key: str, ids: set[str] | None,
-                columns: list[str] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """The rows (all, or those whose `key` is one of `ids`) as plain tuples of the
-        columns (all, in table order, by default), and the columns' names."""
+    def _tuples(self, table: Table, key: str,
+                ids: set[str] | None) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """The rows (all, or those whose `key` is one of `ids`) as plain tuples, and
+        their column names."""
         cursor = self.conn.cursor()
         cursor.row_factory = None
-        names = "*" if columns is None else ", ".join(map(quote, columns))
-        sql = f"SELECT {names} FROM {quote(table.name)}"
+        sql = f"SELECT * FROM {quote(table.name)}"
         if ids is None or isinstance(ids, _Filter):
             cursor.execute(sql)
         else:
             cursor.execute(f"{sql} WHERE {quote(key)} {IN_JSON_IDS}", (json_ids(ids),))
-        columns = [d[0] for d in cursor.description]  # (a quoted name comes back bare)
+        columns = [d[0] for d in cursor.description]
         if isinstance(ids, _Filter):
             k = columns.index(key)
             return columns, [row for row in cursor if row[k] in ids]
         return columns, cursor.fetchall()
+
+    def _rows(self, table: Table, key: str, ids: set[str] | None) -> list[Row]:
+        columns, rows = self._tuples(table, key, ids)
+        return [dict(zip(columns, r, strict=True)) for r in rows]
 
 
 def records_from_rows(graph: SchemaGraph, rows: dict[str, list[Row]]) -> dict[str, dict[str, Record]]:
