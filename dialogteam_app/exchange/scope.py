@@ -28,13 +28,15 @@ def engagement_ids(conn: sqlite3.Connection, graph: SchemaGraph,
     selected[ROOT_TABLE].add(engagement_id)
     engagement_tables = _tables_below(graph, ROOT_TABLE)
     pointers: Pointers = {}
-    _down(conn, graph, selected, {ROOT_TABLE: {engagement_id}}, lambda table: True, pointers)
+    asked: Asked = {}
+    _down(conn, graph, selected, {ROOT_TABLE: {engagement_id}}, lambda table: True, pointers,
+          asked)
     # Up, then beside, until nothing new turns up (beside records point up again).
     frontier = {name: set(ids) for name, ids in selected.items()}
     while any(frontier.values()):
         found_up = _up(conn, graph, selected, frontier, pointers)
         found_beside = _down(conn, graph, selected, found_up,
-                             lambda table: table not in engagement_tables, pointers)
+                             lambda table: table not in engagement_tables, pointers, asked)
         frontier = {n: found_up.get(n, set()) | found_beside.get(n, set()) for n in selected}
     return selected
 
@@ -42,6 +44,10 @@ def engagement_ids(conn: sqlite3.Connection, graph: SchemaGraph,
 # Table -> (ids, the values of each of its foreign keys in those rows): read by _down
 # along with the ids, so that _up need not read the same rows again (10 000 notes).
 Pointers = dict[str, tuple[set[str], list[set[str]]]]
+# (table, column) -> the values _down has looked for in that column: every row holding
+# one was selected then. A note reached from its engagement need not be read again
+# when it is reached from its meeting.
+Asked = dict[tuple[str, str], set[str]]
 
 
 def _up_keys(table: Table) -> list[ForeignKey]:
@@ -62,21 +68,29 @@ def _tables_below(graph: SchemaGraph, root: str) -> set[str]:
     return below
 
 
-def _select(conn: sqlite3.Connection, table: Table, column: str,
-            values: set[str]) -> tuple[set[str], list[set[str]]]:
-    """The ids of the rows whose `column` is one of `values`, and what they point at."""
+def _select(conn: sqlite3.Connection, table: Table, column: str, values: set[str],
+            asked: Asked) -> tuple[set[str], list[set[str]]]:
+    """The ids of the rows whose `column` is one of `values`, and what they point at;
+    rows found before through another column are left out."""
     fks = _up_keys(table)
     columns = ", ".join(["id", *(quote(fk.column) for fk in fks)])
+    where = [f"{quote(column)} {IN_JSON_IDS}"]
+    params = [json_ids(values)]
+    for fk in fks:
+        if fk.column != column and (table.name, fk.column) in asked:
+            where.append(f"({quote(fk.column)} IS NULL OR {quote(fk.column)} NOT {IN_JSON_IDS})")
+            params.append(json_ids(asked[(table.name, fk.column)]))
+    asked.setdefault((table.name, column), set()).update(values)
     cursor = conn.cursor()
     cursor.row_factory = None
     rows = cursor.execute(f"SELECT {columns} FROM {quote(table.name)} "
-                          f"WHERE {quote(column)} {IN_JSON_IDS}", (json_ids(values),)).fetchall()
+                          f"WHERE {' AND '.join(where)}", params).fetchall()
     return {r[0] for r in rows}, [{r[i] for r in rows} - {None} for i in range(1, len(fks) + 1)]
 
 
 def _down(conn: sqlite3.Connection, graph: SchemaGraph, selected: dict[str, set[str]],
           start: dict[str, set[str]], allowed: Callable[[str], bool],
-          pointers: Pointers) -> dict[str, set[str]]:
+          pointers: Pointers, asked: Asked) -> dict[str, set[str]]:
     """Records cascading from `start` in allowed record tables; adds them to selected."""
     found: dict[str, set[str]] = {}
     frontier = {n: set(ids) for n, ids in start.items() if ids}
@@ -88,7 +102,7 @@ def _down(conn: sqlite3.Connection, graph: SchemaGraph, selected: dict[str, set[
                 if child is None or child.is_link or fk.on_delete != "CASCADE" \
                         or not allowed(child.name):
                     continue
-                rows, targets = _select(conn, child, fk.column, ids)
+                rows, targets = _select(conn, child, fk.column, ids, asked)
                 new = rows - selected[child.name]
                 if new:
                     selected[child.name] |= new
