@@ -3,8 +3,11 @@ of the sample engagement and of one large engagement; backup, check and restore.
 
     python benchmarks/bench_exchange.py [--meetings 100] [--notes-per-meeting 100]
 
-Prints median milliseconds of a few runs (each on fresh copies where it writes), export
-and import also as a ratio to the JSON+zip floor (floor_json_zip.py) run alongside.
+Prints each figure as a ratio to a floor measured in the same run, then milliseconds:
+export and import against the JSON+zip floor (floor_json_zip.py: the same rows through
+plain JSON, zip and executemany), a run and its floor's run taking turns so that a busy
+machine slows both; backup, check and restore against copying the database file. The
+ratio is the median of the runs' ratios (each on fresh copies where it writes).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from dialogteam_app.store.backups import backup_now, check_database, restore  # 
 from dialogteam_app.store.database import Database  # noqa: E402
 from dialogteam_app.store.store import Store  # noqa: E402
 
-RUNS = 3
+RUNS = 5
 
 
 def timed(fn) -> tuple[float, object]:
@@ -45,9 +48,20 @@ def timed(fn) -> tuple[float, object]:
     return (time.perf_counter() - started) * 1000, result
 
 
-def median_ms(fn, runs: int = RUNS) -> tuple[float, object]:
-    results = [timed(fn) for _ in range(runs)]
-    return statistics.median(ms for ms, _ in results), results[-1][1]
+def paired(fn, floor, runs: int = RUNS) -> tuple[float, float, float, float, float]:
+    """fn and its floor in turns, each returning its milliseconds: the median ratio,
+    the lowest and highest ratio, and the medians of both."""
+    pairs = [(fn(), floor()) for _ in range(runs)]
+    ratios = [ms / floor_ms for ms, floor_ms in pairs]
+    return (statistics.median(ratios), min(ratios), max(ratios),
+            statistics.median(ms for ms, _ in pairs), statistics.median(f for _, f in pairs))
+
+
+def row(label: str, figures: tuple[float, float, float, float, float], floor: str,
+        target: str = "") -> None:
+    ratio, low, high, ms, floor_ms = figures
+    print(f"  {label:34s} {ratio:5.2f}× (runs {low:.2f}–{high:.2f}×) {ms:7.0f} ms   "
+          f"floor {floor_ms:.0f} ms ({floor}){'   target ' + target if target else ''}")
 
 
 def folder(root: Path, name: str) -> DataPaths:
@@ -90,31 +104,43 @@ def bench(label: str, root: Path, make) -> None:
 
     package = root / f"{label}.dialogteam.zip"
     floor_zip = root / f"{label}-floor.zip"
-    ms, summary = median_ms(lambda: export_package(anna.db, package, engagement_id=engagement_id))
-    floor_ms, floor_size = median_ms(lambda: export_floor(anna_paths.database, floor_zip))
-    print(f"  export engagement                {ms / floor_ms:5.2f}× {ms:8.0f} ms  "
-          f"floor {floor_ms:.0f} ms  ({summary.size / 2**20:.2f} MB, floor "
-          f"{floor_size / 2**20:.2f} MB)   target <= 2×")
 
-    def fresh_import():
+    def export() -> float:
+        return timed(lambda: export_package(anna.db, package, engagement_id=engagement_id))[0]
+
+    def export_floor_ms() -> float:
+        return timed(lambda: export_floor(anna_paths.database, floor_zip))[0]
+    first = export(), export_floor_ms()
+    print(f"  first export (all versions noted)  {first[0] / first[1]:5.2f}× {first[0]:7.0f} ms"
+          f"   floor {first[1]:.0f} ms")
+    row("export engagement", paired(export, export_floor_ms), "JSON+zip of the same rows",
+        "<= 2×")
+    print(f"  {'':34s} package {package.stat().st_size / 2**20:.2f} MB, floor's "
+          f"{floor_zip.stat().st_size / 2**20:.2f} MB")
+
+    def fresh_import() -> float:
         paths = folder(root, f"{label}-bo-{time.perf_counter_ns()}")
         with open_store(paths).db as db:
             return timed(lambda: import_package(db, package))[0]
 
-    def fresh_floor_import():
+    def fresh_floor_import() -> float:
         paths = folder(root, f"{label}-floor-{time.perf_counter_ns()}")
         open_store(paths).close()  # the empty laptop's database, as for the real import
         return timed(lambda: import_floor(floor_zip, paths.database))[0]
-    median = statistics.median(fresh_import() for _ in range(RUNS))
-    floor = statistics.median(fresh_floor_import() for _ in range(RUNS))
-    print(f"  import into an empty laptop      {median / floor:5.2f}× {median:8.0f} ms  "
-          f"floor {floor:.0f} ms   target <= 2×")
+    row("import into an empty laptop", paired(fresh_import, fresh_floor_import),
+        "executemany of the same rows", "<= 2×")
 
     bo_paths = folder(root, f"{label}-bo")
     bo = open_store(bo_paths)
     import_package(bo.db, package)
-    ms, report = median_ms(lambda: import_package(bo.db, package))
-    print(f"  the same package again           {ms:8.0f} ms  ({report.changes} changes)")
+    changes: list[int] = []
+
+    def again() -> float:
+        ms, report = timed(lambda: import_package(bo.db, package))
+        changes.append(report.changes)
+        return ms
+    row("the same package again", paired(again, fresh_floor_import), "the import floor")
+    assert set(changes) == {0}, changes  # it brings nothing new
 
     # Both edit 1 % of the notes, chosen independently (so a few on both sides).
     ids = [r[0] for r in anna.db.query("SELECT id FROM notes ORDER BY id")]
@@ -126,16 +152,31 @@ def bench(label: str, root: Path, make) -> None:
     back = root / f"{label}-bo.dialogteam.zip"
     ms_export, _ = timed(lambda: export_package(bo.db, back, engagement_id=engagement_id))
     ms_import, report = timed(lambda: import_package(anna.db, back))
-    print(f"  both edited 1 %: export + import {ms_export:8.0f} + {ms_import:.0f} ms  "
-          f"({sum(report.changed.values())} taken, {len(report.new_conflicts)} conflicts)")
+    floors = export_floor_ms() + fresh_floor_import()
+    print(f"  both edited 1 %: export + import   {(ms_export + ms_import) / floors:5.2f}× "
+          f"{ms_export:7.0f} + {ms_import:.0f} ms   floor {floors:.0f} ms (export + import "
+          f"floor)   {sum(report.changed.values())} taken, {len(report.new_conflicts)} "
+          "conflicts")
 
-    ms, info = median_ms(lambda: backup_now(anna_paths))
-    print(f"  backup (backup API)              {ms:8.0f} ms  ({info.size / 2**20:.1f} MB)")
-    ms, _ = median_ms(lambda: check_database(anna_paths.database))
-    print(f"  check (integrity, keys, FTS)     {ms:8.0f} ms")
+    copy = root / f"{label}-copy.sqlite"
+
+    def copy_ms() -> float:
+        return timed(lambda: shutil.copyfile(anna_paths.database, copy))[0]
+    backups = []
+
+    def backup() -> float:
+        ms, info = timed(lambda: backup_now(anna_paths))
+        backups.append(info)
+        return ms
+    row("backup (backup API)", paired(backup, copy_ms), "copying the file")
+    row("check (integrity, keys, FTS)",
+        paired(lambda: timed(lambda: check_database(anna_paths.database))[0], copy_ms),
+        "copying the file")
     anna.close()
-    ms, _ = median_ms(lambda: restore(anna_paths, info.path))
-    print(f"  restore (incl. copy of current)  {ms:8.0f} ms")
+    row("restore (incl. copy of current)",
+        paired(lambda: timed(lambda: restore(anna_paths, backups[-1].path))[0], copy_ms),
+        "copying the file")
+    print(f"  {'':34s} backup {backups[-1].size / 2**20:.1f} MB")
     bo.close()
 
 

@@ -109,19 +109,20 @@ class Planner:
             else:
                 self._conflict(Conflict(table.name, rid, "deleted_here", theirs, t, their_known))
             return
-        state = self.history.live(table.name, rid)
-        my_known = state.known if state else []
         v = mine.version
-        if v == t:
+        if v == t:  # most records of a package: no bookkeeping decoded for them
             self.plan.known.append((table.name, rid, their_known, t, theirs.content))
             if theirs.updated_at is not None and theirs.updated_at > (mine.updated_at or ""):
                 self.plan.stamps.append((table.name, rid, theirs.updated_at))
-        elif t in my_known:
+            return
+        my_known = self.history.known(table.name, rid)
+        if t in my_known:
             self.plan.known.append((table.name, rid, their_known, t, None))
         elif v in their_known:
             self._write(table, rid, theirs, merged_known(my_known, their_known), "changed",
                         theirs, their_known)
         else:
+            state = self.history.live(table.name, rid)
             base = state.base_for(set(their_known)) if state else None
             if base is not None:
                 merged, conflicting = merge_contents(base, mine.content, theirs.content)
