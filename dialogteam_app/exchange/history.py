@@ -171,12 +171,20 @@ class History:
         search in the stored text decide it."""
         stored = self._stored(table)
         known_of = self._known_lists(table)
-        decoded = self._live.get(table, {})
+        decoded = self._live.setdefault(table, {})
         result: dict[str, list[str]] = {}
         for rid, record in records.items():
             version = record.version
             known = known_of.get(rid)
-            if known is None or rid in decoded or version not in known \
+            if known is None and rid not in decoded and not self._has_tombstone(table, rid):
+                # Never exchanged: what note_exchanged saves, without its general steps
+                # (a first export of 10 000 notes).
+                state = Live([version], {version: record.content})
+                decoded[rid] = state
+                self._pending[(table, rid)] = (table, rid, _ENCODE(state.known),
+                                               _ENCODE(state.contents))
+                known = state.known
+            elif known is None or rid in decoded or version not in known \
                     or f'"{version}": '.encode() not in stored[rid][1]:
                 self.note_exchanged(table, rid, version, record.content)
                 known = self.known(table, rid)
