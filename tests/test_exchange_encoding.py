@@ -5,14 +5,17 @@ Both must give what the slower, plainer way gives, and packages written the earl
 
 from __future__ import annotations
 
+import gc
 import json
 import zipfile
 from dataclasses import replace
 
+import pytest
 from helpers.crafted_packages import Crafted
 from helpers.exchange_helpers import everything, laptop, send
 
 from dialogteam_app.exchange import export_package, import_package
+from dialogteam_app.exchange.errors import PackageError
 from dialogteam_app.exchange.package_format import VERSIONS_MEMBER
 from dialogteam_app.exchange.records import (
     Record,
@@ -113,3 +116,23 @@ def test_a_package_listing_every_version_imports_the_same(tmp_path):
     assert everything(cara) == everything(dan)
     for s in (anna, bo, cara, dan):
         s.close()
+
+
+def test_the_collector_is_back_after_an_export_and_a_refused_import(tmp_path):
+    anna = laptop(tmp_path, "anna")
+    engagement = load_sample(anna)
+    package = tmp_path / "p.dialogteam.zip"
+    export_package(anna.db, package, engagement_id=engagement.id)
+    assert gc.isenabled()
+    broken = tmp_path / "trasig.dialogteam.zip"
+    broken.write_bytes(package.read_bytes()[:500])
+    with pytest.raises(PackageError):
+        import_package(anna.db, broken)
+    assert gc.isenabled()
+    gc.disable()     # a caller that keeps it off finds it off
+    try:
+        import_package(anna.db, package)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    anna.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..store.connection import sqlite3
 from ..store.database import Database
 from .errors import PackageError
+from .gc_pause import no_gc_passes
 from .history import History
 from .package_writer import write_package
 from .records import RecordReader, RowEncoder, canonical_json
@@ -81,7 +82,8 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
                                f"{exc.strerror or exc}.") from None
         return ExportSummary(path, +counts, len(deleted), size)
 
-    summary: ExportSummary = db.write(work)
+    with no_gc_passes():
+        summary: ExportSummary = db.write(work)
     return summary
 
 

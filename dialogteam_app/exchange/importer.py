@@ -10,6 +10,7 @@ from ..store.database import Database
 from ..store.retention import compact, regallra_all
 from .apply import apply_plan
 from .conflicts import open_conflict_versions
+from .gc_pause import no_gc_passes
 from .history import History
 from .merge import Planner
 from .package_format import DEFAULT_LIMITS, Limits
@@ -26,7 +27,13 @@ def import_package(db: Database, path: Path, *, progress: Progress | None = None
     """Merge the package into the database, or raise PackageError having changed nothing."""
     progress = progress or (lambda text, fraction: None)
     progress("Läser och kontrollerar paketet", 0.0)
-    package = read_package(Path(path), limits, passphrase)
+    with no_gc_passes():
+        return _import(db, Path(path), progress, limits, passphrase)
+
+
+def _import(db: Database, path: Path, progress: Progress, limits: Limits,
+            passphrase: str | None) -> ImportReport:
+    package = read_package(path, limits, passphrase)
 
     def work(conn: sqlite3.Connection) -> ImportReport:
         graph = SchemaGraph.read(conn)
