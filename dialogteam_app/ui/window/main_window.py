@@ -21,6 +21,7 @@ from ... import APP_NAME
 from ...domain.engagement import Engagement
 from ...domain.meetings import Meeting
 from ...domain.organisations import Organiser
+from ...gc_pause import start_done
 from ...sample_data import SampleAlreadyLoaded, load_sample, sample_loaded
 from ..common.context import AppContext
 from ..common.deferred import window_starting, window_usable
@@ -412,6 +413,7 @@ class MainWindow(QMainWindow):
         return handled
 
     def _usable(self) -> None:
+        start_done()
         self.usable.emit()
         window_usable()
         # Counts of every meeting (20-50 ms at 100 000 notes, the index read cold): not
