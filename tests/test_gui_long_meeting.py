@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from dialogteam_app.domain.meetings import Meeting
 from dialogteam_app.domain.notes import Note
 from dialogteam_app.sample_data import sample_id
-from dialogteam_app.ui.common.html_delegate import plain_height
+from dialogteam_app.ui.common.html_delegate import PlainMeasure
 from dialogteam_app.ui.meetings.notes_model import note_html, note_plain
 from dialogteam_app.ui.meetings.older_notes import FIRST_NOTES, OLDER_NOTES
 from dialogteam_app.ui.window.navigator import MEETING, notes_detail
@@ -104,12 +104,13 @@ def test_scrolling_to_the_top_lists_older_notes_above_the_row_being_read(long_me
     assert view.model.rowCount() == TOTAL  # nothing listed twice
 
 
-def test_a_search_hit_in_an_old_note_is_listed_selected_and_shown(window, long_meeting):
+def test_a_search_hit_in_an_old_note_is_listed_selected_and_shown(window, long_meeting, qtbot):
     view, everything = long_meeting
-    oldest = everything[3]
-    window.open_meeting(view.meeting.id, oldest.id)
-    assert ids(view.notes.selected_notes()) == [oldest.id]
-    assert ids(view.model.notes()) == ids(everything)
+    wanted = everything[TOTAL - FIRST_NOTES - OLDER_NOTES - 5]  # on the second page above
+    window.open_meeting(view.meeting.id, wanted.id)
+    qtbot.waitUntil(lambda: ids(view.notes.selected_notes()) == [wanted.id], timeout=3000)
+    # Listed down to it, a page at a time; the notes before that page wait.
+    assert ids(view.model.notes()) == ids(everything[-FIRST_NOTES - 2 * OLDER_NOTES:])
     rect = view.notes.visualRect(view.notes.currentIndex())
     assert view.notes.viewport().rect().intersects(rect)
     assert view.notes.hasFocus()
@@ -120,7 +121,9 @@ def test_ctrl_home_reaches_the_very_first_note(long_meeting, qtbot):
     view.notes.setFocus()
     view.notes.setCurrentIndex(view.model.index(FIRST_NOTES - 1))
     QTest.keyClick(view.notes, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.model.rowCount() == TOTAL, timeout=3000)
     assert view.notes.currentIndex().row() == 0
+    assert ids(view.notes.selected_notes()) == [everything[0].id]
     assert view.notes.currentIndex().data(Qt.ItemDataRole.DisplayRole) == everything[0].body
     assert top_row(view)[0] == 0
     QTest.keyClick(view.notes, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
@@ -145,15 +148,16 @@ def test_undo_of_deleting_the_first_listed_note_keeps_the_older_ones_in_order(
 def test_a_plain_notes_height_from_font_metrics_is_the_html_layouts(qapp):
     """The cheap measurement the list uses for notes gives the height the HTML has."""
     font = qapp.font()
+    measure = PlainMeasure(font)
     notes = [Note(meeting_id="m", engagement_id="e", body=body(n) + "  extra  spaces" * (n % 2),
                   speaker_role=["", "rektor", "larare"][n % 3],
                   tags=[["problem", "orsak", "citat"][n % 3]] * (n % 2),
                   taken_at=f"2026-10-05T09:{n:02d}:00.000+02:00") for n in range(12)]
     measured = 0
-    for width in (180, 320, 480, 900):
+    for width in (180, 320, 480, 640, 900):
         for n, note in enumerate(notes):
             in_analysis = n % 4 == 3
-            fast = plain_height(*note_plain(note, in_analysis), width, font)
+            fast = measure.height(*note_plain(note, in_analysis), width)
             doc = QTextDocument()
             doc.setDefaultFont(font)
             doc.setDocumentMargin(0)

@@ -34,6 +34,7 @@ class HtmlDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self._heights: dict[tuple[str, int], int] = {}
+        self._measure = PlainMeasure(view.font())
 
     def _document(self, html: str, width: int, option) -> QTextDocument:
         doc = QTextDocument()
@@ -74,7 +75,9 @@ class HtmlDelegate(QStyledItemDelegate):
         height = self._heights.get(key)
         if height is None:
             plain = index.data(PLAIN_ROLE)
-            measured = plain and plain_height(*plain, width - 2 * PADDING, option.font)
+            if plain and self._measure.font != option.font:
+                self._measure = PlainMeasure(option.font)
+            measured = plain and self._measure.height(*plain, width - 2 * PADDING)
             if not measured:
                 measured = int(self._document(html, width, option).size().height())
             height = measured + 2 * PADDING
@@ -84,14 +87,26 @@ class HtmlDelegate(QStyledItemDelegate):
         return QSize(width, height)
 
 
-def plain_height(head: str, body: str, width: int, font: QFont) -> int | None:
-    """The height QTextDocument gives "head<br>body" at this width, from font metrics;
-    None when the head, measured all bold, might wrap (then the HTML is laid out)."""
-    bold = QFont(font)
-    bold.setBold(True)
-    if not body or QFontMetrics(bold).horizontalAdvance(head) >= max(50, width):
-        return None
-    metrics = QFontMetrics(font)
-    lines = metrics.boundingRect(QRect(0, 0, max(50, width), 1 << 20),
-                                 Qt.TextFlag.TextWordWrap, body)
-    return metrics.lineSpacing() + lines.height()
+class PlainMeasure:
+    """Heights of "head<br>body" items in one font, as QTextDocument lays them out."""
+
+    def __init__(self, font: QFont):
+        self.font = QFont(font)
+        bold = QFont(font)
+        bold.setBold(True)
+        self._bold = QFontMetrics(bold)
+        self._metrics = QFontMetrics(font)
+        self._one_line = self._metrics.boundingRect(
+            QRect(0, 0, 1000, 1000), Qt.TextFlag.TextWordWrap, "Åg").height()
+
+    def height(self, head: str, body: str, width: int) -> int | None:
+        """None when the head, measured all bold, might wrap: then lay out the HTML."""
+        width = max(50, width)
+        if not body or self._bold.horizontalAdvance(head) >= width:
+            return None
+        spacing = self._metrics.lineSpacing()
+        if "\n" not in body and self._metrics.horizontalAdvance(body) < width:
+            return spacing + self._one_line  # one line: no wrapping to work out
+        lines = self._metrics.boundingRect(QRect(0, 0, width, 1 << 20),
+                                           Qt.TextFlag.TextWordWrap, body)
+        return spacing + lines.height()

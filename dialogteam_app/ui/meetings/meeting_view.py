@@ -182,10 +182,15 @@ class MeetingView(QWidget):
         self.capture.edit.setFocus()
 
     def select_note(self, note_id: str) -> None:
+        """Select and show a note (a search hit); an older one is listed first."""
+        if self.model.row_of(note_id) < 0:
+            self.older.load_until(lambda: self.model.row_of(note_id) >= 0,
+                                  lambda: self._select_listed(note_id))
+        else:
+            self._select_listed(note_id)
+
+    def _select_listed(self, note_id: str) -> None:
         row = self.model.row_of(note_id)
-        if row < 0:  # an older note, not listed yet
-            self.older.load_all()
-            row = self.model.row_of(note_id)
         if row >= 0:
             index = self.model.index(row)
             self.notes.selectionModel().setCurrentIndex(

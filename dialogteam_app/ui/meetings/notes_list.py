@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
 from ...domain.notes import Note
@@ -17,8 +17,8 @@ from .notes_model import NOTE_ROLE, NotesUndoStack
 class NotesList(QListView):
     """The notes; Delete removes the selected note, Ctrl+Z/Ctrl+Shift+Z undo and redo."""
 
-    near_top = Signal()      # scrolled to within a screen of the first listed note
-    going_home = Signal()    # Home/Ctrl+Home: about to move to the first listed note
+    near_top = Signal()          # scrolled to within a screen of the first listed note
+    going_home = Signal(bool)    # Home/Ctrl+Home with notes above (Shift held: extend)
 
     def __init__(self, stack: NotesUndoStack, parent=None):
         super().__init__(parent)
@@ -45,6 +45,7 @@ class NotesList(QListView):
         bar = self.verticalScrollBar()
         self._at_bottom = True
         self._check_queued = False
+        self.more_above = False  # older notes not listed yet
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
 
@@ -96,9 +97,25 @@ class NotesList(QListView):
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() + moved)
 
     def moveCursor(self, action, modifiers):  # noqa: N802 (Qt's name)
-        if action == QAbstractItemView.CursorAction.MoveHome:
-            self.going_home.emit()  # older notes are listed first: "home" is the first note
+        if action == QAbstractItemView.CursorAction.MoveHome and self.more_above:
+            # "Home" is the meeting's first note: go_first() once it is listed.
+            self.going_home.emit(bool(modifiers & Qt.KeyboardModifier.ShiftModifier))
+            return self.currentIndex()
         return super().moveCursor(action, modifiers)
+
+    def go_first(self, extend: bool = False) -> None:
+        """To the first note, as Home does (Shift: selecting up to it)."""
+        first, current = self.model().index(0, 0), self.currentIndex()
+        if not first.isValid():
+            return
+        selection = self.selectionModel()
+        if extend and current.isValid():
+            selection.select(QItemSelection(first, current),
+                             QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        else:
+            selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollToTop()
 
     def undo(self) -> None:
         self.stack.undo()
