@@ -178,9 +178,6 @@ class MainWindow(QMainWindow):
             self.search_view.prepare()
         elif kind == MEETING and self.meeting_view.show_meeting(record_id):
             self.stack.setCurrentWidget(self.meeting_view)
-            # The page's layouts now: its notes are then laid out once, at their real
-            # width, and on screen at the next paint, not after work queued meanwhile.
-            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         elif kind == ORGANISER and self.organiser_view.show_organiser(record_id):
             self.stack.setCurrentWidget(self.organiser_view)
         elif kind == ENGAGEMENT and self.engagement_view.show_engagement(record_id):
