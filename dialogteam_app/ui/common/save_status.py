@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from .autosave import Autosaver
-from .theme import themed
+from .theme import show_property_change, themed
 
 
 class SaveStatusLabel(QLabel):
@@ -33,5 +33,4 @@ class SaveStatusLabel(QLabel):
         self.setAccessibleName(text)
         if self.property("state") != state:  # colours per state in theme.stylesheet()
             self.setProperty("state", state)
-            self.style().unpolish(self)
-            self.style().polish(self)
+            show_property_change(self)
