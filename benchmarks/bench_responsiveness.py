@@ -9,7 +9,9 @@
   prefix, against fetching 200 notes with their meeting by rowid (the floor: the
   rows a result shows, without searching);
 - the stall log while walking the program at 100 000 notes: every samverkan page,
-  tab and sub-page, meetings, entering, editing and deleting notes, search filters.
+  tab and sub-page, meetings, the big meeting's search hit in its oldest note, Ctrl+Home
+  and its older notes listed page by page as if scrolled to, then entering, editing and
+  deleting notes with all of it listed, search filters.
 The machine is shared: few runs, medians, and floors run interleaved with ours.
 """
 
