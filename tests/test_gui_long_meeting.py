@@ -130,6 +130,16 @@ def test_ctrl_home_reaches_the_very_first_note(long_meeting, qtbot):
     assert view.notes.currentIndex().row() == TOTAL - 1
 
 
+def test_shift_ctrl_home_selects_up_to_the_very_first_note(long_meeting, qtbot):
+    view, everything = long_meeting
+    view.notes.setFocus()
+    view.notes.setCurrentIndex(view.model.index(FIRST_NOTES - 1))
+    QTest.keyClick(view.notes, Qt.Key.Key_Home,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: view.notes.currentIndex().row() == 0, timeout=3000)
+    assert ids(view.notes.selected_notes()) == ids(everything)
+
+
 def test_undo_of_deleting_the_first_listed_note_keeps_the_older_ones_in_order(
         window, long_meeting, qtbot):
     view, everything = long_meeting
