@@ -10,7 +10,9 @@
   prefix, against fetching 200 notes with their meeting by rowid (the floor: the
   rows a result shows, without searching);
 - the stall log while walking the program at 100 000 notes: every samverkan page,
-  tab and sub-page, meetings, entering, editing and deleting notes, search filters.
+  tab and sub-page, meetings, the big meeting's search hit in its oldest note, Ctrl+Home
+  and its older notes listed page by page as if scrolled to, then entering, editing and
+  deleting notes with all of it listed, search filters.
 The machine is shared: few runs, medians, and floors run interleaved with ours.
 """
 
@@ -256,6 +258,23 @@ def bench_stalls(big: DataPaths, threshold_ms: float) -> None:
         step("open meeting", window.navigator.select, MEETING, meeting_id)
     step("open the big meeting", window.navigator.select, MEETING, big_meeting)
     meeting_view = window.meeting_view
+    if hasattr(meeting_view, "older"):  # older notes listed when wanted (not all at open)
+        other = next(m.id for m in store.meetings.list(sample_engagement))
+        oldest = store.notes.list(big_meeting)[0]
+        step("open meeting", window.navigator.select, MEETING, other)
+        step("a search hit in its oldest note", window.open_meeting, big_meeting, oldest.id)
+
+        def ctrl_home() -> None:
+            meeting_view.notes.setFocus()
+            QTest.keyClick(meeting_view.notes, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+        for first_step in ("Ctrl+Home in the notes", "scroll up"):
+            step("open meeting", window.navigator.select, MEETING, other)
+            step("open the big meeting", window.navigator.select, MEETING, big_meeting)
+            if first_step.startswith("Ctrl"):
+                step(first_step, ctrl_home)
+        while meeting_view.older.count:  # then enter, edit, delete with all of it listed
+            step("scroll up: older notes listed", meeting_view.notes.verticalScrollBar().setValue,
+                 0, wait_ms=60)
     for n in range(5):
         step("enter a note", type_line, meeting_view.capture.edit,
              f"Rektorn beskriver studieron, anteckning {n}.\n")

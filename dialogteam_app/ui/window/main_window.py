@@ -82,7 +82,8 @@ class MainWindow(QMainWindow):
         self.welcome.create_button.setFocus()
         # The last selection is built before the first paint, which then shows it (one
         # layout and paint, not the welcome page's first). What can wait (note counts,
-        # a long meeting's older notes, sections below the fold) follows once usable.
+        # sections below the fold) follows once usable; a long meeting lists its newest
+        # notes, the older ones when scrolled to.
         self.restore_selection()
         self._first_paint_done = False
 
