@@ -173,10 +173,6 @@ def json_ids(ids: Iterable[str]) -> str:
     return json.dumps(list(ids))
 
 
-class _Filter(set[str]):
-    """Wanted ids that are best found by reading the whole table."""
-
-
 class RecordReader:
     """Loads records with their link sets from the local database, for an export."""
 
@@ -190,15 +186,16 @@ class RecordReader:
         wanted = None if ids is None else set(ids)
         # Most of a table (an engagement's notes when it is the only one): reading all
         # rows and keeping the wanted ones beats looking up 10 000 ids (~1.5×).
-        if wanted is not None and len(wanted) * 2 >= self.conn.execute(
-                f"SELECT count(*) FROM {quote(table.name)}").fetchone()[0]:
-            wanted = _Filter(wanted)
+        whole = wanted is None or len(wanted) * 2 >= self.conn.execute(
+            f"SELECT count(*) FROM {quote(table.name)}").fetchone()[0]
         links = self.graph.links_of(table.name)
-        link_sets = {link.name: self._link_sets(link, wanted) for link in links}
+        link_sets = {link.name: self._link_sets(link, wanted, whole) for link in links}
         result = {}
         stamped, reals = table.has_updated_at, table.real_columns
         keyed_sets = [(link_key(link), link_sets[link.name]) for link in links]
-        for content in self._rows(table, "id", wanted):  # a fresh dict per row: the content
+        columns, rows = self._tuples(table, "id", wanted, whole)
+        for row in rows:
+            content = dict(zip(columns, row, strict=True))  # fresh per row: the content
             rid = content["id"]
             updated_at = content.pop("updated_at", None) if stamped else None
             for c in reals:
@@ -222,9 +219,10 @@ class RecordReader:
         rows.sort(key=lambda row: [str(v) for v in row])
         return [canonical_json(dict(zip(columns, row, strict=True))) for row in rows]
 
-    def _link_sets(self, link: Table, owner_ids: set[str] | None) -> dict[str, list[list[Any]]]:
+    def _link_sets(self, link: Table, owner_ids: set[str] | None,
+                   whole: bool) -> dict[str, list[list[Any]]]:
         sets: dict[str, list[list[Any]]] = {}
-        columns, rows = self._tuples(link, link.link_owner.column, owner_ids)
+        columns, rows = self._tuples(link, link.link_owner.column, owner_ids, whole)
         self._link_rows[link.name] = (columns, rows)
         owner = columns.index(link.link_owner.column)
         others = [(columns.index(c), c) for c in link_columns(link)]
@@ -245,26 +243,22 @@ class RecordReader:
                 values.sort()
         return sets
 
-    def _tuples(self, table: Table, key: str,
-                ids: set[str] | None) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """The rows (all, or those whose `key` is one of `ids`) as plain tuples, and
-        their column names."""
+    def _tuples(self, table: Table, key: str, ids: set[str] | None,
+                whole: bool) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """The rows whose `key` is one of `ids` (all rows if None) as plain tuples, and
+        the column names; `whole`: found by reading the whole table."""
         cursor = self.conn.cursor()
         cursor.row_factory = None
         sql = f"SELECT * FROM {quote(table.name)}"
-        if ids is None or isinstance(ids, _Filter):
+        if whole:
             cursor.execute(sql)
         else:
-            cursor.execute(f"{sql} WHERE {quote(key)} {IN_JSON_IDS}", (json_ids(ids),))
+            cursor.execute(f"{sql} WHERE {quote(key)} {IN_JSON_IDS}", (json_ids(ids or ()),))
         columns = [d[0] for d in cursor.description]
-        if isinstance(ids, _Filter):
+        if whole and ids is not None:
             k = columns.index(key)
             return columns, [row for row in cursor if row[k] in ids]
         return columns, cursor.fetchall()
-
-    def _rows(self, table: Table, key: str, ids: set[str] | None) -> list[Row]:
-        columns, rows = self._tuples(table, key, ids)
-        return [dict(zip(columns, r, strict=True)) for r in rows]
 
 
 def records_from_rows(graph: SchemaGraph, rows: dict[str, list[Row]]) -> dict[str, dict[str, Record]]:
