@@ -130,6 +130,13 @@ def bench(label: str, root: Path, make) -> None:
     row("import into an empty laptop", paired(fresh_import, fresh_floor_import),
         "executemany of the same rows", "<= 2×")
 
+    def fresh_bulk_floor_import() -> float:
+        paths = folder(root, f"{label}-bulk-floor-{time.perf_counter_ns()}")
+        open_store(paths).close()
+        return timed(lambda: import_floor(floor_zip, paths.database, bulk_index=True))[0]
+    row("  the same, stricter floor", paired(fresh_import, fresh_bulk_floor_import),
+        "executemany, notes indexed in bulk as the import does")
+
     bo_paths = folder(root, f"{label}-bo")
     bo = open_store(bo_paths)
     import_package(bo.db, package)

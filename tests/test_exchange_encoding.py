@@ -136,3 +136,19 @@ def test_the_collector_is_back_after_an_export_and_a_refused_import(tmp_path):
     finally:
         gc.enable()
     anna.close()
+
+
+def test_a_meetings_notes_are_together_in_the_package(tmp_path):
+    anna = laptop(tmp_path, "anna")
+    engagement = load_sample(anna)
+    package = tmp_path / "p.dialogteam.zip"
+    export_package(anna.db, package, engagement_id=engagement.id)
+    with zipfile.ZipFile(package) as z:
+        notes = json.loads(z.read("tabeller/notes.json"))
+    meetings = [n["meeting_id"] for n in notes]
+    runs = [m for i, m in enumerate(meetings) if i == 0 or meetings[i - 1] != m]
+    assert len(set(meetings)) > 2 and len(runs) == len(set(meetings))  # one run per meeting
+    for meeting in set(meetings):
+        ids = [n["id"] for n in notes if n["meeting_id"] == meeting]
+        assert ids == sorted(ids)
+    anna.close()

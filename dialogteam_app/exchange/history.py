@@ -166,13 +166,14 @@ class History:
                                                                       content)))
 
     def note_sent(self, table: str, records: Mapping[str, Record]) -> dict[str, list[str]]:
-        """note_exchanged for an export's records of one table, with their known versions
-        after it. Most were sent before as they are: for those one set lookup and a
-        search in the stored text decide it."""
+        """note_exchanged for an export's records of one table. Returns, for the records
+        that have them, the known versions other than the one each is sent in (what the
+        package lists; most records have none). Most were sent before as they are: for
+        those one set lookup and a search in the stored text decide it."""
         stored = self._stored(table)
         known_of = self._known_lists(table)
         decoded = self._live.setdefault(table, {})
-        result: dict[str, list[str]] = {}
+        earlier: dict[str, list[str]] = {}
         for rid, record in records.items():
             version = record.version
             known = known_of.get(rid)
@@ -183,13 +184,14 @@ class History:
                 decoded[rid] = state
                 self._pending[(table, rid)] = (table, rid, _ENCODE(state.known),
                                                _ENCODE(state.contents))
-                known = state.known
-            elif known is None or rid in decoded or version not in known \
+                continue
+            if known is None or rid in decoded or version not in known \
                     or f'"{version}": '.encode() not in stored[rid][1]:
                 self.note_exchanged(table, rid, version, record.content)
                 known = self.known(table, rid)
-            result[rid] = known
-        return result
+            if len(known) != 1 or known[0] != version:
+                earlier[rid] = known[:-1] if known[-1] == version else known
+        return earlier
 
     def tombstone(self, table: str, record_id: str) -> Tombstone | None:
         if not self._has_tombstone(table, record_id):
