@@ -18,7 +18,6 @@ from ..pdf.document import COVER, DocumentInfo
 from ..pdf.fonts import register_fonts
 from ..pdf.render import plan_info, plan_story
 from ..pdf.structure import Tagger
-from ..pdf.structure_tree import write_tagged
 from ..pdf.text import one_line
 from . import closing, sections
 from .headings import AgreementHeadings
@@ -76,7 +75,6 @@ def render_agreement_pdf(doc: AgreementDocument, plan: PlanDocument | None, path
     template.build(story)
     template.finish()
     with atomic_path(Path(path)) as tmp:
-        write_tagged(buffer.getvalue(), tagger, tmp, title=info.title, author=info.author,
-                     subject=info.subject, keywords=", ".join(info.keywords), lang=info.lang)
+        tmp.write_bytes(buffer.getvalue())
     template.report_done()
     return int(template.page)

@@ -1,8 +1,8 @@
 """Rendering: any story into a tagged PDF (render_document), and the plan's story.
 
 One layout pass (numbers known only at the end are filled in afterwards, see
-document.py), then the structure tree is written with pikepdf and the file
-appears atomically: a failure at any step leaves no file.
+document.py) and one write, structure tree included (structure_tree.py); the
+file appears atomically: a failure at any step leaves no file.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from .fonts import register_fonts
 from .headings import HeadingMaker
 from .sections import plan_chapters
 from .structure import Tagger
-from .structure_tree import write_tagged
 from .text import one_line
 
 
@@ -39,12 +38,7 @@ def render_document(story: list[Flowable], info: DocumentInfo, path: Path,
     template.build(story)
     template.finish()
     with atomic_path(Path(path)) as tmp:
-        if tagger:
-            write_tagged(buffer.getvalue(), tagger, tmp, title=info.title, author=info.author,
-                         subject=info.subject, keywords=", ".join(info.keywords),
-                         lang=info.lang)
-        else:
-            tmp.write_bytes(buffer.getvalue())
+        tmp.write_bytes(buffer.getvalue())
     template.report_done()
     return int(template.page)
 

@@ -39,9 +39,9 @@ class MarkedRef:
 
 @dataclass(frozen=True)
 class LinkRef:
-    """The `index`-th link annotation made on page `page` (0-based)."""
+    """The link annotation reportlab knows as `name`, on page `page` (0-based)."""
     page: int
-    index: int
+    name: str
 
 
 @dataclass(eq=False)
@@ -135,9 +135,10 @@ class Tagger:
     def link(self, canv: Any, description: str, destination: str,
              rect: tuple[float, float, float, float]) -> None:
         """An internal link annotation, tied to the element being drawn."""
-        canv.linkRect(description, destination, rect, relative=1)
-        self._pending_links.append(LinkRef(self.page, self._links))
+        name = f"link{self.page}.{self._links}"
         self._links += 1
+        canv.linkRect(description, destination, rect, relative=1, name=name)
+        self._pending_links.append(LinkRef(self.page, name))
 
     # Building blocks for flowables that tag their own parts (tables)
     def open(self, role: str, **attrs: Any) -> StructElem:
