@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from .headings import TocEntry
+from .paragraph import Paragraph
 from .structure import CONTENTS_ITEM, Tagger
 from .styles import INK, TOC_LEVELS
 
@@ -20,7 +21,7 @@ DRAW_ENTRY_END = "contentsEntryEnd"  # the onDraw callback's name on the canvas
 _DOT = " . "
 
 
-class ContentsEntry(Paragraph):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
+class ContentsEntry(Paragraph):
     pdf_role = CONTENTS_ITEM
 
     def __init__(self, text: str, style: Any, *args: Any, entry: TocEntry | None = None,

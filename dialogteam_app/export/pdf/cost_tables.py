@@ -9,12 +9,13 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table
+from reportlab.platypus import Table
 
 from ...domain.money import NBSP, to_tkr
 from ...domain.plan_document import DocArea, DocIntervention, PlanDocument
 from .fonts import BOLD
 from .headings import area_number, intervention_number
+from .paragraph import Paragraph
 from .styles import (
     ACCENT,
     CELL,
@@ -34,7 +35,7 @@ AMOUNT_WIDTH = 25 * mm  # fits 'Huvudmannen' in the header
 SHARE_WIDTH = 16 * mm
 
 
-def _head(*labels: str, numeric_from: int | None = None) -> list[Paragraph]:
+def _head(*labels: str, numeric_from: int | None = None) -> list[Any]:
     """Header cells; those from column `numeric_from` on are right-aligned like their amounts."""
     return [Paragraph(escape(t), CELL_HEAD_NUM if numeric_from is not None and i >= numeric_from
                       else CELL_HEAD) for i, t in enumerate(labels)]

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from ...domain.plan_document import DocIntervention
 from .cost_tables import intervention_cost_table, milestone_table, period
 from .headings import HeadingMaker, subheading
+from .paragraph import Paragraph
 from .styles import EMPTY, FIELD
 from .text import bullets, labelled, paragraphs, text_blocks
 

@@ -13,9 +13,10 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..typography import keep_together, plain
+from .paragraph import Paragraph, RunInLabel
 from .styles import BODY, BULLET, EMPTY
 
 DASH = "–"  # shown for a field left empty
@@ -105,8 +106,9 @@ def paragraphs(text: str, style: ParagraphStyle = BODY, empty: str = DASH) -> li
 def labelled(label: str, text: str, style: ParagraphStyle = BODY) -> list[Flowable]:
     """'Label: text' with a bold run-in label; later paragraphs of the text follow plainly."""
     blocks = text_blocks(text) or [[DASH]]
-    first = [f"<b>{escape(label)}:</b> {blocks[0][0]}", *blocks[0][1:]]
-    return [f for pieces in [first, *blocks[1:]] for f in _as_flowables(pieces, style)]
+    first = _as_flowables(blocks[0], style)
+    first[0] = RunInLabel(blocks[0][0], first[0].style, label=f"{label}:")
+    return first + [f for pieces in blocks[1:] for f in _as_flowables(pieces, style)]
 
 
 def numbered(number: str, text: str, style: ParagraphStyle) -> list[Flowable]:
