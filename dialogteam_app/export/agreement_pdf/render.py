@@ -14,6 +14,7 @@ from ...domain.agreement_document import AgreementDocument
 from ...domain.agreement_outline import Chapter
 from ...domain.plan_document import PlanDocument
 from ..atomic import atomic_path
+from ..pdf.collector import collector_paused
 from ..pdf.document import COVER, DocumentInfo
 from ..pdf.fonts import register_fonts
 from ..pdf.render import plan_info, plan_story
@@ -63,17 +64,18 @@ def agreement_info(doc: AgreementDocument) -> DocumentInfo:
 def render_agreement_pdf(doc: AgreementDocument, plan: PlanDocument | None, path: Path,
                          progress: Callable[[int, int], None] | None = None) -> int:
     register_fonts()  # before any paragraph: they look up their fonts when made
-    story: list[Flowable] = [PartStart(AGREEMENT_PART, part_name(doc)), *agreement_story(doc)]
-    if plan is not None:
-        story += [NextPageTemplate(COVER), PageBreak(), PartStart(BILAGA_PART, BILAGA_NAME),
-                  *plan_story(plan)]
-    info = agreement_info(doc)
-    tagger = Tagger(info.lang)
-    buffer = io.BytesIO()
-    template = AgreementDocTemplate(buffer, doc, info, plan_info(plan) if plan else None,
-                                    tagger, progress)
-    template.build(story)
-    template.finish()
+    with collector_paused():
+        story: list[Flowable] = [PartStart(AGREEMENT_PART, part_name(doc)),
+                                 *agreement_story(doc)]
+        if plan is not None:
+            story += [NextPageTemplate(COVER), PageBreak(), PartStart(BILAGA_PART, BILAGA_NAME),
+                      *plan_story(plan)]
+        info = agreement_info(doc)
+        buffer = io.BytesIO()
+        template = AgreementDocTemplate(buffer, doc, info, plan_info(plan) if plan else None,
+                                        Tagger(info.lang), progress)
+        template.build(story)
+        template.finish()
     with atomic_path(Path(path)) as tmp:
         tmp.write_bytes(buffer.getvalue())
     template.report_done()

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable
 
 from ...domain.plan_document import PlanDocument
 from ..atomic import atomic_path
+from .collector import collector_paused
 from .cover import contents_page, cover_page
 from .document import DocumentInfo, DocumentTemplate
 from .fonts import register_fonts
@@ -34,9 +35,10 @@ def render_document(story: list[Flowable], info: DocumentInfo, path: Path,
     register_fonts()
     tagger = Tagger(info.lang) if tagged else None
     buffer = io.BytesIO()
-    template = DocumentTemplate(buffer, info, tagger, progress)
-    template.build(story)
-    template.finish()
+    with collector_paused():
+        template = DocumentTemplate(buffer, info, tagger, progress)
+        template.build(story)
+        template.finish()
     with atomic_path(Path(path)) as tmp:
         tmp.write_bytes(buffer.getvalue())
     template.report_done()
@@ -67,4 +69,5 @@ def plan_info(doc: PlanDocument) -> DocumentInfo:
 def render_plan_pdf(doc: PlanDocument, path: Path,
                     progress: Callable[[int, int], None] | None = None,
                     tagged: bool = True) -> int:
-    return render_document(plan_story(doc), plan_info(doc), path, progress, tagged)
+    with collector_paused():
+        return render_document(plan_story(doc), plan_info(doc), path, progress, tagged)
