@@ -204,17 +204,19 @@ def test_an_unticked_checkbox_is_visible_on_every_background(qapp, dark):
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_the_edge_of_a_field_is_visible_on_the_page(qapp, dark):
-    """A line field's, a combo box's and a spin box's edge is a UI part: 3:1 against the
-    page (WCAG 1.4.11). Fusion's own outline was 1.1:1 in dark and 2:1 in light."""
+    """A line field's, a combo box's, a spin box's, a list's and a text box's edge is a UI
+    part: 3:1 against the page (WCAG 1.4.11). Fusion's own outline was 1.1:1 in dark and
+    2:1 in light. (A list or text box gets the sheet's border at its first focus.)"""
     from helpers.a11y import contrast
     from PySide6.QtGui import QPalette
-    from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QSpinBox
 
     apply_theme(qapp, dark=dark)
     try:
         page = qapp.palette().color(QPalette.ColorRole.Window)
         ratios = {}
-        for field in (QLineEdit("2025:118"), QComboBox(), QSpinBox()):
+        for field in (QLineEdit("2025:118"), QComboBox(), QSpinBox(), QListWidget(),
+                      QPlainTextEdit()):
             if isinstance(field, QComboBox):
                 field.addItem("Genomförande")
             field.resize(160, 28)
@@ -230,8 +232,10 @@ def test_an_unselected_tab_shows_the_dots_of_its_capital(qapp):
     """Fusion cut the top off an unselected tab's label: "Översikt" read "Oversikt"."""
     from PySide6.QtWidgets import QTabWidget, QWidget
 
+    from dialogteam_app.ui.common.tab_bar import roomy_tabs
+
     def label(text: str):
-        tabs = QTabWidget()
+        tabs = roomy_tabs(QTabWidget())
         tabs.addTab(QWidget(), "Nulägesanalys")   # selected; the one looked at is not
         tabs.addTab(QWidget(), text)
         tabs.resize(400, 100)
@@ -245,3 +249,15 @@ def test_an_unselected_tab_shows_the_dots_of_its_capital(qapp):
     apply_theme(qapp, dark=False)
     assert label("Översikt") != label("Oversikt")
     assert label("Åtgärdsplan") != label("Atgärdsplan")
+
+
+def test_every_tab_widget_has_the_roomy_tab_bar():
+    """The taller tabs are the tab bar's, not the style's: a tab widget made without
+    them would cut the dots off again."""
+    from pathlib import Path
+    ui = Path(__file__).resolve().parent.parent / "dialogteam_app" / "ui"
+    bare = [f"{path.relative_to(ui)}:{n}" for path in ui.rglob("*.py")
+            for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+            if "QTabWidget(" in line and "roomy_tabs(" not in line
+            and "QTabWidget.__init__" not in line]
+    assert not bare, bare

@@ -183,13 +183,14 @@ def test_a_tillagg_changes_the_agreement_as_it_stands(window, data_paths):
     assert "Tillägg 2021-03-01" in summary
 
 
-def test_reporting_dates_are_among_the_samverkans_dates(window):
+def test_reporting_dates_are_among_the_samverkans_dates(window, qtbot):
     with window.ctx.store.db.bulk():
         engagement_id, ok2_id = enter_stockholm(window.ctx.store)
     window.navigator.reload(select=(ENGAGEMENT, engagement_id))
     view = window.engagement_view
     view.tabs.setCurrentWidget(view.overview)
     dates = view.overview.agreement_dates
+    qtbot.waitUntil(lambda: dates.count() > 1)  # read in a turn of their own
     texts = [dates.item(i).text() for i in range(dates.count())]
     assert "2021-04-15  Delredovisning (ÖK 2)" in texts
     assert "2022-08-31  Slutredovisning (ÖK 2)" in texts

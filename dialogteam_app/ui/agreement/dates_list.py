@@ -5,13 +5,15 @@ agreement."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from ...domain.agreement import Agreement
-from ...domain.agreement_dates import agreement_dates
 from ..common.widgets import fit_list_height
+
+if TYPE_CHECKING:
+    from ...domain.agreement import Agreement
 
 
 def agreement_dates_list(parent: QWidget, open_agreement: Callable[[str], None]) -> QListWidget:
@@ -25,6 +27,7 @@ def agreement_dates_list(parent: QWidget, open_agreement: Callable[[str], None])
 
 
 def show_agreement_dates(widget: QListWidget, agreements: list[Agreement]) -> None:
+    from ...domain.agreement_dates import agreement_dates  # the model only once it is read
     widget.clear()
     for d in agreement_dates(agreements):
         item = QListWidgetItem(f"{d.date}  {d.label}")

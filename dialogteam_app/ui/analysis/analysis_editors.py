@@ -18,6 +18,7 @@ from ...domain.analysis import (
 from ...domain.analysis_snapshot import evidence_kind, note_label
 from ..common.context import AppContext
 from ..common.record_form import COMBO, TEXT, FieldSpec, RecordForm
+from ..common.theme import themed
 from ..common.widgets import hint, section_title
 
 PROBLEM_FIELDS = [
@@ -47,7 +48,7 @@ class OriginLabel(QLabel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setObjectName("hint")
+        themed(self, "hint")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.linkActivated.connect(self._open)

@@ -22,6 +22,7 @@ from ...domain.notes import Note, Tag, tag_label
 from ...domain.sorting import swedish_key
 from ...store.store import Store
 from ..common.record_form import ErrorLabel
+from ..common.tab_bar import roomy_tabs
 from ..common.widgets import GrowingTextEdit, accept_reject_buttons, fit_to_screen, hint
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
@@ -101,7 +102,7 @@ class EvidencePicker(QDialog):
         box.addWidget(hint("Ett belägg som inte finns bland anteckningar och underlag.", self))
         box.addWidget(self.text)
         box.addStretch(1)
-        self.tabs = QTabWidget(self)
+        self.tabs = roomy_tabs(QTabWidget(self))
         for page, title in ((notes_page, "Anteckningar"), (self.key_figures, "Nyckeltal"),
                             (self.sources, "Underlag"), (self.findings, "Skolinspektionen"),
                             (text_page, "Egen text")):

@@ -33,7 +33,7 @@ from ...export.email_draft import write_email_draft
 from .dialogs import show_error
 from .pdf_render_job import PdfRenderJob, Render
 from .printing import print_pdf
-from .theme import colours
+from .theme import colours, themed
 from .widgets import fit_to_screen
 
 ATTACH = [("PDF", ("pdf",)), ("Word", ("docx",)), ("PDF och Word", ("pdf", "docx"))]
@@ -59,7 +59,7 @@ class ExportDialogBase(QDialog):
 
     def _build_ui(self, heading: str, what: str) -> None:
         self._heading = QLabel(heading)
-        self._heading.setObjectName("sectionTitle")
+        themed(self._heading, "sectionTitle")
         self._progress = QProgressBar()
         self._progress.setTextVisible(False)
         self._pdf = QPdfDocument(self)
@@ -69,7 +69,7 @@ class ExportDialogBase(QDialog):
         self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self._status = QLabel("Skapar PDF …")
         self._status.setWordWrap(True)
-        self._status.setObjectName("hint")
+        themed(self._status, "hint")
         self._save_button = QPushButton("Spara PDF…")
         self._save_button.setShortcut(QKeySequence.StandardKey.Save)
         self._save_button.setToolTip(f"Spara {what} som PDF (Ctrl+S)")

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from .tab_bar import roomy_tabs
+
 PageFactory = Callable[[], QWidget]
 
 
@@ -65,6 +67,7 @@ class LazyTabWidget(_LazyPages, QTabWidget):
 
     def __init__(self, parent: QWidget | None = None):
         QTabWidget.__init__(self, parent)
+        roomy_tabs(self)
         self._lazy = {}
         # Connected first, so the page exists before anyone else hears of the change.
         self.currentChanged.connect(lambda i: self._real(self.widget(i)))

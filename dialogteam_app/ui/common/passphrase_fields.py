@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...passphrase import mismatch, strength
+from .theme import themed
 from .widgets import accept_reject_buttons, hint
 
 
@@ -86,7 +87,7 @@ class AskPassphraseDialog(QDialog):
         if error:
             message = QLabel(error, self)
             message.setWordWrap(True)
-            message.setObjectName("fieldError")  # the theme's error colour, light or dark
+            themed(message, "fieldError")  # the theme's error colour, light or dark
             layout.addWidget(message)
         form = QFormLayout()
         form.addRow("&Lösenfras:", self.field)

@@ -24,6 +24,7 @@ from ...domain.errors import FieldError
 from ...domain.fields import parse_int
 from .autosave import Autosaver
 from .checklist import Checklist
+from .theme import themed
 from .widgets import GrowingTextEdit, field_label, section_title
 
 LINE, TEXT, COMBO, INT, DATE, CHECK, READONLY = "line", "text", "combo", "int", "date", "check", "readonly"
@@ -44,7 +45,7 @@ class FieldSpec:
 class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("fieldError")  # coloured by theme.stylesheet()
+        themed(self, "fieldError")  # coloured by theme.stylesheet()
         self.setWordWrap(True)
         self.hide()
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import FieldError
 from ...domain.fields import parse_int
 from .record_form import CHECK, COMBO, INT, LINE, READONLY, ErrorLabel
+from .theme import themed
 from .widgets import add_shortcut
 
 
@@ -298,7 +299,7 @@ class RecordTable(QWidget):
                   context=Qt.ShortcutContext.WidgetShortcut)
 
         self.empty_hint = ErrorLabel(self)
-        self.empty_hint.setObjectName("emptyHint")
+        themed(self.empty_hint, "emptyHint")
         self._empty_text = empty_text
 
         buttons = QHBoxLayout()

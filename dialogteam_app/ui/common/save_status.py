@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from .autosave import Autosaver
+from .theme import show_property_change, themed
 
 
 class SaveStatusLabel(QLabel):
     def __init__(self, autosaver: Autosaver, parent: QWidget | None = None):
         super().__init__(parent)
         self.autosaver = autosaver
-        self.setObjectName("saveStatus")
+        themed(self, "saveStatus")
         autosaver.state_changed.connect(self.refresh)
         self.refresh()
 
@@ -32,5 +33,4 @@ class SaveStatusLabel(QLabel):
         self.setAccessibleName(text)
         if self.property("state") != state:  # colours per state in theme.stylesheet()
             self.setProperty("state", state)
-            self.style().unpolish(self)
-            self.style().polish(self)
+            show_property_change(self)

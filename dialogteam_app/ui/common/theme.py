@@ -4,10 +4,12 @@ Every colour the window draws itself comes from here or from the palette, so bot
 themes keep WCAG AA contrast (4.5:1 for text) against the backgrounds they are used on;
 tests/helpers/a11y.py measures it on every page.
 
-The style sheet is given only to the widgets its rules select (by object name, or by
-class for the field borders), when Qt polishes them (ThemedWidgetStyle). Set on the
-application, it sent every widget through Qt's style-sheet engine, which doubled the
-cost of building a page. The scrolling pages' background is the palette's Base colour.
+The style sheet's rules are given only to the widgets they select: `themed(widget,
+name)` for a page title, a hint or an error, and a list or text box at its first focus
+(its border). Set on the application, the sheet sent every widget through Qt's
+style-sheet engine, which doubled the cost of building a page; given out by a Python
+proxy style as Qt polished each widget, it ran Python for every widget made (~15 ms of a
+start). The scrolling pages' background is the palette's Base colour.
 """
 
 from __future__ import annotations
@@ -171,19 +173,23 @@ def apply_theme(app, dark: bool | None = None) -> None:
         _desktop_palette = QPalette(app.palette())
     _dark = scheme_is_dark() if dark is None else dark
     app.setPalette(dark_palette() if _dark else _desktop_palette)
+    _set_class_palettes(app)
     # Qt posts the palette change to the widgets; the pages' backgrounds (palette, not
     # sheet) follow at once, as the labels' sheets do.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationPaletteChange)
     _style_widgets(app)
 
 
-_BOXES = (QtWidgets.QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-          QtWidgets.QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
-          QtWidgets.QStyle.PrimitiveElement.PE_IndicatorRadioButton,
-          # a line field's edge: Fusion's outline is 1.1:1 (dark) / 2:1 (light)
-          QtWidgets.QStyle.PrimitiveElement.PE_FrameLineEdit)
-_OUTLINED_CONTROLS = (QtWidgets.QStyle.ComplexControl.CC_ComboBox,
-                      QtWidgets.QStyle.ComplexControl.CC_SpinBox)
+# Fusion outlines check and radio boxes, line fields, combo and spin boxes, text boxes and
+# item views (their frame and row checkboxes) in the Window colour darkened: on a dark Base the
+# unticked box and the field's edge vanish, on a light one they are faint. These classes
+# get a palette whose Window makes that outline the field border (3:1 against the page in
+# both themes). A palette per class costs nothing per paint; the same fix as Python
+# overrides of the style's draw functions cost ~10 ms of every start.
+_OUTLINED = ("QCheckBox", "QRadioButton", "QLineEdit", "QComboBox", "QAbstractSpinBox",
+             "QAbstractItemView", "QPlainTextEdit")
+# Item views whose own background is drawn in Window: the exact class keeps the page's.
+_NOT_OUTLINED = ("QHeaderView", "QComboBoxListView")
 
 
 def _outline_palette(palette: QPalette) -> QPalette:
@@ -195,75 +201,93 @@ def _outline_palette(palette: QPalette) -> QPalette:
     return palette
 
 
-_THEMED = "themedByStyleSheet"   # a dynamic property on the widgets given the sheet
-_PAGE = "page"                   # its background is the palette's Base, not a sheet
+def _set_class_palettes(app) -> None:
+    page = app.palette()
+    outlined = _outline_palette(page)
+    for name in _OUTLINED:
+        app.setPalette(outlined, name)
+    for name in _NOT_OUTLINED:
+        app.setPalette(page, name)
 
 
-class ThemedWidgetStyle(QtWidgets.QProxyStyle):
-    """The platform's style; a widget that a rule of the sheet selects gets the sheet
-    as its own when Qt polishes it (unless it has one, or an ancestor has it)."""
+_THEMED = "themedByStyleSheet"   # a dynamic property on the widgets given rules of the sheet
 
-    def __init__(self, base_style_name: str):
-        super().__init__(QtWidgets.QStyleFactory.create(base_style_name))
-        self.set_sheet(stylesheet())
 
-    def set_sheet(self, sheet: str) -> None:
-        self.sheet = sheet
-        selectors = [part.strip() for block in re.findall(r"([^{}]+)\{", sheet)
-                     for part in block.split(",")]
-        self.names = {n for sel in selectors for n in re.findall(r"#(\w+)", sel)} - {_PAGE}
-        self.classes = tuple(getattr(QtWidgets, m.group(1)) for sel in selectors
-                             if "#" not in sel and (m := re.match(r"(Q\w+)", sel)))
+class _Rules:
+    """The sheet's rules by the object name or the class they select."""
 
-    def wants(self, widget: QtWidgets.QWidget) -> bool:
-        if widget.styleSheet() or not (widget.objectName() in self.names
-                                       or isinstance(widget, self.classes)):
-            return False
-        parent = widget.parentWidget()
-        while parent is not None:  # the parent's sheet reaches this widget already
-            if parent.property(_THEMED):
-                return False
-            parent = parent.parentWidget()
-        return True
+    def __init__(self, sheet: str):
+        self.by_name: dict[str, list[str]] = {}
+        self.by_class: list[tuple[type, str]] = []
+        for block, body in re.findall(r"([^{}]+)\{([^{}]*)\}", sheet):
+            rule = f"{block.strip()} {{{body}}}"
+            for selector in (part.strip() for part in block.split(",")):
+                names = re.findall(r"#(\w+)", selector)
+                if names:
+                    self.by_name.setdefault(names[-1], []).append(rule)
+                elif m := re.match(r"(Q\w+)", selector):
+                    self.by_class.append((getattr(QtWidgets, m.group(1)), rule))
+        self.classes = tuple(dict.fromkeys(cls for cls, _rule in self.by_class))
 
-    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: ANN001, ANN201, N802
-        # Fusion outlines a checkbox and a line field in the Window colour darkened: on a
-        # dark Base the unticked box and the field's edge vanish, on a light one they are
-        # faint. The field border instead (3:1 against the page in both themes).
-        if element in _BOXES:
-            option = type(option)(option)
-            option.palette = _outline_palette(option.palette)
-        super().drawPrimitive(element, option, painter, widget)
+    def sheet_for(self, widget: QtWidgets.QWidget) -> str:
+        found = self.by_name.get(widget.objectName(), []) + [
+            rule for cls, rule in self.by_class if isinstance(widget, cls)]
+        return "\n".join(dict.fromkeys(found))
 
-    def drawComplexControl(self, control, option, painter, widget=None):  # noqa: ANN001, ANN201, N802
-        # Combo and spin boxes take their outline from the same darkened Window colour.
-        if control in _OUTLINED_CONTROLS:
-            option = type(option)(option)
-            option.palette = _outline_palette(option.palette)
-        super().drawComplexControl(control, option, painter, widget)
 
-    def sizeFromContents(self, kind, option, size, widget=None):  # noqa: ANN001, ANN201, N802
-        # Fusion's tab is as tall as the font's line and shifts an unselected tab's label
-        # down: the dots of Ö and the ring of Å were cut off ("Oversikt"). Room for them.
-        size = super().sizeFromContents(kind, option, size, widget)
-        if kind == QtWidgets.QStyle.ContentsType.CT_TabBarTab:
-            size.setHeight(size.height() + 4)
-        return size
+_rules: _Rules | None = None
 
-    def polish(self, arg):  # noqa: ANN001, ANN201 - one of QStyle's overloads
-        if isinstance(arg, QtWidgets.QWidget) and self.wants(arg):
-            arg.setProperty(_THEMED, True)
-            arg.setStyleSheet(self.sheet)
-        return super().polish(arg)
+
+def _current_rules() -> _Rules:
+    global _rules
+    if _rules is None:
+        _rules = _Rules(stylesheet())
+    return _rules
+
+
+def _give_rules(widget: QtWidgets.QWidget) -> None:
+    sheet = _current_rules().sheet_for(widget)
+    if sheet:
+        widget.setProperty(_THEMED, True)
+        widget.setStyleSheet(sheet)
+
+
+def themed(widget: QtWidgets.QWidget, name: str) -> QtWidgets.QWidget:
+    """Name `widget` for the rules of the sheet that select that name (a page title, a
+    hint, an error) and give it those rules, and only those: set on the application the
+    sheet sent every widget through Qt's style-sheet engine, which doubled the cost of
+    building a page, and a style that gave them out as Qt polished each widget ran
+    Python for every widget (~15 ms of a start)."""
+    widget.setObjectName(name)
+    _give_rules(widget)
+    return widget
+
+
+def show_property_change(widget: QtWidgets.QWidget) -> None:
+    """After a dynamic property that rules select on changed (`[state="error"]`): the
+    widget's sheet applied again. Not style().unpolish()/polish(): wrapping the style
+    made PySide build its Python type (~4 ms, on the start's path for the save status)."""
+    widget.setStyleSheet(widget.styleSheet())
+
+
+def _focus_changed(_old: QtWidgets.QWidget | None, new: QtWidgets.QWidget | None) -> None:
+    # A list's or text box's border (the field border, and 2 px in the accent colour
+    # while it has focus) comes with its first focus: until then Fusion's own frame,
+    # in the field border through the class palette, looks the same. A sheet on every
+    # list while a page was built made building it slower.
+    if new is not None and isinstance(new, _current_rules().classes) \
+            and not new.property(_THEMED):
+        _give_rules(new)
 
 
 def _style_widgets(app) -> None:
-    """The current sheet on the widgets that have it; later widgets get it when polished."""
-    style = app.style()
-    if not isinstance(style, ThemedWidgetStyle):
-        style = ThemedWidgetStyle(style.name())
-        app.setStyle(style)
-    style.set_sheet(stylesheet())
+    """The current sheet's rules on the widgets that have some; a list or text box gets
+    its rules at its first focus."""
+    global _rules
+    _rules = _Rules(stylesheet())
+    if not getattr(app, "_theme_follows_focus", False):
+        app._theme_follows_focus = True
+        app.focusChanged.connect(_focus_changed)
     for widget in QtWidgets.QApplication.allWidgets():
         if widget.property(_THEMED):
-            widget.setStyleSheet(style.sheet)
+            widget.setStyleSheet(_rules.sheet_for(widget))

@@ -19,15 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .theme import themed
+
 
 class PageHeader(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.title = QLabel(self)
-        self.title.setObjectName("pageTitle")
+        themed(self.title, "pageTitle")
         self.title.setWordWrap(True)
         self.subtitle = QLabel(self)
-        self.subtitle.setObjectName("pageSubtitle")
+        themed(self.subtitle, "pageSubtitle")
         self.subtitle.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 8)
@@ -86,13 +88,13 @@ def field_label(text: str, field: QWidget, used: set[str], parent: QWidget | Non
 
 def section_title(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
-    label.setObjectName("sectionTitle")
+    themed(label, "sectionTitle")
     return label
 
 
 def hint(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
-    label.setObjectName("hint")
+    themed(label, "hint")
     label.setWordWrap(True)
     return label
 

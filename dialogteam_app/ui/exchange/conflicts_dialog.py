@@ -27,7 +27,7 @@ from ...exchange.conflicts import MINE, THEIRS
 from ...exchange.facade import open_conflicts, settle_conflict
 from ...store.errors import StoreConstraintError
 from ..common.dialogs import show_error
-from ..common.theme import colours
+from ..common.theme import colours, themed
 from ..common.widgets import fit_to_screen, hint, section_title
 
 
@@ -77,7 +77,7 @@ class ConflictPanel(QWidget):
         self.view = view
         self.choices: dict[str, tuple[_Choice, _Choice]] = {}
         title = QLabel(view.title[:1].upper() + view.title[1:], self)
-        title.setObjectName("pageTitle")
+        themed(title, "pageTitle")
         title.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -231,7 +231,7 @@ class ConflictsDialog(QDialog):
             self.panel.deleteLater()
         if row < 0:
             self.panel = QLabel("Inga olösta konflikter.", self)
-            self.panel.setObjectName("pageSubtitle")
+            themed(self.panel, "pageSubtitle")
             self.panel_holder.addWidget(self.panel, 0, Qt.AlignmentFlag.AlignCenter)
             return
         self.panel = ConflictPanel(self.views[row], self)

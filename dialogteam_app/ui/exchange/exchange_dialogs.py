@@ -32,6 +32,7 @@ from ...store.settings import EXCHANGE_NAME
 from ..common.background_job import run_in_background
 from ..common.dialogs import show_error, show_info
 from ..common.passphrase_fields import NewPassphraseFields, ask_passphrase
+from ..common.theme import themed
 from ..common.widgets import accept_reject_buttons, hint, section_title
 
 FILE_FILTER = f"Dialogteam-paket (*{SUFFIX} *{ENCRYPTED_SUFFIX});;Alla filer (*)"
@@ -197,7 +198,7 @@ class ImportSummary(QDialog):
         self.report = report
         who = f" från {report.source}" if report.source else ""
         heading = QLabel(f"{path.name}{who}", self)
-        heading.setObjectName("sectionTitle")
+        themed(heading, "sectionTitle")
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         if report.scope_title:

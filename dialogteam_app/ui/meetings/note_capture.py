@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import Role
 from ...domain.notes import Tag, hashtags
-from ..common.theme import colours
+from ..common.theme import colours, themed
 from ..common.widgets import GrowingTextEdit
 
 NO_SPEAKER = ""
@@ -106,7 +106,7 @@ class NoteCapture(QWidget):
 
         hint = QLabel("Enter sparar · Shift+Enter ny rad · Ctrl+1–8 taggar · Ctrl+T talare · "
                       "#ord blir en egen tagg · Ctrl+Z ångrar", self)
-        hint.setObjectName("hint")
+        themed(hint, "hint")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)

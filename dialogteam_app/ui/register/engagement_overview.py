@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushBu
 from ...domain.engagement import KeyDate, KeyDateKind, Phase, validate_engagement, validate_key_date
 from ..agreement.dates_list import agreement_dates_list, show_agreement_dates
 from ..common.context import AppContext
+from ..common.deferred import after_start
 from ..common.dialogs import confirm_delete
 from ..common.record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
 from ..common.record_table import Column, RecordTable
@@ -106,7 +107,9 @@ class EngagementOverview(ScrollPage):
         self._update_header(e)
         self.units.set_units(store.organisers.units(e.organiser_id), e.school_unit_ids)
         self.dates.set_records(store.engagements.key_dates(engagement_id))
-        show_agreement_dates(self.agreement_dates, store.agreements.list(engagement_id))
+        # Read in a turn of their own once the window is usable: the agreements and their
+        # model were a third of opening the overview, and the section is below the fold.
+        after_start(self, lambda: self._show_agreement_dates(engagement_id))
         self.meetings.clear()
         counts = store.meetings.note_counts(engagement_id)
         for m in store.meetings.list(engagement_id):
@@ -118,6 +121,11 @@ class EngagementOverview(ScrollPage):
         if not self.meetings.count():
             self.meetings.addItem(QListWidgetItem("Inga möten ännu. Lägg till ett med Ctrl+M."))
         fit_list_height(self.meetings)
+
+    def _show_agreement_dates(self, engagement_id: str) -> None:
+        if self.engagement is not None and self.engagement.id == engagement_id:
+            show_agreement_dates(self.agreement_dates,
+                                 self.ctx.store.agreements.list(engagement_id))
 
     def _update_header(self, e) -> None:
         self.header.set_text(e.title, f"{self._organiser_name} · {e.phase.label}"

@@ -21,6 +21,7 @@ from ...domain.meetings import Role
 from ...domain.notes import Tag, tag_label
 from ...store.search import SearchFilter, SearchHit, SearchResult
 from ..common.context import AppContext
+from ..common.theme import themed
 from ..common.widgets import PageHeader
 from .hit_delegate import HIT_ROLE, HitDelegate, plain_snippet
 
@@ -102,7 +103,7 @@ class SearchView(QWidget):
         self.results.setAlternatingRowColors(True)
         self.results.activated.connect(self._activated)
         self.summary = QLabel(self)
-        self.summary.setObjectName("hint")
+        themed(self.summary, "hint")
 
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS, timeout=self.run)
         self._arrived.connect(self._show_result)  # queued: emitted on the search thread

@@ -23,9 +23,11 @@ from ...domain.meetings import Meeting
 from ...domain.organisations import Organiser
 from ...sample_data import SampleAlreadyLoaded, load_sample, sample_loaded
 from ..common.context import AppContext
+from ..common.deferred import window_starting, window_usable
 from ..common.dialogs import confirm_delete, show_info
 from ..common.in_use import refused_because_in_use
 from ..common.save_status import SaveStatusLabel
+from ..common.theme import themed
 from .actions import build_actions
 from .navigator import ENGAGEMENT, MEETING, ORGANISER, SEARCH, TEAM, TODO, Navigator, notes_detail
 from .warm_up import warm_up
@@ -65,17 +67,22 @@ class MainWindow(QMainWindow):
         # Permanent: a passing message (showMessage) never hides whether all is saved.
         self.statusBar().addPermanentWidget(self.save_status, 1)
         where = QLabel(f"Datamapp: {ctx.paths.root}", self)
-        where.setObjectName("dataDir")
+        themed(where, "dataDir")
         self.statusBar().addPermanentWidget(where)
         ctx.autosaver.save_failed.connect(self._save_failed)
 
         build_actions(self)
+        window_starting()
         self.navigator.reload(counts=False)
         self._restore_geometry()
         self._update_empty_state()
         # A tree view picks its first row when it gets focus; the welcome page's
-        # button gets it until the last selection is back.
+        # button has it unless the last selection comes back.
         self.welcome.create_button.setFocus()
+        # The last selection is built before the first paint, which then shows it (one
+        # layout and paint, not the welcome page's first). What can wait (note counts,
+        # a long meeting's older notes, sections below the fold) follows once usable.
+        self.restore_selection()
         self._first_paint_done = False
 
     # -- pages ---------------------------------------------------------------------------------
@@ -400,18 +407,13 @@ class MainWindow(QMainWindow):
     def event(self, event) -> bool:
         handled = super().event(event)
         if event.type() == QEvent.Type.Paint and not self._first_paint_done:
-            # Note counts and the last selection (maybe a long meeting) load right after
-            # the window is on screen: a start never waits for the biggest meeting.
             self._first_paint_done = True
-            QTimer.singleShot(0, self, self._after_first_paint)
+            QTimer.singleShot(0, self, self._usable)  # after what the first paint queued
         return handled
-
-    def _after_first_paint(self) -> None:
-        self.restore_selection()
-        QTimer.singleShot(0, self, self._usable)  # after what the selection queued
 
     def _usable(self) -> None:
         self.usable.emit()
+        window_usable()
         # Counts of every meeting (20-50 ms at 100 000 notes, the index read cold): not
         # needed to work, so in a turn of their own once the window is usable.
         QTimer.singleShot(0, self, self.navigator.show_note_counts)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
 from ...domain.engagement import Phase
 from ...store.store import Store
-from ..common.theme import colours
+from ..common.theme import colours, themed
 
 TEAM, SEARCH, ORGANISER, ENGAGEMENT, MEETING, TODO = (
     "team", "search", "organiser", "engagement", "meeting", "todo")
@@ -49,7 +49,7 @@ class Navigator(QTreeView):
         self.setHeaderHidden(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformRowHeights(True)
-        self.setObjectName("navigator")
+        themed(self, "navigator")
         self.setAccessibleName("Huvudmän, samverkan och möten")
         self.selectionModel().currentChanged.connect(self._current_changed)
         self._items: dict[tuple[str, str], QStandardItem] = {}

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..common.theme import themed
+
 
 class WelcomeView(QWidget):
     create_organiser = Signal()
@@ -13,10 +15,10 @@ class WelcomeView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.title = QLabel(self)
-        self.title.setObjectName("welcomeTitle")
+        themed(self.title, "welcomeTitle")
         self.text = QLabel(self)
         self.text.setWordWrap(True)
-        self.text.setObjectName("welcomeText")
+        themed(self.text, "welcomeText")
         self.create_button = QPushButton("Lägg till en huvudman", self)
         self.create_button.clicked.connect(self.create_organiser)
         self.sample_button = QPushButton("Öppna exempeldata (Norrviks och Sjöviks kommun)", self)
