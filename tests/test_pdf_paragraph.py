@@ -47,7 +47,8 @@ def test_every_paragraph_of_a_plan_has_the_parsers_fragments():
             if fragments(p.text, p.style) is not None:  # else reportlab parsed it itself
                 assert [f.__dict__ for f in p.frags] == parsed(p.text, p.style), p.text
                 fast += 1
-    assert found > 700 and fast / found > 0.95  # the fast path is the rule
+    # the fast path is the rule; only the contents entries (<bullet>, <onDraw/>) are parsed
+    assert found > 700 and fast / found > 0.9
 
 
 @pytest.mark.parametrize("text", [
