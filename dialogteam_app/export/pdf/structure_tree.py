@@ -69,12 +69,26 @@ class _Writer:
         self.annotation_parents: list[tuple[int, bytes]] = []
 
     def _ref(self, obj: Any) -> bytes:
+        """The reference to an object reportlab has (or now registers)."""
         number, version = self.doc.idToObjectNumberAndVersion[self.doc.Reference(obj).name]
         return b"%d %d R" % (number, version)
 
+    def _new(self) -> tuple[_Raw, bytes]:
+        """A new object and its reference: what doc.Reference does for an object it
+        has not seen, without its checks (each costs a caught AttributeError, and a
+        plan registers thousands)."""
+        doc = self.doc
+        obj = _Raw()
+        number = doc.objectcounter = doc.objectcounter + 1
+        name = f"R{number}"
+        obj.__InternalName__ = name
+        doc.idToObjectNumberAndVersion[name] = (number, 0)
+        doc.numberToId[number] = name
+        doc.idToObject[name] = obj
+        return obj, b"%d 0 R" % number
+
     def write(self) -> None:
-        root = _Raw()
-        root_ref = self._ref(root)
+        root, root_ref = self._new()
         document = self._element(self.tagger.root, root_ref)
         for i, page in enumerate(self.pages):
             page.__NoDefault__ = _PAGE_KEYS  # reportlab writes the keys listed here
@@ -83,15 +97,14 @@ class _Writer:
         nums = [b"%d [%s]" % (i, b" ".join(by_mcid[m] for m in range(len(by_mcid))))
                 for i, by_mcid in enumerate(self.marked)]
         nums += [b"%d %s" % (key, parent) for key, parent in self.annotation_parents]
-        parent_tree = _Raw()
+        parent_tree, parent_tree_ref = self._new()
         parent_tree.head = b"<< /Nums [\n" + b"\n".join(nums) + b"\n] >>"
         root.head = b"<< /Type /StructTreeRoot /K [%s] /ParentTree %s /ParentTreeNextKey %d >>" \
-            % (document, self._ref(parent_tree), self.next_key)
+            % (document, parent_tree_ref, self.next_key)
         self.doc.Catalog.StructTreeRoot = root
 
     def _element(self, elem: StructElem, parent: bytes) -> bytes:
-        obj = _Raw()
-        ref = self._ref(obj)
+        obj, ref = self._new()
         first = next((k for k in elem.kids if not isinstance(k, StructElem)), None)
         page = first.page if first is not None else None
         head = [b"<< /Type /StructElem /S /%s /P %s" % (elem.role.encode("ascii"), parent)]
