@@ -22,7 +22,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ... import __version__
-from .contents import DRAW_ENTRY_END, draw_entry_end
 from .fonts import REGULAR
 from .headings import Heading
 from .structure import Tagger
@@ -106,7 +105,6 @@ class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has 
 
     def beforeDocument(self) -> None:
         self.canv.showOutline()  # open with the bookmarks panel
-        self.canv.setNamedCB(DRAW_ENTRY_END, draw_entry_end)
         if self.tagger:
             self.tagger.attach(self.canv)
 

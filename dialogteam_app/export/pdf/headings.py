@@ -41,11 +41,6 @@ class TocEntry:
     in_toc: bool = True
 
     @property
-    def markup(self) -> str:
-        bullet = f"<bullet>{self.number}</bullet>" if self.number else ""
-        return bullet + escape(self.title)
-
-    @property
     def outline_title(self) -> str:
         return f"{self.number} {self.title}" if self.number else self.title
 
