@@ -107,18 +107,18 @@ class _Writer:
         obj, ref = self._new()
         first = next((k for k in elem.kids if not isinstance(k, StructElem)), None)
         page = first.page if first is not None else None
-        head = [b"<< /Type /StructElem /S /%s /P %s" % (elem.role.encode("ascii"), parent)]
+        head = [b"<</Type/StructElem/S/%s/P %s" % (elem.role.encode("ascii"), parent)]
         if page is not None:
             head.append(b"/Pg " + self.page_refs[page])
         if elem.scope or elem.col_span > 1:
-            attrs = [b"/O /Table"]
+            attrs = [b"/O/Table"]
             if elem.scope:
-                attrs.append(b"/Scope /" + elem.scope.encode("ascii"))
+                attrs.append(b"/Scope/" + elem.scope.encode("ascii"))
             if elem.col_span > 1:
                 attrs.append(b"/ColSpan %d" % elem.col_span)
-            head.append(b"/A << " + b" ".join(attrs) + b" >>")
-        obj.strings = [(key, value) for key, value in ((b" /Alt ", elem.alt),
-                                                       (b" /Lang ", elem.lang)) if value]
+            head.append(b"/A<<" + b"".join(attrs) + b">>")
+        obj.strings = [(key, value) for key, value in ((b"/Alt", elem.alt),
+                                                       (b"/Lang", elem.lang)) if value]
         kids: list[bytes] = []
         for kid in elem.kids:
             if isinstance(kid, StructElem):
@@ -126,14 +126,14 @@ class _Writer:
             elif isinstance(kid, MarkedRef):
                 self.marked[kid.page][kid.mcid] = ref
                 kids.append(b"%d" % kid.mcid if kid.page == page else
-                            b"<< /Type /MCR /Pg %s /MCID %d >>"
+                            b"<</Type/MCR/Pg %s/MCID %d>>"
                             % (self.page_refs[kid.page], kid.mcid))
             else:
                 kids.append(self._link(kid, ref))
-        obj.head = b" ".join(head)
+        obj.head = b"".join(head)
         single_mcid = len(elem.kids) == 1 and isinstance(elem.kids[0], MarkedRef) \
             and elem.kids[0].page == page
-        obj.tail = (b" /K %s >>" if single_mcid else b" /K [%s] >>") % b" ".join(kids)
+        obj.tail = (b"/K %s>>" if single_mcid else b"/K[%s]>>") % b" ".join(kids)
         return ref
 
     def _link(self, link: LinkRef, parent: bytes) -> bytes:
@@ -143,7 +143,7 @@ class _Writer:
         annotation.otherkw["StructParent"] = self.next_key
         self.annotation_parents.append((self.next_key, parent))
         self.next_key += 1
-        return b"<< /Type /OBJR /Obj %s /Pg %s >>" % (self._ref(annotation),
+        return b"<</Type/OBJR/Obj %s/Pg %s>>" % (self._ref(annotation),
                                                       self.page_refs[link.page])
 
 
