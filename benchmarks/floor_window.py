@@ -2,12 +2,17 @@
 (menus, a toolbar, a tree on the left, a page on the right, a status bar), run as its own
 process.
 
-    python benchmarks/floor_window.py
+    python benchmarks/floor_window.py [--page]
 
 Prints `painted <ms>` at the first paint and `usable <ms>` once the event loop is idle
 after it (input would be handled), both from the start of the process's Python code.
+The page on the right is a label and a field; with --page it is instead what the
+program shows when it starts on a samverkan: five tabs, the first a scrolling page with a
+heading, a form of five fields, three lists, a table of dates and buttons, built with
+PySide6 alone (no database, no program code), for the same window with the same widgets.
 """
 
+import sys
 import time
 
 STARTED = time.perf_counter()
@@ -16,11 +21,21 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTableView,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -66,13 +81,77 @@ for o in range(5):
 tree = QTreeView()
 tree.setModel(model)
 tree.expandToDepth(1)
-page = QWidget()
-layout = QVBoxLayout(page)
-layout.addWidget(QLabel("Välkommen"))
-layout.addWidget(QLineEdit())
-layout.addStretch(1)
+
+
+def welcome_page() -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.addWidget(QLabel("Välkommen"))
+    layout.addWidget(QLineEdit())
+    layout.addStretch(1)
+    return page
+
+
+def listing(texts: list[str], checkable: bool = False) -> QListWidget:
+    widget = QListWidget()
+    for text in texts:
+        item = QListWidgetItem(text, widget)
+        if checkable:
+            item.setCheckState(Qt.CheckState.Checked)
+    return widget
+
+
+def samverkan_page() -> QWidget:
+    """The shape of the samverkan overview the program restores (see the docstring)."""
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    layout.addWidget(QLabel("Samverkan för bästa skola"))
+    layout.addWidget(QLabel("Norrviks kommun · Dialogfas · dnr 2026:412"))
+    form = QFormLayout()
+    form.addRow("Benämning", QLineEdit("Samverkan för bästa skola"))
+    form.addRow("Diarienummer", QLineEdit("2026:412"))
+    for label, items in (("Fas", ["Dialogfas", "Genomförande"]), ("Ansvarig", ["(ingen vald)"])):
+        combo = QComboBox()
+        combo.addItems(items)
+        form.addRow(label, combo)
+    form.addRow("Anteckningar", QPlainTextEdit())
+    layout.addLayout(form)
+    layout.addWidget(QLabel("Möten"))
+    layout.addWidget(listing([f"2026-09-0{n} Möte {n} – Dialogmöte, 8 anteckningar"
+                              for n in range(1, 5)]))
+    buttons = QHBoxLayout()
+    buttons.addWidget(QPushButton("Nytt möte"))
+    buttons.addStretch(1)
+    layout.addLayout(buttons)
+    layout.addWidget(QLabel("Skolenheter i samverkan"))
+    layout.addWidget(listing(["Björkdalsskolan 7-9", "Alvikens skola F-6",
+                              "Strandängsskolan 4-9"], checkable=True))
+    layout.addWidget(QLabel("Viktiga datum"))
+    dates = QStandardItemModel(0, 3)
+    dates.setHorizontalHeaderLabels(["Vad", "Datum", "Kommentar"])
+    for row in range(3):
+        dates.appendRow([QStandardItem("Beslut"), QStandardItem(f"2026-0{row + 1}-15"),
+                         QStandardItem("")])
+    table = QTableView()
+    table.setModel(dates)
+    layout.addWidget(table)
+    layout.addWidget(QPushButton("Nytt datum"))
+    layout.addWidget(QLabel("Datum ur överenskommelserna"))
+    layout.addWidget(listing(["2026-06-18  Undertecknad (ÖK 1)"]))
+    layout.addWidget(QLabel("Gallring"))
+    layout.addWidget(QPushButton("Gallra …"))
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(body)
+    tabs = QTabWidget()
+    tabs.addTab(scroll, "Översikt")
+    for title in ("Nulägesanalys", "Åtgärdsplan", "Överenskommelser", "Genomförande"):
+        tabs.addTab(QWidget(), title)
+    return tabs
+
+
 stack = QStackedWidget()
-stack.addWidget(page)
+stack.addWidget(samverkan_page() if "--page" in sys.argv else welcome_page())
 splitter = QSplitter(Qt.Orientation.Horizontal)
 splitter.addWidget(tree)
 splitter.addWidget(stack)

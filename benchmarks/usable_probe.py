@@ -24,6 +24,11 @@ try:  # as `python -m dialogteam_app` does first (absent in older versions)
     keep_bytecode()
 except ImportError:
     pass
+try:  # as the program does before it imports the window (absent in older versions)
+    from dialogteam_app.gc_pause import pause_for_start
+    pause_for_start()
+except ImportError:
+    pass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer  # noqa: E402
 

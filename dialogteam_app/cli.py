@@ -11,6 +11,7 @@ import time
 
 from . import __version__, cli_swedish
 from .bytecode_cache import keep_bytecode
+from .gc_pause import pause_for_start
 from .paths import ENV_VAR, resolve_data_paths
 from .private_files import restrict_umask
 from .windows_console import attach_windows_console
@@ -120,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     from .diagnostics import log, log_start, setup_logging  # after parsing: --version stays quick
     setup_logging(paths)
     if args.command is None:
+        pause_for_start()  # until the window is usable (gc_pause.py)
         from .ui.app import run_gui
         return run_gui(paths, smoke=args.smoke, started=started)
     from . import commands

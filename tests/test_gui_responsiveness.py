@@ -169,29 +169,6 @@ def test_closing_the_window_ends_the_search_thread(window):
     assert not thread.is_alive()
 
 
-def test_a_long_meeting_shows_its_newest_notes_first_then_all(window, qtbot, monkeypatch):
-    from dialogteam_app.sample_data import sample_id
-    from dialogteam_app.ui.meetings import meeting_view as meeting_module
-    monkeypatch.setattr(meeting_module, "FIRST_NOTES", 3)
-    monkeypatch.setattr(meeting_module, "OLDER_NOTES", 2)  # several steps
-    window.open_sample()
-    meeting_id = sample_id("meeting-m2")
-    everything = window.ctx.store.notes.list(meeting_id)
-    assert len(everything) > 3
-    window.navigator.select(MEETING, meeting_id)
-    view = window.meeting_view
-    assert [n.id for n in view.model.notes()] == [n.id for n in everything[-3:]]
-    qtbot.waitUntil(lambda: view.model.rowCount() == len(everything), timeout=2000)
-    assert [n.id for n in view.model.notes()] == [n.id for n in everything]
-    count = window.navigator.item_for(MEETING, meeting_id)
-    detail = count.parent().child(count.row(), 1).text()
-    assert detail == f"{len(everything)} ant."
-    # An older note asked for (from a search hit) is listed and selected at once.
-    window.navigator.select(MEETING, sample_id("meeting-m3"))
-    window.open_meeting(meeting_id, everything[0].id)
-    assert view.notes.selected_notes()[0].id == everything[0].id
-
-
 def test_rows_are_added_and_removed_in_the_lazily_built_tables(window, data_paths):
     from helpers.qt_helpers import answer_next_dialog
 
@@ -243,33 +220,6 @@ def test_the_style_sheet_reaches_only_the_widgets_it_selects(qtbot):
     assert "pageTitle" not in notes.styleSheet()
     assert not button.styleSheet() and not page.styleSheet()
     assert not notes.viewport().styleSheet()  # reached through its parent already
-
-
-def test_a_long_meeting_opens_at_its_newest_notes_and_stays_where_the_user_scrolls(
-        window, qtbot, monkeypatch):
-    from dialogteam_app.domain.notes import Note
-    from dialogteam_app.sample_data import sample_id
-    from dialogteam_app.ui.meetings import meeting_view as meeting_module
-    monkeypatch.setattr(meeting_module, "FIRST_NOTES", 20)
-    window.open_sample()
-    meeting_id = sample_id("meeting-m2")
-    meeting = window.ctx.store.meetings.get(meeting_id)
-    with window.ctx.store.db.bulk():
-        for n in range(150):
-            window.ctx.store.notes.save(Note(
-                meeting_id=meeting_id, engagement_id=meeting.engagement_id,
-                body=f"Anteckning {n} om studieron och uppföljningen av resultaten.",
-                taken_at=f"2026-09-29T15:{n // 60:02d}:{n % 60:02d}.000+02:00"))
-    window.navigator.select(MEETING, meeting_id)
-    view = window.meeting_view
-    bar = view.notes.verticalScrollBar()
-    qtbot.waitUntil(lambda: view.model.rowCount() > 150, timeout=2000)
-    qtbot.wait(300)  # the batched layout of the rows
-    assert bar.maximum() > 0 and bar.value() == bar.maximum()
-    bar.setValue(0)  # the user scrolls up; a later layout must not pull the list down
-    view.notes.doItemsLayout()
-    qtbot.wait(100)
-    assert bar.value() == 0
 
 
 def test_pyside_does_not_read_the_source_of_our_modules_on_import(monkeypatch):

@@ -122,3 +122,5 @@ def test_a_long_meeting_is_listed_in_steps_from_the_newest(store, meeting):
     while len(steps[0]) == 3:
         steps.insert(0, store.notes.list(meeting.id, newest=3, before=steps[0][0].id))
     assert [n for step in steps for n in step] == everything  # tags and order included
+    assert store.notes.count_in_meeting(meeting.id) == 7
+    assert store.notes.list(meeting.id, before=steps[1][0].id) == everything[:len(steps[0])]

@@ -142,6 +142,10 @@ class Notes:
         return int(self.db.conn.execute("SELECT count(*) FROM notes WHERE engagement_id = ?",
                                         (engagement_id,)).fetchone()[0])
 
+    def count_in_meeting(self, meeting_id: str) -> int:
+        return int(self.db.conn.execute("SELECT count(*) FROM notes WHERE meeting_id = ?",
+                                        (meeting_id,)).fetchone()[0])
+
     def get(self, note_id: str) -> Note | None:
         r = self.db.conn.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
         if r is None:

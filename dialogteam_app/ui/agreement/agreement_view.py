@@ -33,7 +33,6 @@ from ..common.lazy_pages import LazyTabWidget
 from ..common.widgets import ScrollPage, add_shortcut, fill_with_panes, hint
 from .changes_page import ChangesPage
 from .commands import DeleteAgreement, undo_here
-from .export import agreement_export_dialog
 from .header_page import HeaderPage
 from .money_page import MoneyPage
 from .reports_page import ReportsPage
@@ -258,5 +257,7 @@ class AgreementView(QWidget):
             self.reload(select=dialog.export.agreement.id)  # Bilaga 1 may be frozen now
 
     def make_export_dialog(self):
+        # The dialog's modules (PDF, Word, e-mail, printing: ~20 ms) when first asked for.
+        from .export import agreement_export_dialog
         a = self.state.agreement
         return agreement_export_dialog(self, self.ctx, a.id) if a is not None else None

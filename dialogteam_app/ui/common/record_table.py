@@ -50,6 +50,23 @@ class Column:
     align: Qt.AlignmentFlag | None = None
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole)
+_SHOWN = frozenset((_DISPLAY, _EDIT, _TOOLTIP))
+_ANSWERED = _SHOWN | {_FOREGROUND, _ALIGN, _CHECK_STATE}
+
+
+def _flags(col: Column) -> Qt.ItemFlag:
+    base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    if col.kind == READONLY:
+        return base
+    return base | (Qt.ItemFlag.ItemIsUserCheckable if col.kind == CHECK else Qt.ItemFlag.ItemIsEditable)
+
+
 class RecordTableModel(QAbstractTableModel):
     rejected = Signal(str)
     accepted = Signal(object)
@@ -58,6 +75,7 @@ class RecordTableModel(QAbstractTableModel):
                  save: Callable[[Any], None], parent=None):
         super().__init__(parent)
         self.columns = list(columns)
+        self._flags = [_flags(col) for col in self.columns]  # asked for on every paint
         self._validate = validate
         self._save = save
         self._rows: list = []
@@ -104,41 +122,35 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
-        col = self.columns[index.column()]
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if col.kind == READONLY:
-            return base
-        return base | (Qt.ItemFlag.ItemIsUserCheckable if col.kind == CHECK else Qt.ItemFlag.ItemIsEditable)
+        return self._flags[index.column()]
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index, role=_DISPLAY):
+        # Asked for every role of every cell on each layout and paint (~3 000 calls when a
+        # page with three tables opens): the roles not answered leave at once.
+        if role not in _ANSWERED or not index.isValid():
             return None
         col = self.columns[index.column()]
         record = self._rows[index.row()]
-        value = getattr(record, col.name)
-        if col.display is not None and role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.EditRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
+        if col.display is not None and role in _SHOWN:
             return col.display(record)
-        if role == Qt.ItemDataRole.ForegroundRole and col.colour is not None:
-            colour = col.colour(record)
+        if role == _FOREGROUND:
+            colour = col.colour(record) if col.colour is not None else None
             return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.align is not None:
-            return int(col.align | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGN:
+            return int(col.align | Qt.AlignmentFlag.AlignVCenter) if col.align is not None else None
+        value = getattr(record, col.name)
         if col.kind == CHECK:
-            if role == Qt.ItemDataRole.CheckStateRole:
+            if role == _CHECK_STATE:
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if col.kind == COMBO:
                 return dict((v, label) for v, label in col.choices).get(
                     value, getattr(value, "label", str(value or "")))  # "okänt värde"
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return value
-        if role == Qt.ItemDataRole.ToolTipRole and col.kind == LINE and value:
+        if role == _TOOLTIP and col.kind == LINE and value:
             return str(value)  # a long text in a narrow cell can be read whole
         return None
 

@@ -118,6 +118,9 @@ class StallLog(QObject):
             if (time.perf_counter() - self._beat) * 1000 > self.threshold_ms / 2:
                 frame = sys._current_frames().get(self._gui_thread)
                 self._samples.append((self._last_event, _own_frames(frame)))
+                # Not kept until the next sample: a frame that has returned meanwhile
+                # would keep its locals alive (a QPainter past its paint event).
+                del frame
 
     def stop(self) -> None:
         self._stop.set()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import time
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QVBoxLayout, QWidget
 
 from ...domain.meetings import (
     MeetingKind,
@@ -16,7 +16,6 @@ from ...domain.meetings import (
 )
 from ...domain.notes import Note, stamp_in_meeting, validate_note
 from ..common.context import AppContext
-from ..common.html_delegate import HtmlDelegate
 from ..common.in_use import refused_because_in_use
 from ..common.lazy_pages import LazyTabWidget
 from ..common.record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
@@ -25,6 +24,7 @@ from ..common.unit_checklist import UnitChecklist
 from ..common.widgets import PageHeader, ScrollPage, add_shortcut, fill_with_panes, hint
 from .meeting_tables import TABLE_TABS, make_meeting_table
 from .note_capture import TAG_ORDER, NoteCapture
+from .notes_list import NotesList
 from .notes_model import (
     NOTE_ROLE,
     AddNote,
@@ -34,6 +34,7 @@ from .notes_model import (
     NotesUndoStack,
     with_tag_toggled,
 )
+from .older_notes import OlderNotes
 
 MEETING_FIELDS = [
     FieldSpec("title", "Rubrik", placeholder="till exempel Dialogmöte 2 med förvaltningen"),
@@ -46,49 +47,6 @@ MEETING_FIELDS = [
 ]
 
 
-class NotesList(QListView):
-    """The notes; Delete removes the selected note, Ctrl+Z/Ctrl+Shift+Z undo and redo."""
-
-    def __init__(self, stack: NotesUndoStack, parent=None):
-        super().__init__(parent)
-        self.stack = stack
-        self.setObjectName("notesList")
-        self.setAccessibleName("Anteckningar")
-        self.setAccessibleDescription("F2 redigerar, Ctrl+1–8 taggar, Delete tar bort")
-        self.setItemDelegate(HtmlDelegate(self))
-        self.setWordWrap(True)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setLayoutMode(QListView.LayoutMode.Batched)  # long meetings appear at once, laid out in steps
-        self.setBatchSize(40)  # rows measured per turn of the event loop (an HTML layout each)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.setAlternatingRowColors(True)
-        # Stays at the bottom (the newest notes) while the batched layout, older notes
-        # listed later, or new notes make the list taller; until the user scrolls up.
-        bar = self.verticalScrollBar()
-        self._at_bottom = True
-        bar.valueChanged.connect(lambda value: setattr(self, "_at_bottom", value >= bar.maximum()))
-        bar.rangeChanged.connect(lambda _low, high: self._at_bottom and bar.setValue(high))
-
-    def undo(self) -> None:
-        self.stack.undo()
-
-    def redo(self) -> None:
-        self.stack.redo()
-
-    def selected_notes(self) -> list[Note]:
-        return [i.data(NOTE_ROLE) for i in sorted(self.selectionModel().selectedRows(),
-                                                  key=lambda i: i.row())]
-
-
-FIRST_NOTES = 50    # of a longer meeting, shown at once: a screenful and more
-OLDER_NOTES = 200   # then the older ones, this many per turn of the event loop
-
-
 class MeetingView(QWidget):
     renamed = Signal(str, str)          # meeting id, display name
     note_count_changed = Signal(str, int)
@@ -97,7 +55,7 @@ class MeetingView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting = None
-        self._older_pending = False  # a long meeting's older notes still to be listed
+        self._shown_count = 0  # the meeting's note count as the navigator shows it
         self.stack = NotesUndoStack(self._may_remove_notes, self)
         meetings = ctx.store.meetings
 
@@ -111,6 +69,7 @@ class MeetingView(QWidget):
         self.notes.setModel(self.model)
         self.notes.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.notes.customContextMenuRequested.connect(self._context_menu)
+        self.older = OlderNotes(ctx.store, self.model, self.notes)
         self.capture = NoteCapture(self)
         self.capture.submitted.connect(self._add_note)
         self.capture.draft_changed.connect(self._draft_changed)
@@ -204,11 +163,9 @@ class MeetingView(QWidget):
         self.units.set_units(store.organisers.units(engagement.organiser_id), m.school_unit_ids)
         self._organiser = store.organisers.get(engagement.organiser_id).name
         self._update_header(m)
-        # A long meeting shows its newest notes at once and the older ones a moment later.
-        notes = store.notes.list(meeting_id, newest=FIRST_NOTES)
-        self._older_pending = len(notes) == FIRST_NOTES
-        if self._older_pending:
-            QTimer.singleShot(0, self, lambda: self._load_older(meeting_id))
+        # A long meeting shows its newest notes; older ones when the user scrolls up.
+        notes = self.older.open(meeting_id)
+        self._shown_count = len(notes) + self.older.count
         self.model.set_notes(notes, store.notes.used_in_analysis(m.engagement_id))
         self.capture.reset()
         draft = store.notes.draft(meeting_id)
@@ -218,29 +175,21 @@ class MeetingView(QWidget):
         for key in self._tables:  # the tables built so far
             self._load_table(key)
         self._update_empty()
-        self.notes.scrollToBottom()
+        self.notes.show_newest()
         return True
-
-    def _load_older(self, meeting_id: str, *, all_now: bool = False) -> None:
-        """The next OLDER_NOTES older notes, one step per turn of the event loop (or all
-        of them now, for a note asked for)."""
-        while self._older_pending and self.meeting is not None and self.meeting.id == meeting_id:
-            first = self.model.notes()[0].id if self.model.rowCount() else None
-            older = self.ctx.store.notes.list(meeting_id, newest=OLDER_NOTES, before=first)
-            self._older_pending = len(older) == OLDER_NOTES
-            self.model.add_older(older)
-            if not self._older_pending:
-                self._count_changed()  # the whole meeting is listed: its count is true now
-            elif not all_now:
-                QTimer.singleShot(0, self, lambda: self._load_older(meeting_id))
-                return
 
     def focus_capture(self) -> None:
         self.capture.edit.setFocus()
 
     def select_note(self, note_id: str) -> None:
-        if self.meeting is not None:
-            self._load_older(self.meeting.id, all_now=True)  # it may be an older note
+        """Select and show a note (a search hit); an older one is listed first."""
+        if self.model.row_of(note_id) < 0:
+            self.older.load_until(lambda: self.model.row_of(note_id) >= 0,
+                                  lambda: self._select_listed(note_id))
+        else:
+            self._select_listed(note_id)
+
+    def _select_listed(self, note_id: str) -> None:
         row = self.model.row_of(note_id)
         if row >= 0:
             index = self.model.index(row)
@@ -266,8 +215,10 @@ class MeetingView(QWidget):
 
     def _count_changed(self, *_args) -> None:
         self._update_empty()
-        if self.meeting is not None and not self._older_pending:
-            self.note_count_changed.emit(self.meeting.id, self.model.rowCount())
+        count = self.model.rowCount() + self.older.count
+        if self.meeting is not None and count != self._shown_count:
+            self._shown_count = count
+            self.note_count_changed.emit(self.meeting.id, count)
 
     # -- notes ----------------------------------------------------------------------------------------
     def _draft_changed(self, text: str, role: str) -> None:
@@ -278,9 +229,9 @@ class MeetingView(QWidget):
                                     lambda: repo.save_draft(meeting_id, text, role))
 
     def _add_note(self, body: str, role: str, tags: list[str]) -> None:
-        m, notes = self.meeting, self.model.notes()
+        m, last = self.meeting, self.model.last()
         taken_at = stamp_in_meeting(m.date, m.start_time, m.end_time,
-                                    notes[-1].taken_at if notes else None,
+                                    last.taken_at if last else None,
                                     time.monotonic() - self._opened_at)
         note = Note(meeting_id=m.id, engagement_id=m.engagement_id, body=body,
                     speaker_role=role, tags=tags, taken_at=taken_at)
@@ -291,7 +242,7 @@ class MeetingView(QWidget):
         self.stack.push(AddNote(self.model, self.ctx.store.notes, note))
         self.capture.accepted()
         self._draft_changed("", role)  # replaces a queued save of the text just entered
-        self.notes.scrollToBottom()
+        self.notes.show_newest()
 
     def _change(self, before: Note, after: Note, text: str) -> bool:
         problems = validate_note(after)

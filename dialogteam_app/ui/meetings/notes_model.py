@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ...domain.meetings import Role
 from ...domain.notes import Note, tag_label
 from ...store.notes import Notes
-from ..common.html_delegate import HTML_ROLE
+from ..common.html_delegate import HTML_ROLE, PLAIN_ROLE
 from ..common.theme import colours
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,6 +47,18 @@ def note_html(n: Note, in_analysis: bool = False) -> str:
     return "&nbsp;&nbsp;".join(head) + f"<br>{body}"
 
 
+def note_plain(n: Note, in_analysis: bool = False) -> tuple[str, str]:
+    """note_html's head line and body as the text it shows (for measuring its height)."""
+    head = [n.clock] if n.clock else []
+    if n.speaker_role:
+        head.append(role_label(n.speaker_role))
+    head += [f" {tag_label(t)} " for t in n.tags]
+    if in_analysis:
+        head.append("▸ i analysen")
+    lines = (" ".join(line.split()) for line in n.body.split("\n"))  # as HTML collapses spaces
+    return "  ".join(head), "\n".join(lines)
+
+
 class NotesModel(QAbstractListModel):
     body_edited = Signal(object, str)  # note, new text (the view turns it into a command)
 
@@ -54,6 +66,9 @@ class NotesModel(QAbstractListModel):
         super().__init__(parent)
         self._notes: list[Note] = []
         self._in_analysis: set[str] = set()
+        # Each row's HTML, made once: the list asks for it on every layout of every row.
+        self._html: dict[str, str] = {}
+        self._html_colours = colours()
 
     def set_in_analysis(self, note_ids: set[str]) -> None:
         """Notes promoted into the nulägesanalys or used there as evidence get a marker."""
@@ -62,24 +77,42 @@ class NotesModel(QAbstractListModel):
         # Only the rows whose marker changed: every row would be laid out again.
         for row, note in enumerate(self._notes):
             if note.id in changed:
+                self._html.pop(note.id, None)
                 self.dataChanged.emit(self.index(row), self.index(row))
 
     def set_notes(self, notes: list[Note], in_analysis: set[str] | None = None) -> None:
         self.beginResetModel()
         self._notes = list(notes)
+        self._html.clear()
         if in_analysis is not None:
             self._in_analysis = set(in_analysis)
         self.endResetModel()
 
-    def add_older(self, notes: list[Note]) -> None:
-        """Notes from before the first one shown, in time order, put above it."""
+    def add_older(self, notes: list[Note]) -> int:
+        """Notes from before the first one shown, in time order, put above it; how many."""
         if notes:
             self.beginInsertRows(QModelIndex(), 0, len(notes) - 1)
             self._notes[:0] = notes
             self.endInsertRows()
+        return len(notes)
 
     def notes(self) -> list[Note]:
         return list(self._notes)
+
+    def first(self) -> Note | None:
+        return self._notes[0] if self._notes else None
+
+    def last(self) -> Note | None:
+        return self._notes[-1] if self._notes else None
+
+    def _note_html(self, n: Note) -> str:
+        if self._html_colours is not colours():  # the theme changed: new colours
+            self._html.clear()
+            self._html_colours = colours()
+        text = self._html.get(n.id)
+        if text is None:
+            text = self._html[n.id] = note_html(n, n.id in self._in_analysis)
+        return text
 
     def row_of(self, note_id: str) -> int:
         return next((i for i, n in enumerate(self._notes) if n.id == note_id), -1)
@@ -92,7 +125,9 @@ class NotesModel(QAbstractListModel):
             return None
         n = self._notes[index.row()]
         if role == HTML_ROLE:
-            return note_html(n, n.id in self._in_analysis)
+            return self._note_html(n)
+        if role == PLAIN_ROLE:
+            return note_plain(n, n.id in self._in_analysis)
         if role == NOTE_ROLE:
             return n
         if role == Qt.ItemDataRole.EditRole:
@@ -119,6 +154,7 @@ class NotesModel(QAbstractListModel):
         """In time order: a note put back by undo returns to where it was."""
         row = next((i for i, n in enumerate(self._notes) if n.taken_at > note.taken_at),
                    len(self._notes))
+        self._html.pop(note.id, None)
         self.beginInsertRows(QModelIndex(), row, row)
         self._notes.insert(row, note)
         self.endInsertRows()
@@ -134,6 +170,7 @@ class NotesModel(QAbstractListModel):
         row = self.row_of(note.id)
         if row >= 0:
             self._notes[row] = note
+            self._html.pop(note.id, None)
             self.dataChanged.emit(self.index(row), self.index(row))
 
 

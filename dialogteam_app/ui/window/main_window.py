@@ -21,6 +21,7 @@ from ... import APP_NAME
 from ...domain.engagement import Engagement
 from ...domain.meetings import Meeting
 from ...domain.organisations import Organiser
+from ...gc_pause import start_done
 from ...sample_data import SampleAlreadyLoaded, load_sample, sample_loaded
 from ..common.context import AppContext
 from ..common.deferred import window_starting, window_usable
@@ -81,7 +82,8 @@ class MainWindow(QMainWindow):
         self.welcome.create_button.setFocus()
         # The last selection is built before the first paint, which then shows it (one
         # layout and paint, not the welcome page's first). What can wait (note counts,
-        # a long meeting's older notes, sections below the fold) follows once usable.
+        # sections below the fold) follows once usable; a long meeting lists its newest
+        # notes, the older ones when scrolled to.
         self.restore_selection()
         self._first_paint_done = False
 
@@ -412,6 +414,7 @@ class MainWindow(QMainWindow):
         return handled
 
     def _usable(self) -> None:
+        start_done()
         self.usable.emit()
         window_usable()
         # Counts of every meeting (20-50 ms at 100 000 notes, the index read cold): not

@@ -131,6 +131,7 @@ class Navigator(QTreeView):
 
     def show_note_counts(self) -> None:
         # One relayout for all, rather than a signal per item.
+        self.store.flush()  # a note just entered is counted: its queued save written first
         self.model_.blockSignals(True)
         try:
             counts = self._counts = self.store.meetings.note_counts()
