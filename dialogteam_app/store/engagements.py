@@ -49,13 +49,28 @@ class Engagements:
             "JOIN school_units su ON su.id = eu.school_unit_id "
             "WHERE eu.engagement_id = ? ORDER BY su.position, su.name", (engagement_id,))]
 
+    def _unit_ids_of_all(self, organiser_id: str | None) -> dict[str, list[str]]:
+        """Every listed engagement's skolenheter in one query (one per engagement made
+        opening the search page stall at 100 000 notes and many engagements)."""
+        where, args = ("", ()) if organiser_id is None else (
+            "JOIN engagements e ON e.id = eu.engagement_id WHERE e.organiser_id = ? ",
+            (organiser_id,))
+        found: dict[str, list[str]] = {}
+        for r in self.db.query(
+                "SELECT eu.engagement_id, eu.school_unit_id FROM engagement_units eu "
+                "JOIN school_units su ON su.id = eu.school_unit_id "
+                f"{where}ORDER BY su.position, su.name", args):
+            found.setdefault(r[0], []).append(r[1])
+        return found
+
     def list(self, organiser_id: str | None = None) -> list[Engagement]:
         if organiser_id is None:
             found = self.db.query("SELECT * FROM engagements")
         else:
             found = self.db.query("SELECT * FROM engagements WHERE organiser_id = ?",
                                   (organiser_id,))
-        result = [_engagement(r, self._unit_ids(r["id"])) for r in found]
+        units = self._unit_ids_of_all(organiser_id)
+        result = [_engagement(r, units.get(r["id"], [])) for r in found]
         return sorted(result, key=lambda e: (swedish_key(e.title), e.dnr))
 
     def list_with_organiser(self) -> builtins.list[tuple[Engagement, str]]:
