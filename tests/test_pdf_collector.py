@@ -7,7 +7,7 @@ import pytest
 from helpers.plan_documents import timra_document
 
 from dialogteam_app.export import render_plan_pdf
-from dialogteam_app.export.pdf.collector import collector_paused
+from dialogteam_app.gc_pause import collector_paused
 
 
 def test_an_export_pauses_the_collector_and_resumes_it(tmp_path):

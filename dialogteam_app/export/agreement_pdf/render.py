@@ -13,8 +13,8 @@ from ...domain import agreement_outline as outline
 from ...domain.agreement_document import AgreementDocument
 from ...domain.agreement_outline import Chapter
 from ...domain.plan_document import PlanDocument
+from ...gc_pause import collector_paused
 from ..atomic import atomic_path
-from ..pdf.collector import collector_paused
 from ..pdf.document import COVER, DocumentInfo
 from ..pdf.fonts import register_fonts
 from ..pdf.render import plan_info, plan_story

@@ -14,8 +14,8 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from ...domain.plan_document import PlanDocument
+from ...gc_pause import collector_paused
 from ..atomic import atomic_path
-from .collector import collector_paused
 from .cover import contents_page, cover_page
 from .document import DocumentInfo, DocumentTemplate
 from .fonts import register_fonts
