@@ -3,10 +3,12 @@ the same run.
 
     .venv/bin/python benchmarks/bench_export.py [--without-accel]
 
-In-process: median of several renders after one warm-up (fonts registered,
-modules imported). Floor: `floor_pdf.py`, a minimal reportlab document with the
-same page count. Tagging: the same plan rendered without the structure tree
-(marked content and pikepdf pass left out), so the ratio is what PDF/UA costs.
+In-process: median of several rounds after one warm-up (fonts registered,
+modules imported); each round renders the plan, the plan untagged and the floor
+one after the other, so a busy moment on a shared machine hits all three. Floor:
+`floor_pdf.py`, a minimal reportlab document with the same page count. Tagging:
+the same plan rendered without the structure tree (marked content and structure
+elements left out), so the ratio is what PDF/UA costs.
 Cold: a fresh Python process that imports the exporter, reads the plan and writes
 the PDF, as a command-line export does, against a bare interpreter start.
 `--without-accel` hides reportlab's C accelerator (rl_accel) to show what it brings.
@@ -29,7 +31,7 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(REPO))
 
-RUNS = 5
+RUNS = 7
 COLD_RUNS = 3
 HIDE_ACCEL = "import sys; sys.modules['_rl_accel'] = None\n"
 COLD_EXPORT = """
@@ -41,14 +43,17 @@ render_plan_pdf(PlanDocument.from_json(Path(sys.argv[1]).read_text("utf-8")), Pa
 """
 
 
-def median_seconds(fn, runs: int = RUNS) -> float:
-    fn()  # warm-up
-    times = []
+def interleaved_medians(fns: list, runs: int = RUNS) -> list[float]:
+    """Median seconds of each function, called in turn in every round."""
+    for fn in fns:
+        fn()  # warm-up
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for fn, spent in zip(fns, times, strict=True):
+            start = time.perf_counter()
+            fn()
+            spent.append(time.perf_counter() - start)
+    return [statistics.median(spent) for spent in times]
 
 
 def cold(doc, folder: Path, prefix: str) -> float:
@@ -76,7 +81,7 @@ def main() -> None:
     prefix = HIDE_ACCEL if args.without_accel else ""
     if prefix:
         exec(prefix)
-    from floor_pdf import floor_seconds
+    from floor_pdf import paragraphs_for, render_floor
     from helpers.plan_documents import large_document, timra_document
 
     from dialogteam_app.export import render_plan_pdf
@@ -88,7 +93,7 @@ def main() -> None:
              ("~20-page plan (12 interventions)", large_document(12)),
              ("50 interventions", large_document(50))]
     print(f"Python {sys.version.split()[0]}; rl_accel {'on' if accelerated else 'off'}; "
-          f"median of {RUNS} renders; cold: median of {COLD_RUNS} fresh processes "
+          f"median of {RUNS} interleaved rounds; cold: median of {COLD_RUNS} fresh processes "
           f"(bare interpreter start {python_start() * 1000:.0f} ms)")
     print(f"{'plan':40} {'pages':>5} {'PDF ms':>7} {'floor ms':>8} {'× floor':>8} "
           f"{'untagged':>9} {'× untagged':>10} {'cold s':>7}")
@@ -97,11 +102,13 @@ def main() -> None:
         out = folder / "plan.pdf"
         for name, doc in plans:
             pages = render_plan_pdf(doc, out)
-            seconds = median_seconds(lambda d=doc: render_plan_pdf(d, out))
-            floor = floor_seconds(pages)
+            paragraphs = paragraphs_for(pages)
+            fns = [lambda d=doc: render_plan_pdf(d, out), lambda n=paragraphs: render_floor(n)]
             if tagging:
-                plain = median_seconds(lambda d=doc: pdf_render.render_plan_pdf(d, out, tagged=False))
-                untagged = f"{plain * 1000:7.0f} ms {seconds / plain:9.2f}×"
+                fns.append(lambda d=doc: pdf_render.render_plan_pdf(d, out, tagged=False))
+            seconds, floor, *plain = interleaved_medians(fns)
+            if plain:
+                untagged = f"{plain[0] * 1000:7.0f} ms {seconds / plain[0]:9.2f}×"
             else:
                 untagged = f"{'–':>9} {'–':>10}"
             print(f"{name:40} {pages:5d} {seconds * 1000:7.0f} {floor * 1000:8.0f} "

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..gc_pause import collector_paused
 from ..store.connection import sqlite3
 from ..store.database import Database
 from .errors import PackageError
-from .gc_pause import no_gc_passes
 from .history import History
 from .package_writer import write_package
 from .records import Record, RecordReader, RowEncoder, canonical_json
@@ -77,7 +77,7 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
                                f"{exc.strerror or exc}.") from None
         return ExportSummary(path, +counts, len(deleted), size)
 
-    with no_gc_passes():
+    with collector_paused():
         summary: ExportSummary = db.write(work)
     return summary
 

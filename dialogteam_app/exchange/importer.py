@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ..gc_pause import collector_paused
 from ..store.connection import sqlite3
 from ..store.database import Database
 from ..store.retention import compact, regallra_all
 from .apply import apply_plan
 from .conflicts import open_conflict_versions
-from .gc_pause import no_gc_passes
 from .history import History
 from .merge import Planner
 from .package_format import DEFAULT_LIMITS, Limits
@@ -27,7 +27,7 @@ def import_package(db: Database, path: Path, *, progress: Progress | None = None
     """Merge the package into the database, or raise PackageError having changed nothing."""
     progress = progress or (lambda text, fraction: None)
     progress("Läser och kontrollerar paketet", 0.0)
-    with no_gc_passes():
+    with collector_paused():
         return _import(db, Path(path), progress, limits, passphrase)
 
 

@@ -13,12 +13,12 @@ from ...domain import agreement_outline as outline
 from ...domain.agreement_document import AgreementDocument
 from ...domain.agreement_outline import Chapter
 from ...domain.plan_document import PlanDocument
+from ...gc_pause import collector_paused
 from ..atomic import atomic_path
 from ..pdf.document import COVER, DocumentInfo
 from ..pdf.fonts import register_fonts
 from ..pdf.render import plan_info, plan_story
 from ..pdf.structure import Tagger
-from ..pdf.structure_tree import write_tagged
 from ..pdf.text import one_line
 from . import closing, sections
 from .headings import AgreementHeadings
@@ -64,19 +64,19 @@ def agreement_info(doc: AgreementDocument) -> DocumentInfo:
 def render_agreement_pdf(doc: AgreementDocument, plan: PlanDocument | None, path: Path,
                          progress: Callable[[int, int], None] | None = None) -> int:
     register_fonts()  # before any paragraph: they look up their fonts when made
-    story: list[Flowable] = [PartStart(AGREEMENT_PART, part_name(doc)), *agreement_story(doc)]
-    if plan is not None:
-        story += [NextPageTemplate(COVER), PageBreak(), PartStart(BILAGA_PART, BILAGA_NAME),
-                  *plan_story(plan)]
-    info = agreement_info(doc)
-    tagger = Tagger(info.lang)
-    buffer = io.BytesIO()
-    template = AgreementDocTemplate(buffer, doc, info, plan_info(plan) if plan else None,
-                                    tagger, progress)
-    template.build(story)
-    template.finish()
+    with collector_paused():
+        story: list[Flowable] = [PartStart(AGREEMENT_PART, part_name(doc)),
+                                 *agreement_story(doc)]
+        if plan is not None:
+            story += [NextPageTemplate(COVER), PageBreak(), PartStart(BILAGA_PART, BILAGA_NAME),
+                      *plan_story(plan)]
+        info = agreement_info(doc)
+        buffer = io.BytesIO()
+        template = AgreementDocTemplate(buffer, doc, info, plan_info(plan) if plan else None,
+                                        Tagger(info.lang), progress)
+        template.build(story)
+        template.finish()
     with atomic_path(Path(path)) as tmp:
-        write_tagged(buffer.getvalue(), tagger, tmp, title=info.title, author=info.author,
-                     subject=info.subject, keywords=", ".join(info.keywords), lang=info.lang)
+        tmp.write_bytes(buffer.getvalue())
     template.report_done()
     return int(template.page)

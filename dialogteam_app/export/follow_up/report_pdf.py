@@ -15,7 +15,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -26,6 +25,7 @@ from ..pdf.cover import contents_page, cover, facts_table
 from ..pdf.document import DocumentInfo
 from ..pdf.fonts import register_fonts
 from ..pdf.headings import HeadingMaker, subheading
+from ..pdf.paragraph import Paragraph
 from ..pdf.render import render_document
 from ..pdf.structure import TableTags
 from ..pdf.styles import (

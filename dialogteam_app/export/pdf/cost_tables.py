@@ -9,18 +9,21 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Table
 
 from ...domain.money import NBSP, to_tkr
 from ...domain.plan_document import DocArea, DocIntervention, PlanDocument
 from .fonts import BOLD
 from .headings import area_number, intervention_number
+from .paragraph import Paragraph
 from .styles import (
     ACCENT,
     CELL,
     CELL_BOLD,
     CELL_HEAD,
     CELL_HEAD_NUM,
+    CELL_PADDING,
     CONTENT_WIDTH,
     INK,
     RULE,
@@ -34,10 +37,21 @@ AMOUNT_WIDTH = 25 * mm  # fits 'Huvudmannen' in the header
 SHARE_WIDTH = 16 * mm
 
 
-def _head(*labels: str, numeric_from: int | None = None) -> list[Paragraph]:
-    """Header cells; those from column `numeric_from` on are right-aligned like their amounts."""
-    return [Paragraph(escape(t), CELL_HEAD_NUM if numeric_from is not None and i >= numeric_from
-                      else CELL_HEAD) for i, t in enumerate(labels)]
+def _head(widths: list[float], *labels: str, numeric_from: int | None = None) -> list[Any]:
+    """Header cells; those from column `numeric_from` on are right-aligned like their
+    amounts. A label that fits on one line is a plain string in the header's font
+    (`_table` sets it), drawn where the Paragraph would draw it for a fraction of the
+    cost; a longer one (a funder's name) wraps as a Paragraph."""
+    cells: list[Any] = []
+    for i, (label, width) in enumerate(zip(labels, widths, strict=True)):
+        numeric = numeric_from is not None and i >= numeric_from
+        room = width - 2 * CELL_PADDING
+        if label == " ".join(label.split()) and \
+                stringWidth(label, CELL_HEAD.fontName, CELL_HEAD.fontSize) <= room:
+            cells.append(label)
+        else:
+            cells.append(Paragraph(escape(label), CELL_HEAD_NUM if numeric else CELL_HEAD))
+    return cells
 
 
 def _table(rows: list[list[Any]], widths: list[float], commands: list[TableCommand],
@@ -45,6 +59,11 @@ def _table(rows: list[list[Any]], widths: list[float], commands: list[TableComma
     """A table that repeats its header and may split inside a row (long user texts)."""
     return Table(rows, colWidths=widths, repeatRows=header_rows, splitInRow=1, hAlign="LEFT",
                  style=table_style(
+                     # the header's plain-string cells look like CELL_HEAD paragraphs
+                     ("FONTNAME", (0, 0), (-1, header_rows - 1), CELL_HEAD.fontName),
+                     ("FONTSIZE", (0, 0), (-1, header_rows - 1), CELL_HEAD.fontSize),
+                     ("LEADING", (0, 0), (-1, header_rows - 1), CELL_HEAD.leading),
+                     ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), CELL_HEAD.textColor),
                      ("LINEBELOW", (0, 0), (-1, header_rows - 1), 0.8, ACCENT),
                      ("LINEBELOW", (0, header_rows), (-1, -1), 0.3, RULE),
                      *commands))
@@ -57,33 +76,34 @@ def _total_row_style(row: int) -> list[TableCommand]:
 
 
 def intervention_cost_table(iv: DocIntervention) -> Table:
-    rows = [_head("Kostnadspost", "Finansiär", "År", "tkr", numeric_from=2)]
+    widths = [CONTENT_WIDTH - 30 * mm - 14 * mm - AMOUNT_WIDTH, 30 * mm, 14 * mm, AMOUNT_WIDTH]
+    rows = [_head(widths, "Kostnadspost", "Finansiär", "År", "tkr", numeric_from=2)]
     for cost in iv.costs:
         rows.append([Paragraph(markup(cost.description) or DASH, CELL),
                      Paragraph(markup(cost.funder) or DASH, CELL),
                      str(cost.year) if cost.year else DASH, to_tkr(cost.amount_kr)])
     rows.append(["Summa", "", "", to_tkr(iv.total_kr)])
-    widths = [CONTENT_WIDTH - 30 * mm - 14 * mm - AMOUNT_WIDTH, 30 * mm, 14 * mm, AMOUNT_WIDTH]
     return _table(rows, widths, [("ALIGN", (2, 0), (-1, -1), "RIGHT"),
                                  *_total_row_style(len(rows) - 1),
                                  ("NOSPLIT", (0, len(rows) - 2), (-1, len(rows) - 1))])
 
 
 def milestone_table(iv: DocIntervention) -> Table:
-    rows = [_head("Datum", "Delmål")]
+    widths = [24 * mm, CONTENT_WIDTH - 24 * mm]
+    rows = [_head(widths, "Datum", "Delmål")]
     rows += [[one_line(m.date) or DASH, Paragraph(markup(m.text) or DASH, CELL)]
              for m in iv.milestones]
-    return _table(rows, [24 * mm, CONTENT_WIDTH - 24 * mm], [])
+    return _table(rows, widths, [])
 
 
 def area_summary_table(ai: int, area: DocArea) -> Table:
     """The area's interventions with their period and cost, and the area's sum."""
-    rows = [_head("Insats", "Tidplan", "tkr", numeric_from=2)]
+    widths = [CONTENT_WIDTH - 46 * mm - AMOUNT_WIDTH, 46 * mm, AMOUNT_WIDTH]
+    rows = [_head(widths, "Insats", "Tidplan", "tkr", numeric_from=2)]
     for ii, iv in enumerate(area.interventions):
         rows.append([Paragraph(f"{intervention_number(ai, ii)} {markup(iv.title)}", CELL),
                      period(iv.start, iv.end), to_tkr(iv.total_kr)])
     rows.append([f"Summa utvecklingsområde {area_number(ai)}", "", to_tkr(area.total_kr)])
-    widths = [CONTENT_WIDTH - 46 * mm - AMOUNT_WIDTH, 46 * mm, AMOUNT_WIDTH]
     return _table(rows, widths, [("ALIGN", (2, 0), (-1, -1), "RIGHT"),
                                  *_total_row_style(len(rows) - 1)])
 
@@ -92,7 +112,10 @@ def plan_cost_table(doc: PlanDocument) -> Table:
     """Every intervention's cost per funder, a subtotal per area and the plan's total."""
     funders = list(doc.total_by_funder)
     numeric = 1
-    rows = [_head("Utvecklingsområde och insats", *funders, "Totalt", numeric_from=numeric)]
+    amount_columns = len(funders) + 1
+    widths = [CONTENT_WIDTH - AMOUNT_WIDTH * amount_columns] + [AMOUNT_WIDTH] * amount_columns
+    rows = [_head(widths, "Utvecklingsområde och insats", *funders, "Totalt",
+                  numeric_from=numeric)]
     commands: list[TableCommand] = [("ALIGN", (numeric, 0), (-1, -1), "RIGHT")]
     for ai, area in enumerate(doc.areas):
         rows.append([Paragraph(f"{area_number(ai)} {markup(area.title)}", CELL_BOLD),
@@ -121,8 +144,6 @@ def plan_cost_table(doc: PlanDocument) -> Table:
                  to_tkr(doc.total_kr)])
     commands += [*_total_row_style(len(rows) - 1),
                  ("NOSPLIT", (0, max(1, len(rows) - 2)), (-1, len(rows) - 1))]
-    amount_columns = len(funders) + 1
-    widths = [CONTENT_WIDTH - AMOUNT_WIDTH * amount_columns] + [AMOUNT_WIDTH] * amount_columns
     return _table(rows, widths, commands)
 
 
@@ -131,13 +152,13 @@ def breakdown_table(title: str, amounts: dict[str, int], total_kr: int, width: f
     """'Per finansiär' / 'Per år': label, tkr and, when `shares`, the share of the total;
     `width` is all the table may take."""
     shares = shares and total_kr > 0
-    rows = [_head(title, "tkr", *(["Andel"] if shares else []), numeric_from=1)]
+    share_width = SHARE_WIDTH if shares else 0
+    widths = [width - AMOUNT_WIDTH - share_width, AMOUNT_WIDTH, *([share_width] if shares else [])]
+    rows = [_head(widths, title, "tkr", *(["Andel"] if shares else []), numeric_from=1)]
     for label, kr in amounts.items():
         rows.append([Paragraph(markup(label) or DASH, CELL), to_tkr(kr),
                      *([f"{round(100 * kr / total_kr)}{NBSP}%"] if shares else [])])
     rows.append(["Totalt", to_tkr(total_kr), *([f"100{NBSP}%"] if shares else [])])
-    share_width = SHARE_WIDTH if shares else 0
-    widths = [width - AMOUNT_WIDTH - share_width, AMOUNT_WIDTH, *([share_width] if shares else [])]
     return _table(rows, widths,
                   [("ALIGN", (1, 0), (-1, -1), "RIGHT"), *_total_row_style(len(rows) - 1)])
 

@@ -10,7 +10,6 @@ from reportlab.platypus import (
     HRFlowable,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -19,6 +18,7 @@ from ...domain.plan_document import PlanDocument
 from .contents import contents_entries
 from .document import BODY
 from .headings import Heading, HeadingMaker
+from .paragraph import Paragraph
 from .structure import TableTags
 from .styles import (
     ACCENT,

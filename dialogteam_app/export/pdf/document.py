@@ -12,18 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ... import __version__
-from .contents import DRAW_ENTRY_END, draw_entry_end
 from .fonts import REGULAR
 from .headings import Heading
 from .structure import Tagger
+from .structure_tree import PDF_VERSION, attach_structure
 from .styles import (
     CONTENT_WIDTH,
     MARGIN_BOTTOM,
@@ -78,7 +80,8 @@ class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has 
             lang=info.lang, displayDocTitle=True, pageCompression=1,
             initialFontName=REGULAR,  # else every page's preamble names Helvetica
         )
-        self.info = info
+        self.info = info   # the running header's; a later part may have its own
+        self.metadata = info
         self.tagger = tagger
         self.heading_pages: dict[str, int] = {}
         self._late: dict[str, tuple[Callable[[], str], str, float, Color]] = {}
@@ -97,9 +100,11 @@ class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has 
         if progress:
             self.setProgressCallBack(self._on_progress)
 
+    def build(self, flowables: list[Flowable]) -> None:
+        super().build(flowables, canvasmaker=partial(Canvas, pdfVersion=PDF_VERSION))
+
     def beforeDocument(self) -> None:
         self.canv.showOutline()  # open with the bookmarks panel
-        self.canv.setNamedCB(DRAW_ENTRY_END, draw_entry_end)
         if self.tagger:
             self.tagger.attach(self.canv)
 
@@ -128,7 +133,7 @@ class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has 
         canv.restoreState()
 
     def finish(self) -> None:
-        """Fill in the late numbers and write the file."""
+        """Fill in the late numbers, add the structure tree and write the file."""
         canv = self.canv
         for name, (value, font, size, colour) in self._late.items():
             text = value()
@@ -138,6 +143,11 @@ class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has 
             canv.setFillColor(colour)
             canv.drawRightString(0, 0, text)
             canv.endForm()
+        if self.tagger:
+            meta = self.metadata
+            attach_structure(canv, self.tagger, title=meta.title, author=meta.author,
+                             subject=meta.subject, keywords=", ".join(meta.keywords),
+                             lang=meta.lang)
         canv.save()
 
     # Running header and footer: artifacts, in our (embedded) font.

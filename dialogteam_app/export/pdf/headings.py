@@ -17,11 +17,12 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 __all__ = ["FIRST_AREA_CHAPTER", "area_number", "intervention_number"]  # shared numbering
 
 from ...domain.plan_document import FIRST_AREA_CHAPTER, area_number, intervention_number
+from .paragraph import Paragraph
 from .styles import H1, H2, H3, UNNUMBERED_H1
 from .text import one_line
 
@@ -40,16 +41,11 @@ class TocEntry:
     in_toc: bool = True
 
     @property
-    def markup(self) -> str:
-        bullet = f"<bullet>{self.number}</bullet>" if self.number else ""
-        return bullet + escape(self.title)
-
-    @property
     def outline_title(self) -> str:
         return f"{self.number} {self.title}" if self.number else self.title
 
 
-class Heading(Paragraph):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
+class Heading(Paragraph):
     """A heading paragraph, tagged H1–H6 by its `level` (its place in the document's
     outline, not its look); with a TOC entry the page template bookmarks it."""
 

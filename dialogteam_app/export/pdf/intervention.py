@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from ...domain.plan_document import DocIntervention
+from ..typography import plain
 from .cost_tables import intervention_cost_table, milestone_table, period
 from .headings import HeadingMaker, subheading
+from .paragraph import Paragraph
 from .styles import EMPTY, FIELD
-from .text import bullets, labelled, paragraphs, text_blocks
+from .text import bullets, labelled, paragraphs
 
 LIST_ROOM = 45  # a list's label is not left alone at the foot of a page
 
@@ -61,7 +63,7 @@ def _block(title: str, parts: list[Flowable]) -> list[Flowable]:
 
 
 def _field(label: str, text: str) -> list[Flowable]:
-    return labelled(label, text, FIELD) if text_blocks(text) else []
+    return labelled(label, text, FIELD) if plain(text).strip() else []
 
 
 def _schedule(iv: DocIntervention) -> list[Flowable]:

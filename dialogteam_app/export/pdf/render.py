@@ -1,8 +1,8 @@
 """Rendering: any story into a tagged PDF (render_document), and the plan's story.
 
 One layout pass (numbers known only at the end are filled in afterwards, see
-document.py), then the structure tree is written with pikepdf and the file
-appears atomically: a failure at any step leaves no file.
+document.py) and one write, structure tree included (structure_tree.py); the
+file appears atomically: a failure at any step leaves no file.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from ...domain.plan_document import PlanDocument
+from ...gc_pause import collector_paused
 from ..atomic import atomic_path
 from .cover import contents_page, cover_page
 from .document import DocumentInfo, DocumentTemplate
@@ -21,7 +22,6 @@ from .fonts import register_fonts
 from .headings import HeadingMaker
 from .sections import plan_chapters
 from .structure import Tagger
-from .structure_tree import write_tagged
 from .text import one_line
 
 
@@ -35,16 +35,12 @@ def render_document(story: list[Flowable], info: DocumentInfo, path: Path,
     register_fonts()
     tagger = Tagger(info.lang) if tagged else None
     buffer = io.BytesIO()
-    template = DocumentTemplate(buffer, info, tagger, progress)
-    template.build(story)
-    template.finish()
+    with collector_paused():
+        template = DocumentTemplate(buffer, info, tagger, progress)
+        template.build(story)
+        template.finish()
     with atomic_path(Path(path)) as tmp:
-        if tagger:
-            write_tagged(buffer.getvalue(), tagger, tmp, title=info.title, author=info.author,
-                         subject=info.subject, keywords=", ".join(info.keywords),
-                         lang=info.lang)
-        else:
-            tmp.write_bytes(buffer.getvalue())
+        tmp.write_bytes(buffer.getvalue())
     template.report_done()
     return int(template.page)
 
@@ -73,4 +69,5 @@ def plan_info(doc: PlanDocument) -> DocumentInfo:
 def render_plan_pdf(doc: PlanDocument, path: Path,
                     progress: Callable[[int, int], None] | None = None,
                     tagged: bool = True) -> int:
-    return render_document(plan_story(doc), plan_info(doc), path, progress, tagged)
+    with collector_paused():
+        return render_document(plan_story(doc), plan_info(doc), path, progress, tagged)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from ...domain.plan_document import DocArea, PlanDocument
 from .cost_tables import (
@@ -14,6 +14,7 @@ from .cost_tables import (
 from .headings import FIRST_AREA_CHAPTER, HeadingMaker, area_number, intervention_number, subheading
 from .intervention import intervention_section
 from .layout import SideBySide
+from .paragraph import Paragraph
 from .structure import LIST_ITEM_MORE
 from .styles import BODY, BULLET, CONTENT_WIDTH, FIELD, SMALL
 from .text import bullets, labelled, numbered, paragraphs

@@ -39,9 +39,9 @@ class MarkedRef:
 
 @dataclass(frozen=True)
 class LinkRef:
-    """The `index`-th link annotation made on page `page` (0-based)."""
+    """The link annotation reportlab knows as `name`, on page `page` (0-based)."""
     page: int
-    index: int
+    name: str
 
 
 @dataclass(eq=False)
@@ -111,7 +111,7 @@ class Tagger:
         code = canv._code
         start = len(code)
         result = draw()
-        if canv._code is not code or not any(_draws(op) for op in code[start:]):
+        if canv._code is not code or not _draws_any(code, start):
             return result  # nothing drawn (a spacer, or it did not fit)
         role = role_of(flowable)
         if role == ARTIFACT:
@@ -135,9 +135,10 @@ class Tagger:
     def link(self, canv: Any, description: str, destination: str,
              rect: tuple[float, float, float, float]) -> None:
         """An internal link annotation, tied to the element being drawn."""
-        canv.linkRect(description, destination, rect, relative=1)
-        self._pending_links.append(LinkRef(self.page, self._links))
+        name = f"link{self.page}.{self._links}"
         self._links += 1
+        canv.linkRect(description, destination, rect, relative=1, name=name)
+        self._pending_links.append(LinkRef(self.page, name))
 
     # Building blocks for flowables that tag their own parts (tables)
     def open(self, role: str, **attrs: Any) -> StructElem:
@@ -196,9 +197,14 @@ class Tagger:
         return mcid
 
 
-def _draws(operation: str) -> bool:
-    """Whether a content-stream line does more than save, move or restore the state."""
-    return operation not in ("q", "Q") and not operation.endswith(" cm")
+def _draws_any(code: list[str], start: int) -> bool:
+    """Whether a content-stream line from `start` on does more than save, move or
+    restore the state."""
+    for i in range(start, len(code)):
+        operation = code[i]
+        if operation != "q" and operation != "Q" and not operation.endswith(" cm"):
+            return True
+    return False
 
 
 class TableTags:
@@ -213,41 +219,53 @@ class TableTags:
     def __init__(self, header_rows: int = 1, header_columns: int = 0) -> None:
         self.header_rows = header_rows
         self.header_columns = header_columns
+        self._tagger: Tagger | None = None
+        self._heads = header_rows
+        self._spans: dict[tuple[int, int], Any] = {}
 
     def __call__(self, table: Table, event: str, *args: Any) -> None:
-        canv = table.canv
-        tagger = Tagger.of(canv)
+        # Called twice for every cell: the cells' events come first, and what does
+        # not change while a table is drawn is looked up once, at its start.
+        if event == "startCell":
+            if self._tagger is None:
+                return
+            row, col = args[0], args[1]
+            span = self._spans.get((col, row))
+            col_span = span[2] - span[0] + 1 if span else 1
+            if row < self._heads:
+                self._tagger.begin_marked(table.canv, "TH", scope="Column", col_span=col_span)
+            elif col < self.header_columns:
+                self._tagger.begin_marked(table.canv, "TH", scope="Row", col_span=col_span)
+            else:
+                self._tagger.begin_marked(table.canv, "TD", col_span=col_span)
+            return
+        if event == "endCell":
+            if self._tagger is not None:
+                self._tagger.end_marked(table.canv)
+            return
+        if event == "startTable":
+            self._tagger = Tagger.of(table.canv)
+            repeat = table.repeatRows
+            self._heads = repeat if isinstance(repeat, int) and repeat else self.header_rows
+            self._spans = getattr(table, "_spanRanges", None) or {}
+        tagger = self._tagger
         if tagger is None:
             return
-        heads = table.repeatRows if isinstance(table.repeatRows, int) and table.repeatRows \
-            else self.header_rows
-        if event == "startTable":
-            tagger.open("Table")
-        elif event in ("startBG", "startLines"):
-            canv.addLiteral("/Artifact BMC")
-        elif event in ("endBG", "endLines"):
-            canv.addLiteral("EMC")
-        elif event == "startRow":
+        if event == "startRow":
             row = args[0]
-            if row == 0 or row == heads:  # a new section
+            if row == 0 or row == self._heads:  # a new section
                 if row:
                     tagger.close()
-                tagger.open("THead" if row < heads else "TBody")
+                tagger.open("THead" if row < self._heads else "TBody")
             tagger.open("TR")
-        elif event == "startCell":
-            row, col = args[0], args[1]
-            span = (getattr(table, "_spanRanges", None) or {}).get((col, row))
-            col_span = span[2] - span[0] + 1 if span else 1
-            if row < heads:
-                tagger.begin_marked(canv, "TH", scope="Column", col_span=col_span)
-            elif col < self.header_columns:
-                tagger.begin_marked(canv, "TH", scope="Row", col_span=col_span)
-            else:
-                tagger.begin_marked(canv, "TD", col_span=col_span)
-        elif event == "endCell":
-            tagger.end_marked(canv)
         elif event == "endRow":
             tagger.close()
+        elif event in ("startBG", "startLines"):
+            table.canv.addLiteral("/Artifact BMC")
+        elif event in ("endBG", "endLines"):
+            table.canv.addLiteral("EMC")
+        elif event == "startTable":
+            tagger.open("Table")
         elif event == "endTable":
             tagger.close()  # THead or TBody
             tagger.close()  # Table

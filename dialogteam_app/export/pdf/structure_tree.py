@@ -1,116 +1,150 @@
-"""Write a recorded structure (structure.py) into a finished PDF with pikepdf:
-/StructTreeRoot with its /ParentTree, /MarkInfo, link annotations tied into the
-tree, tab order by structure, and XMP metadata that identifies PDF/UA-1.
+"""Write a recorded structure (structure.py) into the document reportlab is about to
+save: /StructTreeRoot with its /ParentTree, /MarkInfo, link annotations tied into
+the tree, tab order by structure, and XMP metadata that identifies PDF/UA-1.
+
+Written as reportlab objects before `canvas.save()`, so the file is written once:
+reopening and rewriting it (with pikepdf) cost a third of the export. A plan has
+thousands of structure elements, so each is one small object that formats its own
+bytes, with the object numbers fixed when it is registered.
 """
 
 from __future__ import annotations
 
-import io
 from datetime import UTC, datetime
-from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
-import pikepdf
-from pikepdf import Array, Dictionary, Name, String
+from reportlab.pdfbase.pdfdoc import (
+    PDFDictionary,
+    PDFName,
+    PDFObject,
+    PDFPage,
+    PDFStream,
+    PDFString,
+)
 
 from .structure import LinkRef, MarkedRef, StructElem, Tagger
 
+PDF_VERSION = (1, 7)  # PDF/UA-1 is built on ISO 32000-1, PDF 1.7
+_PAGE_KEYS = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]
 
-def write_tagged(pdf_bytes: bytes, tagger: Tagger, path: Path, *, title: str, author: str,
-                 subject: str, keywords: str, lang: str) -> None:
-    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
-        _Writer(pdf, tagger).write()
-        root = pdf.Root
-        root.MarkInfo = Dictionary(Marked=True)
-        root.Lang = String(lang)
-        prefs = root.get("/ViewerPreferences", Dictionary())
-        prefs.DisplayDocTitle = True
-        root.ViewerPreferences = prefs
-        pdf.docinfo[Name.Author] = String(author)
-        pdf.docinfo[Name.Title] = String(title)
-        root.Metadata = pdf.make_stream(
-            _xmp(title, author, subject, keywords, lang).encode("utf-8"),
-            Type=Name.Metadata, Subtype=Name.XML)
-        pdf.save(path, min_version="1.7", object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+class _Raw(PDFObject):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
+    """An object whose bytes are known but for its text strings, which are formatted
+    when the file is written (reportlab encrypts them there if asked to)."""
+
+    def __init__(self) -> None:
+        self.head = b""
+        self.strings: list[tuple[bytes, str]] = []
+        self.tail = b""
+
+    def format(self, document: Any) -> bytes:
+        middle = b"".join(key + PDFString(value).format(document)
+                          for key, value in self.strings)
+        return self.head + middle + self.tail
+
+
+def attach_structure(canv: Any, tagger: Tagger, *, title: str, author: str, subject: str,
+                     keywords: str, lang: str) -> None:
+    """Add the structure tree, marked-content flags and metadata to `canv`'s document.
+    Call after the last page is shown and before `canv.save()`."""
+    doc = canv._doc
+    _Writer(doc, tagger).write()
+    catalog = doc.Catalog
+    catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+    catalog.Metadata = PDFStream(
+        PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+        _xmp(title, author, subject, keywords, lang).encode("utf-8"),
+        filters=[])  # readable without decoding, as XMP should be
 
 
 class _Writer:
-    def __init__(self, pdf: pikepdf.Pdf, tagger: Tagger) -> None:
-        self.pdf = pdf
+    def __init__(self, doc: Any, tagger: Tagger) -> None:
+        self.doc = doc
         self.tagger = tagger
-        self.pages = [p.obj for p in pdf.pages]
-        self.marked: list[dict[int, pikepdf.Object]] = [{} for _ in self.pages]
-        self.links = [[a for a in p.get("/Annots", Array()) if a.get("/Subtype") == Name.Link]
-                      for p in self.pages]
+        self.pages: list[Any] = doc.Pages.pages
+        self.page_refs = [self._ref(page) for page in self.pages]
+        self.marked: list[dict[int, bytes]] = [{} for _ in self.pages]
         self.next_key = len(self.pages)   # page i has key i; annotations follow
-        self.annotation_parents: list[tuple[int, pikepdf.Object]] = []
+        self.annotation_parents: list[tuple[int, bytes]] = []
+
+    def _ref(self, obj: Any) -> bytes:
+        """The reference to an object reportlab has (or now registers)."""
+        number, version = self.doc.idToObjectNumberAndVersion[self.doc.Reference(obj).name]
+        return b"%d %d R" % (number, version)
+
+    def _new(self) -> tuple[_Raw, bytes]:
+        """A new object and its reference: what doc.Reference does for an object it
+        has not seen, without its checks (each costs a caught AttributeError, and a
+        plan registers thousands)."""
+        doc = self.doc
+        obj = _Raw()
+        number = doc.objectcounter = doc.objectcounter + 1
+        name = f"R{number}"
+        obj.__InternalName__ = name
+        doc.idToObjectNumberAndVersion[name] = (number, 0)
+        doc.numberToId[number] = name
+        doc.idToObject[name] = obj
+        return obj, b"%d 0 R" % number
 
     def write(self) -> None:
-        root = self.pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
-        document = self._element(self.tagger.root, root)
-        root.K = Array([document])
-        nums = Array()
+        root, root_ref = self._new()
+        document = self._element(self.tagger.root, root_ref)
         for i, page in enumerate(self.pages):
+            page.__NoDefault__ = _PAGE_KEYS  # reportlab writes the keys listed here
             page.StructParents = i
-            page.Tabs = Name.S  # tab through annotations in structure order
-            by_mcid = self.marked[i]
-            nums.append(i)
-            nums.append(Array([by_mcid[m] for m in range(len(by_mcid))]))
-        for key, parent in self.annotation_parents:
-            nums.append(key)
-            nums.append(parent)
-        root.ParentTree = self.pdf.make_indirect(Dictionary(Nums=nums))
-        root.ParentTreeNextKey = self.next_key
-        self.pdf.Root.StructTreeRoot = root
+            page.Tabs = PDFName("S")  # tab through annotations in structure order
+        nums = [b"%d [%s]" % (i, b" ".join(by_mcid[m] for m in range(len(by_mcid))))
+                for i, by_mcid in enumerate(self.marked)]
+        nums += [b"%d %s" % (key, parent) for key, parent in self.annotation_parents]
+        parent_tree, parent_tree_ref = self._new()
+        parent_tree.head = b"<< /Nums [\n" + b"\n".join(nums) + b"\n] >>"
+        root.head = b"<< /Type /StructTreeRoot /K [%s] /ParentTree %s /ParentTreeNextKey %d >>" \
+            % (document, parent_tree_ref, self.next_key)
+        self.doc.Catalog.StructTreeRoot = root
 
-    def _element(self, elem: StructElem, parent: pikepdf.Object) -> pikepdf.Object:
-        # All keys in one Dictionary: pikepdf pays per call, and a plan has thousands.
-        keys: dict[str, object] = {"/Type": _STRUCT_ELEM, "/S": _name(elem.role), "/P": parent}
+    def _element(self, elem: StructElem, parent: bytes) -> bytes:
+        obj, ref = self._new()
         first = next((k for k in elem.kids if not isinstance(k, StructElem)), None)
         page = first.page if first is not None else None
+        head = [b"<</Type/StructElem/S/%s/P %s" % (elem.role.encode("ascii"), parent)]
         if page is not None:
-            keys["/Pg"] = self.pages[page]
-        if elem.alt:
-            keys["/Alt"] = String(elem.alt)
-        if elem.lang:
-            keys["/Lang"] = String(elem.lang)
+            head.append(b"/Pg " + self.page_refs[page])
         if elem.scope or elem.col_span > 1:
-            attrs: dict[str, object] = {"/O": Name.Table}
+            attrs = [b"/O/Table"]
             if elem.scope:
-                attrs["/Scope"] = _name(elem.scope)
+                attrs.append(b"/Scope/" + elem.scope.encode("ascii"))
             if elem.col_span > 1:
-                attrs["/ColSpan"] = elem.col_span
-            keys["/A"] = Dictionary(attrs)
-        obj = self.pdf.make_indirect(Dictionary(keys))
-        kids: list[object] = []
+                attrs.append(b"/ColSpan %d" % elem.col_span)
+            head.append(b"/A<<" + b"".join(attrs) + b">>")
+        obj.strings = [(key, value) for key, value in ((b"/Alt", elem.alt),
+                                                       (b"/Lang", elem.lang)) if value]
+        kids: list[bytes] = []
         for kid in elem.kids:
             if isinstance(kid, StructElem):
-                kids.append(self._element(kid, obj))
+                kids.append(self._element(kid, ref))
             elif isinstance(kid, MarkedRef):
-                self.marked[kid.page][kid.mcid] = obj
-                kids.append(kid.mcid if kid.page == page else Dictionary(
-                    {"/Type": Name.MCR, "/Pg": self.pages[kid.page], "/MCID": kid.mcid}))
+                self.marked[kid.page][kid.mcid] = ref
+                kids.append(b"%d" % kid.mcid if kid.page == page else
+                            b"<</Type/MCR/Pg %s/MCID %d>>"
+                            % (self.page_refs[kid.page], kid.mcid))
             else:
-                kids.append(self._link(kid, obj))
-        obj.K = kids[0] if len(kids) == 1 and isinstance(kids[0], int) else Array(kids)
-        return obj
+                kids.append(self._link(kid, ref))
+        obj.head = b"".join(head)
+        single_mcid = len(elem.kids) == 1 and isinstance(elem.kids[0], MarkedRef) \
+            and elem.kids[0].page == page
+        obj.tail = (b"/K %s>>" if single_mcid else b"/K[%s]>>") % b" ".join(kids)
+        return ref
 
-    def _link(self, ref: LinkRef, parent: pikepdf.Object) -> pikepdf.Object:
-        annotation = self.links[ref.page][ref.index]
-        annotation.StructParent = self.next_key
+    def _link(self, link: LinkRef, parent: bytes) -> bytes:
+        annotation = self.doc.idToObject[self.doc.annotationName(link.name)]
+        # reportlab checks an annotation's keys against a list that lacks StructParent
+        annotation.permitted = (*annotation.permitted, "StructParent")
+        annotation.otherkw["StructParent"] = self.next_key
         self.annotation_parents.append((self.next_key, parent))
         self.next_key += 1
-        return Dictionary(Type=Name.OBJR, Obj=annotation, Pg=self.pages[ref.page])
-
-
-_STRUCT_ELEM = Name.StructElem
-_NAMES: dict[str, pikepdf.Name] = {}
-
-
-def _name(role: str) -> pikepdf.Name:
-    if role not in _NAMES:
-        _NAMES[role] = Name("/" + role)
-    return _NAMES[role]
+        return b"<</Type/OBJR/Obj %s/Pg %s>>" % (self._ref(annotation),
+                                                      self.page_refs[link.page])
 
 
 def _xmp(title: str, author: str, subject: str, keywords: str, lang: str) -> str:

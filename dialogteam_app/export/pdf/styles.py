@@ -88,6 +88,9 @@ TOC_LEVELS = [
 ]
 
 
+CELL_PADDING = 4  # left and right in every table cell
+
+
 def table_style(*commands: TableCommand) -> list[TableCommand]:
     """Commands every table starts with: our font for plain cells (else Helvetica,
     which is not embedded), no outer box, top-aligned cells."""
@@ -96,8 +99,8 @@ def table_style(*commands: TableCommand) -> list[TableCommand]:
         ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         *commands,

@@ -13,9 +13,10 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..typography import keep_together, plain
+from .paragraph import Paragraph, RunInLabel
 from .styles import BODY, BULLET, EMPTY
 
 DASH = "–"  # shown for a field left empty
@@ -71,15 +72,17 @@ def _short_lines(line: str) -> list[str]:
     return [*parts, line]
 
 
-def _as_flowables(pieces: list[str], style: ParagraphStyle,
-                  bullet: str | None = None) -> list[Flowable]:
-    if len(pieces) == 1:
-        return [Paragraph(pieces[0], style, bulletText=bullet)]
-    inner = _continued(style)
-    styles = [_continued(style, before=None)] + [inner] * (len(pieces) - 2) + \
-        [_continued(style, after=None)]
-    return [Paragraph(p, s, bulletText=bullet if i == 0 else None)
-            for i, (p, s) in enumerate(zip(pieces, styles, strict=True))]
+def _as_flowables(pieces: list[str], style: ParagraphStyle, bullet: str | None = None,
+                  label: str = "") -> list[Flowable]:
+    """The pieces as paragraphs; the first has the bullet or the run-in label."""
+    styles = [style]
+    if len(pieces) > 1:
+        inner = _continued(style)
+        styles = [_continued(style, before=None)] + [inner] * (len(pieces) - 2) + \
+            [_continued(style, after=None)]
+    first = RunInLabel(pieces[0], styles[0], bullet, label=label) if label \
+        else Paragraph(pieces[0], styles[0], bulletText=bullet)
+    return [first, *(Paragraph(p, s) for p, s in zip(pieces[1:], styles[1:], strict=True))]
 
 
 def _continued(style: ParagraphStyle, *, before: float | None = 0,
@@ -105,8 +108,8 @@ def paragraphs(text: str, style: ParagraphStyle = BODY, empty: str = DASH) -> li
 def labelled(label: str, text: str, style: ParagraphStyle = BODY) -> list[Flowable]:
     """'Label: text' with a bold run-in label; later paragraphs of the text follow plainly."""
     blocks = text_blocks(text) or [[DASH]]
-    first = [f"<b>{escape(label)}:</b> {blocks[0][0]}", *blocks[0][1:]]
-    return [f for pieces in [first, *blocks[1:]] for f in _as_flowables(pieces, style)]
+    return [*_as_flowables(blocks[0], style, label=f"{label}:"),
+            *(f for pieces in blocks[1:] for f in _as_flowables(pieces, style))]
 
 
 def numbered(number: str, text: str, style: ParagraphStyle) -> list[Flowable]:
