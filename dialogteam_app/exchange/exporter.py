@@ -100,5 +100,5 @@ def _in_package_order(table: Table, records: dict[str, Record]) -> list[Record]:
 
     def key(item: tuple[str, Record]) -> str:
         content = item[1].content
-        return "\0".join([*(content[c] or "" for c in columns), item[0]])
+        return "\0".join([content[c] or "" for c in columns]) + "\0" + item[0]
     return [record for _, record in sorted(records.items(), key=key)]
