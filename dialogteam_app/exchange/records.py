@@ -68,7 +68,7 @@ def compiled(encoder: json.JSONEncoder) -> Callable[[Any], str]:
     (tests/test_exchange_canonical.py). No circular check: contents and rows are plain
     trees."""
     make = getattr(json.encoder, "c_make_encoder", None)  # private, not in the type stubs
-    if make is None or encoder.ensure_ascii or encoder.indent is not None:  # (not needed yet)
+    if make is None or encoder.ensure_ascii or encoder.indent is not None:  # not built here
         return encoder.encode
     encode_one = make(None, encoder.default, json.encoder.encode_basestring, None,
                       encoder.key_separator, encoder.item_separator, encoder.sort_keys,
