@@ -1,20 +1,23 @@
-"""Spare our modules PySide6's source scan on import.
+"""Spare the program's modules PySide6's source scan on import.
 
-Once PySide6 is imported it looks at every module imported after it to see whether it
-uses `from __feature__ import ...` (snake_case, true_property): it reads the module's
-whole source with `inspect.getsource`. For our ~140 modules that was ~12 ms of every
-start, the single largest part of importing them. None of ours uses a feature, so each
-is entered in PySide's table as "no feature" (0, what its `feature_import` assumes for
-a module it has not scanned) just before it is imported. The table is PySide's own and
-undocumented: if a version no longer has it, nothing is done and only the time is lost.
+Once PySide6 is imported it looks at every module imported after it, and at every module
+first imported again by name, to see whether it uses `from __feature__ import ...`
+(snake_case, true_property): it reads the module's whole source with `inspect.getsource`.
+For our ~140 modules and the standard library's that was ~16 ms of every start, the
+single largest part of importing them. None of them uses a feature, so each is entered
+in PySide's table as "no feature" (0, what its `feature_import` assumes for a module it
+has not scanned) before PySide would scan it; a module that does use one would still get
+its entry from the `from __feature__ import` statement itself, which PySide handles as it
+runs. PySide's own modules are left to PySide. The table is PySide's and undocumented: if
+a version no longer has it, nothing is done and only the time is lost.
 """
 
 from __future__ import annotations
 
 import sys
 
-_PACKAGE = __name__.split(".")[0]
 NO_FEATURE = 0
+_PYSIDES_OWN = ("PySide6", "shiboken6", "shibokensupport", "__feature__")
 
 
 class _KnownFeatureFree:
@@ -25,7 +28,7 @@ class _KnownFeatureFree:
         self.table = table
 
     def find_spec(self, name, path=None, target=None):  # noqa: ANN001, ANN201
-        if name == _PACKAGE or name.startswith(f"{_PACKAGE}."):
+        if not name.startswith(_PYSIDES_OWN):
             self.table.setdefault(name, NO_FEATURE)
         return None
 
@@ -33,6 +36,9 @@ class _KnownFeatureFree:
 def skip_feature_scan() -> None:
     import PySide6.QtCore  # noqa: F401  - installs the scan being skipped
     table = getattr(sys.modules.get("shibokensupport.feature"), "pyside_feature_dict", None)
-    if isinstance(table, dict) and not any(isinstance(f, _KnownFeatureFree)
-                                           for f in sys.meta_path):
-        sys.meta_path.insert(0, _KnownFeatureFree(table))
+    if not isinstance(table, dict) or any(isinstance(f, _KnownFeatureFree) for f in sys.meta_path):
+        return
+    for name in list(sys.modules):  # imported before PySide6: scanned when named again
+        if not name.startswith(_PYSIDES_OWN):
+            table.setdefault(name, NO_FEATURE)
+    sys.meta_path.insert(0, _KnownFeatureFree(table))
