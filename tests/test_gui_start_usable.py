@@ -75,3 +75,33 @@ def test_the_days_first_start_asks_the_follow_up_clock_once_it_is_in_use(window)
     assert window.navigator.current() == (TODO, "")
     assert window.settings.value(SHOWN_ON) == later.isoformat()
     assert not show_todo_on_start(window)  # the second start that day
+
+
+def test_the_restored_samverkan_reads_its_agreement_dates_once_the_window_is_usable(
+        data_paths, qtbot):
+    """Built before the first paint, the overview leaves the agreements (below the fold)
+    until the window says it is usable; then they come in a turn of their own."""
+    from dialogteam_app.ui.app import make_application, open_main_window
+    from dialogteam_app.ui.window.navigator import ENGAGEMENT
+    window = start(data_paths, qtbot)
+    window.open_sample()
+    engagement_id = window.navigator.current()[1]
+    assert window.ctx.store.agreements.list(engagement_id)  # Norrvik has ÖK 1 and ÖK 2
+    dispose(window)  # saves the selection
+    settings = QSettings(str(data_paths.ui_settings), QSettings.Format.IniFormat)
+    settings.setValue(SHOWN_ON, date.today().isoformat())
+    settings.sync()
+
+    make_application()
+    again = open_main_window(data_paths)
+    try:
+        assert again.navigator.current() == (ENGAGEMENT, engagement_id)
+        dates = again.engagement_view.overview.agreement_dates
+        QTest.qWait(50)  # turns of the event loop before the first paint: still waiting
+        assert again.starting and dates.count() == 0
+        with qtbot.waitSignal(again.usable, timeout=10_000):
+            again.show()
+        qtbot.waitUntil(lambda: dates.count() > 1)
+        assert any("ÖK 1" in dates.item(i).text() for i in range(dates.count()))
+    finally:
+        dispose(again)

@@ -7,30 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
-_waiting: list[tuple[QObject, Callable[[], None]]] | None = None  # a list while starting
 
-
-def after_start(receiver: QObject, work: Callable[[], None]) -> None:
-    """Run `work` in a later turn of the event loop, not before the window is usable
-    (dropped if `receiver` is deleted first)."""
-    if _waiting is None:
+def after_start(receiver: QWidget, work: Callable[[], None]) -> None:
+    """Run `work` in a later turn of the event loop, and not before the receiver's main
+    window is usable (dropped if `receiver` is deleted first)."""
+    window = receiver.window()
+    if not getattr(window, "starting", False):
         QTimer.singleShot(0, receiver, work)
-    else:
-        _waiting.append((receiver, work))
+        return
 
-
-def window_starting() -> None:
-    global _waiting
-    _waiting = []
-
-
-def window_usable() -> None:
-    """What waited for the start runs now, each piece in its own turn."""
-    global _waiting
-    waiting, _waiting = _waiting or [], None
-    for receiver, work in waiting:
+    def later() -> None:
         if isValid(receiver):
             QTimer.singleShot(0, receiver, work)
+    window.usable.connect(later, Qt.ConnectionType.SingleShotConnection)

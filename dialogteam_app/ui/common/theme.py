@@ -276,7 +276,7 @@ def _focus_changed(_old: QtWidgets.QWidget | None, new: QtWidgets.QWidget | None
     # in the field border through the class palette, looks the same. A sheet on every
     # list while a page was built made building it slower.
     if new is not None and isinstance(new, _current_rules().classes) \
-            and not new.property(_THEMED):
+            and not new.property(_THEMED) and not new.styleSheet():  # a sheet of its own wins
         _give_rules(new)
 
 

@@ -24,7 +24,6 @@ from ...domain.organisations import Organiser
 from ...gc_pause import start_done
 from ...sample_data import SampleAlreadyLoaded, load_sample, sample_loaded
 from ..common.context import AppContext
-from ..common.deferred import window_starting, window_usable
 from ..common.dialogs import confirm_delete, show_info
 from ..common.in_use import refused_because_in_use
 from ..common.save_status import SaveStatusLabel
@@ -73,7 +72,7 @@ class MainWindow(QMainWindow):
         ctx.autosaver.save_failed.connect(self._save_failed)
 
         build_actions(self)
-        window_starting()
+        self.starting = True  # until usable: work that can wait waits (common/deferred.py)
         self.navigator.reload(counts=False)
         self._restore_geometry()
         self._update_empty_state()
@@ -415,8 +414,8 @@ class MainWindow(QMainWindow):
 
     def _usable(self) -> None:
         start_done()
+        self.starting = False
         self.usable.emit()
-        window_usable()
         # Counts of every meeting (20-50 ms at 100 000 notes, the index read cold): not
         # needed to work, so in a turn of their own once the window is usable.
         QTimer.singleShot(0, self, self.navigator.show_note_counts)
