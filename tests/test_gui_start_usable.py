@@ -105,3 +105,22 @@ def test_the_restored_samverkan_reads_its_agreement_dates_once_the_window_is_usa
         assert any("ÖK 1" in dates.item(i).text() for i in range(dates.count()))
     finally:
         dispose(again)
+
+
+def test_a_window_shown_but_never_painted_becomes_usable_all_the_same(
+        data_paths, qtbot, monkeypatch):
+    """Minimised at start, it gets no paint: what waits for "usable" must not wait for ever
+    (the collector paused for the start, the sections below the fold)."""
+    from dialogteam_app.ui.app import make_application, open_main_window
+    from dialogteam_app.ui.window import main_window as main_window_module
+    monkeypatch.setattr(main_window_module, "NOT_PAINTED_MS", 50)
+    make_application()
+    window = open_main_window(data_paths)
+    window.setUpdatesEnabled(False)  # no paint event reaches it
+    try:
+        with qtbot.waitSignal(window.usable, timeout=5_000):
+            window.show()
+        assert not window.starting
+    finally:
+        window.setUpdatesEnabled(True)
+        dispose(window)

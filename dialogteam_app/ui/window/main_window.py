@@ -33,6 +33,8 @@ from .navigator import ENGAGEMENT, MEETING, ORGANISER, SEARCH, TEAM, TODO, Navig
 from .warm_up import warm_up
 from .welcome_view import WelcomeView
 
+NOT_PAINTED_MS = 2000
+
 
 class MainWindow(QMainWindow):
     usable = Signal()  # painted, the last selection back, the event loop free for input
@@ -410,9 +412,14 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.Paint and not self._first_paint_done:
             self._first_paint_done = True
             QTimer.singleShot(0, self, self._usable)  # after what the first paint queued
+        elif event.type() == QEvent.Type.Show and self.starting:
+            # A window shown but never painted (minimised at start) is usable all the same.
+            QTimer.singleShot(NOT_PAINTED_MS, self, self._usable)
         return handled
 
     def _usable(self) -> None:
+        if not self.starting:
+            return
         start_done()
         self.starting = False
         self.usable.emit()
