@@ -1,4 +1,4 @@
-"""The garbage collector's pause around PDF exports (export/pdf/collector.py)."""
+"""The cycle collector's pauses (gc_pause.py): while the window starts, around PDF exports."""
 
 import gc
 import threading
@@ -6,6 +6,7 @@ import threading
 import pytest
 from helpers.plan_documents import timra_document
 
+from dialogteam_app import gc_pause
 from dialogteam_app.export import render_plan_pdf
 from dialogteam_app.gc_pause import collector_paused
 
@@ -53,4 +54,22 @@ def test_a_collector_switched_off_before_stays_off():
             pass
         assert not gc.isenabled()
     finally:
+        gc.enable()
+
+
+def test_the_start_pause_ends_frozen_when_the_window_is_usable(monkeypatch):
+    monkeypatch.setattr(gc_pause, "_paused", False)
+    gc_pause.start_done()  # a window in a process that never paused (the tests): nothing
+    assert gc.isenabled() and not gc_pause._paused
+    frozen = gc.get_freeze_count()
+    try:
+        gc_pause.pause_for_start()
+        assert not gc.isenabled()
+        gc_pause.start_done()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen  # the start's objects left out of later passes
+        gc_pause.start_done()  # once only
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
         gc.enable()
