@@ -241,3 +241,12 @@ def test_pyside_does_not_read_the_source_of_our_modules_on_import(monkeypatch):
     importlib.import_module(name)
     assert feature.pyside_feature_dict[name] == 0
     assert name not in scanned
+
+
+def test_every_module_the_warm_up_names_exists():
+    """A misspelt or moved module would be an error in an idle turn after every start."""
+    import importlib
+
+    from dialogteam_app.ui.window.warm_up import MODULES
+    for name in MODULES:
+        assert importlib.import_module(name).__name__ == name

@@ -109,6 +109,7 @@ class EngagementOverview(ScrollPage):
         self.dates.set_records(store.engagements.key_dates(engagement_id))
         # Read in a turn of their own once the window is usable: the agreements and their
         # model were a third of opening the overview, and the section is below the fold.
+        self.agreement_dates.clear()  # never another samverkan's dates meanwhile
         after_start(self, lambda: self._show_agreement_dates(engagement_id))
         self.meetings.clear()
         counts = store.meetings.note_counts(engagement_id)
