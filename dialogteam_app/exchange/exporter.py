@@ -91,7 +91,6 @@ def _scope(conn: sqlite3.Connection, engagement_id: str) -> dict[str, str]:
     return {"kind": "samverkan", "engagement_id": engagement_id, "title": f"{r[1]} – {r[0]}"}
 
 
-
 def _in_package_order(table: Table, records: dict[str, Record]) -> list[Record]:
     """The rows grouped by the records they point at (a meeting's notes together), then by
     id: the same order on every laptop, and deflate finds the ids repeated in adjacent

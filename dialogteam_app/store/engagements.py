@@ -43,23 +43,15 @@ class Engagements:
     def __init__(self, db: Database):
         self.db = db
 
-    def _unit_ids(self, engagement_id: str) -> list[str]:
-        return [r[0] for r in self.db.query(
-            "SELECT eu.school_unit_id FROM engagement_units eu "
-            "JOIN school_units su ON su.id = eu.school_unit_id "
-            "WHERE eu.engagement_id = ? ORDER BY su.position, su.name", (engagement_id,))]
-
-    def _unit_ids_of_all(self, organiser_id: str | None) -> dict[str, list[str]]:
-        """Every listed engagement's skolenheter in one query (one per engagement made
-        opening the search page stall at 100 000 notes and many engagements)."""
-        where, args = ("", ()) if organiser_id is None else (
-            "JOIN engagements e ON e.id = eu.engagement_id WHERE e.organiser_id = ? ",
-            (organiser_id,))
+    def _unit_ids(self, where: str = "", args: tuple[str, ...] = ()) -> dict[str, list[str]]:
+        """The skolenheter of the engagements `where` selects (all when empty), in their
+        order, by engagement: one query for a whole list (one per engagement made opening
+        the search page stall at 100 000 notes and many engagements)."""
         found: dict[str, list[str]] = {}
         for r in self.db.query(
                 "SELECT eu.engagement_id, eu.school_unit_id FROM engagement_units eu "
                 "JOIN school_units su ON su.id = eu.school_unit_id "
-                f"{where}ORDER BY su.position, su.name", args):
+                f"{where} ORDER BY su.position, su.name", args):
             found.setdefault(r[0], []).append(r[1])
         return found
 
@@ -69,7 +61,9 @@ class Engagements:
         else:
             found = self.db.query("SELECT * FROM engagements WHERE organiser_id = ?",
                                   (organiser_id,))
-        units = self._unit_ids_of_all(organiser_id)
+        units = self._unit_ids() if organiser_id is None else self._unit_ids(
+            "JOIN engagements e ON e.id = eu.engagement_id WHERE e.organiser_id = ?",
+            (organiser_id,))
         result = [_engagement(r, units.get(r["id"], [])) for r in found]
         return sorted(result, key=lambda e: (swedish_key(e.title), e.dnr))
 
@@ -82,7 +76,10 @@ class Engagements:
     def get(self, engagement_id: str) -> Engagement | None:
         r = self.db.conn.execute("SELECT * FROM engagements WHERE id = ?",
                                  (engagement_id,)).fetchone()
-        return _engagement(r, self._unit_ids(engagement_id)) if r else None
+        if r is None:
+            return None
+        units = self._unit_ids("WHERE eu.engagement_id = ?", (engagement_id,))
+        return _engagement(r, units.get(engagement_id, []))
 
     def find(self, id_or_prefix: str) -> Engagement | None:
         """By full id or a unique prefix of it, as printed by `dialogteam list`."""

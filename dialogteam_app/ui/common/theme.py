@@ -290,4 +290,4 @@ def _style_widgets(app) -> None:
         app.focusChanged.connect(_focus_changed)
     for widget in QtWidgets.QApplication.allWidgets():
         if widget.property(_THEMED):
-            widget.setStyleSheet(_rules.sheet_for(widget))
+            _give_rules(widget)
