@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 from ..gc_pause import collector_paused
@@ -96,6 +97,10 @@ def _in_package_order(table: Table, records: dict[str, Record]) -> list[Record]:
     id: the same order on every laptop, and deflate finds the ids repeated in adjacent
     rows (100 000 notes: 3.9 MB instead of 6.2 MB by id alone, a third less time)."""
     columns = [fk.column for fk in table.foreign_keys]
+    if columns and all(table.column(c).notnull for c in columns):
+        # No NULL to read as "": the key's parts taken in one C call (100 000 notes).
+        parts = itemgetter(*columns, "id")
+        return sorted(records.values(), key=lambda r: "\0".join(parts(r.content)))
 
     def key(item: tuple[str, Record]) -> str:
         content = item[1].content

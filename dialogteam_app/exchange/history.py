@@ -85,7 +85,7 @@ class History:
             self.conn.executemany(
                 "INSERT INTO exchange_versions (table_name, record_id, known, contents) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET known = excluded.known, "
-                "contents = excluded.contents", list(self._pending.values()))
+                "contents = excluded.contents", sorted(self._pending.values()))
             self._pending.clear()
 
     def _has_tombstone(self, table: str, record_id: str) -> bool:
@@ -168,30 +168,47 @@ class History:
     def note_sent(self, table: str, records: Mapping[str, Record]) -> dict[str, list[str]]:
         """note_exchanged for an export's records of one table. Returns, for the records
         that have them, the known versions other than the one each is sent in (what the
-        package lists; most records have none). Most were sent before as they are: for
-        those one set lookup and a search in the stored text decide it."""
-        stored = self._stored(table)
-        known_of = self._known_lists(table)
+        package lists; most records have none). Most were sent before as they are: one
+        dictionary lookup per record decides it (100 000 notes)."""
+        unchanged = self._sent_as_is(table)
         decoded = self._live.setdefault(table, {})
         earlier: dict[str, list[str]] = {}
         for rid, record in records.items():
             version = record.version
+            if unchanged.get(rid) == version:
+                continue  # nothing to note, nothing earlier
+            known_of = self._known_lists(table)
             known = known_of.get(rid)
             if known is None and rid not in decoded and not self._has_tombstone(table, rid):
                 # Never exchanged: what note_exchanged saves, without its general steps
-                # (a first export of 10 000 notes).
-                state = Live([version], {version: record.content})
-                decoded[rid] = state
-                self._pending[(table, rid)] = (table, rid, _ENCODE(state.known),
-                                               _ENCODE(state.contents))
+                # (a first export). The contents' JSON is the record's canonical JSON
+                # under its version, not encoded again.
+                decoded[rid] = Live([version], {version: record.content})
+                self._pending[(table, rid)] = (table, rid, f'["{version}"]',
+                                               f'{{"{version}": {record.encoded()}}}')
                 continue
             if known is None or rid in decoded or version not in known \
-                    or f'"{version}": '.encode() not in stored[rid][1]:
+                    or f'"{version}": '.encode() not in self._stored(table)[rid][1]:
                 self.note_exchanged(table, rid, version, record.content)
                 known = self.known(table, rid)
             if len(known) != 1 or known[0] != version:
                 earlier[rid] = known[:-1] if known[-1] == version else known
         return earlier
+
+    def _sent_as_is(self, table: str) -> dict[str, str]:
+        """Record id -> version, for the records whose only known version is that one,
+        its content kept: sent or received before as they are, if that is their version.
+        Found in SQL: reading and parsing every record's bookkeeping took longer than
+        its rows (100 000 notes). A version id is 32 characters; its key in the contents
+        is followed by ": " (see _sent_before)."""
+        self.flush()
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        return dict(cursor.execute(
+            "SELECT record_id, substr(known, 3, 32) FROM exchange_versions "
+            "WHERE table_name = ? AND length(known) = 36 "
+            "AND known = '[\"' || substr(known, 3, 32) || '\"]' "
+            "AND instr(contents, substr(known, 2, 34) || ': ') > 0", (table,)))
 
     def tombstone(self, table: str, record_id: str) -> Tombstone | None:
         if not self._has_tombstone(table, record_id):

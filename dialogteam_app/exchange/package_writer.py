@@ -27,7 +27,11 @@ from .package_format import (
 def rows_json(lines: list[str]) -> bytes:
     """The rows, each already canonical JSON, one per line: compact, yet readable and
     diffable."""
-    return ("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n").encode("utf-8")
+    if not lines:
+        return b"[]\n"
+    # Joined and encoded once: each `+` on the text copied all of it (~30 MB for
+    # 100 000 notes).
+    return b"".join((b"[\n", ",\n".join(lines).encode("utf-8"), b"\n]\n"))
 
 
 def write_package(path: Path, *, scope: dict[str, str], created_by: str,

@@ -26,12 +26,15 @@ Content = dict[str, Any]
 Row = dict[str, Any]
 
 
-@dataclass
+@dataclass(slots=True)  # 100 000 of them in an export
 class Record:
     """Treated as immutable: a changed record is a new Record (its version is cached)."""
     content: Content
     updated_at: str | None
     _version: str | None = field(default=None, init=False, repr=False, compare=False)
+    # The canonical JSON, kept by RowEncoder for an export's bookkeeping (a record never
+    # exchanged stores it as its merge base); not kept otherwise, to spare memory.
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def version(self) -> str:
@@ -44,6 +47,8 @@ class Record:
 
     def encoded(self) -> str:
         """The content as canonical JSON; its hash, the version, is kept on the way."""
+        if self._text is not None:
+            return self._text
         text = canonical_json(self.content)
         self._version = _hash(text)
         return text
@@ -110,17 +115,18 @@ class RowEncoder:
         self.first_column = f',"{columns[0]}":' if link_keys and columns else ""
 
     def lines(self, records: Iterable[Record]) -> list[str]:
-        """The records' rows as canonical JSON; each record's version is set on the way."""
+        """The records' rows as canonical JSON; each record's version and content's JSON
+        are kept on the way."""
         lines = []
         if not self.sliced:
             for r in records:
-                r.encoded()  # for the version
+                r._text = r.encoded()  # the version is set on the way
                 lines.append(canonical_json(r.row(self.table)))
             return lines
         first, stamped, encode = self.first_column, self.table.has_updated_at, canonical_json
         sha256, string, append = hashlib.sha256, _string, lines.append
         for r in records:  # one loop, no call of ours per record: 10 000 notes
-            text = encode(r.content)
+            r._text = text = encode(r.content)
             r._version = sha256(text.encode("utf-8")).hexdigest()[:32]
             start = text.index(first) + 1 if first else 1
             if stamped:
@@ -191,18 +197,23 @@ class RecordReader:
         links = self.graph.links_of(table.name)
         link_sets = {link.name: self._link_sets(link, wanted, whole) for link in links}
         result = {}
-        stamped, reals = table.has_updated_at, table.real_columns
+        reals = table.real_columns
         keyed_sets = [(link_key(link), link_sets[link.name]) for link in links]
-        columns, rows = self._tuples(table, "id", wanted, whole)
+        # The content's columns, then updated_at where the table has it: zip() pairs
+        # the columns and leaves the stamp, the row's last value, out of the content.
+        content_columns = [c for c in table.column_names if c != "updated_at"]
+        stamped = table.has_updated_at
+        columns, rows = self._tuples(table, "id", wanted, whole,
+                                     select=content_columns + (["updated_at"] if stamped else []))
+        at = columns.index("id")
         for row in rows:
-            content = dict(zip(columns, row, strict=True))  # fresh per row: the content
-            rid = content["id"]
-            updated_at = content.pop("updated_at", None) if stamped else None
+            content = dict(zip(content_columns, row, strict=False))  # fresh: the content
+            rid = row[at]
             for c in reals:
                 content[c] = normalise(table, c, content[c])
             for key, sets in keyed_sets:
                 content[key] = sets.get(rid, [])
-            result[rid] = Record(content, updated_at)
+            result[rid] = Record(content, row[-1] if stamped else None)
         return result
 
     def link_lines(self, link: Table) -> list[str]:
@@ -222,7 +233,10 @@ class RecordReader:
     def _link_sets(self, link: Table, owner_ids: set[str] | None,
                    whole: bool) -> dict[str, list[list[Any]]]:
         sets: dict[str, list[list[Any]]] = {}
-        columns, rows = self._tuples(link, link.link_owner.column, owner_ids, whole)
+        # In the order link_lines puts them (SQLite compares UTF-8 text as Python does
+        # str): its sort finds them sorted, 100 000 note tags ~50 ms sooner.
+        columns, rows = self._tuples(link, link.link_owner.column, owner_ids, whole,
+                                     order=link.column_names)
         self._link_rows[link.name] = (columns, rows)
         owner = columns.index(link.link_owner.column)
         others = [(columns.index(c), c) for c in link_columns(link)]
@@ -243,17 +257,24 @@ class RecordReader:
                 values.sort()
         return sets
 
-    def _tuples(self, table: Table, key: str, ids: set[str] | None,
-                whole: bool) -> tuple[list[str], list[tuple[Any, ...]]]:
+    def _tuples(self, table: Table, key: str, ids: set[str] | None, whole: bool,
+                order: list[str] | None = None, select: list[str] | None = None,
+                ) -> tuple[list[str], list[tuple[Any, ...]]]:
         """The rows whose `key` is one of `ids` (all rows if None) as plain tuples, and
-        the column names; `whole`: found by reading the whole table."""
+        the column names; `whole`: found by reading the whole table. `order`: sorted by
+        these columns; `select`: these columns only, in this order."""
         cursor = self.conn.cursor()
         cursor.row_factory = None
-        sql = f"SELECT * FROM {quote(table.name)}"
+        names = ", ".join(quote(c) for c in select) if select else "*"
+        sql = f"SELECT {names} FROM {quote(table.name)}"
+        if not whole:
+            sql += f" WHERE {quote(key)} {IN_JSON_IDS}"
+        if order:
+            sql += f" ORDER BY {', '.join(quote(c) for c in order)}"
         if whole:
             cursor.execute(sql)
         else:
-            cursor.execute(f"{sql} WHERE {quote(key)} {IN_JSON_IDS}", (json_ids(ids or ()),))
+            cursor.execute(sql, (json_ids(ids or ()),))
         columns = [d[0] for d in cursor.description]
         if whole and ids is not None:
             k = columns.index(key)
