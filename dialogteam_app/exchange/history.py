@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
 from ..domain.ids import utc_now
 from ..store.connection import sqlite3
-from .records import Content, Record, compiled
+from .outgoing import Outgoing
+from .records import Content, compiled
 from .schema_graph import SchemaGraph, quote
 
 _UNDECODED = object()
@@ -80,7 +81,9 @@ class History:
         self._tombstoned: set[tuple[str, str]] | None = None
 
     def flush(self) -> None:
-        """Write the saved states (one executemany instead of two statements each)."""
+        """Write the saved states (one executemany instead of two statements each), in
+        key order: the table is WITHOUT ROWID, and rows in any other order split its
+        pages all over (100 000 notes: 0.8 s instead of 0.25 s)."""
         if self._pending:
             self.conn.executemany(
                 "INSERT INTO exchange_versions (table_name, record_id, known, contents) "
@@ -165,7 +168,7 @@ class History:
             self.save_live(table, record_id, Live(known, with_content(state.contents, version,
                                                                       content)))
 
-    def note_sent(self, table: str, records: Mapping[str, Record]) -> dict[str, list[str]]:
+    def note_sent(self, table: str, sent: Outgoing) -> dict[str, list[str]]:
         """note_exchanged for an export's records of one table. Returns, for the records
         that have them, the known versions other than the one each is sent in (what the
         package lists; most records have none). Most were sent before as they are: one
@@ -173,26 +176,31 @@ class History:
         unchanged = self._sent_as_is(table)
         decoded = self._live.setdefault(table, {})
         earlier: dict[str, list[str]] = {}
-        for rid, record in records.items():
-            version = record.version
+        first: list[tuple[str, str, str, bytes]] = []
+        for i, (rid, version) in enumerate(zip(sent.ids, sent.versions, strict=True)):
             if unchanged.get(rid) == version:
                 continue  # nothing to note, nothing earlier
-            known_of = self._known_lists(table)
-            known = known_of.get(rid)
+            known = self._known_lists(table).get(rid)
             if known is None and rid not in decoded and not self._has_tombstone(table, rid):
                 # Never exchanged: what note_exchanged saves, without its general steps
-                # (a first export). The contents' JSON is the record's canonical JSON
-                # under its version, not encoded again.
-                decoded[rid] = Live([version], {version: record.content})
-                self._pending[(table, rid)] = (table, rid, f'["{version}"]',
-                                               f'{{"{version}": {record.encoded()}}}')
+                # (a first export): the contents' JSON is the content's canonical JSON
+                # under its version, not decoded nor encoded again.
+                first.append((table, rid, f'["{version}"]',
+                              b'{"' + version.encode() + b'": ' + sent.texts[i] + b"}"))
                 continue
             if known is None or rid in decoded or version not in known \
                     or f'"{version}": '.encode() not in self._stored(table)[rid][1]:
-                self.note_exchanged(table, rid, version, record.content)
+                self.note_exchanged(table, rid, version, sent.content(i))
                 known = self.known(table, rid)
             if len(known) != 1 or known[0] != version:
                 earlier[rid] = known[:-1] if known[-1] == version else known
+        if first:
+            self.flush()
+            self.conn.executemany(  # new rows: a plain insert, in key order (see flush)
+                "INSERT INTO exchange_versions (table_name, record_id, known, contents) "
+                "VALUES (?, ?, ?, CAST(? AS TEXT))", sorted(first))
+            self._raw.pop(table, None)  # read again when asked
+            self._known.pop(table, None)
         return earlier
 
     def _sent_as_is(self, table: str) -> dict[str, str]:

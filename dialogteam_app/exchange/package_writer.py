@@ -24,22 +24,20 @@ from .package_format import (
 )
 
 
-def rows_json(lines: list[str]) -> bytes:
-    """The rows, each already canonical JSON, one per line: compact, yet readable and
-    diffable."""
+def rows_json(lines: list[bytes]) -> bytes:
+    """The rows, each already canonical JSON in UTF-8, one per line: compact, yet
+    readable and diffable."""
     if not lines:
         return b"[]\n"
-    # Joined and encoded once: each `+` on the text copied all of it (~30 MB for
-    # 100 000 notes).
-    return b"".join((b"[\n", ",\n".join(lines).encode("utf-8"), b"\n]\n"))
+    return b"".join((b"[\n", b",\n".join(lines), b"\n]\n"))
 
 
 def write_package(path: Path, *, scope: dict[str, str], created_by: str,
-                  tables: list[tuple[str, list[str]]], versions: dict[str, Any],
-                  deleted: list[str], passphrase: str | None = None) -> int:
+                  tables: list[tuple[str, list[bytes]]], versions: dict[str, Any],
+                  deleted: list[bytes], passphrase: str | None = None) -> int:
     """Write the package to `path` (a complete file or none), sealed with the passphrase
     when one is given; returns its size in bytes. Tables and tombstones come as rows
-    encoded with records.canonical_json. Built in memory, so an encrypted package never
+    in canonical JSON (records.canonical_json), UTF-8 encoded. Built in memory, so an encrypted package never
     has its plain content on disk."""
     members = [(table_member(name), rows_json(lines)) for name, lines in tables]
     members.append((VERSIONS_MEMBER, json.dumps(versions, sort_keys=True).encode("utf-8")))
