@@ -8,6 +8,7 @@ import json
 import pytest
 
 from dialogteam_app.exchange.records import canonical_json, version_of
+from dialogteam_app.store.connection import sqlite3
 
 VALUES = [
     {},
@@ -43,3 +44,23 @@ def test_not_json_values_are_refused() -> None:
         canonical_json({"a": float("nan")})
     with pytest.raises(TypeError):
         canonical_json({"a": object()})
+
+
+def test_sqlite_json_writes_canonical_json_for_texts_integers_and_null() -> None:
+    """An export lets SQLite's json_object write the canonical JSON of tables holding only
+    these (exchange/outgoing.py): every character, escaped or not, and the integer
+    limits must come out as canonical_json writes them."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for start in range(0, 0x110000, 0x1000):
+            text = "".join(chr(i) for i in range(start, start + 0x1000)
+                           if not 0xD800 <= i < 0xE000)  # surrogates: not text
+            sql = conn.execute("SELECT json_object('a', ?, 'b', json_array(?))",
+                               (text, text)).fetchone()[0]
+            assert sql == canonical_json({"a": text, "b": [text]}), hex(start)
+        for value in (0, -1, 2**63 - 1, -(2**63), None, ""):
+            sql = conn.execute("SELECT json_object('a', ?, 'b', json_array(?))",
+                               (value, value)).fetchone()[0]
+            assert sql == canonical_json({"a": value, "b": [value]})
+    finally:
+        conn.close()

@@ -47,8 +47,8 @@ class Outgoing:
 
 
 def outgoing(reader: RecordReader, table: Table, ids: set[str] | None) -> Outgoing:
-    """The table's records (all, or those of `ids`); their link rows are kept in the
-    reader for link_lines."""
+    """The table's records (all, or those of `ids`) in package order; their link rows
+    are kept in the reader for link_lines."""
     graph = reader.graph
     if _sql_can_encode(graph, table):
         whole = reader.read_whole(table, ids)
