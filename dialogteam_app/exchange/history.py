@@ -92,10 +92,13 @@ class History:
             self._pending.clear()
 
     def _has_tombstone(self, table: str, record_id: str) -> bool:
+        return (table, record_id) in self._all_tombstoned()
+
+    def _all_tombstoned(self) -> set[tuple[str, str]]:
         if self._tombstoned is None:
             self._tombstoned = {(r[0], r[1]) for r in self.conn.execute(
                 "SELECT table_name, record_id FROM deleted_records")}
-        return (table, record_id) in self._tombstoned
+        return self._tombstoned
 
     def _stored(self, table: str) -> dict[str, tuple[str, bytes]]:
         """A table's stored states as JSON (known as text, contents as UTF-8 bytes: 3.7 MB
@@ -174,20 +177,22 @@ class History:
         package lists; most records have none). Most were sent before as they are: one
         dictionary lookup per record decides it (100 000 notes)."""
         unchanged = self._sent_as_is(table)
+        ids, versions = sent.ids, sent.versions
+        todo = [i for i, (rid, version) in enumerate(zip(ids, versions, strict=True))
+                if unchanged.get(rid) != version]
+        if not todo:
+            return {}
+        known_of = self._known_lists(table)
         decoded = self._live.setdefault(table, {})
+        gone = {rid for t, rid in self._all_tombstoned() if t == table}
         earlier: dict[str, list[str]] = {}
-        first: list[tuple[str, str, str, bytes]] = []
-        for i, (rid, version) in enumerate(zip(sent.ids, sent.versions, strict=True)):
-            if unchanged.get(rid) == version:
-                continue  # nothing to note, nothing earlier
-            known = self._known_lists(table).get(rid)
-            if known is None and rid not in decoded and not self._has_tombstone(table, rid):
-                # Never exchanged: what note_exchanged saves, without its general steps
-                # (a first export): the contents' JSON is the content's canonical JSON
-                # under its version, not decoded nor encoded again.
-                first.append((table, rid, f'["{version}"]',
-                              b'{"' + version.encode() + b'": ' + sent.texts[i] + b"}"))
+        first: list[int] = []
+        for i in todo:
+            rid, version = ids[i], versions[i]
+            if rid not in known_of and rid not in decoded and rid not in gone:
+                first.append(i)
                 continue
+            known = known_of.get(rid)
             if known is None or rid in decoded or version not in known \
                     or f'"{version}": '.encode() not in self._stored(table)[rid][1]:
                 self.note_exchanged(table, rid, version, sent.content(i))
@@ -195,13 +200,23 @@ class History:
             if len(known) != 1 or known[0] != version:
                 earlier[rid] = known[:-1] if known[-1] == version else known
         if first:
-            self.flush()
-            self.conn.executemany(  # new rows: a plain insert, in key order (see flush)
-                "INSERT INTO exchange_versions (table_name, record_id, known, contents) "
-                "VALUES (?, ?, ?, CAST(? AS TEXT))", sorted(first))
-            self._raw.pop(table, None)  # read again when asked
-            self._known.pop(table, None)
+            first.sort(key=ids.__getitem__)  # by id: in key order (see flush)
+            self._note_first_sent(table, [(table, ids[i], versions[i], sent.texts[i])
+                                          for i in first])
         return earlier
+
+    def _note_first_sent(self, table: str, rows: list[tuple[str, str, str, bytes]]) -> None:
+        """Records never exchanged (a first export), as (table, id, version, content's
+        canonical JSON) in key order (see flush): what note_exchanged saves, without its
+        general steps. SQLite writes the known list and the contents' JSON, the content
+        under its version, from the bytes as they are (100 000 notes)."""
+        self.flush()
+        self.conn.executemany(
+            "INSERT INTO exchange_versions (table_name, record_id, known, contents) "
+            """VALUES (?1, ?2, '["' || ?3 || '"]', '{"' || ?3 || '": ' || CAST(?4 AS TEXT) """
+            "|| '}')", rows)
+        self._raw.pop(table, None)  # read again when asked
+        self._known.pop(table, None)
 
     def _sent_as_is(self, table: str) -> dict[str, str]:
         """Record id -> version, for the records whose only known version is that one,

@@ -145,8 +145,5 @@ def _links_are_texts(reader: RecordReader, graph: SchemaGraph, table: Table,
                      ids: set[str] | None, whole: bool) -> bool:
     """Keep the link rows for link_lines; true when every value is a text (SQLite and
     Python then sort link sets alike)."""
-    for link in graph.links_of(table.name):
-        _, rows = reader.keep_link_rows(link, ids, whole)
-        if not all(type(v) is str for row in rows for v in row):
-            return False
-    return True
+    return all([reader.keep_link_rows(link, ids, whole)[2]  # each one kept
+                for link in graph.links_of(table.name)])

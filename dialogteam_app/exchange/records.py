@@ -185,7 +185,8 @@ class RecordReader:
     def __init__(self, conn: sqlite3.Connection, graph: SchemaGraph):
         self.conn = conn
         self.graph = graph
-        self._link_rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
+        # Link table -> its columns, rows, and whether every value is a text.
+        self._link_rows: dict[str, tuple[list[str], list[tuple[Any, ...]], bool]] = {}
 
     def load(self, table: Table, ids: Iterable[str] | None = None) -> dict[str, Record]:
         """Records of `table` by id: all of them, or those of `ids` that exist."""
@@ -221,21 +222,22 @@ class RecordReader:
             f"SELECT count(*) FROM {quote(table.name)}").fetchone()[0]
 
     def keep_link_rows(self, link: Table, owner_ids: set[str] | None,
-                       whole: bool) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """The link table's rows of these owners, kept for link_lines: in the order it
-        puts them (SQLite compares UTF-8 text as Python does str), so its sort finds
-        them sorted (100 000 note tags ~50 ms sooner)."""
+                       whole: bool) -> tuple[list[str], list[tuple[Any, ...]], bool]:
+        """The link table's rows of these owners, kept for link_lines, and whether every
+        value is a text. In the order link_lines puts them (SQLite compares UTF-8 text as
+        Python does str), so its sort finds them sorted (100 000 note tags ~50 ms)."""
         columns, rows = self._tuples(link, link.link_owner.column, owner_ids, whole,
                                      order=link.column_names)
-        self._link_rows[link.name] = (columns, rows)
-        return columns, rows
+        texts = all(type(v) is str for row in rows for v in row)
+        self._link_rows[link.name] = (columns, rows, texts)
+        return columns, rows, texts
 
     def link_lines(self, link: Table) -> list[str]:
-        """The link table's rows read with its owners' records by load() (the owner
+        """The link table's rows kept with its owners' records (keep_link_rows; the owner
         table comes first in the schema graph's order), as canonical JSON lines ordered
         by their values as text."""
-        columns, rows = self._link_rows.pop(link.name)
-        if all(type(v) is str for row in rows for v in row):
+        columns, rows, texts = self._link_rows.pop(link.name)
+        if texts:
             rows.sort()  # the same order as by str(): a tuple of texts compares so
             order = sorted(range(len(columns)), key=columns.__getitem__)
             keys = [(_string(columns[i]) + ":", i) for i in order]
@@ -247,7 +249,7 @@ class RecordReader:
     def _link_sets(self, link: Table, owner_ids: set[str] | None,
                    whole: bool) -> dict[str, list[list[Any]]]:
         sets: dict[str, list[list[Any]]] = {}
-        columns, rows = self.keep_link_rows(link, owner_ids, whole)
+        columns, rows, _ = self.keep_link_rows(link, owner_ids, whole)
         owner = columns.index(link.link_owner.column)
         others = [(columns.index(c), c) for c in link_columns(link)]
         indexes = [i for i, _ in others]
