@@ -47,19 +47,27 @@ def test_sqlite_writes_what_python_writes_for_every_table(store):
     conn.executemany("INSERT INTO note_tags (note_id, tag) VALUES (?, ?)",
                      [(note.id, t) for t in (AWKWARD, "Ö", "A", "Å", "a")])
     graph = SchemaGraph.read(conn)
-    in_sql = []
+    in_sql, links_in_sql = [], []
     for table in graph.record_tables:
         reader = RecordReader(conn, graph)
         if _encoded_in_sql(reader, table, None, True) is not None:
             in_sql.append(table.name)
-        assert as_tuple(outgoing(reader, table, None)) == plain(reader, table), table.name
+        sent = outgoing(reader, table, None)
+        assert as_tuple(sent) == plain(reader, table), table.name
+        for link in graph.links_of(table.name):  # plain() kept the link rows
+            lines = [line.encode() for line in reader.link_lines(link)]
+            assert sent.link_lines.get(link.name, lines) == lines, link.name
+        links_in_sql += sent.link_lines
     assert {"notes", "meetings", "engagements", "participants"} <= set(in_sql)
+    assert {"note_tags", "meeting_units", "engagement_units"} <= set(links_in_sql)
     # Part of a table, looked up by id rather than read whole.
     notes = graph.tables["notes"]
     some = {note.id, sample_id("note-m1-1")}
     reader = RecordReader(conn, graph)
     sent = outgoing(reader, notes, some)
     assert set(sent.ids) == some and as_tuple(sent) == plain(reader, notes, some)
+    tags = [line.encode() for line in reader.link_lines(graph.tables["note_tags"])]
+    assert sent.link_lines["note_tags"] == tags and len(tags) > 5
     assert canonical_json(AWKWARD).encode() in b"".join(sent.lines)
 
 

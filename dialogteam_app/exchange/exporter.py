@@ -51,14 +51,17 @@ def export_package(db: Database, path: Path, *, engagement_id: str | None = None
         tables: list[tuple[str, list[bytes]]] = []
         versions: dict[str, dict[str, list[str]]] = {}
         counts: Counter[str] = Counter()
+        link_lines: dict[str, list[bytes]] = {}  # written with their owners' records
         for i, table in enumerate(graph.order):
             progress(f"Läser {table.name}", i / len(graph.order))
             if table.is_link:
-                tables.append((table.name, [line.encode("utf-8")
-                                            for line in reader.link_lines(table)]))
+                lines = link_lines.pop(table.name, None)
+                tables.append((table.name, lines if lines is not None else [
+                    line.encode("utf-8") for line in reader.link_lines(table)]))
                 continue
             sent = outgoing(reader, table, None if selected is None else selected[table.name])
             tables.append((table.name, sent.lines))
+            link_lines.update(sent.link_lines)
             # The version a record is sent in is left out: the reader computes it from
             # the row (format 1 listed it last; a reader takes both).
             earlier = history.note_sent(table.name, sent)

@@ -38,6 +38,9 @@ class Outgoing:
     lines: list[bytes] = field(default_factory=list)
     texts: list[bytes] = field(default_factory=list)
     versions: list[str] = field(default_factory=list)
+    # The package lines of the records' link tables, where SQLite wrote them (else the
+    # reader keeps the link rows for its link_lines).
+    link_lines: dict[str, list[bytes]] = field(default_factory=dict)
 
     def content(self, i: int) -> Content:
         """The i-th content itself: asked for the few records whose bookkeeping needs
@@ -47,14 +50,20 @@ class Outgoing:
 
 
 def outgoing(reader: RecordReader, table: Table, ids: set[str] | None) -> Outgoing:
-    """The table's records (all, or those of `ids`) in package order; their link rows
-    are kept in the reader for link_lines."""
+    """The table's records (all, or those of `ids`) in package order, and their link
+    tables' lines (or their link rows kept in the reader for link_lines)."""
     graph = reader.graph
     if _sql_can_encode(graph, table):
         whole = reader.read_whole(table, ids)
         sent = _encoded_in_sql(reader, table, ids, whole)
-        if sent is not None and _links_are_texts(reader, graph, table, ids, whole):
-            return sent
+        if sent is not None:
+            for link in graph.links_of(table.name):
+                written = _link_lines_in_sql(reader, link, ids, whole)
+                if written is None:
+                    break
+                sent.link_lines[link.name] = written
+            else:
+                return sent
     records = reader.load(table, ids)
     ordered = [records[rid] for rid in in_package_order(table, records)]
     lines = RowEncoder(graph, table).lines(ordered)
@@ -141,9 +150,26 @@ def _encoded_in_sql(reader: RecordReader, table: Table, ids: set[str] | None,
                     [sha256(text).hexdigest()[:32] for text in texts])
 
 
-def _links_are_texts(reader: RecordReader, graph: SchemaGraph, table: Table,
-                     ids: set[str] | None, whole: bool) -> bool:
-    """Keep the link rows for link_lines; true when every value is a text (SQLite and
-    Python then sort link sets alike)."""
-    return all([reader.keep_link_rows(link, ids, whole)[2]  # each one kept
-                for link in graph.links_of(table.name)])
+def _link_lines_in_sql(reader: RecordReader, link: Table, owner_ids: set[str] | None,
+                       whole: bool) -> list[bytes] | None:
+    """The link rows of these owners as package lines written by SQLite, in the order
+    RecordReader.link_lines gives them (by their values: SQLite compares UTF-8 text as
+    Python compares str); None when a value is not a text, whose order that sets."""
+    columns = link.column_names
+    owner = quote(link.link_owner.column)
+    not_text = " OR ".join(f"typeof({quote(c)}) != 'text'" for c in columns)
+    sql = (f"SELECT {owner}, CAST({_json_object([(c, quote(c)) for c in columns])} AS BLOB), "
+           f"{not_text} FROM {quote(link.name)}")
+    cursor = reader.conn.cursor()
+    cursor.row_factory = None
+    order = f" ORDER BY {', '.join(quote(c) for c in columns)}"
+    if whole:
+        rows = cursor.execute(sql + order).fetchall()
+        if owner_ids is not None:
+            rows = [row for row in rows if row[0] in owner_ids]
+    else:
+        rows = cursor.execute(f"{sql} WHERE {owner} {IN_JSON_IDS}{order}",
+                              (json_ids(owner_ids or ()),)).fetchall()
+    if any(row[2] for row in rows):
+        return None
+    return [row[1] for row in rows]

@@ -221,7 +221,7 @@ class RecordReader:
         return wanted is None or len(wanted) * 2 >= self.conn.execute(
             f"SELECT count(*) FROM {quote(table.name)}").fetchone()[0]
 
-    def keep_link_rows(self, link: Table, owner_ids: set[str] | None,
+    def _keep_link_rows(self, link: Table, owner_ids: set[str] | None,
                        whole: bool) -> tuple[list[str], list[tuple[Any, ...]], bool]:
         """The link table's rows of these owners, kept for link_lines, and whether every
         value is a text. In the order link_lines puts them (SQLite compares UTF-8 text as
@@ -233,7 +233,7 @@ class RecordReader:
         return columns, rows, texts
 
     def link_lines(self, link: Table) -> list[str]:
-        """The link table's rows kept with its owners' records (keep_link_rows; the owner
+        """The link table's rows kept with its owners' records (_keep_link_rows; the owner
         table comes first in the schema graph's order), as canonical JSON lines ordered
         by their values as text."""
         columns, rows, texts = self._link_rows.pop(link.name)
@@ -249,7 +249,7 @@ class RecordReader:
     def _link_sets(self, link: Table, owner_ids: set[str] | None,
                    whole: bool) -> dict[str, list[list[Any]]]:
         sets: dict[str, list[list[Any]]] = {}
-        columns, rows, _ = self.keep_link_rows(link, owner_ids, whole)
+        columns, rows, _ = self._keep_link_rows(link, owner_ids, whole)
         owner = columns.index(link.link_owner.column)
         others = [(columns.index(c), c) for c in link_columns(link)]
         indexes = [i for i, _ in others]
