@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 from helpers.plan_documents import hostile_document, large_document, timra_document
+from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus import Paragraph as ReportlabParagraph
@@ -93,9 +94,14 @@ def pages_as_pgm(story, tmp_path, name):
     return [p.read_bytes() for p in sorted(tmp_path.glob(f"{name}-*.pgm"))]
 
 
+def pdf_text(tmp_path, name):
+    return [page.extract_text() for page in PdfReader(tmp_path / f"{name}.pdf").pages]
+
+
 def test_a_run_in_label_looks_like_reportlabs_bold_markup(tmp_path):
     """Short, wrapping and page-splitting fields, and a table's re-wrapped cells:
-    the same pixels as reportlab's own paragraphs."""
+    the same pixels as reportlab's own paragraphs, and the same text read back
+    (the label and its text on one line)."""
     register_fonts()
     long_text = "Förstelärare leder kollegialt lärande i matematik och svenska. " * 25
     fields = [("Hur", long_text), ("Personal", "Förstelärare, 20 %"), ("Vem", "–"),
@@ -118,6 +124,19 @@ def test_a_run_in_label_looks_like_reportlabs_bold_markup(tmp_path):
     theirs = pages_as_pgm(story(False), tmp_path, "theirs")
     assert len(ours) == len(theirs) >= 3
     assert ours == theirs
+    assert pdf_text(tmp_path, "ours") == pdf_text(tmp_path, "theirs")
+
+
+def test_a_run_in_label_before_text_in_several_fonts_reads_like_reportlabs(tmp_path):
+    """Text in two fonts takes reportlab's other drawing path; the label is shown
+    there too, before the text (the words are placed a hair differently from
+    reportlab's own two-font line, so only the text is compared)."""
+    register_fonts()
+    mixed = "<i>kursiv</i> och rak " * 20
+    pages_as_pgm([RunInLabel(mixed, FIELD, label="Not:")], tmp_path, "ours")
+    pages_as_pgm([ReportlabParagraph(f"<b>Not:</b> {mixed}", FIELD)], tmp_path, "theirs")
+    assert pdf_text(tmp_path, "ours") == pdf_text(tmp_path, "theirs")
+    assert pdf_text(tmp_path, "ours")[0].startswith("Not: kursiv och rak")
 
 
 def test_a_split_run_in_label_keeps_its_label_on_the_first_part():

@@ -12,6 +12,7 @@ to the parser as before.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.fonts import ps2tt, tt2ps
@@ -20,7 +21,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph as ReportlabParagraph
 from reportlab.platypus.paragraph import textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag, ParaParser, known_entities
-from reportlab.rl_config import paraFontSizeHeightOffset
 
 _TOKEN = re.compile(r"<(/?)([bi])>|<br/>|&(?:#([0-9]{1,7})|#x([0-9a-fA-F]{1,6})|([a-zA-Z]\w*));")
 _SPECIAL = re.compile(r"[<&]")
@@ -124,34 +124,36 @@ class RunInLabel(Paragraph):
     """"Label: text" with a bold run-in label, drawn as reportlab would draw
     `<b>Label:</b> text` but several times faster: line breaking across two fonts
     takes reportlab's slow path (86 µs against 14 µs for a one-line field, and a
-    plan has hundreds). The label is drawn on its own and the text is one run whose
-    first line is indented past it by the label's and a space's width."""
+    plan has hundreds). The text is one run whose first line is indented past the
+    label by the label's and a space's width; the label is shown first in the
+    text's own text object (BT … ET), at the first line's start, so it costs no
+    text object, colour or saved state of its own."""
 
     label = ""
 
     def __init__(self, text: Any, style: Any, bulletText: Any = None, frags: Any = None,
                  *args: Any, label: str = "", **kwargs: Any) -> None:
         if label:
-            size = style.fontSize
-            indent = stringWidth(label, _bold(style.fontName), size) + \
-                stringWidth(" ", style.fontName, size)
-            style = _indented(style, indent)
+            style = _indented(style, _label_indent(label, style.fontName, style.fontSize))
         super().__init__(text, style, bulletText, frags, *args, **kwargs)
         self.label = label
 
-    def draw(self) -> None:
-        if self.label and self.blPara.lines:
+    def beginText(self, x: float, y: float) -> Any:
+        """The text object drawPara shows the lines in, starting at the first line's
+        origin: the label is shown there first, in the style's colour and bold."""
+        text = super().beginText(x, y)
+        if self.label:
             style = self.style
-            first = self.blPara if self.blPara.kind == 0 else self.blPara.lines[0]
-            y = self.height - (style.fontSize if paraFontSizeHeightOffset
-                               else getattr(first, "ascent", style.fontSize))
-            canv = self.canv
-            canv.saveState()
-            canv.setFillColor(style.textColor)
-            canv.setFont(_bold(style.fontName), style.fontSize)
-            canv.drawString(style.leftIndent, y, self.label)
-            canv.restoreState()
-        super().draw()
+            blpara = self.blPara
+            # one run (kind 0): drawPara has just set its colour; else each run sets its own
+            current = blpara.textColor if blpara.kind == 0 else None
+            if current != style.textColor:
+                text.setFillColor(style.textColor)
+            text.setFont(_bold(style.fontName), style.fontSize)
+            text.textOut(self.label)
+            if current is not None and current != style.textColor:
+                text.setFillColor(current)
+        return text
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts: list[Any] = super().split(availWidth, availHeight)
@@ -160,6 +162,14 @@ class RunInLabel(Paragraph):
         return parts
 
 
+@lru_cache(maxsize=256)
+def _label_indent(label: str, font: str, size: float) -> float:
+    """How far a field's first line starts after its label (a plan has a few dozen
+    labels, each used once per insats)."""
+    return float(stringWidth(label, _bold(font), size) + stringWidth(" ", font, size))
+
+
+@lru_cache(maxsize=32)
 def _bold(font: str) -> str:
     family, _, italic = ps2tt(font)
     return str(tt2ps(family, 1, italic))
