@@ -323,6 +323,9 @@ def test_no_funder_share_when_other_funders_amounts_are_unknown(tmp_path):
     ("2019-01-07 – 2021-12-17", "2019-01-07\u00a0– 2021-12-17"),
     ("år 2019 och 2020, 12 elever", "år 2019 och 2020, 12 elever"),
     ("inga siffror – alls", "inga siffror\u00a0– alls"),
+    ("Från Mars 2019 till den 5 maj, i åk 4", "Från Mars\u00a02019 till den\u00a05\u00a0maj, i åk 4"),
+    ("12 tkr, 30 st och 2 Timmar; 1 500 000",
+     "12\u00a0tkr, 30\u00a0st och 2\u00a0Timmar; 1\u00a0500\u00a0000"),
 ])
 def test_no_break_spaces_where_a_line_must_not_break(text, kept):
     from dialogteam_app.export.typography import keep_together
