@@ -69,6 +69,8 @@ class TaggingFrame(Frame):  # type: ignore[misc]  # reportlab has no stubs: its 
 class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
     """A4 pages for any of the program's documents; build with `render.render_document`."""
 
+    canv: Any  # reportlab's canvas while the document is built and written, then None
+
     def __init__(self, target: Any, info: DocumentInfo, tagger: Tagger | None,
                  progress: Callable[[int, int], None] | None = None) -> None:
         super().__init__(
@@ -149,6 +151,12 @@ class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has 
                              subject=meta.subject, keywords=", ".join(meta.keywords),
                              lang=meta.lang)
         canv.save()
+        # The template is in reference cycles (its page callbacks are its own methods),
+        # so what it holds waits for the cycle collector: the written document and the
+        # recorded structure, ~28 000 objects for 50 insatser, ~7 ms of its time.
+        # Let go of them here and reference counting frees them at once.
+        self.canv = self.tagger = None
+        self._late.clear()
 
     # Running header and footer: artifacts, in our (embedded) font.
     def _running(self, draw: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:

@@ -54,6 +54,19 @@ class Paragraph(ReportlabParagraph):  # type: ignore[misc]  # reportlab has no s
                                     getattr(self, "blPara", None), size)
         return done[4]  # type: ignore[no-any-return]
 
+    def beginText(self, x: float, y: float) -> Any:
+        self._text = text = super().beginText(x, y)
+        return text
+
+    def draw(self) -> None:
+        super().draw()
+        # reportlab's drawing of several fonts or lines binds a method to its text
+        # object, a reference cycle that holds the canvas and with it the whole
+        # document until the cycle collector runs; unbound once the text is drawn.
+        text = self.__dict__.pop("_text", None)
+        if text is not None:
+            text.__dict__.pop("_do_line", None)
+
 
 def fragments(text: str, style: Any) -> list[Any] | None:
     """The fragments reportlab's parser makes of `text` (already cleaned), or None
