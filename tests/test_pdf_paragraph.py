@@ -12,11 +12,11 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus import Paragraph as ReportlabParagraph
-from reportlab.platypus.paragraph import textTransformFrags
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
 from dialogteam_app.export.pdf.fonts import REGULAR, register_fonts
-from dialogteam_app.export.pdf.paragraph import Paragraph, RunInLabel, fragments
+from dialogteam_app.export.pdf.paragraph import Paragraph, RunInLabel, _is_clean, fragments
 from dialogteam_app.export.pdf.render import plan_story
 from dialogteam_app.export.pdf.styles import BODY, CELL, FIELD, H1
 from dialogteam_app.export.pdf.text import labelled, markup
@@ -72,6 +72,18 @@ def test_our_markup_gives_the_parsers_fragments(text):
 def test_other_markup_is_left_to_the_parser(text):
     register_fonts()
     assert fragments(text, BODY) is None
+
+
+@pytest.mark.parametrize("text", ["Förstelärare, 20\u00a0%", "a <b>b</b> &amp; c", "x", "1\u00a0000"])
+def test_clean_text_skips_reportlabs_cleaner(text):
+    assert _is_clean(text) and cleanBlockQuotedText(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "", " a", "a ", "a  b", "a\nb", "a\tb", "a\rb", "a\u2009b", "a\u3000b", "a\x1cb",
+    "a\x85b", "a\u202fb", "a\u2028b", "a\u200b\u00a0b", "a\u00adb"])
+def test_text_the_cleaner_may_change_goes_through_it(text):
+    assert not _is_clean(text)
 
 
 def test_a_fast_paragraph_with_other_markup_is_parsed_as_before():

@@ -144,7 +144,9 @@ class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has 
             canv.setFont(font, size)
             canv.setFillColor(colour)
             canv.drawRightString(0, 0, text)
-            canv.endForm()
+            # a few dozen bytes each, one per page: compressing them costs more than it
+            # saves, and they hold no images
+            canv.endForm(compression=0, hasImages=0)
         if self.tagger:
             meta = self.metadata
             attach_structure(canv, self.tagger, title=meta.title, author=meta.author,
