@@ -330,3 +330,28 @@ def test_no_funder_share_when_other_funders_amounts_are_unknown(tmp_path):
 def test_no_break_spaces_where_a_line_must_not_break(text, kept):
     from dialogteam_app.export.typography import keep_together
     assert keep_together(text) == kept
+
+
+def test_spacers_and_conditional_breaks_write_nothing_into_the_page():
+    """They draw nothing, so the page holds no saved state or move for them either."""
+    import io
+
+    import pikepdf
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    from dialogteam_app.export.pdf.fonts import REGULAR, register_fonts
+    from dialogteam_app.export.pdf.layout import CondPageBreak, Spacer
+    from dialogteam_app.export.pdf.paragraph import Paragraph
+    from dialogteam_app.export.pdf.styles import BODY
+
+    def operators(story):
+        buffer = io.BytesIO()
+        SimpleDocTemplate(buffer, pagesize=A4, initialFontName=REGULAR).build(story)
+        with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
+            return [str(op) for _, op in pikepdf.parse_content_stream(pdf.pages[0])]
+
+    register_fonts()
+    plain = operators([Paragraph("Ett", BODY), Paragraph("Två", BODY)])
+    assert operators([Paragraph("Ett", BODY), CondPageBreak(20), Spacer(1, 0),
+                      Paragraph("Två", BODY)]) == plain
