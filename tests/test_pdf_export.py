@@ -174,6 +174,12 @@ def test_running_header_and_footer(timra):
     assert f"Sida {n} av {n}" in last
     assert "Åtgärdsplan – Timrå kommun" in last and "Version 2 · 2019-03-15" in last
     assert "Dnr 2019:830" in last
+    body = timra.reader.pages[2:]
+    assert all("Åtgärdsplan – Timrå kommun" in page.extract_text() for page in body)
+    # the header is one form that every body page shows
+    forms = {str(name) for page in body for name in page["/Resources"]["/XObject"]
+             if "Header" in str(name)}
+    assert len(forms) == 1
 
 
 def test_markup_in_user_text_comes_out_literally(hostile):

@@ -87,6 +87,7 @@ class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has 
         self.tagger = tagger
         self.heading_pages: dict[str, int] = {}
         self._late: dict[str, tuple[Callable[[], str], str, float, Color]] = {}
+        self._headers: dict[tuple[str, str], str] = {}  # (left, right) -> its form
         self._doSave = 0  # saved by finish(), once the late numbers are known
         frame = TaggingFrame(MARGIN_LEFT, MARGIN_BOTTOM, CONTENT_WIDTH,
                              PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="main",
@@ -135,8 +136,13 @@ class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has 
         canv.restoreState()
 
     def finish(self) -> None:
-        """Fill in the late numbers, add the structure tree and write the file."""
+        """Fill in the late numbers, write the running headers' forms, add the
+        structure tree and write the file."""
         canv = self.canv
+        for (left, right), name in self._headers.items():
+            canv.beginForm(name)  # the page's own coordinates
+            self._header_content(canv, left, right)
+            canv.endForm(compression=0, hasImages=0)
         for name, (value, font, size, colour) in self._late.items():
             text = value()
             width = stringWidth(text, font, size)
@@ -159,6 +165,7 @@ class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has 
         # Let go of them here and reference counting frees them at once.
         self.canv = self.tagger = None
         self._late.clear()
+        self._headers.clear()
 
     # Running header and footer: artifacts, in our (embedded) font.
     def _running(self, draw: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
@@ -174,7 +181,13 @@ class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has 
         self._draw_footer(canv, doc)
 
     def _draw_header(self, canv: Any, left: str, right: str) -> None:
-        """`left` shortened to the room `right` leaves, over a thin rule."""
+        """`left` shortened to the room `right` leaves, over a thin rule: drawn once, as
+        a form every page with the same header shows (a saved state, a colour, two texts
+        and a rule less on each page)."""
+        name = self._headers.setdefault((left, right), f"RunningHeader{len(self._headers)}")
+        canv.doForm(name)
+
+    def _header_content(self, canv: Any, left: str, right: str) -> None:
         room = CONTENT_WIDTH - stringWidth(right, REGULAR, RUNNING_SIZE) - 8 * mm
         y = PAGE_HEIGHT - 15 * mm
         canv.saveState()

@@ -40,8 +40,11 @@ def markup(text: str, limit: int = SHOWN_IN_A_CELL) -> str:
 def text_blocks(text: str) -> list[list[str]]:
     """Escaped markup of each paragraph (blank-line separated) of a text, each in
     pieces of at most PIECE_CHARS characters (see _pieces)."""
+    text = plain(text).strip()
+    if "\n" not in text and len(text) <= PIECE_CHARS:  # most fields: one short line
+        return [[markup(text)]] if text else []
     return [[markup(piece) for piece in _pieces(block)]
-            for block in _BLANK_LINES.split(plain(text).strip()) if block.strip()]
+            for block in _BLANK_LINES.split(text) if block.strip()]
 
 
 def _pieces(block: str) -> list[str]:
