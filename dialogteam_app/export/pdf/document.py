@@ -24,6 +24,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from ... import __version__
 from .fonts import REGULAR
 from .headings import Heading
+from .late_text import add_text_form
 from .structure import Tagger
 from .structure_tree import PDF_VERSION, attach_structure
 from .styles import (
@@ -144,15 +145,7 @@ class DocumentTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has 
             self._header_content(canv, left, right)
             canv.endForm(compression=0, hasImages=0)
         for name, (value, font, size, colour) in self._late.items():
-            text = value()
-            width = stringWidth(text, font, size)
-            canv.beginForm(name, lowerx=-width - 1, lowery=-size, upperx=1, uppery=size * 1.5)
-            canv.setFont(font, size)
-            canv.setFillColor(colour)
-            canv.drawRightString(0, 0, text)
-            # a few dozen bytes each, one per page: compressing them costs more than it
-            # saves, and they hold no images
-            canv.endForm(compression=0, hasImages=0)
+            add_text_form(canv, name, value(), font, size, colour)
         if self.tagger:
             meta = self.metadata
             attach_structure(canv, self.tagger, title=meta.title, author=meta.author,
