@@ -84,6 +84,9 @@ def fragments(text: str, style: Any) -> list[Any] | None:
     font = (style.fontName, style.fontSize, style.textColor)
     frags: list[Any] = []
     tags: list[str] = []
+    if "<" not in text and "&" not in text:  # no markup: the text is one fragment
+        _add_text(frags, font, tags, text)
+        return frags
     start = 0
     for match in _TOKEN.finditer(text):
         if _SPECIAL.search(text, start, match.start()):
