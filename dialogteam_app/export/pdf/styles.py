@@ -27,7 +27,6 @@ CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 TableCommand = tuple[Any, ...]
 
 
-
 def _colour(hex_code: str) -> colors.Color:
     """An opaque colour that leaves the opacity alone. Nothing in these documents is
     transparent, but reportlab sets the opacity again (to 1, a no-op) for every
