@@ -10,6 +10,7 @@ bytes, with the object numbers fixed when it is registered.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape
@@ -33,10 +34,9 @@ class _Raw(PDFObject):  # type: ignore[misc]  # reportlab has no stubs: its clas
     """An object whose bytes are known but for its text strings, which are formatted
     when the file is written (reportlab encrypts them there if asked to)."""
 
-    def __init__(self) -> None:
-        self.head = b""
-        self.strings: list[tuple[bytes, str]] = []
-        self.tail = b""
+    head = b""
+    strings: Sequence[tuple[bytes, str]] = ()  # set per object when it has any
+    tail = b""
 
     def format(self, document: Any) -> bytes:
         if not self.strings:
@@ -108,7 +108,11 @@ class _Writer:
     def _element(self, elem: StructElem, parent: bytes) -> bytes:
         obj, ref = self._new()
         kids = elem.kids
-        page = next((k.page for k in kids if not isinstance(k, StructElem)), None)
+        page = None
+        for kid in kids:
+            if not isinstance(kid, StructElem):
+                page = kid.page
+                break
         head = b"<</Type/StructElem/S/%s/P %s" % (elem.role.encode("ascii"), parent)
         if page is not None:
             head += b"/Pg " + self.page_refs[page]
