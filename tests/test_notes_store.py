@@ -33,6 +33,17 @@ def test_meeting_round_trip_with_people_and_tasks(store, meeting):
     assert store.meetings.tasks(meeting.id)[0].due == "2026-12-01"
 
 
+def test_one_engagements_meetings_are_listed_with_their_own_units(store, meeting):
+    """The navigator of a big tree reads one samverkan's meetings at a time."""
+    everyone = store.meetings.list()
+    own = store.meetings.list(meeting.engagement_id)
+    assert own == [m for m in everyone if m.engagement_id == meeting.engagement_id]
+    assert any(m.school_unit_ids for m in own)
+    assert store.meetings.count() == len(everyone)
+    assert store.meetings.engagement_of(meeting.id) == meeting.engagement_id
+    assert store.meetings.engagement_of("saknas") is None
+
+
 def test_invalid_meeting_values_are_refused(store, meeting):
     for change in ({"date": "2026-02-30"}, {"start_time": "25:00"},
                    {"start_time": "14:00", "end_time": "13:00"}):

@@ -56,12 +56,22 @@ class Meetings:
         """Meetings in date order (all engagements when none is given)."""
         where, params = ("WHERE engagement_id = ?", (engagement_id,)) if engagement_id else ("", ())
         found = self.db.query(f"SELECT * FROM meetings {where} ORDER BY date, start_time", params)
+        of_engagement = ("WHERE mu.meeting_id IN (SELECT id FROM meetings WHERE engagement_id = ?) "
+                         if engagement_id else "")
         units: dict[str, builtins.list[str]] = {}
         for r in self.db.query(
                 "SELECT mu.meeting_id, mu.school_unit_id FROM meeting_units mu "
-                "JOIN school_units su ON su.id = mu.school_unit_id ORDER BY su.position, su.name"):
+                f"JOIN school_units su ON su.id = mu.school_unit_id {of_engagement}"
+                "ORDER BY su.position, su.name", params):
             units.setdefault(r[0], []).append(r[1])
         return [_meeting(r, units.get(r["id"], [])) for r in found]
+
+    def count(self) -> int:
+        return int(self.db.query("SELECT count(*) FROM meetings")[0][0])
+
+    def engagement_of(self, meeting_id: str) -> str | None:
+        found = self.db.query("SELECT engagement_id FROM meetings WHERE id = ?", (meeting_id,))
+        return str(found[0][0]) if found else None
 
     def get(self, meeting_id: str) -> Meeting | None:
         r = self.db.conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()

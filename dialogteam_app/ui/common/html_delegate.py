@@ -12,7 +12,7 @@ import re
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 10
 # (head, body) as plain text, for an HTML of the form "head<br>body" whose head is one
@@ -44,24 +44,26 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(50, width - 2 * PADDING))
         return doc
 
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt's name)
+        super().initStyleOption(option, index)
+        option.text = ""  # the style draws the row; the HTML goes on top
+
     def paint(self, painter, option, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
+        # Background, selection and focus are drawn by the base class in C++: drawing
+        # them from Python needs QStyle, which PySide wraps with all its enums (~5 ms
+        # the first time, on the way to the first paint of a meeting).
+        super().paint(painter, option, index)
         html = index.data(HTML_ROLE) or ""
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        selected = self._view.selectionModel().isSelected(index)
         if selected:
-            html = on_selection(html, opt.palette.color(QPalette.ColorRole.HighlightedText).name())
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(html, opt.rect.width(), opt)
+            html = on_selection(html, option.palette.color(QPalette.ColorRole.HighlightedText).name())
+        doc = self._document(html, option.rect.width(), option)
         painter.save()
-        painter.translate(opt.rect.left() + PADDING, opt.rect.top() + PADDING)
+        painter.translate(option.rect.left() + PADDING, option.rect.top() + PADDING)
         context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-        clip = QRectF(0, 0, opt.rect.width() - 2 * PADDING, opt.rect.height() - 2 * PADDING)
+        clip = QRectF(0, 0, option.rect.width() - 2 * PADDING, option.rect.height() - 2 * PADDING)
         painter.setClipRect(clip)
         context.clip = clip
         doc.documentLayout().draw(painter, context)
@@ -70,7 +72,7 @@ class HtmlDelegate(QStyledItemDelegate):
     def sizeHint(self, option, index) -> QSize:
         html = index.data(HTML_ROLE) or ""
         # The option's rect is not laid out yet here; items span the viewport.
-        width = self._view.viewport().width() or 600
+        width = self._view.viewport_width() or 600
         key = (html, width)
         height = self._heights.get(key)
         if height is None:

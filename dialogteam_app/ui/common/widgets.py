@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QLabel,
     QListWidget,
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from .theme import themed
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 
 class PageHeader(QWidget):
@@ -46,6 +49,7 @@ class PageHeader(QWidget):
 def accept_reject_buttons(dialog: QDialog, accept: str,
                           reject: str = "Avbryt") -> tuple[QDialogButtonBox, QPushButton]:
     """The dialog's button row: `accept` accepts it, `reject` (and Esc) closes it."""
+    from PySide6.QtWidgets import QDialogButtonBox  # here, not at start-up (see dialogs.py)
     buttons = QDialogButtonBox(dialog)
     accept_button = buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
     buttons.addButton(reject, QDialogButtonBox.ButtonRole.RejectRole)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from ..common.dialogs import show_error, show_info
 from ..window.navigator import ENGAGEMENT, TODO
@@ -92,6 +92,8 @@ def add_follow_up_actions(w: MainWindow) -> None:
 
 
 def export_calendar(w: MainWindow) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog  # here, not at start-up (see common/dialogs.py)
+
     from ..plan.export import documents_folder
     name, _ = QFileDialog.getSaveFileName(w, "Exportera kalender",
                                           str(documents_folder() / "Dialogteam.ics"),

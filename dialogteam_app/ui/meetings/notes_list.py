@@ -80,8 +80,18 @@ class NotesList(QListView):
     def _check_top(self) -> None:
         self._check_queued = False
         laid_out = self.indexAt(QPoint(4, 4)).isValid()
-        if laid_out and self.verticalScrollBar().value() <= self.viewport().height():
+        bar = self.verticalScrollBar()
+        if laid_out and bar.value() <= bar.pageStep():  # a page is the viewport's height
             self.near_top.emit()
+
+    def viewport_width(self) -> int:
+        """The viewport's width, worked out from the frame and the scroll bar. PySide,
+        asked for the viewport itself the first time, finds the type of Qt's own widget
+        by initialising every QWidget subclass it wraps (~6 ms, on the way to the first
+        paint of a meeting)."""
+        bar = self.verticalScrollBar()
+        beside = bar.sizeHint().width() if bar.isVisibleTo(self) else 0
+        return self.maximumViewportSize().width() - beside
 
     def insert_above(self, insert: Callable[[], int]) -> None:
         """Run insert() (it adds rows at the top and returns how many) keeping the row

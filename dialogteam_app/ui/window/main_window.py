@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -24,7 +22,8 @@ from ...domain.organisations import Organiser
 from ...gc_pause import start_done
 from ...sample_data import SampleAlreadyLoaded, load_sample, sample_loaded
 from ..common.context import AppContext
-from ..common.dialogs import confirm_delete, show_info
+from ..common.dialogs import confirm_close_unsaved, confirm_delete, show_info
+from ..common.folders import open_folder
 from ..common.in_use import refused_because_in_use
 from ..common.save_status import SaveStatusLabel
 from ..common.theme import themed
@@ -353,7 +352,7 @@ class MainWindow(QMainWindow):
         self._update_empty_state()
 
     def show_data_dir(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.root)))
+        open_folder(self.ctx.paths.root)
 
     # -- exchange and backups: dialogs in their own modules, imported on first use ------------
     def export_package(self) -> None:
@@ -442,17 +441,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.ctx.autosaver.flush()
         invalid = self.ctx.autosaver.invalid_messages()
-        if invalid:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Osparade ändringar",
-                              "Några ändringar har inte sparats eftersom de innehåller fel:\n\n"
-                              + "\n".join(f"• {m}" for m in invalid), parent=self)
-            close = box.addButton("Stäng ändå", QMessageBox.ButtonRole.DestructiveRole)
-            stay = box.addButton("Gå tillbaka och rätta", QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(stay)
-            box.exec()
-            if box.clickedButton() is not close:
-                event.ignore()
-                return
+        if invalid and not confirm_close_unsaved(self, invalid):
+            event.ignore()
+            return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
         kind, record_id = self.navigator.current() or ("", "")

@@ -53,9 +53,9 @@ class Navigator(QTreeView):
         self.setAccessibleName("Huvudmän, samverkan och möten")
         self.selectionModel().currentChanged.connect(self._current_changed)
         self._items: dict[tuple[str, str], QStandardItem] = {}
-        # Engagements whose meetings are not in the tree yet: id -> (item, meetings)
-        self._unlisted: dict[str, tuple[QStandardItem, list]] = {}
-        self._meeting_engagement: dict[str, str] = {}
+        # Engagements whose meetings are not in the tree yet: id -> (item, their meetings,
+        # or None in a big tree: read when listed)
+        self._unlisted: dict[str, tuple[QStandardItem, list | None]] = {}
         self._counts: dict[str, int] = {}
         self._fill_round = 0
 
@@ -78,11 +78,11 @@ class Navigator(QTreeView):
         by_organiser: dict[str, list] = {}
         for e in self.store.engagements.list():
             by_organiser.setdefault(e.organiser_id, []).append(e)
+        # A big tree paints first and reads its meetings an engagement at a time after.
+        big = self.store.meetings.count() > LIST_AT_ONCE
         by_engagement: dict[str, list] = {}
-        meetings = self.store.meetings.list()
-        for m in meetings:
+        for m in [] if big else self.store.meetings.list():
             by_engagement.setdefault(m.engagement_id, []).append(m)
-        self._meeting_engagement = {m.id: m.engagement_id for m in meetings}
         for o in self.store.organisers.list():
             parent = self._item(o.name, ORGANISER, o.id)
             bold = QFont(parent.font())
@@ -90,12 +90,12 @@ class Navigator(QTreeView):
             parent.setFont(bold)
             for e in by_organiser.get(o.id, []):
                 child = self._item(e.display_name, ENGAGEMENT, e.id)
-                self._unlisted[e.id] = (child, by_engagement.get(e.id, []))
+                self._unlisted[e.id] = (child, None if big else by_engagement.get(e.id, []))
                 parent.appendRow([child, _detail(e.phase.label)])
             self.model_.appendRow([parent, _detail("")])
-        if len(meetings) <= LIST_AT_ONCE:
+        if not big:
             self._list_meetings(list(self._unlisted))
-        else:  # a big tree paints first; the meetings follow in idle moments
+        else:
             QTimer.singleShot(0, self, lambda n=self._fill_round: self._list_more(n))
         self.expandToDepth(1)  # huvudmän and their engagements open, meetings listed
         header = self.header()
@@ -114,6 +114,8 @@ class Navigator(QTreeView):
     def _list_meetings(self, engagement_ids: list[str]) -> None:
         for engagement_id in engagement_ids:
             child, meetings = self._unlisted.pop(engagement_id)
+            if meetings is None:
+                meetings = self.store.meetings.list(engagement_id)
             for m in meetings:
                 child.appendRow([self._item(m.display_name, MEETING, m.id),
                                  _detail(notes_detail(self._counts.get(m.id, 0)))])
@@ -152,7 +154,7 @@ class Navigator(QTreeView):
 
     def item_for(self, kind: str, record_id: str) -> QStandardItem | None:
         if kind == MEETING and (kind, record_id) not in self._items:
-            engagement_id = self._meeting_engagement.get(record_id)
+            engagement_id = self.store.meetings.engagement_of(record_id) if self._unlisted else None
             if engagement_id in self._unlisted:  # asked for before its turn: listed now
                 self._list_meetings([engagement_id])
         return self._items.get((kind, record_id))
