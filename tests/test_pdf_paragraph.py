@@ -16,7 +16,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrag
 from reportlab.platypus.paraparser import ParaParser
 
 from dialogteam_app.export.pdf.fonts import REGULAR, register_fonts
-from dialogteam_app.export.pdf.paragraph import Paragraph, RunInLabel, _is_clean, fragments
+from dialogteam_app.export.pdf.paragraph import Paragraph, RunInLabel, fragments, is_clean
 from dialogteam_app.export.pdf.render import plan_story
 from dialogteam_app.export.pdf.styles import BODY, CELL, FIELD, H1
 from dialogteam_app.export.pdf.text import labelled, markup
@@ -76,14 +76,14 @@ def test_other_markup_is_left_to_the_parser(text):
 
 @pytest.mark.parametrize("text", ["Förstelärare, 20\u00a0%", "a <b>b</b> &amp; c", "x", "1\u00a0000"])
 def test_clean_text_skips_reportlabs_cleaner(text):
-    assert _is_clean(text) and cleanBlockQuotedText(text) == text
+    assert is_clean(text) and cleanBlockQuotedText(text) == text
 
 
 @pytest.mark.parametrize("text", [
     "", " a", "a ", "a  b", "a\nb", "a\tb", "a\rb", "a\u2009b", "a\u3000b", "a\x1cb",
     "a\x85b", "a\u202fb", "a\u2028b", "a\u200b\u00a0b", "a\u00adb"])
 def test_text_the_cleaner_may_change_goes_through_it(text):
-    assert not _is_clean(text)
+    assert not is_clean(text)
 
 
 def test_a_fast_paragraph_with_other_markup_is_parsed_as_before():
@@ -158,3 +158,37 @@ def test_a_split_run_in_label_keeps_its_label_on_the_first_part():
     first, rest = p.split(400, 100)
     assert first.label == "Hur:" and rest.label == ""
     assert rest.style.firstLineIndent == 0
+
+
+def test_short_text_cells_look_as_their_paragraphs_did(tmp_path, monkeypatch):
+    """A cost table's one-line texts are plain strings the table draws: the same pixels
+    and text as the paragraphs they were (long, escaped and empty texts stay those)."""
+    from dialogteam_app.export.pdf import cost_tables
+
+    register_fonts()
+    doc = large_document(3)
+    first = doc.areas[0].interventions[0]
+    first.costs[0].description = "Handledning av förstelärare i matematik " * 4  # wraps
+    first.costs[1].funder = "Skolverket & <huvudman>"
+    first.milestones[0].text = ""
+
+    def story():
+        tables = [t(iv) for a in doc.areas for iv in a.interventions
+                  for t in (cost_tables.intervention_cost_table, cost_tables.milestone_table)]
+        return [*tables, *(cost_tables.area_summary_table(i, a) for i, a in enumerate(doc.areas)),
+                cost_tables.plan_cost_table(doc),
+                cost_tables.breakdown_table("Per år", doc.total_by_year, doc.total_kr, 200)]
+
+    ours = story()
+    plain = [c for t in ours for row in t._cellvalues[1:] for c in row if isinstance(c, str)]
+    assert "Skolverket" in plain and "Vikarier" in plain
+    assert pages_as_pgm(ours, tmp_path, "ours") == \
+        pages_as_pgm(_with_paragraph_cells(story, monkeypatch), tmp_path, "theirs")
+    assert pdf_text(tmp_path, "ours") == pdf_text(tmp_path, "theirs")
+
+
+def _with_paragraph_cells(story, monkeypatch):
+    from dialogteam_app.export.pdf import cost_tables
+    monkeypatch.setattr(cost_tables, "_text",
+                        lambda text, width, left_padding=0: Paragraph(text or "–", CELL))
+    return story()

@@ -34,7 +34,7 @@ class Paragraph(ReportlabParagraph):  # type: ignore[misc]  # reportlab has no s
 
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
         if frags is None and isinstance(text, str):
-            cleaned = text if _is_clean(text) else cleaner(text)
+            cleaned = text if is_clean(text) else cleaner(text)
             frags = fragments(cleaned, style)
             if frags is not None:
                 textTransformFrags(frags, style)
@@ -67,7 +67,7 @@ class Paragraph(ReportlabParagraph):  # type: ignore[misc]  # reportlab has no s
             text.__dict__.pop("_do_line", None)
 
 
-def _is_clean(text: str) -> bool:
+def is_clean(text: str) -> bool:
     """Whether reportlab's cleaner (cleanBlockQuotedText) would return `text` as it is:
     words between single spaces, as markup() writes them. Printable, but for no-break
     spaces, means no whitespace but the space and no zero-width space (the cleaner

@@ -101,12 +101,12 @@ CELL_PADDING = 4  # left and right in every table cell
 
 
 def table_style(*commands: TableCommand) -> list[TableCommand]:
-    """Commands every table starts with: our font for plain cells (else Helvetica,
-    which is not embedded), no outer box, top-aligned cells."""
+    """Commands every table starts with: CELL's font, size and colour for plain cells
+    (else Helvetica, which is not embedded), no outer box, top-aligned cells."""
     return [
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("FONTNAME", (0, 0), (-1, -1), CELL.fontName),
+        ("FONTSIZE", (0, 0), (-1, -1), CELL.fontSize),
+        ("TEXTCOLOR", (0, 0), (-1, -1), CELL.textColor),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
