@@ -107,6 +107,24 @@ def run_process(args: list[str]) -> tuple[float, float, float, float]:
             float(out.get("visible", out["usable"])))
 
 
+def instructions_to_usable(args: list[str]) -> float | None:
+    """Millions of CPU instructions from the process's start until it is usable, counted
+    by valgrind (callgrind): the same in every run, whatever else the machine is doing,
+    where times on a shared machine move by more than a change of a few per cent. None
+    without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONHASHSEED": "0",
+           "PYTHONPATH": str(HERE.parent)}
+    with tempfile.TemporaryDirectory() as folder:
+        out = subprocess.run(["valgrind", "--tool=callgrind",
+                              f"--callgrind-out-file={folder}/callgrind.out",
+                              sys.executable, *args, "--exit-at-usable"],
+                             env=env, capture_output=True, text=True).stderr
+    counted = [text.split()[-1] for text in out.splitlines() if "Collected :" in text]
+    return int(counted[-1]) / 1e6 if counted else None
+
+
 def spawn_to_usable(args: list[str], says_usable: str) -> float:
     """Milliseconds from starting the process to its line that says it is usable: the
     interpreter's own start included, as a user waits for it."""
@@ -148,6 +166,14 @@ def bench_start(small: DataPaths, big: DataPaths, runs: int) -> None:
              statistics.median(whole["floor"]), target="<= 1.5×")
         line("    against the floor showing the samverkan page", statistics.median(whole[key]),
              statistics.median(whole["floor_page"]))
+    floor_count = instructions_to_usable([floor])
+    if floor_count is not None:
+        print("  instructions to usable (valgrind; the floor and usable_probe.py, whole process):")
+        for key, paths in (("sample", small), ("big", big)):
+            count = instructions_to_usable([probe, str(paths.root)])
+            if count is not None:
+                print(f"    {key:<44} {count / floor_count:5.2f}×   {count:7.0f} M   "
+                      f"floor {floor_count:.0f} M")
     print("  in-process probe (usable_probe.py), from its first line of Python:")
 
     def med(key: str, i: int) -> float:

@@ -119,3 +119,15 @@ def test_help_and_argument_errors_are_swedish(tmp_path, capsys):
         main(["--data-dir", str(tmp_path), "export", "abc"])
     error = capsys.readouterr().err
     assert "dialogteam export: fel: ett av argumenten --package" in error and "behövs" in error
+
+
+def test_a_window_start_skips_the_subcommands_and_parses_the_same():
+    from dialogteam_app.cli import _window_options_only, build_parser
+    for argv in ([], ["--smoke"], ["--data-dir", "x"], ["--data-dir=x", "--smoke"],
+                 ["--data-dir", "list"]):
+        assert _window_options_only(argv)
+        assert vars(build_parser(commands=False).parse_args(argv)) \
+            == vars(build_parser().parse_args(argv))
+    for argv in (["list"], ["--data-dir", "x", "list"], ["-h"], ["--version"], ["--data-dir"],
+                 ["--data-dir", "--smoke"], ["exprot"]):
+        assert not _window_options_only(argv)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from dialogteam_app.domain.notes import Note
 from dialogteam_app.sample_data import sample_id
-from dialogteam_app.ui.common.html_delegate import on_selection
+from dialogteam_app.ui.common.html_delegate import escape, on_selection
 from dialogteam_app.ui.meetings.notes_model import note_html
 from dialogteam_app.ui.window.navigator import MEETING
 from dialogteam_app.ui.window.shortcuts_dialog import collect_shortcuts
@@ -121,6 +121,12 @@ def test_a_selected_note_stays_readable():
     assert 'color:#ffffff;">09:05' in html                     # the time in the highlight text
     assert "color:#ffffff;\">▸" in html                        # so is "i analysen"
     assert "background-color:" in html and "; color:#ffffff" not in html  # chips keep theirs
+
+
+def test_notes_are_escaped_as_the_standard_library_does():
+    import html
+    for text in ("<b>fet</b> & 'citat' \"dubbel\"", "&amp; redan", "Å < Ä > Ö", ""):
+        assert escape(text) == html.escape(text)
 
 
 def test_empty_plan_is_not_praised(window):

@@ -174,6 +174,12 @@ def test_running_header_and_footer(timra):
     assert f"Sida {n} av {n}" in last
     assert "Åtgärdsplan – Timrå kommun" in last and "Version 2 · 2019-03-15" in last
     assert "Dnr 2019:830" in last
+    body = timra.reader.pages[2:]
+    assert all("Åtgärdsplan – Timrå kommun" in page.extract_text() for page in body)
+    # the header and the footer's text are two forms that every body page shows
+    forms = [{str(name) for name in page["/Resources"]["/XObject"] if "Running" in str(name)}
+             for page in body]
+    assert len(forms[0]) == 2 and all(f == forms[0] for f in forms)
 
 
 def test_markup_in_user_text_comes_out_literally(hostile):
@@ -323,7 +329,35 @@ def test_no_funder_share_when_other_funders_amounts_are_unknown(tmp_path):
     ("2019-01-07 – 2021-12-17", "2019-01-07\u00a0– 2021-12-17"),
     ("år 2019 och 2020, 12 elever", "år 2019 och 2020, 12 elever"),
     ("inga siffror – alls", "inga siffror\u00a0– alls"),
+    ("Från Mars 2019 till den 5 maj, i åk 4", "Från Mars\u00a02019 till den\u00a05\u00a0maj, i åk 4"),
+    ("12 tkr, 30 st och 2 Timmar; 1 500 000",
+     "12\u00a0tkr, 30\u00a0st och 2\u00a0Timmar; 1\u00a0500\u00a0000"),
 ])
 def test_no_break_spaces_where_a_line_must_not_break(text, kept):
     from dialogteam_app.export.typography import keep_together
     assert keep_together(text) == kept
+
+
+def test_spacers_and_conditional_breaks_write_nothing_into_the_page():
+    """They draw nothing, so the page holds no saved state or move for them either."""
+    import io
+
+    import pikepdf
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    from dialogteam_app.export.pdf.fonts import REGULAR, register_fonts
+    from dialogteam_app.export.pdf.layout import CondPageBreak, Spacer
+    from dialogteam_app.export.pdf.paragraph import Paragraph
+    from dialogteam_app.export.pdf.styles import BODY
+
+    def operators(story):
+        buffer = io.BytesIO()
+        SimpleDocTemplate(buffer, pagesize=A4, initialFontName=REGULAR).build(story)
+        with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
+            return [str(op) for _, op in pikepdf.parse_content_stream(pdf.pages[0])]
+
+    register_fonts()
+    plain = operators([Paragraph("Ett", BODY), Paragraph("Två", BODY)])
+    assert operators([Paragraph("Ett", BODY), CondPageBreak(20), Spacer(1, 0),
+                      Paragraph("Två", BODY)]) == plain

@@ -8,14 +8,15 @@ from xml.sax.saxutils import escape
 
 import pytest
 from helpers.plan_documents import hostile_document, large_document, timra_document
+from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus import Paragraph as ReportlabParagraph
-from reportlab.platypus.paragraph import textTransformFrags
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
 from dialogteam_app.export.pdf.fonts import REGULAR, register_fonts
-from dialogteam_app.export.pdf.paragraph import Paragraph, RunInLabel, fragments
+from dialogteam_app.export.pdf.paragraph import Paragraph, RunInLabel, fragments, is_clean
 from dialogteam_app.export.pdf.render import plan_story
 from dialogteam_app.export.pdf.styles import BODY, CELL, FIELD, H1
 from dialogteam_app.export.pdf.text import labelled, markup
@@ -73,6 +74,18 @@ def test_other_markup_is_left_to_the_parser(text):
     assert fragments(text, BODY) is None
 
 
+@pytest.mark.parametrize("text", ["Förstelärare, 20\u00a0%", "a <b>b</b> &amp; c", "x", "1\u00a0000"])
+def test_clean_text_skips_reportlabs_cleaner(text):
+    assert is_clean(text) and cleanBlockQuotedText(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "", " a", "a ", "a  b", "a\nb", "a\tb", "a\rb", "a\u2009b", "a\u3000b", "a\x1cb",
+    "a\x85b", "a\u202fb", "a\u2028b", "a\u200b\u00a0b", "a\u00adb"])
+def test_text_the_cleaner_may_change_goes_through_it(text):
+    assert not is_clean(text)
+
+
 def test_a_fast_paragraph_with_other_markup_is_parsed_as_before():
     register_fonts()
     p = Paragraph('<u>under</u> &amp; <font color="#ff0000">röd</font>', BODY)
@@ -93,9 +106,14 @@ def pages_as_pgm(story, tmp_path, name):
     return [p.read_bytes() for p in sorted(tmp_path.glob(f"{name}-*.pgm"))]
 
 
+def pdf_text(tmp_path, name):
+    return [page.extract_text() for page in PdfReader(tmp_path / f"{name}.pdf").pages]
+
+
 def test_a_run_in_label_looks_like_reportlabs_bold_markup(tmp_path):
     """Short, wrapping and page-splitting fields, and a table's re-wrapped cells:
-    the same pixels as reportlab's own paragraphs."""
+    the same pixels as reportlab's own paragraphs, and the same text read back
+    (the label and its text on one line)."""
     register_fonts()
     long_text = "Förstelärare leder kollegialt lärande i matematik och svenska. " * 25
     fields = [("Hur", long_text), ("Personal", "Förstelärare, 20 %"), ("Vem", "–"),
@@ -118,6 +136,19 @@ def test_a_run_in_label_looks_like_reportlabs_bold_markup(tmp_path):
     theirs = pages_as_pgm(story(False), tmp_path, "theirs")
     assert len(ours) == len(theirs) >= 3
     assert ours == theirs
+    assert pdf_text(tmp_path, "ours") == pdf_text(tmp_path, "theirs")
+
+
+def test_a_run_in_label_before_text_in_several_fonts_reads_like_reportlabs(tmp_path):
+    """Text in two fonts takes reportlab's other drawing path; the label is shown
+    there too, before the text (the words are placed a hair differently from
+    reportlab's own two-font line, so only the text is compared)."""
+    register_fonts()
+    mixed = "<i>kursiv</i> och rak " * 20
+    pages_as_pgm([RunInLabel(mixed, FIELD, label="Not:")], tmp_path, "ours")
+    pages_as_pgm([ReportlabParagraph(f"<b>Not:</b> {mixed}", FIELD)], tmp_path, "theirs")
+    assert pdf_text(tmp_path, "ours") == pdf_text(tmp_path, "theirs")
+    assert pdf_text(tmp_path, "ours")[0].startswith("Not: kursiv och rak")
 
 
 def test_a_split_run_in_label_keeps_its_label_on_the_first_part():
@@ -127,3 +158,37 @@ def test_a_split_run_in_label_keeps_its_label_on_the_first_part():
     first, rest = p.split(400, 100)
     assert first.label == "Hur:" and rest.label == ""
     assert rest.style.firstLineIndent == 0
+
+
+def test_short_text_cells_look_as_their_paragraphs_did(tmp_path, monkeypatch):
+    """A cost table's one-line texts are plain strings the table draws: the same pixels
+    and text as the paragraphs they were (long, escaped and empty texts stay those)."""
+    from dialogteam_app.export.pdf import cost_tables
+
+    register_fonts()
+    doc = large_document(3)
+    first = doc.areas[0].interventions[0]
+    first.costs[0].description = "Handledning av förstelärare i matematik " * 4  # wraps
+    first.costs[1].funder = "Skolverket & <huvudman>"
+    first.milestones[0].text = ""
+
+    def story():
+        tables = [t(iv) for a in doc.areas for iv in a.interventions
+                  for t in (cost_tables.intervention_cost_table, cost_tables.milestone_table)]
+        return [*tables, *(cost_tables.area_summary_table(i, a) for i, a in enumerate(doc.areas)),
+                cost_tables.plan_cost_table(doc),
+                cost_tables.breakdown_table("Per år", doc.total_by_year, doc.total_kr, 200)]
+
+    ours = story()
+    plain = [c for t in ours for row in t._cellvalues[1:] for c in row if isinstance(c, str)]
+    assert "Skolverket" in plain and "Vikarier" in plain
+    assert pages_as_pgm(ours, tmp_path, "ours") == \
+        pages_as_pgm(_with_paragraph_cells(story, monkeypatch), tmp_path, "theirs")
+    assert pdf_text(tmp_path, "ours") == pdf_text(tmp_path, "theirs")
+
+
+def _with_paragraph_cells(story, monkeypatch):
+    from dialogteam_app.export.pdf import cost_tables
+    monkeypatch.setattr(cost_tables, "_text",
+                        lambda text, width, left_padding=0: Paragraph(text or "–", CELL))
+    return story()

@@ -28,17 +28,29 @@ _RULES = [
 
 
 _DIGIT = re.compile(r"\d")
-_GROUPS = _RULES[3]
+# What the rules need, looked for once (most texts lack it, and looking for the month
+# names everywhere is slow): the word rules a digit before a month's first letter, a
+# year after a word or "den" before a number; the number rules a digit, spaces and a
+# digit or a unit's first letter; the period's rule a dash after a space.
+_WORD_AND_NUMBER = re.compile(r"(?i)\d +[adfjmnos]|[a-z] +\d{4}|den +\d")
+_NUMBER_AND_MORE = re.compile(r"(?i)\d +[\dkmt%psh]")
+_WORD_RULES, _GROUPS, _UNITS, _PERIOD = _RULES[:3], _RULES[3], _RULES[4], _RULES[5]
+_JOIN = rf"\1{NBSP}\2"
 
 
 def keep_together(text: str) -> str:
-    if not _DIGIT.search(text):  # every rule but the period's needs a digit
-        return _RULES[-1].sub(rf"\1{NBSP}\2", text) if " –" in text or " -" in text else text
-    for rule in _RULES:
-        text = rule.sub(rf"\1{NBSP}\2", text)
-    count = 1
-    while count:  # digit groups overlap: 1 000 000 needs a second pass
-        text, count = _GROUPS.subn(rf"\1{NBSP}\2", text)
+    if " –" in text or " -" in text:
+        text = _PERIOD.sub(_JOIN, text)  # no other rule reads or writes around a dash
+    if not _DIGIT.search(text):  # every other rule needs a digit
+        return text
+    if _WORD_AND_NUMBER.search(text):
+        for rule in _WORD_RULES:
+            text = rule.sub(_JOIN, text)
+    if _NUMBER_AND_MORE.search(text):
+        count = 1
+        while count:  # digit groups overlap: 1 000 000 needs a second pass
+            text, count = _GROUPS.subn(_JOIN, text)
+        text = _UNITS.sub(_JOIN, text)
     return text
 
 

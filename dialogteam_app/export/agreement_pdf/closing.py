@@ -7,13 +7,14 @@ from itertools import zip_longest
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Table
 
 from ...domain import agreement_outline as outline
 from ...domain.agreement_document import AgreementDocument, DocMoney, DocSignatory
 from ...domain.agreement_outline import Chapter
 from ...domain.money import format_kr
 from ..pdf.fonts import BOLD
+from ..pdf.layout import CondPageBreak, Spacer
 from ..pdf.paragraph import Paragraph
 from ..pdf.structure import TableTags
 from ..pdf.styles import (

@@ -6,9 +6,10 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import Flowable
 
 from ..pdf.headings import SECTION_ROOM, SUBHEADING_ROOM, Heading, TocEntry
+from ..pdf.layout import CondPageBreak
 from ..pdf.styles import H1, H2, H3, NUMBER_INDENT
 from ..pdf.text import one_line
 

@@ -5,13 +5,13 @@ utvecklingsområde, tidplan och delredovisningar, slutredovisning."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Spacer, Table
+from reportlab.platypus import Flowable, HRFlowable, Table
 
 from ...domain import agreement_outline as outline
 from ...domain.agreement_document import AgreementDocument, DocArea, DocParty, DocTerms
 from ...domain.agreement_outline import Chapter
 from ..pdf.headings import Heading
-from ..pdf.layout import SideBySide
+from ..pdf.layout import SideBySide, Spacer
 from ..pdf.paragraph import Paragraph
 from ..pdf.structure import TableTags
 from ..pdf.styles import (

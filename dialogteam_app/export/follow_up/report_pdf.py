@@ -12,12 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    Flowable,
-    PageBreak,
-    Spacer,
-    Table,
-)
+from reportlab.platypus import Flowable, PageBreak, Table
 
 from ...domain.money import format_kr
 from ...domain.report_document import DocInsats, ReportDocument
@@ -25,6 +20,7 @@ from ..pdf.cover import contents_page, cover, facts_table
 from ..pdf.document import DocumentInfo
 from ..pdf.fonts import register_fonts
 from ..pdf.headings import HeadingMaker, subheading
+from ..pdf.layout import Spacer
 from ..pdf.paragraph import Paragraph
 from ..pdf.render import render_document
 from ..pdf.structure import TableTags

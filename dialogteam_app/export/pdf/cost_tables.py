@@ -16,7 +16,7 @@ from ...domain.money import NBSP, to_tkr
 from ...domain.plan_document import DocArea, DocIntervention, PlanDocument
 from .fonts import BOLD
 from .headings import area_number, intervention_number
-from .paragraph import Paragraph
+from .paragraph import Paragraph, is_clean
 from .styles import (
     ACCENT,
     CELL,
@@ -34,6 +34,7 @@ from .styles import (
 from .text import DASH, markup, one_line
 
 AMOUNT_WIDTH = 25 * mm  # fits 'Huvudmannen' in the header
+INTERVENTION_INDENT = 12  # an intervention's name under its area in the plan's cost table
 SHARE_WIDTH = 16 * mm
 
 
@@ -52,6 +53,20 @@ def _head(widths: list[float], *labels: str, numeric_from: int | None = None) ->
         else:
             cells.append(Paragraph(escape(label), CELL_HEAD_NUM if numeric else CELL_HEAD))
     return cells
+
+
+def _text(text: str, width: float, left_padding: float = CELL_PADDING) -> Any:
+    """A body cell of escaped text in CELL's style: a plain string when it is one line
+    without markup (the table draws it in the same font, colour and place, as it draws
+    the amounts; a third of a paragraph's cost, and a plan has hundreds), else the
+    paragraph, which wraps. Every body row also holds a plain cell, whose leading (12)
+    already sets the row's height."""
+    text = text or DASH
+    room = width - left_padding - CELL_PADDING
+    if "<" not in text and "&" not in text and is_clean(text) \
+            and stringWidth(text, CELL.fontName, CELL.fontSize) <= room:
+        return text
+    return Paragraph(text, CELL)
 
 
 def _table(rows: list[list[Any]], widths: list[float], commands: list[TableCommand],
@@ -79,8 +94,8 @@ def intervention_cost_table(iv: DocIntervention) -> Table:
     widths = [CONTENT_WIDTH - 30 * mm - 14 * mm - AMOUNT_WIDTH, 30 * mm, 14 * mm, AMOUNT_WIDTH]
     rows = [_head(widths, "Kostnadspost", "Finansiär", "År", "tkr", numeric_from=2)]
     for cost in iv.costs:
-        rows.append([Paragraph(markup(cost.description) or DASH, CELL),
-                     Paragraph(markup(cost.funder) or DASH, CELL),
+        rows.append([_text(markup(cost.description), widths[0]),
+                     _text(markup(cost.funder), widths[1]),
                      str(cost.year) if cost.year else DASH, to_tkr(cost.amount_kr)])
     rows.append(["Summa", "", "", to_tkr(iv.total_kr)])
     return _table(rows, widths, [("ALIGN", (2, 0), (-1, -1), "RIGHT"),
@@ -91,7 +106,7 @@ def intervention_cost_table(iv: DocIntervention) -> Table:
 def milestone_table(iv: DocIntervention) -> Table:
     widths = [24 * mm, CONTENT_WIDTH - 24 * mm]
     rows = [_head(widths, "Datum", "Delmål")]
-    rows += [[one_line(m.date) or DASH, Paragraph(markup(m.text) or DASH, CELL)]
+    rows += [[one_line(m.date) or DASH, _text(markup(m.text), widths[1])]
              for m in iv.milestones]
     return _table(rows, widths, [])
 
@@ -101,7 +116,7 @@ def area_summary_table(ai: int, area: DocArea) -> Table:
     widths = [CONTENT_WIDTH - 46 * mm - AMOUNT_WIDTH, 46 * mm, AMOUNT_WIDTH]
     rows = [_head(widths, "Insats", "Tidplan", "tkr", numeric_from=2)]
     for ii, iv in enumerate(area.interventions):
-        rows.append([Paragraph(f"{intervention_number(ai, ii)} {markup(iv.title)}", CELL),
+        rows.append([_text(f"{intervention_number(ai, ii)} {markup(iv.title)}", widths[0]),
                      period(iv.start, iv.end), to_tkr(iv.total_kr)])
     rows.append([f"Summa utvecklingsområde {area_number(ai)}", "", to_tkr(area.total_kr)])
     return _table(rows, widths, [("ALIGN", (2, 0), (-1, -1), "RIGHT"),
@@ -130,9 +145,11 @@ def plan_cost_table(doc: PlanDocument) -> Table:
             by_funder = _by_funder(iv)
             for f, kr in by_funder.items():
                 area_by_funder[f] += kr
-            rows.append([Paragraph(f"{intervention_number(ai, ii)} {markup(iv.title)}", CELL),
+            rows.append([_text(f"{intervention_number(ai, ii)} {markup(iv.title)}", widths[0],
+                               INTERVENTION_INDENT),
                          *(_amount(by_funder.get(f, 0)) for f in funders), to_tkr(iv.total_kr)])
-            commands.append(("LEFTPADDING", (0, len(rows) - 1), (0, len(rows) - 1), 12))
+            commands.append(("LEFTPADDING", (0, len(rows) - 1), (0, len(rows) - 1),
+                             INTERVENTION_INDENT))
         rows.append([f"Summa utvecklingsområde {area_number(ai)}",
                      *(_amount(area_by_funder.get(f, 0)) for f in funders),
                      to_tkr(area.total_kr)])
@@ -156,7 +173,7 @@ def breakdown_table(title: str, amounts: dict[str, int], total_kr: int, width: f
     widths = [width - AMOUNT_WIDTH - share_width, AMOUNT_WIDTH, *([share_width] if shares else [])]
     rows = [_head(widths, title, "tkr", *(["Andel"] if shares else []), numeric_from=1)]
     for label, kr in amounts.items():
-        rows.append([Paragraph(markup(label) or DASH, CELL), to_tkr(kr),
+        rows.append([_text(markup(label), widths[0]), to_tkr(kr),
                      *([f"{round(100 * kr / total_kr)}{NBSP}%"] if shares else [])])
     rows.append(["Totalt", to_tkr(total_kr), *([f"100{NBSP}%"] if shares else [])])
     return _table(rows, widths,

@@ -5,19 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    Flowable,
-    HRFlowable,
-    NextPageTemplate,
-    PageBreak,
-    Spacer,
-    Table,
-)
+from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Table
 
 from ...domain.plan_document import PlanDocument
 from .contents import contents_entries
 from .document import BODY
 from .headings import Heading, HeadingMaker
+from .layout import Spacer
 from .paragraph import Paragraph
 from .structure import TableTags
 from .styles import (

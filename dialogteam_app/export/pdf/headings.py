@@ -17,11 +17,12 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import Flowable
 
 __all__ = ["FIRST_AREA_CHAPTER", "area_number", "intervention_number"]  # shared numbering
 
 from ...domain.plan_document import FIRST_AREA_CHAPTER, area_number, intervention_number
+from .layout import CondPageBreak
 from .paragraph import Paragraph
 from .styles import H1, H2, H3, UNNUMBERED_H1
 from .text import one_line

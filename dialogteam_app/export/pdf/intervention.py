@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import Flowable
 
 from ...domain.plan_document import DocIntervention
 from ..typography import plain
 from .cost_tables import intervention_cost_table, milestone_table, period
 from .headings import HeadingMaker, subheading
+from .layout import CondPageBreak, Spacer
 from .paragraph import Paragraph
 from .styles import EMPTY, FIELD
 from .text import bullets, labelled, paragraphs

@@ -4,9 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab import platypus
 from reportlab.platypus import Flowable
 
 from .structure import Tagger
+
+
+class _DrawsNothing:
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Nothing to draw, so not even the saved graphics state, move and restore that
+        reportlab's drawOn writes around it (a plan has some 600 of these)."""
+
+
+class Spacer(_DrawsNothing, platypus.Spacer):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
+    """Vertical space, as reportlab's Spacer."""
+
+
+class CondPageBreak(_DrawsNothing, platypus.CondPageBreak):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any
+    """A new page unless `height` is left on this one, as reportlab's CondPageBreak."""
 
 
 class SideBySide(Flowable):  # type: ignore[misc]  # reportlab has no stubs: its classes are Any

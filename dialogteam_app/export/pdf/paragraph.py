@@ -12,6 +12,7 @@ to the parser as before.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.fonts import ps2tt, tt2ps
@@ -20,11 +21,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph as ReportlabParagraph
 from reportlab.platypus.paragraph import textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag, ParaParser, known_entities
-from reportlab.rl_config import paraFontSizeHeightOffset
 
 _TOKEN = re.compile(r"<(/?)([bi])>|<br/>|&(?:#([0-9]{1,7})|#x([0-9a-fA-F]{1,6})|([a-zA-Z]\w*));")
 _SPECIAL = re.compile(r"[<&]")
-
 # (font name, size, colour, open tags) -> (text fragment, line-break fragment)
 _Templates = tuple[Any, Any]
 _templates: dict[tuple[Any, ...], _Templates] = {}
@@ -35,7 +34,7 @@ class Paragraph(ReportlabParagraph):  # type: ignore[misc]  # reportlab has no s
 
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
         if frags is None and isinstance(text, str):
-            cleaned = cleaner(text)
+            cleaned = text if is_clean(text) else cleaner(text)
             frags = fragments(cleaned, style)
             if frags is not None:
                 textTransformFrags(frags, style)
@@ -54,6 +53,28 @@ class Paragraph(ReportlabParagraph):  # type: ignore[misc]  # reportlab has no s
                                     getattr(self, "blPara", None), size)
         return done[4]  # type: ignore[no-any-return]
 
+    def beginText(self, x: float, y: float) -> Any:
+        self._text = text = super().beginText(x, y)
+        return text
+
+    def draw(self) -> None:
+        super().draw()
+        # reportlab's drawing of several fonts or lines binds a method to its text
+        # object, a reference cycle that holds the canvas and with it the whole
+        # document until the cycle collector runs; unbound once the text is drawn.
+        text = self.__dict__.pop("_text", None)
+        if text is not None:
+            text.__dict__.pop("_do_line", None)
+
+
+def is_clean(text: str) -> bool:
+    """Whether reportlab's cleaner (cleanBlockQuotedText) would return `text` as it is:
+    words between single spaces, as markup() writes them. Printable, but for no-break
+    spaces, means no whitespace but the space and no zero-width space (the cleaner
+    splits at one when the text has a no-break space); a fifth of the cleaner's time."""
+    return bool(text) and text[0] != " " and text[-1] != " " and "  " not in text \
+        and text.replace("\u00a0", "").isprintable()
+
 
 def fragments(text: str, style: Any) -> list[Any] | None:
     """The fragments reportlab's parser makes of `text` (already cleaned), or None
@@ -63,6 +84,9 @@ def fragments(text: str, style: Any) -> list[Any] | None:
     font = (style.fontName, style.fontSize, style.textColor)
     frags: list[Any] = []
     tags: list[str] = []
+    if "<" not in text and "&" not in text:  # no markup: the text is one fragment
+        _add_text(frags, font, tags, text)
+        return frags
     start = 0
     for match in _TOKEN.finditer(text):
         if _SPECIAL.search(text, start, match.start()):
@@ -124,34 +148,36 @@ class RunInLabel(Paragraph):
     """"Label: text" with a bold run-in label, drawn as reportlab would draw
     `<b>Label:</b> text` but several times faster: line breaking across two fonts
     takes reportlab's slow path (86 µs against 14 µs for a one-line field, and a
-    plan has hundreds). The label is drawn on its own and the text is one run whose
-    first line is indented past it by the label's and a space's width."""
+    plan has hundreds). The text is one run whose first line is indented past the
+    label by the label's and a space's width; the label is shown first in the
+    text's own text object (BT … ET), at the first line's start, so it costs no
+    text object, colour or saved state of its own."""
 
     label = ""
 
     def __init__(self, text: Any, style: Any, bulletText: Any = None, frags: Any = None,
                  *args: Any, label: str = "", **kwargs: Any) -> None:
         if label:
-            size = style.fontSize
-            indent = stringWidth(label, _bold(style.fontName), size) + \
-                stringWidth(" ", style.fontName, size)
-            style = _indented(style, indent)
+            style = _indented(style, _label_indent(label, style.fontName, style.fontSize))
         super().__init__(text, style, bulletText, frags, *args, **kwargs)
         self.label = label
 
-    def draw(self) -> None:
-        if self.label and self.blPara.lines:
+    def beginText(self, x: float, y: float) -> Any:
+        """The text object drawPara shows the lines in, starting at the first line's
+        origin: the label is shown there first, in the style's colour and bold."""
+        text = super().beginText(x, y)
+        if self.label:
             style = self.style
-            first = self.blPara if self.blPara.kind == 0 else self.blPara.lines[0]
-            y = self.height - (style.fontSize if paraFontSizeHeightOffset
-                               else getattr(first, "ascent", style.fontSize))
-            canv = self.canv
-            canv.saveState()
-            canv.setFillColor(style.textColor)
-            canv.setFont(_bold(style.fontName), style.fontSize)
-            canv.drawString(style.leftIndent, y, self.label)
-            canv.restoreState()
-        super().draw()
+            blpara = self.blPara
+            # one run (kind 0): drawPara has just set its colour; else each run sets its own
+            current = blpara.textColor if blpara.kind == 0 else None
+            if current != style.textColor:
+                text.setFillColor(style.textColor)
+            text.setFont(_bold(style.fontName), style.fontSize)
+            text.textOut(self.label)
+            if current is not None and current != style.textColor:
+                text.setFillColor(current)
+        return text
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts: list[Any] = super().split(availWidth, availHeight)
@@ -160,6 +186,14 @@ class RunInLabel(Paragraph):
         return parts
 
 
+@lru_cache(maxsize=256)
+def _label_indent(label: str, font: str, size: float) -> float:
+    """How far a field's first line starts after its label (a plan has a few dozen
+    labels, each used once per insats)."""
+    return float(stringWidth(label, _bold(font), size) + stringWidth(" ", font, size))
+
+
+@lru_cache(maxsize=32)
 def _bold(font: str) -> str:
     family, _, italic = ps2tt(font)
     return str(tt2ps(family, 1, italic))

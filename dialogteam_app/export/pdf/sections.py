@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from ...domain.plan_document import DocArea, PlanDocument
 from .cost_tables import (
@@ -13,7 +13,7 @@ from .cost_tables import (
 )
 from .headings import FIRST_AREA_CHAPTER, HeadingMaker, area_number, intervention_number, subheading
 from .intervention import intervention_section
-from .layout import SideBySide
+from .layout import SideBySide, Spacer
 from .paragraph import Paragraph
 from .structure import LIST_ITEM_MORE
 from .styles import BODY, BULLET, CONTENT_WIDTH, FIELD, SMALL

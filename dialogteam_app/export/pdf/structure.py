@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Table
 
@@ -30,15 +30,13 @@ _GROUP_OF = {LIST_ITEM: "L", CONTENTS_ITEM: "TOC"}
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class MarkedRef:
+class MarkedRef(NamedTuple):  # a tuple: a plan makes thousands, each made in a breath
     """Marked content number `mcid` on page `page` (0-based)."""
     page: int
     mcid: int
 
 
-@dataclass(frozen=True)
-class LinkRef:
+class LinkRef(NamedTuple):
     """The link annotation reportlab knows as `name`, on page `page` (0-based)."""
     page: int
     name: str

@@ -10,6 +10,7 @@ bytes, with the object numbers fixed when it is registered.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape
@@ -33,12 +34,13 @@ class _Raw(PDFObject):  # type: ignore[misc]  # reportlab has no stubs: its clas
     """An object whose bytes are known but for its text strings, which are formatted
     when the file is written (reportlab encrypts them there if asked to)."""
 
-    def __init__(self) -> None:
-        self.head = b""
-        self.strings: list[tuple[bytes, str]] = []
-        self.tail = b""
+    head = b""
+    strings: Sequence[tuple[bytes, str]] = ()  # set per object when it has any
+    tail = b""
 
     def format(self, document: Any) -> bytes:
+        if not self.strings:
+            return self.head + self.tail
         middle = b"".join(key + PDFString(value).format(document)
                           for key, value in self.strings)
         return self.head + middle + self.tail
@@ -105,35 +107,43 @@ class _Writer:
 
     def _element(self, elem: StructElem, parent: bytes) -> bytes:
         obj, ref = self._new()
-        first = next((k for k in elem.kids if not isinstance(k, StructElem)), None)
-        page = first.page if first is not None else None
-        head = [b"<</Type/StructElem/S/%s/P %s" % (elem.role.encode("ascii"), parent)]
+        kids = elem.kids
+        page = None
+        for kid in kids:
+            if not isinstance(kid, StructElem):
+                page = kid.page
+                break
+        head = b"<</Type/StructElem/S/%s/P %s" % (elem.role.encode("ascii"), parent)
         if page is not None:
-            head.append(b"/Pg " + self.page_refs[page])
+            head += b"/Pg " + self.page_refs[page]
         if elem.scope or elem.col_span > 1:
-            attrs = [b"/O/Table"]
+            attrs = b"/O/Table"
             if elem.scope:
-                attrs.append(b"/Scope/" + elem.scope.encode("ascii"))
+                attrs += b"/Scope/" + elem.scope.encode("ascii")
             if elem.col_span > 1:
-                attrs.append(b"/ColSpan %d" % elem.col_span)
-            head.append(b"/A<<" + b"".join(attrs) + b">>")
-        obj.strings = [(key, value) for key, value in ((b"/Alt", elem.alt),
-                                                       (b"/Lang", elem.lang)) if value]
-        kids: list[bytes] = []
-        for kid in elem.kids:
+                attrs += b"/ColSpan %d" % elem.col_span
+            head += b"/A<<" + attrs + b">>"
+        obj.head = head
+        if elem.alt or elem.lang:
+            obj.strings = [(key, value) for key, value in ((b"/Alt", elem.alt),
+                                                           (b"/Lang", elem.lang)) if value]
+        if len(kids) == 1 and type(kids[0]) is MarkedRef and kids[0].page == page:
+            mcid = kids[0].mcid
+            self.marked[page][mcid] = ref
+            obj.tail = b"/K %d>>" % mcid
+            return ref
+        parts: list[bytes] = []
+        for kid in kids:
             if isinstance(kid, StructElem):
-                kids.append(self._element(kid, ref))
+                parts.append(self._element(kid, ref))
             elif isinstance(kid, MarkedRef):
                 self.marked[kid.page][kid.mcid] = ref
-                kids.append(b"%d" % kid.mcid if kid.page == page else
-                            b"<</Type/MCR/Pg %s/MCID %d>>"
-                            % (self.page_refs[kid.page], kid.mcid))
+                parts.append(b"%d" % kid.mcid if kid.page == page else
+                             b"<</Type/MCR/Pg %s/MCID %d>>"
+                             % (self.page_refs[kid.page], kid.mcid))
             else:
-                kids.append(self._link(kid, ref))
-        obj.head = b"".join(head)
-        single_mcid = len(elem.kids) == 1 and isinstance(elem.kids[0], MarkedRef) \
-            and elem.kids[0].page == page
-        obj.tail = (b"/K %s>>" if single_mcid else b"/K[%s]>>") % b" ".join(kids)
+                parts.append(self._link(kid, ref))
+        obj.tail = b"/K[%s]>>" % b" ".join(parts)
         return ref
 
     def _link(self, link: LinkRef, parent: bytes) -> bytes:

@@ -26,15 +26,24 @@ CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 # A TableStyle command: (name, (col, row), (col, row), *values).
 TableCommand = tuple[Any, ...]
 
-INK = colors.HexColor("#1d2b36")
-MUTED = colors.HexColor("#5a6a76")
-ACCENT = colors.HexColor("#0b5c8a")
-RULE = colors.HexColor("#c9d3da")
-TINT = colors.HexColor("#eef3f6")
-GRID = colors.HexColor("#e3e9ed")
+
+def _colour(hex_code: str) -> colors.Color:
+    """An opaque colour that leaves the opacity alone. Nothing in these documents is
+    transparent, but reportlab sets the opacity again (to 1, a no-op) for every
+    paragraph, cell and label it colours unless the colour's alpha is None: ~5 % of a
+    plan's export."""
+    return colors.Color(*colors.HexColor(hex_code).rgb(), alpha=None)
+
+
+INK = _colour("#1d2b36")
+MUTED = _colour("#5a6a76")
+ACCENT = _colour("#0b5c8a")
+RULE = _colour("#c9d3da")
+TINT = _colour("#eef3f6")
+GRID = _colour("#e3e9ed")
 
 # Bars of the timeline, one colour per development area (cycled).
-AREA_COLOURS = [colors.HexColor(c) for c in (
+AREA_COLOURS = [_colour(c) for c in (
     "#0b5c8a", "#3f8f7a", "#b07d2b", "#7a5a9a", "#a5493f", "#4f6f8f", "#6b8e23")]
 
 BODY_SIZE = 9.5
@@ -92,12 +101,12 @@ CELL_PADDING = 4  # left and right in every table cell
 
 
 def table_style(*commands: TableCommand) -> list[TableCommand]:
-    """Commands every table starts with: our font for plain cells (else Helvetica,
-    which is not embedded), no outer box, top-aligned cells."""
+    """Commands every table starts with: CELL's font, size and colour for plain cells
+    (else Helvetica, which is not embedded), no outer box, top-aligned cells."""
     return [
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("FONTNAME", (0, 0), (-1, -1), CELL.fontName),
+        ("FONTSIZE", (0, 0), (-1, -1), CELL.fontSize),
+        ("TEXTCOLOR", (0, 0), (-1, -1), CELL.textColor),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),

@@ -9,6 +9,7 @@ split by the styles (splitLongWords), so an unbroken line cannot overflow.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -39,8 +40,11 @@ def markup(text: str, limit: int = SHOWN_IN_A_CELL) -> str:
 def text_blocks(text: str) -> list[list[str]]:
     """Escaped markup of each paragraph (blank-line separated) of a text, each in
     pieces of at most PIECE_CHARS characters (see _pieces)."""
+    text = plain(text).strip()
+    if "\n" not in text and len(text) <= PIECE_CHARS:  # most fields: one short line
+        return [[markup(text)]] if text else []
     return [[markup(piece) for piece in _pieces(block)]
-            for block in _BLANK_LINES.split(plain(text).strip()) if block.strip()]
+            for block in _BLANK_LINES.split(text) if block.strip()]
 
 
 def _pieces(block: str) -> list[str]:
@@ -128,8 +132,10 @@ def one_line(text: str) -> str:
     return " ".join(plain(text).split())
 
 
+@lru_cache(maxsize=64)
 def fit_line(text: str, font: str, size: float, width: float) -> str:
-    """One line shortened with an ellipsis to fit `width` (the full text is elsewhere)."""
+    """One line shortened with an ellipsis to fit `width` (the full text is elsewhere);
+    remembered, as the running header and footer ask for the same line on every page."""
     # No glyph is narrower than a tenth of the size: what is beyond cannot show.
     text = one_line(text[:int(width / (size * 0.1)) + 2 if size > 0 else None])
     if stringWidth(text, font, size) <= width:

@@ -23,6 +23,13 @@ PADDING = 6
 _LONE_COLOUR = re.compile(r'(?<![-\w])(?<!; )color:#[0-9a-fA-F]{6}')
 
 
+def escape(text: str) -> str:
+    """Text made safe inside these items' HTML, as html.escape() does it: that module
+    loads its table of 2 000 entities on import (~1.5 ms on the way to a meeting)."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#x27;"))
+
+
 def on_selection(html: str, highlighted_text: str) -> str:
     """A selected row is drawn on the highlight colour: text coloured for the plain
     background (times, "i analysen") takes the highlight's text colour instead."""

@@ -5,7 +5,6 @@ person typing never waits for the disk."""
 from __future__ import annotations
 
 import dataclasses
-import html
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -13,7 +12,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ...domain.meetings import Role
 from ...domain.notes import Note, tag_label
 from ...store.notes import Notes
-from ..common.html_delegate import HTML_ROLE, PLAIN_ROLE
+from ..common.html_delegate import HTML_ROLE, PLAIN_ROLE, escape
 from ..common.theme import colours
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,19 +30,19 @@ def tag_chips(tags: list[str]) -> str:
     c = colours()
     return " ".join(
         f'<span style="background-color:{c.chips.get(t, c.chips[""])}; color:{c.chip_text};">'
-        f'&nbsp;{html.escape(tag_label(t))}&nbsp;</span>' for t in tags)
+        f'&nbsp;{escape(tag_label(t))}&nbsp;</span>' for t in tags)
 
 
 def note_html(n: Note, in_analysis: bool = False) -> str:
     c = colours()
     head = [f'<span style="color:{c.muted};">{n.clock}</span>'] if n.clock else []
     if n.speaker_role:
-        head.append(f"<b>{html.escape(role_label(n.speaker_role))}</b>")
+        head.append(f"<b>{escape(role_label(n.speaker_role))}</b>")
     if n.tags:
         head.append(tag_chips(n.tags))
     if in_analysis:
         head.append(f'<span style="color:{c.accent};">▸&nbsp;i&nbsp;analysen</span>')
-    body = html.escape(n.body).replace("\n", "<br>")
+    body = escape(n.body).replace("\n", "<br>")
     return "&nbsp;&nbsp;".join(head) + f"<br>{body}"
 
 
