@@ -32,8 +32,9 @@ class Record:
     content: Content
     updated_at: str | None
     _version: str | None = field(default=None, init=False, repr=False, compare=False)
-    # The canonical JSON, kept by RowEncoder for an export's bookkeeping (a record never
-    # exchanged stores it as its merge base); not kept otherwise, to spare memory.
+    # The content's canonical JSON, kept by RowEncoder for the export it encodes for
+    # (exchange/outgoing.py: hashed, and a first export's merge base); not kept
+    # otherwise, to spare memory.
     _text: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
