@@ -1,8 +1,10 @@
 """Responsiveness (issue 15): pages built when first shown, the stall log, the
 navigator's count column, the bytecode cache and --smoke's time to usable."""
 
+import os
 import re
 import time
+from pathlib import Path
 
 from conftest import run_module
 from PySide6.QtCore import QTimer
@@ -250,3 +252,47 @@ def test_every_module_the_warm_up_names_exists():
     from dialogteam_app.ui.window.warm_up import MODULES
     for name in MODULES:
         assert importlib.import_module(name).__name__ == name
+
+
+def _first_window_uses(data_paths, kind: str, record_id: str) -> dict:
+    """What a fresh process has imported and wrapped when its window is usable, started
+    on the last selection (kind, record_id)."""
+    import json
+    import subprocess
+    import sys
+    from datetime import date
+
+    from PySide6.QtCore import QSettings
+
+    from dialogteam_app.ui.follow_up.window_hooks import SHOWN_ON
+    settings = QSettings(str(data_paths.ui_settings), QSettings.Format.IniFormat)
+    settings.setValue("selected/kind", kind)
+    settings.setValue("selected/id", record_id)
+    settings.setValue(SHOWN_ON, date.today().isoformat())  # Att göra stays closed
+    settings.sync()
+    probe = Path(__file__).parent / "helpers" / "start_probe.py"
+    out = subprocess.run([sys.executable, str(probe), str(data_paths.root)], capture_output=True,
+                         text=True, timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    return json.loads(out.stdout.splitlines()[-1])
+
+
+def test_the_first_window_imports_and_wraps_only_what_it_shows(store, data_paths):
+    """The start's module set: what only a later action needs is not imported (nor its
+    PySide class wrapped, which builds the class's type and enums) before the window
+    is usable."""
+    from dialogteam_app.sample_data import load_sample, sample_id
+    engagement = load_sample(store)
+    store.flush()
+    on_samverkan = _first_window_uses(data_paths, "engagement", engagement.id)
+    for module in ("html", "getpass", "dialogteam_app.domain.analysis",
+                   "dialogteam_app.domain.plan", "dialogteam_app.store.agreements",
+                   "dialogteam_app.ui.meetings.meeting_view"):
+        assert module not in on_samverkan["modules"], module
+    for cls in ("QMessageBox", "QFileDialog", "QDialogButtonBox", "QStyle"):
+        assert cls not in on_samverkan["wrapped"], cls
+    on_meeting = _first_window_uses(data_paths, "meeting", sample_id("meeting-m4"))
+    assert "dialogteam_app.ui.meetings.meeting_view" in on_meeting["modules"]
+    assert "html" not in on_meeting["modules"]
+    # Neither QStyle nor every QWidget subclass (asking PySide for the list's viewport
+    # wraps them all to find its type)
+    assert "QStyle" not in on_meeting["wrapped"] and "QCalendarWidget" not in on_meeting["wrapped"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
-
 from .connection import sqlite3
 from .database import Database
 
@@ -22,6 +20,7 @@ def exchange_name(conn: sqlite3.Connection) -> str:
     name = read_setting(conn, EXCHANGE_NAME)
     if name:
         return name
+    import getpass  # here: with its terminal module it is ~0.5 ms of a start that needs neither
     try:
         return getpass.getuser()
     except (OSError, KeyError):   # no login name to be found (a service account)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
 from ...domain.engagement import Phase
 from ...store.store import Store
+from ..common.deferred import after_start
 from ..common.theme import colours, themed
 
 TEAM, SEARCH, ORGANISER, ENGAGEMENT, MEETING, TODO = (
@@ -95,8 +96,8 @@ class Navigator(QTreeView):
             self.model_.appendRow([parent, _detail("")])
         if not big:
             self._list_meetings(list(self._unlisted))
-        else:
-            QTimer.singleShot(0, self, lambda n=self._fill_round: self._list_more(n))
+        else:  # in idle turns, once the window is usable
+            after_start(self, lambda n=self._fill_round: self._list_more(n))
         self.expandToDepth(1)  # huvudmän and their engagements open, meetings listed
         header = self.header()
         header.setStretchLastSection(False)
