@@ -323,12 +323,16 @@ def walk_pages(window, visit: Callable[[QWidget, str], None]) -> None:
 
 def open_and_check(trigger: Callable[[], None], check: Callable[[QDialog], None],
                    seen: list[str]) -> None:
-    """Run `trigger`; the modal dialog it opens is checked and cancelled."""
+    """Run `trigger`; the modal dialog it opens is checked and cancelled. Looked for until
+    `trigger` returns (a dialog is slow to come on a loaded machine: the print dialog
+    took over a second), for at most 30 s."""
+    returned = [False]
+
     def handle(tries=[0]):  # noqa: B006 - a counter shared by this call's retries
         dialog = QApplication.activeModalWidget()
         if dialog is None:
             tries[0] += 1
-            if tries[0] < 50:
+            if not returned[0] and tries[0] < 1500:
                 QTimer.singleShot(20, handle)
             return
         QCoreApplication.processEvents()
@@ -339,6 +343,7 @@ def open_and_check(trigger: Callable[[], None], check: Callable[[QDialog], None]
             dialog.close() if not isinstance(dialog, QDialog) else dialog.reject()
     QTimer.singleShot(0, handle)
     trigger()
+    returned[0] = True
     QCoreApplication.processEvents()
 
 
