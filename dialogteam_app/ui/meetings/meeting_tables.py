@@ -23,14 +23,12 @@ from ..common.dialogs import confirm_delete
 from ..common.record_form import COMBO, DATE
 from ..common.record_table import CHECK, Column, RecordTable
 
-TABLE_TABS = (("participants", "Deltagare"), ("questions", "Frågor"),
-              ("tasks", "Beslut och uppgifter"))
 ROLE_CHOICES = [(r, r.label) for r in Role]
 
 
 def make_meeting_table(key: str, ctx: AppContext, meeting_id: Callable[[], str],
                        parent: QWidget) -> tuple[RecordTable, str]:
-    """The table for `key` (one of TABLE_TABS) and the hint shown above it."""
+    """The table for `key` (one of meeting_view.TABLE_TABS) and the hint shown above it."""
     meetings, autosaver = ctx.store.meetings, ctx.autosaver
 
     def autosave(kind: str, save: Callable[..., None]) -> Callable[[Any], None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -19,10 +20,8 @@ from ..common.context import AppContext
 from ..common.in_use import refused_because_in_use
 from ..common.lazy_pages import LazyTabWidget
 from ..common.record_form import COMBO, DATE, TEXT, FieldSpec, RecordForm
-from ..common.record_table import RecordTable
 from ..common.unit_checklist import UnitChecklist
 from ..common.widgets import PageHeader, ScrollPage, add_shortcut, fill_with_panes, hint
-from .meeting_tables import TABLE_TABS, make_meeting_table
 from .note_capture import TAG_ORDER, NoteCapture
 from .notes_list import NotesList
 from .notes_model import (
@@ -35,6 +34,14 @@ from .notes_model import (
     with_tag_toggled,
 )
 from .older_notes import OlderNotes
+
+if TYPE_CHECKING:
+    from ..common.record_table import RecordTable
+
+# The tables' tabs; their module (and the table widget's) is imported with the first one
+# shown, not on the way to a meeting opened at start.
+TABLE_TABS = (("participants", "Deltagare"), ("questions", "Frågor"),
+              ("tasks", "Beslut och uppgifter"))
 
 MEETING_FIELDS = [
     FieldSpec("title", "Rubrik", placeholder="till exempel Dialogmöte 2 med förvaltningen"),
@@ -128,6 +135,7 @@ class MeetingView(QWidget):
         self.splitter.setSizes([560, 460])  # on a 1366 screen the tables keep their columns
 
     def _make_table_page(self, key: str) -> ScrollPage:
+        from .meeting_tables import make_meeting_table
         table, text = make_meeting_table(key, self.ctx, lambda: self.meeting.id, self)
         self._tables[key] = table
         if self.meeting is not None:

@@ -26,6 +26,7 @@ MODULES = (
     "dialogteam_app.domain.rule_registry",  # checked at the first write
     "dialogteam_app.ui.register.engagement_view",
     "dialogteam_app.ui.meetings.meeting_view",
+    "dialogteam_app.ui.meetings.meeting_tables",
     "dialogteam_app.store.analysis",
     "dialogteam_app.store.current_state",
     "dialogteam_app.store.candidates",
