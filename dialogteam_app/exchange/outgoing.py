@@ -20,7 +20,15 @@ from operator import itemgetter
 from typing import Any
 
 from ..store.connection import sqlite3
-from .records import IN_JSON_IDS, Content, Record, RecordReader, RowEncoder, json_ids, link_columns, link_key
+from .records import (
+    Content,
+    Record,
+    RecordReader,
+    RowEncoder,
+    fetch_for_ids,
+    link_columns,
+    link_key,
+)
 from .schema_graph import SchemaGraph, Table, quote
 
 # Column affinities whose values SQLite's JSON spells as canonical_json does (a REAL
@@ -123,17 +131,8 @@ def _encoded_in_sql(reader: RecordReader, table: Table, ids: set[str] | None,
     sql = (f"SELECT {''.join(quote(c) + ', ' for c in fks)}id, "
            f"CAST({_json_object(content)} AS BLOB), "
            f"CAST({_json_object([(c, quote(c)) for c in columns])} AS BLOB), {odd} FROM {t}")
-    cursor = reader.conn.cursor()
-    cursor.row_factory = None
     try:
-        if whole:
-            rows = cursor.execute(sql).fetchall()
-            if ids is not None:
-                at = len(fks)
-                rows = [row for row in rows if row[at] in ids]
-        else:
-            rows = cursor.execute(f"{sql} WHERE id {IN_JSON_IDS}",
-                                  (json_ids(ids or ()),)).fetchall()
+        _, rows = fetch_for_ids(reader.conn, sql, "id", ids, whole)
     except sqlite3.OperationalError:  # a BLOB
         return None
     if any(row[-1] for row in rows):
@@ -160,16 +159,8 @@ def _link_lines_in_sql(reader: RecordReader, link: Table, owner_ids: set[str] | 
     not_text = " OR ".join(f"typeof({quote(c)}) != 'text'" for c in columns)
     sql = (f"SELECT {owner}, CAST({_json_object([(c, quote(c)) for c in columns])} AS BLOB), "
            f"{not_text} FROM {quote(link.name)}")
-    cursor = reader.conn.cursor()
-    cursor.row_factory = None
-    order = f" ORDER BY {', '.join(quote(c) for c in columns)}"
-    if whole:
-        rows = cursor.execute(sql + order).fetchall()
-        if owner_ids is not None:
-            rows = [row for row in rows if row[0] in owner_ids]
-    else:
-        rows = cursor.execute(f"{sql} WHERE {owner} {IN_JSON_IDS}{order}",
-                              (json_ids(owner_ids or ()),)).fetchall()
+    _, rows = fetch_for_ids(reader.conn, sql, link.link_owner.column, owner_ids, whole,
+                            ", ".join(quote(c) for c in columns))
     if any(row[2] for row in rows):
         return None
     return [row[1] for row in rows]

@@ -180,6 +180,26 @@ def json_ids(ids: Iterable[str]) -> str:
     return json.dumps(list(ids))
 
 
+def fetch_for_ids(conn: sqlite3.Connection, sql: str, key: str, ids: set[str] | None,
+                  whole: bool, order: str = "") -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The rows of `sql` (a SELECT … FROM a table) whose column `key` is one of `ids`
+    (all rows if None) as plain tuples, and the result's column names. `whole`: found by
+    reading every row and keeping the wanted ones, else looked up by `key`; `order`: the
+    ORDER BY clause's terms, if any."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    if not whole:
+        sql += f" WHERE {quote(key)} {IN_JSON_IDS}"
+    if order:
+        sql += f" ORDER BY {order}"
+    cursor.execute(sql, () if whole else (json_ids(ids or ()),))
+    columns = [d[0] for d in cursor.description]
+    if whole and ids is not None:
+        k = columns.index(key)
+        return columns, [row for row in cursor if row[k] in ids]
+    return columns, cursor.fetchall()
+
+
 class RecordReader:
     """Loads records with their link sets from the local database, for an export."""
 
@@ -276,23 +296,9 @@ class RecordReader:
         """The rows whose `key` is one of `ids` (all rows if None) as plain tuples, and
         the column names; `whole`: found by reading the whole table. `order`: sorted by
         these columns; `select`: these columns only, in this order."""
-        cursor = self.conn.cursor()
-        cursor.row_factory = None
         names = ", ".join(quote(c) for c in select) if select else "*"
-        sql = f"SELECT {names} FROM {quote(table.name)}"
-        if not whole:
-            sql += f" WHERE {quote(key)} {IN_JSON_IDS}"
-        if order:
-            sql += f" ORDER BY {', '.join(quote(c) for c in order)}"
-        if whole:
-            cursor.execute(sql)
-        else:
-            cursor.execute(sql, (json_ids(ids or ()),))
-        columns = [d[0] for d in cursor.description]
-        if whole and ids is not None:
-            k = columns.index(key)
-            return columns, [row for row in cursor if row[k] in ids]
-        return columns, cursor.fetchall()
+        return fetch_for_ids(self.conn, f"SELECT {names} FROM {quote(table.name)}", key, ids,
+                             whole, ", ".join(quote(c) for c in order or ()))
 
 
 def records_from_rows(graph: SchemaGraph, rows: dict[str, list[Row]]) -> dict[str, dict[str, Record]]:
