@@ -112,3 +112,13 @@ def test_the_checks_see_a_violation():
     assert SQL_REACH.search("self.ctx.store.db.conn")
     assert SQL_REACH.search("x = self.conn")
     assert not SQL_REACH.search("button.clicked.connect(f)")
+
+
+def test_the_sqlite_driver_is_imported_in_one_place():
+    """store/connection.py imports the driver (SQLCipher's, for plain and encrypted
+    databases alike) and every other module takes `sqlite3` from it: the standard
+    library's module has exception and Row classes of its own, and costs its import."""
+    found = [o for layer in ("domain", "store", "exchange", "export", "ui")
+             for o in offending(layer, lambda n: _is(n, "sqlite3", "sqlcipher3"))
+             if not o.startswith("dialogteam_app/store/connection.py")]
+    assert found == []

@@ -9,7 +9,6 @@ against the samverkan. Every write is one transaction: nothing is saved half.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -41,6 +40,7 @@ from ..domain.key_figures import natural_key, sorted_figures
 from ..domain.report_document import ReportDocument, build_report_document
 from . import follow_up_rows as fr
 from . import rows
+from .connection import sqlite3
 from .current_state import check_unit_of_engagement, key_figure_from_row
 from .database import Database
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from ..domain.follow_up import (
     CostKind,
     GoalFollowUp,
@@ -17,6 +15,7 @@ from ..domain.follow_up import (
     StatusEntry,
 )
 from ..domain.follow_up_reports import ReportStatus, ReportWork
+from .connection import sqlite3
 from .rows import Values, stored_int
 
 
