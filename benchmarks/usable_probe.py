@@ -24,6 +24,11 @@ try:  # as `python -m dialogteam_app` does first (absent in older versions)
     keep_bytecode()
 except ImportError:
     pass
+try:  # as the program does for a window start (absent in older versions)
+    from dialogteam_app.dataclass_code import keep_dataclass_code
+    keep_dataclass_code()
+except ImportError:
+    pass
 try:  # as the program does before it imports the window (absent in older versions)
     from dialogteam_app.gc_pause import pause_for_start
     pause_for_start()

@@ -11,8 +11,8 @@ import time
 
 from . import __version__, cli_swedish
 from .bytecode_cache import keep_bytecode
+from .dataclass_code import keep_dataclass_code
 from .gc_pause import pause_for_start
-from .paths import ENV_VAR, resolve_data_paths
 from .private_files import restrict_umask
 from .windows_console import attach_windows_console
 
@@ -20,6 +20,7 @@ from .windows_console import attach_windows_console
 def _data_dir_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
     # SUPPRESS in subcommands keeps `dialogteam --data-dir X list` from being
     # overwritten by the subcommand's own default.
+    from .paths import ENV_VAR  # imported once the records' code cache is in place
     parser.add_argument(
         "--data-dir", metavar="MAPP",
         default=argparse.SUPPRESS if in_subcommand else None,
@@ -129,7 +130,11 @@ def main(argv: list[str] | None = None) -> int:
     keep_bytecode()  # before the window's modules are imported
     attach_windows_console()
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser(commands=not _window_options_only(argv)).parse_args(argv)
+    window = _window_options_only(argv)
+    if window:
+        keep_dataclass_code()  # before the first record; kept once the window is usable
+    args = build_parser(commands=not window).parse_args(argv)
+    from .paths import resolve_data_paths
     try:
         paths = resolve_data_paths(args.data_dir)
     except OSError as exc:

@@ -16,6 +16,7 @@ ENV_VAR = "DIALOGTEAM_DATA_DIR"
 
 @dataclass(frozen=True)
 class DataPaths:
+    """The data folder and the files the program keeps in it."""
     root: Path
 
     @property

@@ -71,6 +71,7 @@ _KEY_DATE_LABELS = {
 
 @dataclass
 class KeyDate:
+    """A date in a samverkan's calendar (a dialogue, a report due, ...)."""
     engagement_id: str
     kind: KeyDateKind
     date: str  # YYYY-MM-DD
@@ -80,6 +81,7 @@ class KeyDate:
 
 @dataclass
 class Engagement:
+    """A samverkan with one huvudman, from selection to the final report."""
     organiser_id: str
     title: str = "Samverkan för bästa skola"
     dnr: str = ""

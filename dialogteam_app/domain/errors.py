@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class FieldError:
+    """A field's problem, said in Swedish beside that field."""
     field: str
     message: str  # Swedish, shown to the user as is
 

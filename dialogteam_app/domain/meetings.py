@@ -69,6 +69,7 @@ class TaskKind(Coded):
 
 @dataclass
 class Meeting:
+    """A meeting with the huvudman (dialogue, workshop, ...): when, where, which units."""
     engagement_id: str
     date: str                      # YYYY-MM-DD
     kind: MeetingKind = MeetingKind.DIALOGUE
@@ -87,6 +88,7 @@ class Meeting:
 
 @dataclass
 class Participant:
+    """Someone taking part in a meeting, and in what role."""
     meeting_id: str
     name: str
     role: Role = Role.OTHER

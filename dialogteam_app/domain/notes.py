@@ -116,6 +116,7 @@ def stamp_in_meeting(meeting_date: str, start_time: str, end_time: str, latest: 
 
 @dataclass
 class Note:
+    """A note taken in a meeting, stamped with the time it was written."""
     meeting_id: str
     engagement_id: str
     body: str

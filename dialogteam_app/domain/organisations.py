@@ -54,6 +54,7 @@ _UNIT_CODE = r"^\d{8}$"
 
 @dataclass
 class ContactPerson:
+    """A person to contact at the huvudman."""
     organiser_id: str
     name: str
     role: str = ""
@@ -66,6 +67,7 @@ class ContactPerson:
 
 @dataclass
 class SchoolUnit:
+    """A skolenhet of the huvudman."""
     organiser_id: str
     name: str
     school_type: str = "Grundskola"
@@ -86,6 +88,7 @@ class SchoolUnit:
 
 @dataclass
 class Organiser:
+    """A huvudman: a kommun or an independent organiser."""
     name: str
     kind: OrganiserKind = OrganiserKind.KOMMUN
     org_number: str = ""

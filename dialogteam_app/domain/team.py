@@ -12,6 +12,7 @@ from .ids import new_id
 
 @dataclass
 class Supporter:
+    """A processtödjare of the team."""
     name: str
     team: str = ""
     email: str = ""

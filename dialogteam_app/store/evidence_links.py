@@ -27,6 +27,7 @@ _SHOWN = 5
 
 @dataclass(frozen=True)
 class EvidenceUse:
+    """A record of the analysis or plan citing a piece of evidence, and the cause it is under."""
     table: str            # what is used: a key of LINKED
     record_id: str
     evidence_id: str

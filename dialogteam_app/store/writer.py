@@ -22,6 +22,7 @@ WriteFn = Callable[..., Any]
 
 @dataclass
 class _Job:
+    """A write waiting for the writer thread; its result or error arrives in `future`."""
     fn: WriteFn
     args: tuple[object, ...]
     key: Hashable | None = None

@@ -11,6 +11,7 @@ from .autosave import Autosaver
 
 @dataclass
 class AppContext:
+    """What the window's pages work with: the store, its autosaver, the data folder."""
     store: Store
     autosaver: Autosaver
     paths: DataPaths

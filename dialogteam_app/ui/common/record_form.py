@@ -34,6 +34,7 @@ SECTION = "section"      # a heading between fields; `name` only identifies it
 
 @dataclass
 class FieldSpec:
+    """One field of a record form: its column, label and kind of editor."""
     name: str
     label: str
     kind: str = LINE

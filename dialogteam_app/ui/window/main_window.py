@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import APP_NAME
+from ...dataclass_code import save_dataclass_code
 from ...domain.engagement import Engagement
 from ...domain.meetings import Meeting
 from ...domain.organisations import Organiser
@@ -420,6 +421,7 @@ class MainWindow(QMainWindow):
         if not self.starting:
             return
         start_done()
+        save_dataclass_code()
         self.starting = False
         self.usable.emit()
         # Counts of every meeting (20-50 ms at 100 000 notes, the index read cold): not
