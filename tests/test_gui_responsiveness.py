@@ -284,7 +284,7 @@ def test_the_first_window_imports_and_wraps_only_what_it_shows(store, data_paths
     engagement = load_sample(store)
     store.flush()
     on_samverkan = _first_window_uses(data_paths, "engagement", engagement.id)
-    for module in ("html", "getpass", "dialogteam_app.domain.analysis",
+    for module in ("html", "getpass", "json", "dialogteam_app.domain.analysis",
                    "dialogteam_app.domain.plan", "dialogteam_app.store.agreements",
                    "dialogteam_app.ui.meetings.meeting_view"):
         assert module not in on_samverkan["modules"], module
@@ -292,7 +292,7 @@ def test_the_first_window_imports_and_wraps_only_what_it_shows(store, data_paths
         assert cls not in on_samverkan["wrapped"], cls
     on_meeting = _first_window_uses(data_paths, "meeting", sample_id("meeting-m4"))
     assert "dialogteam_app.ui.meetings.meeting_view" in on_meeting["modules"]
-    assert "html" not in on_meeting["modules"]
+    assert "html" not in on_meeting["modules"] and "json" not in on_meeting["modules"]
     # Neither QStyle nor every QWidget subclass (asking PySide for the list's viewport
     # wraps them all to find its type)
     assert "QStyle" not in on_meeting["wrapped"] and "QCalendarWidget" not in on_meeting["wrapped"]

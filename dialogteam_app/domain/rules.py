@@ -10,7 +10,6 @@ None. domain/rule_registry.py collects the tables.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -31,6 +30,7 @@ MAX_REAL = 1e12     # no key figure or amount comes near; keeps inf and 1e400 ou
 
 @dataclass(frozen=True)
 class Rule:
+    """One field's limits: the check the window, the store, the importer and `check` share."""
     label: str          # Swedish, as the window names the field
     kind: str           # text, choice, date, number, id, ... (for the docs and tests)
     check: Check
@@ -66,6 +66,7 @@ def choice_list(label: str, enum: type[Enum]) -> Rule:
     allowed = known_values(enum)
 
     def check(v: object) -> str | None:
+        import json  # at the first check: nothing on the way to the first window reads JSON
         values = json.loads(v) if isinstance(v, str) else v
         if isinstance(values, list) and all(isinstance(x, str) and x in allowed for x in values):
             return None
@@ -76,6 +77,7 @@ def choice_list(label: str, enum: type[Enum]) -> Rule:
 def text_list(label: str, *, max_len: int = 2000) -> Rule:
     """A JSON list of texts (a TEXT column holding several lines of one field)."""
     def check(v: object) -> str | None:
+        import json
         values = json.loads(v) if isinstance(v, str) else v
         if not isinstance(values, list):
             return f"{label}: {str(v)[:40]!r} är ingen lista av texter."
@@ -150,6 +152,7 @@ PER_OWNER_MAX = 1000    # links of one record (skolenheter of a samverkan …)
 
 @dataclass(frozen=True)
 class TableRules:
+    """The field rules of one table's columns."""
     table: str
     columns: Mapping[str, Rule]
     max_per_owner: int | None = None    # link tables: rows one owner may have

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -41,6 +40,7 @@ def upsert(conn: sqlite3.Connection, table: str, values: Mapping[str, object]) -
 
 def stored_list(text: str) -> list[str]:
     """A JSON list of codes as stored; a damaged one reads as empty (`check` reports it)."""
+    import json  # here: no list is read on the way to the first window (~1 ms to import)
     try:
         value = json.loads(text)
     except (TypeError, ValueError):

@@ -6,7 +6,6 @@ type and enums at its first use, so a class in that list was used on the way.
     python tests/helpers/start_probe.py DATA_DIR
 """
 
-import json
 import os
 import sys
 
@@ -25,8 +24,10 @@ from dialogteam_app.ui.app import make_application, open_main_window  # noqa: E4
 
 
 def report() -> None:
+    modules = sorted(sys.modules)
     wrapped = sorted(k for k, v in vars(QtWidgets).items() if type(v).__name__ == "ObjectType")
-    print(json.dumps({"modules": sorted(sys.modules), "wrapped": wrapped}), flush=True)
+    import json  # after the list is taken: the program does without it until later
+    print(json.dumps({"modules": modules, "wrapped": wrapped}), flush=True)
     os._exit(0)
 
 
