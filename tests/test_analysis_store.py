@@ -18,6 +18,7 @@ from dialogteam_app.domain.analysis import (
     Strength,
 )
 from dialogteam_app.domain.errors import ValidationError
+from dialogteam_app.domain.notes import Note
 from dialogteam_app.store.connection import sqlite3
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.evidence_links import InUseError
@@ -259,3 +260,23 @@ def test_snapshot_orders_everything_and_labels_evidence(store, world):
     store.analysis.save_evidence(strong)
     assert [e.text for e in store.analysis.snapshot(world.engagement.id).evidence_of(c.id)] == \
         ["", "Timperley 2011"]
+
+
+def test_a_meeting_marks_the_notes_its_samverkan_analysis_uses(store, world):
+    """Promoted to a problem, a cause or a candidate, or cited as evidence: marked; an
+    unused note and the notes of another samverkan's analysis are not."""
+    p = Problem(engagement_id=world.engagement.id, level=ProblemLevel.RESULTS,
+                title="Låga resultat", note_id=world.notes["problem"].id)
+    store.analysis.save_problem(p)
+    c = Cause(problem_id=p.id, text="Var för sig", note_id=world.notes["orsak"].id)
+    store.analysis.save_cause(c)
+    store.analysis.save_evidence(Evidence(cause_id=c.id, note_id=world.notes["belagg"].id))
+    store.candidates.save(Candidate(engagement_id=world.engagement.id, title="Lyftet",
+                                    note_id=world.notes["ide"].id))
+    other = make_world(store, name="Sundsvalls kommun")
+    _op, _oc, _oev, _ok = add_chain(store, other)
+    unused = Note(meeting_id=world.meeting.id, engagement_id=world.engagement.id, body="Fika")
+    store.notes.save(unused)
+    assert store.notes.used_in_analysis(world.engagement.id) == {
+        world.notes[tag].id for tag in ("problem", "orsak", "belagg", "ide")}
+    assert store.notes.used_in_analysis(other.engagement.id) == {other.notes["belagg"].id}
