@@ -11,13 +11,21 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Callable, Hashable
-from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .connection import sqlite3, transaction
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
 WriteFn = Callable[..., Any]
+
+
+def _new_future() -> Future[Any]:
+    # concurrent.futures with the first write, not on the way to the first window (~0.5 ms)
+    from concurrent.futures import Future
+    return Future()
 
 
 @dataclass
@@ -26,7 +34,7 @@ class _Job:
     fn: WriteFn
     args: tuple[object, ...]
     key: Hashable | None = None
-    future: Future[Any] = field(default_factory=Future)
+    future: Future[Any] = field(default_factory=_new_future)
 
 
 class BackgroundWriter:
@@ -41,10 +49,13 @@ class BackgroundWriter:
         self._running = 0
         self._closing = False
         self._cond = threading.Condition()
-        self._ready: Future[None] = Future()
+        self._opened = threading.Event()
+        self._open_error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="dialogteam-writer", daemon=True)
         self._thread.start()
-        self._ready.result()  # surfaces a failure to open the database here
+        self._opened.wait()
+        if self._open_error is not None:  # a failure to open the database surfaces here
+            raise self._open_error
 
     # -- called from any thread -------------------------------------------------
     def call(self, fn: WriteFn, *args: object) -> Any:
@@ -98,9 +109,10 @@ class BackgroundWriter:
         try:
             conn = self._connect()
         except BaseException as exc:  # reported to the constructor
-            self._ready.set_exception(exc)
+            self._open_error = exc
+            self._opened.set()
             return
-        self._ready.set_result(None)
+        self._opened.set()
         try:
             while True:
                 with self._cond:
