@@ -28,7 +28,7 @@ from dialogteam_app.domain.errors import ValidationError
 from dialogteam_app.domain.organisations import Organiser, SchoolUnit
 from dialogteam_app.store.connection import connect, sqlite3
 from dialogteam_app.store.database import Database
-from dialogteam_app.store.migrations import LATEST, MIGRATIONS, migrate
+from dialogteam_app.store.migrations import LATEST, all_migrations, migrate
 from dialogteam_app.store.store import Store
 
 
@@ -185,7 +185,7 @@ def test_skolverkets_party_data_is_a_setting_with_defaults(store):
 @pytest.mark.parametrize("start", range(1, LATEST))
 def test_a_database_from_every_earlier_version_takes_agreements(data_paths, start):
     conn = connect(data_paths.database)
-    migrate(conn, None, MIGRATIONS[:start])
+    migrate(conn, None, all_migrations()[:start])
     conn.close()
     store = Store(Database(data_paths.database, backup_dir=data_paths.backups))
     engagement_id, _ = enter_stockholm(store)

@@ -25,7 +25,7 @@ from dialogteam_app.store.connection import connect
 from dialogteam_app.store.database import Database
 from dialogteam_app.store.follow_up import TABLES
 from dialogteam_app.store.follow_up_overview import calendar_events
-from dialogteam_app.store.migrations import MIGRATIONS
+from dialogteam_app.store.migrations import all_migrations
 from dialogteam_app.store.store import Store
 
 
@@ -147,7 +147,7 @@ def test_every_follow_up_table_travels_and_merges(tmp_path):
 def test_a_file_with_agreements_from_before_follow_up_upgrades(data_paths, start):
     conn = connect(data_paths.database)
     from dialogteam_app.store.migrations import migrate
-    migrate(conn, None, MIGRATIONS[:start])
+    migrate(conn, None, all_migrations()[:start])
     conn.close()
     with Database(data_paths.database, backup_dir=data_paths.backups) as db:
         store = Store(db)

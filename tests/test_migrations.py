@@ -1,10 +1,18 @@
+"""Migrations: every earlier schema upgrades (with a backup first), a newer one is refused."""
+
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 from dialogteam_app.store import migrations
 from dialogteam_app.store.connection import connect, integrity_problems, sqlite3
 from dialogteam_app.store.database import Database
-from dialogteam_app.store.migrations import LATEST, MIGRATIONS, NewerDatabaseError, migrate
+from dialogteam_app.store.migrations import LATEST, NewerDatabaseError, all_migrations, migrate
+
+MIGRATIONS = all_migrations()
 
 
 def _user_version(path):
@@ -85,4 +93,21 @@ def test_database_from_a_newer_program_is_refused_untouched(data_paths):
 
 
 def test_migration_modules_are_numbered_in_order():
-    assert [m.VERSION for m in migrations.MIGRATIONS] == list(range(1, LATEST + 1))
+    """LATEST is written out (the modules are imported only to upgrade): it is the last
+    module's VERSION, and every module in the folder is one of the migrations."""
+    found = migrations.all_migrations()
+    assert [m.VERSION for m in found] == list(range(1, LATEST + 1))
+    folder = Path(migrations.__file__).parent
+    assert sorted(p.stem for p in folder.glob("m[0-9][0-9][0-9][0-9]_*.py")) == \
+        [m.__name__.rsplit(".", 1)[1] for m in found]
+
+
+def test_a_current_database_opens_without_importing_the_migrations(data_paths):
+    Database(data_paths.database).close()  # created: every migration ran
+    script = ("import sys; from dialogteam_app.store.database import Database; "
+              f"Database({str(data_paths.database)!r}).close(); "
+              "print([m for m in sys.modules if '.migrations.m0' in m])")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
