@@ -288,7 +288,8 @@ def test_the_first_window_imports_and_wraps_only_what_it_shows(store, data_paths
                    "dialogteam_app.domain.plan", "dialogteam_app.store.agreements",
                    "dialogteam_app.ui.meetings.meeting_view"):
         assert module not in on_samverkan["modules"], module
-    for cls in ("QMessageBox", "QFileDialog", "QDialogButtonBox", "QStyle"):
+    for cls in ("QMessageBox", "QFileDialog", "QDialogButtonBox", "QStyle", "QDialog",
+                "QCheckBox"):
         assert cls not in on_samverkan["wrapped"], cls
     on_meeting = _first_window_uses(data_paths, "meeting", sample_id("meeting-m4"))
     assert "dialogteam_app.ui.meetings.meeting_view" in on_meeting["modules"]
@@ -296,3 +297,4 @@ def test_the_first_window_imports_and_wraps_only_what_it_shows(store, data_paths
     # Neither QStyle nor every QWidget subclass (asking PySide for the list's viewport
     # wraps them all to find its type)
     assert "QStyle" not in on_meeting["wrapped"] and "QCalendarWidget" not in on_meeting["wrapped"]
+    assert "QDialog" not in on_meeting["wrapped"] and "QCheckBox" not in on_meeting["wrapped"]

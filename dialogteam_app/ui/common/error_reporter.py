@@ -9,11 +9,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ...diagnostics import install_exception_hooks
+
+if TYPE_CHECKING:  # a Qt class imported builds its Python type: not at start (dialogs.py)
+    from PySide6.QtWidgets import QDialog
 
 qt_log = logging.getLogger("dialogteam_app.qt")
 

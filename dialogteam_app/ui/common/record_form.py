@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -121,6 +120,7 @@ class RecordForm(QWidget):
             self._fill_combo(w, spec.name, spec.choices)
             w.currentIndexChanged.connect(lambda _i: self._edited(name))
         elif spec.kind == CHECK:
+            from PySide6.QtWidgets import QCheckBox  # its type built with the first one
             w = QCheckBox(self)
             w.toggled.connect(lambda _c: self._edited(name))
         elif spec.kind == READONLY:

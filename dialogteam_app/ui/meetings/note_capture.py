@@ -5,7 +5,7 @@ Ctrl+T changes the speaker."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -138,7 +138,9 @@ class NoteCapture(QWidget):
         self.edit.setPlainText(text)
         self.edit.blockSignals(False)
         self.set_speaker(role)
-        self.edit.moveCursor(QTextCursor.MoveOperation.End)
+        if text:  # an empty box has its cursor at the end already
+            from PySide6.QtGui import QTextCursor  # a draft is rare: its type built then
+            self.edit.moveCursor(QTextCursor.MoveOperation.End)
 
     def reset(self) -> None:
         self.restore("", NO_SPEAKER)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
 from ...domain.notes import Note
@@ -120,6 +120,7 @@ class NotesList(QListView):
             return
         selection = self.selectionModel()
         if extend and current.isValid():
+            from PySide6.QtCore import QItemSelection  # its type built when first needed
             selection.select(QItemSelection(first, current),
                              QItemSelectionModel.SelectionFlag.ClearAndSelect)
             selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
