@@ -63,10 +63,12 @@ def test_frozen_program_exports_a_pdf_with_embedded_fonts(frozen, tmp_path):
     from dialogteam_app.sample_data import load_sample
     from dialogteam_app.store.database import Database
     from dialogteam_app.store.store import Store
-    with Database(tmp_path / "dialogteam.sqlite") as db:
+    data = tmp_path / "data"  # the PDF goes beside it: never into the data folder
+    data.mkdir()
+    with Database(data / "dialogteam.sqlite") as db:
         engagement = load_sample(Store(db))
     pdf = tmp_path / "plan.pdf"
-    result = run_frozen(frozen, "--data-dir", str(tmp_path), "export", engagement.id,
+    result = run_frozen(frozen, "--data-dir", str(data), "export", engagement.id,
                         "--pdf", str(pdf))
     assert result.returncode == 0, result.stderr
     reader = PdfReader(pdf)
