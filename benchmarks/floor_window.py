@@ -5,7 +5,8 @@ process.
     python benchmarks/floor_window.py [--page]
 
 Prints `painted <ms>` at the first paint and `usable <ms>` once the event loop is idle
-after it (input would be handled), both from the start of the process's Python code.
+after it (input would be handled), both from the start of the process's Python code,
+and `faults <n>`: the pages the process had touched for the first time by then.
 The page on the right is a label and a field; with --page it is instead what the
 program shows when it starts on a samverkan: five tabs, the first a scrolling page with a
 heading, a form of five fields, three lists, a table of dates and buttons, built with
@@ -13,6 +14,7 @@ PySide6 alone (no database, no program code), for the same window with the same 
 """
 
 import os
+import resource
 import sys
 import time
 
@@ -43,6 +45,11 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 
+def faults() -> int:
+    """Pages the process has touched for the first time so far (minor page faults)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+
+
 def ms() -> float:
     return (time.perf_counter() - STARTED) * 1000
 
@@ -56,7 +63,8 @@ class FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
             print(f"painted {ms():.1f}", flush=True)
-            QTimer.singleShot(0, lambda: (print(f"usable {ms():.1f}", flush=True), quit_now()))
+            QTimer.singleShot(0, lambda: (print(f"usable {ms():.1f}\nfaults {faults()}",
+                                                flush=True), quit_now()))
         return False
 
 

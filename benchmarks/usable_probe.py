@@ -5,12 +5,14 @@ painted, the last selection restored, and the event loop idle again (input accep
 
 Works on any version of the program with `open_main_window` (so a benchmark can
 measure the code before and after a change the same way). Prints `painted <ms>`
-and `usable <ms>` from the start of the process's Python code; when a meeting was
-restored, also `visible <ms>`: its newest note laid out at the bottom of the list
+and `usable <ms>` from the start of the process's Python code, `faults <n>` (pages
+touched for the first time until usable); when a meeting was restored, also
+`visible <ms>`: its newest note laid out at the bottom of the list
 (the event loop may be free before the notes are on screen).
 """
 
 import os
+import resource
 import sys
 import time
 
@@ -70,7 +72,8 @@ class Probe(QObject):
         QTimer.singleShot(0, self.usable)
 
     def usable(self) -> None:
-        print(f"usable {ms():.1f}", flush=True)
+        faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt  # pages touched so far
+        print(f"usable {ms():.1f}\nfaults {faults}", flush=True)
         if "--exit-at-usable" in sys.argv:  # nothing after usable counted (instruction counts)
             os._exit(0)
         self.visible()
