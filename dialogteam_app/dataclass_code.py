@@ -5,10 +5,11 @@ frozen one's __setattr__, __delattr__, __hash__) as source text and compiles it 
 `exec` at every start: 84 compilations, ~4 % of the instructions to a usable window,
 for the 21 records the first window needs. The code compiled from a given text is
 always the same, so the texts compiled while the window starts are kept, with their
-code, in one marshal file beside the bytecode (read in ~0.3 ms), as trusted as the
-bytecode there. The module looks `exec` up as a global name, which is where the cache
-steps in; a Python that stops calling it that way just compiles as before. Records made
-after the start compile as usual, so the file stays the size of what a start needs.
+code, in one marshal file beside the bytecode (~0.4 ms to read what a start needs), as
+trusted as the bytecode there. The module looks `exec` up as a global name, which is
+where the cache steps in; a Python that stops calling it that way just compiles as
+before. Records made after the start compile as usual, so the file holds what the
+program's starts need (a few hundred methods), not every record's.
 
 (A record without a docstring also gets one made from its signature with `inspect`, so
 the records the first window needs have their own.)
@@ -39,13 +40,16 @@ class _StartCode:
 
     def __init__(self, file: Path) -> None:
         self.file = file
-        self.kept: dict[str, types.CodeType] | None = None  # read at the first record
+        # Each code kept as its own marshal bytes, read when a record asks for it: the
+        # file holds every start's records (a meeting's, a samverkan's, ...), and making
+        # all of their code objects took longer than the ones this start needs.
+        self.kept: dict[str, bytes] | None = None  # read at the first record
         self.used: dict[str, types.CodeType] = {}
         self.compiled = 0
 
     def exec(self, source: Any, globals: Any = None, locals: Any = None) -> None:  # noqa: A002
         if isinstance(source, str):
-            code = self.used.get(source) or self._kept().get(source)
+            code = self.used.get(source) or _code(self._kept().get(source))
             if code is None:
                 # As exec(source) compiles in `dataclasses`: no __future__ flags of ours.
                 code = compile(source, "<string>", "exec", dont_inherit=True)
@@ -54,7 +58,7 @@ class _StartCode:
             source = code
         exec(source, globals, locals)
 
-    def _kept(self) -> dict[str, types.CodeType]:
+    def _kept(self) -> dict[str, bytes]:
         if self.kept is None:
             self.kept = {}
             try:
@@ -63,15 +67,16 @@ class _StartCode:
                 return self.kept  # none yet, or damaged: compiled and written anew
             if isinstance(loaded, dict):
                 self.kept = {k: v for k, v in loaded.items()
-                             if isinstance(k, str) and isinstance(v, types.CodeType)}
+                             if isinstance(k, str) and isinstance(v, bytes)}
         return self.kept
 
     def save(self) -> None:
         if not self.compiled:
             return
-        texts = {**self._kept(), **self.used}
+        used = {text: marshal.dumps(code) for text, code in self.used.items()}
+        texts = {**self._kept(), **used}
         if len(texts) > MAX_KEPT_TEXTS:
-            texts = self.used
+            texts = used
         partial = self.file.with_name(self.file.name + ".tmp")
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
@@ -79,6 +84,17 @@ class _StartCode:
             os.replace(partial, self.file)
         except OSError:
             pass  # a cache: the next start compiles again
+
+
+def _code(data: bytes | None) -> types.CodeType | None:
+    """The kept code, or None when there is none or it is damaged (then compiled)."""
+    if data is None:
+        return None
+    try:
+        code = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return code if isinstance(code, types.CodeType) else None
 
 
 _start: _StartCode | None = None

@@ -90,17 +90,20 @@ def test_a_damaged_cache_file_is_compiled_and_written_anew(cache_home, compilati
     a_start()
     assert compilations
     kept = marshal.loads(cache_file().read_bytes())
-    assert kept and all(isinstance(code, type(compile("", "", "exec"))) for code in kept.values())
+    assert kept and all(isinstance(marshal.loads(code), type(compile("", "", "exec")))
+                        for code in kept.values())
 
-    cache_file().write_bytes(marshal.dumps({"def __create_fn__(): pass": 42}))  # not code
+    damaged = {text: b"\x00not code" for text in kept}  # every method's code unreadable
+    cache_file().write_bytes(marshal.dumps({**damaged, "def __create_fn__(): pass": 42}))
     compilations.clear()
     a_start()
-    assert compilations
-    assert "def __create_fn__(): pass" not in marshal.loads(cache_file().read_bytes())
+    assert sorted(compilations) == sorted(kept)  # each compiled again, and kept again
+    rewritten = marshal.loads(cache_file().read_bytes())
+    assert "def __create_fn__(): pass" not in rewritten and rewritten.keys() == kept.keys()
 
 
 def test_an_overgrown_cache_file_keeps_only_what_this_start_needs(cache_home, compilations):
-    old = {f"# record {n}\n": compile("", "<string>", "exec")
+    old = {f"# record {n}\n": marshal.dumps(compile("", "<string>", "exec"))
            for n in range(dataclass_code.MAX_KEPT_TEXTS)}
     cache_file().parent.mkdir(parents=True)
     cache_file().write_bytes(marshal.dumps(old))
