@@ -24,6 +24,9 @@ def test_empty_start_shows_welcome_with_sample_button(window):
     assert window.stack.currentWidget() is window.welcome
     assert window.welcome.sample_button.isVisible()
     assert "Välkommen" in window.welcome.title.text()
+    # Its button has the focus, so the tree does not pick its first row (Att göra).
+    assert window.focusWidget() is window.welcome.create_button
+    assert window.navigator.current() is None
 
 
 def test_sample_data_opens_a_filled_engagement(window):

@@ -43,6 +43,7 @@ def test_the_last_meeting_is_back_and_takes_a_note_once_the_window_is_usable(
         assert again.navigator.current() == (MEETING, meeting_id)
         view = again.meeting_view
         assert again.stack.currentWidget() is view
+        assert again.stack.count() == 1  # only the page shown was built: no welcome page
         assert [n.id for n in view.model.notes()][-2:] == [n.id for n in everything[-2:]]
         edit = view.capture.edit
         edit.setFocus()
