@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 @dataclass(frozen=True)
 class Colours:
-    """The colours of one theme (light or dark), for what the palette has no role for."""
+    """The colours of one theme (light or dark) that the palette has no role for."""
     text: str          # headings and text drawn by hand (charts)
     muted: str         # secondary text: hints, times, counts
     accent: str        # section headings, links, "i analysen"
