@@ -4,6 +4,7 @@ and a status line that says whether everything is saved."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -31,7 +32,9 @@ from ..common.theme import themed
 from .actions import build_actions
 from .navigator import ENGAGEMENT, MEETING, ORGANISER, SEARCH, TEAM, TODO, Navigator, notes_detail
 from .warm_up import warm_up
-from .welcome_view import WelcomeView
+
+if TYPE_CHECKING:
+    from .welcome_view import WelcomeView
 
 NOT_PAINTED_MS = 2000
 
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
         """The page for when nothing is selected. A start that brings the last selection
         back never shows it (building it cost ~1.5 ms of the start, in a sampled profile)."""
         if self._welcome is None:
+            from .welcome_view import WelcomeView
             self._welcome = WelcomeView(self.stack)
             self._welcome.create_organiser.connect(self.new_organiser)
             self._welcome.load_sample.connect(self.open_sample)
