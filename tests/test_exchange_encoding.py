@@ -118,11 +118,17 @@ def test_a_package_listing_every_version_imports_the_same(tmp_path):
         s.close()
 
 
-def test_the_collector_is_back_after_an_export_and_a_refused_import(tmp_path):
+def sample_exported(tmp_path):
+    """Anna's laptop with the sample, and the sample's samverkan exported from it."""
     anna = laptop(tmp_path, "anna")
     engagement = load_sample(anna)
     package = tmp_path / "p.dialogteam.zip"
     export_package(anna.db, package, engagement_id=engagement.id)
+    return anna, package
+
+
+def test_the_collector_is_back_after_an_export_and_a_refused_import(tmp_path):
+    anna, package = sample_exported(tmp_path)
     assert gc.isenabled()
     broken = tmp_path / "trasig.dialogteam.zip"
     broken.write_bytes(package.read_bytes()[:500])
@@ -139,10 +145,7 @@ def test_the_collector_is_back_after_an_export_and_a_refused_import(tmp_path):
 
 
 def test_a_meetings_notes_are_together_in_the_package(tmp_path):
-    anna = laptop(tmp_path, "anna")
-    engagement = load_sample(anna)
-    package = tmp_path / "p.dialogteam.zip"
-    export_package(anna.db, package, engagement_id=engagement.id)
+    anna, package = sample_exported(tmp_path)
     with zipfile.ZipFile(package) as z:
         notes = json.loads(z.read("tabeller/notes.json"))
     meetings = [n["meeting_id"] for n in notes]
