@@ -36,6 +36,11 @@ try:  # as the program does before it imports the window (absent in older versio
     pause_for_start()
 except ImportError:
     pass
+try:  # as the program does before it imports the window (absent in older versions)
+    from dialogteam_app.pyside_code import import_pyside_keeping_code
+    import_pyside_keeping_code()
+except ImportError:
+    pass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer  # noqa: E402
 

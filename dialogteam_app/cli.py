@@ -14,6 +14,7 @@ from .bytecode_cache import keep_bytecode
 from .dataclass_code import keep_dataclass_code
 from .gc_pause import pause_for_start
 from .private_files import restrict_umask
+from .pyside_code import import_pyside_keeping_code
 from .windows_console import attach_windows_console
 
 
@@ -144,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(paths)
     if args.command is None:
         pause_for_start()  # until the window is usable (gc_pause.py)
+        import_pyside_keeping_code()  # before the window's modules import it
         from .ui.app import run_gui
         return run_gui(paths, smoke=args.smoke, started=started)
     from . import commands

@@ -1,6 +1,6 @@
 """Dataclasses' generated methods kept between starts (dataclass_code.py): a record made
 from kept code is the same record, a second start compiles nothing, a damaged or
-overgrown cache file is written anew, and the real program's start fills it."""
+overgrown cache file is written anew. (The real program's start: test_kept_code.py.)"""
 
 import dataclasses
 import inspect
@@ -8,7 +8,6 @@ import marshal
 from dataclasses import dataclass, field
 
 import pytest
-from conftest import run_module
 
 from dialogteam_app import dataclass_code
 from dialogteam_app.dataclass_code import cache_file, keep_dataclass_code, save_dataclass_code
@@ -120,17 +119,3 @@ def test_records_made_after_the_start_compile_as_usual(cache_home, compilations)
     make_records()
     assert compilations == []  # not through the cache: Python's own exec compiled them
     assert "exec" not in vars(dataclasses)
-
-
-def test_the_window_start_fills_the_cache_and_the_next_start_only_reads_it(tmp_path, data_paths):
-    cache = tmp_path / "cache"
-    env = {"XDG_CACHE_HOME": str(cache)}
-    first = run_module("--data-dir", str(data_paths.root), "--smoke", env_extra=env)
-    assert first.returncode == 0, first.stderr
-    written = cache / "Dialogteam" / "bytecode" / cache_file().name
-    kept = marshal.loads(written.read_bytes())
-    assert any("def __init__(self,root:" in text for text in kept)  # DataPaths, made first
-    stamp = written.stat().st_mtime_ns
-    second = run_module("--data-dir", str(data_paths.root), "--smoke", env_extra=env)
-    assert second.returncode == 0, second.stderr
-    assert written.stat().st_mtime_ns == stamp  # nothing new compiled: not written again

@@ -1,0 +1,88 @@
+"""Code compiled from known source texts, kept in one marshal file between starts.
+
+Python keeps the bytecode of modules it imports from files, but not of text compiled at
+run time. Two such texts are compiled at every window start: the methods `dataclasses`
+writes for our records (dataclass_code.py) and PySide6's own start-up modules, which it
+carries as text inside its library (pyside_code.py). The code compiled from a given text
+with given flags is always the same, so it is kept, keyed by everything that decides
+it, in a file beside the bytecode and as trusted as the bytecode there. Each code
+is kept as its own marshal bytes and read only when a start asks for it.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+import types
+from collections.abc import Callable, Hashable
+from importlib.util import MAGIC_NUMBER
+from pathlib import Path
+
+from .bytecode_cache import cache_folder
+
+
+def kept_code_file(name: str) -> Path:
+    """Per Python version and bytecode format, as __pycache__ names its files."""
+    magic = int.from_bytes(MAGIC_NUMBER[:2], "little")
+    return cache_folder() / f"{name}.{sys.implementation.cache_tag}.{magic}.marshal"
+
+
+class KeptCode:
+    """The kept code of one file during one start; `save` writes what was new."""
+
+    def __init__(self, file: Path, max_kept: int) -> None:
+        self.file = file
+        # A file grown past this (texts changed over many versions) is written anew
+        # with only what the current start used.
+        self.max_kept = max_kept
+        self.kept: dict[Hashable, bytes] | None = None  # read when first asked
+        self.used: dict[Hashable, types.CodeType] = {}
+        self.compiled = 0
+
+    def code(self, key: Hashable, compile_it: Callable[[], types.CodeType]) -> types.CodeType:
+        """The kept code for `key`, or what `compile_it` makes (then kept at `save`)."""
+        code = self.used.get(key) or _code(self._kept().get(key))
+        if code is None:
+            code = compile_it()
+            self.compiled += 1
+        self.used[key] = code
+        return code
+
+    def _kept(self) -> dict[Hashable, bytes]:
+        if self.kept is None:
+            self.kept = {}
+            try:
+                loaded = marshal.loads(self.file.read_bytes())
+            except (OSError, ValueError, EOFError, TypeError):
+                return self.kept  # none yet, or damaged: compiled and written anew
+            if isinstance(loaded, dict):
+                self.kept = {k: v for k, v in loaded.items() if isinstance(v, bytes)}
+        return self.kept
+
+    def save(self) -> None:
+        if not self.compiled:
+            return
+        used = {key: marshal.dumps(code) for key, code in self.used.items()}
+        kept = {**self._kept(), **used}
+        if len(kept) > self.max_kept:
+            kept = used
+        partial = self.file.with_name(self.file.name + ".tmp")
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(marshal.dumps(kept))
+            os.replace(partial, self.file)
+        except OSError:
+            pass  # a cache: the next start compiles again
+        self.compiled = 0
+
+
+def _code(data: bytes | None) -> types.CodeType | None:
+    """The kept code, or None when there is none or it is damaged (then compiled)."""
+    if data is None:
+        return None
+    try:
+        code = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return code if isinstance(code, types.CodeType) else None

@@ -1,0 +1,82 @@
+"""PySide6's own start-up modules, compiled once and kept between starts.
+
+The first `import PySide6` of every PySide6 program runs shiboken's signature support:
+fourteen modules (`signature_bootstrap.py`, `shibokensupport/...`) that the library
+carries as source text in a zip inside itself and compiles with the builtin `compile` at
+every start, as no __pycache__ can hold them: ~13 ms here, about a tenth of a window
+start. While a window start first imports PySide6, `compile` is wrapped: those texts get
+their code from kept_code.py, every other call goes to the builtin as it came. A
+PySide6 that changes the texts compiles them anew (the text is part of the key); one
+that stops compiling them this way just finds nothing to keep.
+"""
+
+from __future__ import annotations
+import __future__
+
+import builtins
+import sys
+import types
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .kept_code import KeptCode, kept_code_file
+
+# One start compiles fourteen; more means PySide6 was upgraded many times.
+MAX_KEPT_TEXTS = 200
+
+
+def cache_file() -> Path:
+    return kept_code_file("pyside")
+
+
+def _future_flags() -> int:
+    flags = 0
+    for name in __future__.all_feature_names:
+        flags |= getattr(__future__, name).compiler_flag
+    return flags
+
+
+_FUTURE_FLAGS = _future_flags()
+
+
+def _from_shiboken(filename: object) -> bool:
+    """The names shiboken compiles its embedded modules under."""
+    return isinstance(filename, str) and (
+        filename == "signature_bootstrap.py" or filename.startswith("shibokensupport/"))
+
+
+def keeping_compile(kept: KeptCode) -> Callable[..., Any]:
+    """The builtin `compile`, except that shiboken's texts get their code from `kept`."""
+    builtin = builtins.compile
+
+    def compile_keeping(source: Any, filename: Any, mode: str, flags: int = 0,
+                        dont_inherit: bool = False, optimize: int = -1,
+                        **kwargs: Any) -> Any:
+        if not dont_inherit:  # as the builtin does: its caller's __future__ imports
+            flags |= sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+        if not _from_shiboken(filename) or mode != "exec" or kwargs or flags & ~_FUTURE_FLAGS:
+            return builtin(source, filename, mode, flags, True, optimize, **kwargs)
+        key = (filename, source, flags, sys.flags.optimize if optimize == -1 else optimize)
+
+        def compiled() -> types.CodeType:
+            return builtin(source, filename, mode, flags, True, optimize)
+        return kept.code(key, compiled)
+    return compile_keeping
+
+
+def import_pyside_keeping_code() -> int:
+    """Import PySide6.QtCore with shiboken's start-up code kept; call before anything
+    imports PySide6. Returns how many of its texts had to be compiled (0 once kept)."""
+    if "shiboken6" in sys.modules:
+        return 0
+    kept = KeptCode(cache_file(), MAX_KEPT_TEXTS)
+    builtin = builtins.compile
+    builtins.compile = keeping_compile(kept)
+    try:
+        import PySide6.QtCore  # noqa: F401
+    finally:
+        builtins.compile = builtin
+    compiled = kept.compiled
+    kept.save()
+    return compiled

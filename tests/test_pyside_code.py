@@ -1,0 +1,101 @@
+"""PySide6's start-up code kept between starts (pyside_code.py): the wrapped `compile`
+compiles exactly what the builtin would, a kept text is not compiled again, everything
+else passes through, and PySide6 started from kept code works as it does without it."""
+
+import ast
+import builtins
+import marshal
+import os
+import subprocess
+import sys
+
+import pytest
+
+from dialogteam_app.kept_code import KeptCode
+from dialogteam_app.pyside_code import MAX_KEPT_TEXTS, keeping_compile
+
+ANNOTATED = "def f(x: int) -> str:\n    return str(x)\n"
+
+
+def compiled_by(compile_function, future: bool):
+    """What `compile_function` gives a caller with or without __future__ annotations."""
+    caller = ("from __future__ import annotations\n" if future else "") + \
+        "code = compile_(text, 'shibokensupport/example.py', 'exec')\n"
+    names = {"compile_": compile_function, "text": ANNOTATED}
+    exec(builtins.compile(caller, "<caller>", "exec", dont_inherit=True), names)
+    return names["code"]
+
+
+def annotations(code):
+    names: dict = {}
+    exec(code, names)
+    return names["f"].__annotations__
+
+
+@pytest.fixture
+def kept(tmp_path):
+    return KeptCode(tmp_path / "pyside.marshal", MAX_KEPT_TEXTS)
+
+
+@pytest.mark.parametrize("future", [False, True])
+def test_a_kept_text_compiles_as_the_builtin_would_for_its_caller(kept, future):
+    ours = compiled_by(keeping_compile(kept), future)
+    builtin = compiled_by(builtins.compile, future)
+    assert kept.compiled == 1
+    assert ours.co_code == builtin.co_code and ours.co_consts == builtin.co_consts
+    assert annotations(ours) == annotations(builtin) == \
+        ({"x": "int", "return": "str"} if future else {"x": int, "return": str})
+
+
+def test_a_kept_text_is_compiled_once_and_read_back_at_the_next_start(kept, tmp_path):
+    wrapped = keeping_compile(kept)
+    first = wrapped(ANNOTATED, "shibokensupport/example.py", "exec")
+    assert wrapped(ANNOTATED, "shibokensupport/example.py", "exec") is first
+    assert kept.compiled == 1
+    kept.save()
+    next_start = KeptCode(kept.file, MAX_KEPT_TEXTS)
+    again = keeping_compile(next_start)(ANNOTATED, "shibokensupport/example.py", "exec")
+    assert next_start.compiled == 0 and again.co_code == first.co_code
+    changed = keeping_compile(next_start)(ANNOTATED + "\n", "shibokensupport/example.py",
+                                          "exec")  # a new PySide6's text: compiled
+    assert next_start.compiled == 1 and changed is not again
+
+
+def test_everything_else_passes_through_to_the_builtin(kept):
+    wrapped = keeping_compile(kept)
+    assert annotations(wrapped(ANNOTATED, "ours.py", "exec")) == {"x": int, "return": str}
+    assert eval(wrapped("1 + 2", "shibokensupport/x.py", "eval")) == 3
+    tree = wrapped(ANNOTATED, "shibokensupport/x.py", "exec", ast.PyCF_ONLY_AST)
+    assert isinstance(tree, ast.Module)
+    assert kept.used == {} and kept.compiled == 0
+
+
+PYSIDE_START = """
+from dialogteam_app.pyside_code import import_pyside_keeping_code
+print(import_pyside_keeping_code() if KEEP else 0)
+from PySide6.QtCore import QObject
+try:
+    QObject().setObjectName(5)
+except TypeError as wrong:
+    print(wrong)
+"""
+
+
+def start_pyside(cache, keep: bool) -> tuple[int, str]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "LOCALAPPDATA": str(cache)}
+    done = subprocess.run([sys.executable, "-c", PYSIDE_START.replace("KEEP", str(keep))],
+                          capture_output=True, text=True, env=env, timeout=60, check=True)
+    compiled, message = done.stdout.split("\n", 1)
+    return int(compiled), message
+
+
+def test_pyside_started_from_kept_code_works_as_without_it(tmp_path):
+    """A wrong call's message is made by shiboken's start-up modules (its signatures)."""
+    first, message = start_pyside(tmp_path, keep=True)
+    assert first > 0
+    file = next((tmp_path / "Dialogteam" / "bytecode").glob("pyside.*"))
+    assert {key[0] for key in marshal.loads(file.read_bytes())} >= {
+        "signature_bootstrap.py", "shibokensupport/signature/loader.py"}
+    assert start_pyside(tmp_path, keep=True) == (0, message)
+    assert start_pyside(tmp_path, keep=False) == (0, message)
+    assert "setObjectName(name: str, /)" in message
