@@ -1,12 +1,13 @@
-"""Code compiled from known source texts, kept in one marshal file between starts.
+"""Code compiled from known texts, kept in a marshal file between starts.
 
-Python keeps the bytecode of modules it imports from files, but not of text compiled at
-run time. Two such texts are compiled at every window start: the methods `dataclasses`
-writes for our records (dataclass_code.py) and PySide6's own start-up modules, which it
-carries as text inside its library (pyside_code.py). The code compiled from a given text
-with given flags is always the same, so it is kept, keyed by everything that decides
-it, in a file beside the bytecode and as trusted as the bytecode there. Each code
-is kept as its own marshal bytes and read only when a start asks for it.
+Python keeps the bytecode of modules it imports from files, but not what is compiled
+from text at run time. A window start compiles such texts every time: the methods
+`dataclasses` writes for our records (dataclass_code.py), and PySide6's own start-up
+modules, carried as text inside its library, with the regular expressions they compile
+(pyside_code.py). What a given text compiles to is always the same, so it is kept,
+keyed by everything that decides it, in a file beside the bytecode and as trusted as
+the bytecode there. Each is kept as its own marshal bytes and read only when a start
+asks for it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import types
 from collections.abc import Callable, Hashable
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
+from typing import Any
 
 from .bytecode_cache import cache_folder
 
@@ -31,18 +33,19 @@ def kept_code_file(name: str) -> Path:
 class KeptCode:
     """The kept code of one file during one start; `save` writes what was new."""
 
-    def __init__(self, file: Path, max_kept: int) -> None:
+    def __init__(self, file: Path, max_kept: int, kind: type = types.CodeType) -> None:
         self.file = file
+        self.kind = kind  # what a kept value must be; anything else is compiled anew
         # A file grown past this (texts changed over many versions) is written anew
         # with only what the current start used.
         self.max_kept = max_kept
         self.kept: dict[Hashable, bytes] | None = None  # read when first asked
-        self.used: dict[Hashable, types.CodeType] = {}
+        self.used: dict[Hashable, Any] = {}
         self.compiled = 0
 
-    def code(self, key: Hashable, compile_it: Callable[[], types.CodeType]) -> types.CodeType:
+    def code(self, key: Hashable, compile_it: Callable[[], Any]) -> Any:
         """The kept code for `key`, or what `compile_it` makes (then kept at `save`)."""
-        code = self.used.get(key) or _code(self._kept().get(key))
+        code = self.used.get(key) or self._read(self._kept().get(key))
         if code is None:
             code = compile_it()
             self.compiled += 1
@@ -60,6 +63,16 @@ class KeptCode:
                 self.kept = {k: v for k, v in loaded.items() if isinstance(v, bytes)}
         return self.kept
 
+    def _read(self, data: bytes | None) -> Any:
+        """The kept code, or None when there is none or it is damaged (then compiled)."""
+        if data is None:
+            return None
+        try:
+            code = marshal.loads(data)
+        except (ValueError, EOFError, TypeError):
+            return None
+        return code if isinstance(code, self.kind) else None
+
     def save(self) -> None:
         if not self.compiled:
             return
@@ -75,14 +88,3 @@ class KeptCode:
         except OSError:
             pass  # a cache: the next start compiles again
         self.compiled = 0
-
-
-def _code(data: bytes | None) -> types.CodeType | None:
-    """The kept code, or None when there is none or it is damaged (then compiled)."""
-    if data is None:
-        return None
-    try:
-        code = marshal.loads(data)
-    except (ValueError, EOFError, TypeError):
-        return None
-    return code if isinstance(code, types.CodeType) else None

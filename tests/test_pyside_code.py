@@ -1,6 +1,7 @@
 """PySide6's start-up code kept between starts (pyside_code.py): the wrapped `compile`
 compiles exactly what the builtin would, a kept text is not compiled again, everything
-else passes through, and PySide6 started from kept code works as it does without it."""
+else passes through, and PySide6 started from kept code and patterns works as it does
+without them."""
 
 import ast
 import builtins
@@ -93,9 +94,12 @@ def test_pyside_started_from_kept_code_works_as_without_it(tmp_path):
     """A wrong call's message is made by shiboken's start-up modules (its signatures)."""
     first, message = start_pyside(tmp_path, keep=True)
     assert first > 0
-    file = next((tmp_path / "Dialogteam" / "bytecode").glob("pyside.*"))
-    assert {key[0] for key in marshal.loads(file.read_bytes())} >= {
-        "signature_bootstrap.py", "shibokensupport/signature/loader.py"}
+    folder = tmp_path / "Dialogteam" / "bytecode"
+    modules = marshal.loads(next(folder.glob("pyside.*")).read_bytes())
+    assert {key[0] for key in modules} >= {"signature_bootstrap.py",
+                                            "shibokensupport/signature/loader.py"}
+    patterns = marshal.loads(next(folder.glob("pyside-patterns.*")).read_bytes())
+    assert max(len(pattern) for _, pattern, _ in patterns) > 1000  # shiboken's long ones
     assert start_pyside(tmp_path, keep=True) == (0, message)
     assert start_pyside(tmp_path, keep=False) == (0, message)
     assert "setObjectName(name: str, /)" in message
