@@ -9,7 +9,9 @@ of a window start, and the same at every start. While a window start first impor
 PySide6, `compile` is wrapped: those texts get their code from kept_code.py, every
 other call goes to the builtin as it came; and the patterns compiled meanwhile come from
 kept_patterns.py. A PySide6 that changes the texts compiles them anew (the text is part
-of the key); one that stops compiling them this way just finds nothing to keep.
+of the key); one that stops compiling them this way just finds nothing to keep. Right
+after the import our modules are spared PySide6's source scan (pyside_import_scan.py),
+before the next of them is imported.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 
 from .kept_code import KeptCode, kept_code_file
 from .kept_patterns import keeping_patterns
+from .pyside_import_scan import skip_feature_scan
 
 # One start compiles fourteen modules and ~15 patterns; more means PySide6 (or Python)
 # was upgraded many times.
@@ -88,6 +91,7 @@ def import_pyside_keeping_code() -> int:
             import PySide6.QtCore  # noqa: F401
     finally:
         builtins.compile = builtin
+    skip_feature_scan()  # before any module of ours is imported after PySide6
     compiled = kept.compiled + patterns.compiled
     kept.save()
     patterns.save()

@@ -72,34 +72,44 @@ def test_everything_else_passes_through_to_the_builtin(kept):
 
 
 PYSIDE_START = """
+import sys
 from dialogteam_app.pyside_code import import_pyside_keeping_code
 print(import_pyside_keeping_code() if KEEP else 0)
 from PySide6.QtCore import QObject
 try:
     QObject().setObjectName(5)
 except TypeError as wrong:
-    print(wrong)
+    print(str(wrong).replace("\\n", " "))
+feature = sys.modules["shibokensupport.feature"]
+scanned = []
+scan = feature._mod_uses_pyside
+feature._mod_uses_pyside = lambda module: scanned.append(module.__name__) or scan(module)
+import dialogteam_app.domain.text
+print(scanned)
 """
 
 
-def start_pyside(cache, keep: bool) -> tuple[int, str]:
+def start_pyside(cache, keep: bool) -> tuple[int, str, str]:
+    """What the start compiled, a wrong call's message (made by shiboken's start-up
+    modules), and which of the modules imported after PySide6 it read the source of."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache), "LOCALAPPDATA": str(cache)}
     done = subprocess.run([sys.executable, "-c", PYSIDE_START.replace("KEEP", str(keep))],
                           capture_output=True, text=True, env=env, timeout=60, check=True)
-    compiled, message = done.stdout.split("\n", 1)
-    return int(compiled), message
+    compiled, message, scanned = done.stdout.splitlines()
+    return int(compiled), message, scanned
 
 
 def test_pyside_started_from_kept_code_works_as_without_it(tmp_path):
-    """A wrong call's message is made by shiboken's start-up modules (its signatures)."""
-    first, message = start_pyside(tmp_path, keep=True)
-    assert first > 0
+    first, message, scanned = start_pyside(tmp_path, keep=True)
+    assert first > 0 and scanned == "[]"  # our modules spared PySide's source scan
     folder = tmp_path / "Dialogteam" / "bytecode"
     modules = marshal.loads(next(folder.glob("pyside.*")).read_bytes())
     assert {key[0] for key in modules} >= {"signature_bootstrap.py",
                                             "shibokensupport/signature/loader.py"}
     patterns = marshal.loads(next(folder.glob("pyside-patterns.*")).read_bytes())
     assert max(len(pattern) for _, pattern, _ in patterns) > 1000  # shiboken's long ones
-    assert start_pyside(tmp_path, keep=True) == (0, message)
-    assert start_pyside(tmp_path, keep=False) == (0, message)
+    assert start_pyside(tmp_path, keep=True) == (0, message, "[]")
+    compiled, same_message, scanned = start_pyside(tmp_path, keep=False)
+    assert (compiled, same_message) == (0, message)
+    assert "'dialogteam_app" in scanned  # as PySide6 does it by itself
     assert "setObjectName(name: str, /)" in message
