@@ -30,11 +30,13 @@ class _KeepingPatterns:
         """Installed as re's compiler: the pattern from its kept engine code."""
         if not isinstance(pattern, str) or flags & re.DEBUG:
             return self.compile_pattern(pattern, flags)
-        parts = self.kept.code((_sre.MAGIC, pattern, int(flags)),
-                               lambda: self._engine_code(pattern, flags))
         try:
+            parts = self.kept.code((_sre.MAGIC, pattern, int(flags)),
+                                   lambda: self._engine_code(pattern, flags))
             return self.make_pattern(pattern, *parts)
-        except (TypeError, ValueError, RuntimeError):  # not what this engine takes
+        except (TypeError, ValueError, RuntimeError, LookupError):
+            # Kept code this engine refuses, or a re that did not hand it over as 3.11's
+            # does: the pattern as re makes it.
             return self.compile_pattern(pattern, flags)
 
     def _engine_code(self, pattern: str, flags: int) -> tuple:
@@ -49,7 +51,7 @@ class _KeepingPatterns:
             self.compile_pattern(pattern, flags)
         finally:
             _sre.compile = self.make_pattern
-        all_flags, code, groups, groupindex, indexgroup = caught[-1]
+        all_flags, code, groups, groupindex, indexgroup = caught[-1]  # IndexError: none
         # As plain values marshal can keep (re passes some as its own int subclasses).
         return (int(all_flags), [int(op) for op in code], int(groups), dict(groupindex),
                 tuple(indexgroup))
@@ -58,6 +60,9 @@ class _KeepingPatterns:
 @contextmanager
 def keeping_patterns(kept: KeptCode) -> Iterator[None]:
     """Patterns compiled meanwhile come from (and go to) `kept`, made with kind=tuple."""
+    if not hasattr(_sre, "MAGIC") or not hasattr(re, "_compiler"):  # not 3.11's re
+        yield
+        return
     keeping = _KeepingPatterns(kept)
     re._compiler.compile = keeping.compile  # type: ignore[attr-defined]
     try:

@@ -77,11 +77,18 @@ def keeping_compile(kept: KeptCode) -> Callable[..., Any]:
 
 
 def import_pyside_keeping_code() -> int:
-    """Import PySide6.QtCore with shiboken's start-up code kept; call before anything
-    imports PySide6. Returns how many texts (modules and patterns) had to be compiled:
-    0 once kept."""
-    if "shiboken6" in sys.modules:
-        return 0
+    """Import PySide6.QtCore with shiboken's start-up code kept, then spare our modules
+    its source scan; call before anything else imports PySide6. Returns how many texts
+    (modules and patterns) had to be compiled: 0 once kept."""
+    compiled = 0
+    # A frozen build's own start (PyInstaller's hook for PySide6) imports it before us.
+    if "shiboken6" not in sys.modules:
+        compiled = _import_keeping_code()
+    skip_feature_scan()  # before the next module of ours is imported
+    return compiled
+
+
+def _import_keeping_code() -> int:
     kept = KeptCode(cache_file(), MAX_KEPT_TEXTS)
     patterns = KeptCode(patterns_file(), MAX_KEPT_TEXTS, kind=tuple)
     builtin = builtins.compile
@@ -91,7 +98,6 @@ def import_pyside_keeping_code() -> int:
             import PySide6.QtCore  # noqa: F401
     finally:
         builtins.compile = builtin
-    skip_feature_scan()  # before any module of ours is imported after PySide6
     compiled = kept.compiled + patterns.compiled
     kept.save()
     patterns.save()

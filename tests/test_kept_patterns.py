@@ -66,3 +66,21 @@ def test_re_is_as_before_after_the_start(tmp_path):
     with pytest.raises(re.error):
         compiled(kept_in(tmp_path / "patterns"), "(unclosed")  # re's own error, unchanged
     assert re._compiler.compile is compiler
+
+
+def test_a_re_that_does_not_hand_the_engine_code_over_makes_its_patterns_as_usual(
+        tmp_path, monkeypatch):
+    engine = re._compiler._sre.compile
+    compile_pattern = re._compiler.compile
+
+    def compile_elsewhere(pattern, flags=0):  # as if re called its engine another way
+        monkeypatch.setattr(re._compiler._sre, "compile", engine)
+        return compile_pattern(pattern, flags)
+    monkeypatch.setattr(re._compiler, "compile", compile_elsewhere)
+    monkeypatch.setattr(re._compiler._sre, "compile", lambda *_: pytest.fail("not called so"))
+    kept = kept_in(tmp_path / "patterns")
+    made = compiled(kept)
+    assert kept.used == {}
+    monkeypatch.undo()
+    re.purge()
+    assert made == re.compile(PATTERN, FLAGS)

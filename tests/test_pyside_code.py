@@ -73,6 +73,8 @@ def test_everything_else_passes_through_to_the_builtin(kept):
 
 PYSIDE_START = """
 import sys
+if IMPORTED_BEFORE:
+    import PySide6.QtCore
 from dialogteam_app.pyside_code import import_pyside_keeping_code
 print(import_pyside_keeping_code() if KEEP else 0)
 from PySide6.QtCore import QObject
@@ -89,11 +91,13 @@ print(scanned)
 """
 
 
-def start_pyside(cache, keep: bool) -> tuple[int, str, str]:
+def start_pyside(cache, keep: bool, imported_before: bool = False) -> tuple[int, str, str]:
     """What the start compiled, a wrong call's message (made by shiboken's start-up
     modules), and which of the modules imported after PySide6 it read the source of."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache), "LOCALAPPDATA": str(cache)}
-    done = subprocess.run([sys.executable, "-c", PYSIDE_START.replace("KEEP", str(keep))],
+    script = PYSIDE_START.replace("KEEP", str(keep)).replace("IMPORTED_BEFORE",
+                                                             str(imported_before))
+    done = subprocess.run([sys.executable, "-c", script],
                           capture_output=True, text=True, env=env, timeout=60, check=True)
     compiled, message, scanned = done.stdout.splitlines()
     return int(compiled), message, scanned
@@ -113,3 +117,11 @@ def test_pyside_started_from_kept_code_works_as_without_it(tmp_path):
     assert (compiled, same_message) == (0, message)
     assert "'dialogteam_app" in scanned  # as PySide6 does it by itself
     assert "setObjectName(name: str, /)" in message
+
+
+def test_pyside_imported_before_the_program_is_left_as_it_is(tmp_path):
+    """As in the frozen build, where PyInstaller's hook for PySide6 imports it first:
+    nothing to keep, but our modules are still spared the scan."""
+    compiled, message, scanned = start_pyside(tmp_path, keep=True, imported_before=True)
+    assert (compiled, scanned) == (0, "[]") and "setObjectName" in message
+    assert not (tmp_path / "Dialogteam").exists()
