@@ -56,6 +56,16 @@ def test_smoke_start_shows_the_main_window(frozen, tmp_path):
     assert re.search(r"huvudfönstret visades efter \d+ ms", result.stdout), result.stdout
 
 
+def test_pyside_start_code_is_kept_in_the_frozen_build_too(frozen, tmp_path):
+    """Our runtime hook imports PySide6 before PyInstaller's does (pyside_code.py)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path)}
+    result = subprocess.run([str(frozen), "--smoke", "--data-dir", str(tmp_path / "data")],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    kept = {file.name.split(".")[0] for file in (tmp_path / "Dialogteam" / "bytecode").iterdir()}
+    assert {"pyside", "pyside-patterns"} <= kept
+
+
 def test_frozen_program_exports_a_pdf_with_embedded_fonts(frozen, tmp_path):
     """reportlab, the exporter and the fonts are imported lazily: prove they run frozen."""
     from pypdf import PdfReader
