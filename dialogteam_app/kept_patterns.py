@@ -59,7 +59,9 @@ class _KeepingPatterns:
 
 @contextmanager
 def keeping_patterns(kept: KeptCode) -> Iterator[None]:
-    """Patterns compiled meanwhile come from (and go to) `kept`, made with kind=tuple."""
+    """Patterns compiled meanwhile come from (and go to) `kept`, made with kind=tuple.
+    Only while no other thread compiles patterns: the engine's entry point is swapped
+    for the time a new pattern compiles (pyside_code.py uses it before any thread)."""
     if not hasattr(_sre, "MAGIC") or not hasattr(re, "_compiler"):  # not 3.11's re
         yield
         return
