@@ -52,6 +52,12 @@ class KeptCode:
         self.used[key] = code
         return code
 
+    def forget(self, key: Hashable) -> None:
+        """`key`'s code turned out unusable: not kept (the file is written without it)."""
+        self.used.pop(key, None)
+        if self._kept().pop(key, None) is not None:
+            self.compiled += 1
+
     def _kept(self) -> dict[Hashable, bytes]:
         if self.kept is None:
             self.kept = {}

@@ -30,13 +30,14 @@ class _KeepingPatterns:
         """Installed as re's compiler: the pattern from its kept engine code."""
         if not isinstance(pattern, str) or flags & re.DEBUG:
             return self.compile_pattern(pattern, flags)
+        key = (_sre.MAGIC, pattern, int(flags))
         try:
-            parts = self.kept.code((_sre.MAGIC, pattern, int(flags)),
-                                   lambda: self._engine_code(pattern, flags))
+            parts = self.kept.code(key, lambda: self._engine_code(pattern, flags))
             return self.make_pattern(pattern, *parts)
         except (TypeError, ValueError, RuntimeError, LookupError):
             # Kept code this engine refuses, or a re that did not hand it over as 3.11's
-            # does: the pattern as re makes it.
+            # does: the pattern as re makes it, and nothing kept for it.
+            self.kept.forget(key)
             return self.compile_pattern(pattern, flags)
 
     def _engine_code(self, pattern: str, flags: int) -> tuple:

@@ -57,6 +57,15 @@ def _from_shiboken(filename: object) -> bool:
         filename == "signature_bootstrap.py" or filename.startswith("shibokensupport/"))
 
 
+def _caller_flags() -> int:
+    """The __future__ flags of the code that called `compile` (none when called from
+    outside any Python code)."""
+    try:
+        return sys._getframe(2).f_code.co_flags & _FUTURE_FLAGS
+    except ValueError:
+        return 0
+
+
 def keeping_compile(kept: KeptCode) -> Callable[..., Any]:
     """The builtin `compile`, except that shiboken's texts get their code from `kept`."""
     builtin = builtins.compile
@@ -65,7 +74,7 @@ def keeping_compile(kept: KeptCode) -> Callable[..., Any]:
                         dont_inherit: bool = False, optimize: int = -1,
                         **kwargs: Any) -> Any:
         if not dont_inherit:  # as the builtin does: its caller's __future__ imports
-            flags |= sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+            flags |= _caller_flags()
         if not _from_shiboken(filename) or mode != "exec" or kwargs or flags & ~_FUTURE_FLAGS:
             return builtin(source, filename, mode, flags, True, optimize, **kwargs)
         key = (filename, source, flags, sys.flags.optimize if optimize == -1 else optimize)
@@ -81,7 +90,7 @@ def import_pyside_keeping_code() -> int:
     its source scan; call before anything else imports PySide6. Returns how many texts
     (modules and patterns) had to be compiled: 0 once kept."""
     compiled = 0
-    # A frozen build's own start (PyInstaller's hook for PySide6) imports it before us.
+    # Imported already (by a caller before us): nothing left to keep.
     if "shiboken6" not in sys.modules:
         compiled = _import_keeping_code()
     skip_feature_scan()  # before the next module of ours is imported

@@ -56,9 +56,12 @@ def test_damaged_kept_code_is_compiled_by_re(tmp_path, damaged):
     first_start.save()
     [key] = marshal.loads(file.read_bytes())
     file.write_bytes(marshal.dumps({key: marshal.dumps(damaged)}))
-    made = compiled(kept_in(file))
+    damaged_start = kept_in(file)
+    made = compiled(damaged_start)
     re.purge()
     assert made == re.compile(PATTERN, FLAGS)
+    damaged_start.save()
+    assert key not in marshal.loads(file.read_bytes())  # not read again next time
 
 
 def test_re_is_as_before_after_the_start(tmp_path):
