@@ -48,7 +48,7 @@ def test_a_kept_text_compiles_as_the_builtin_would_for_its_caller(kept, future):
         ({"x": "int", "return": "str"} if future else {"x": int, "return": str})
 
 
-def test_a_kept_text_is_compiled_once_and_read_back_at_the_next_start(kept, tmp_path):
+def test_a_kept_text_is_compiled_once_and_read_back_at_the_next_start(kept):
     wrapped = keeping_compile(kept)
     first = wrapped(ANNOTATED, "shibokensupport/example.py", "exec")
     assert wrapped(ANNOTATED, "shibokensupport/example.py", "exec") is first
