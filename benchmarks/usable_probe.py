@@ -11,6 +11,7 @@ touched for the first time until usable); when a meeting was restored, also
 (the event loop may be free before the notes are on screen).
 """
 
+import importlib
 import os
 import resource
 import sys
@@ -21,26 +22,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pathlib import Path  # noqa: E402
 
-try:  # as `python -m dialogteam_app` does first (absent in older versions)
-    from dialogteam_app.bytecode_cache import keep_bytecode
-    keep_bytecode()
-except ImportError:
-    pass
-try:  # as the program does for a window start (absent in older versions)
-    from dialogteam_app.dataclass_code import keep_dataclass_code
-    keep_dataclass_code()
-except ImportError:
-    pass
-try:  # as the program does before it imports the window (absent in older versions)
-    from dialogteam_app.gc_pause import pause_for_start
-    pause_for_start()
-except ImportError:
-    pass
-try:  # as the program does before it imports the window (absent in older versions)
-    from dialogteam_app.pyside_code import import_pyside_keeping_code
-    import_pyside_keeping_code()
-except ImportError:
-    pass
+# What the program does before it imports the window, in its order: each step where the
+# version measured has it (the probe measures older versions too).
+START_STEPS = (("bytecode_cache", "keep_bytecode"), ("dataclass_code", "keep_dataclass_code"),
+               ("gc_pause", "pause_for_start"), ("pyside_code", "import_pyside_keeping_code"))
+for module, step in START_STEPS:
+    try:
+        getattr(importlib.import_module(f"dialogteam_app.{module}"), step)()
+    except (ImportError, AttributeError):
+        pass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer  # noqa: E402
 

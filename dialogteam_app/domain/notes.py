@@ -54,8 +54,7 @@ _TAG_WORDS = {**{t.value: t.value for t in Tag},
               **{t.label.replace(" ", ""): t.value for t in Tag},
               "idé": Tag.IDEA.value, "insats": Tag.IDEA.value}
 
-# Patterns kept as text: `re` compiles each at its first use and caches it; compiled at
-# import, every start paid for all of the domain's (~1 ms).
+# Patterns kept as text, compiled at first use (why: fields.py).
 _HASHTAG = r"(?<![\w#])#([^\W_][\w\-]*)"
 _FREE_TAG = r"^[^\W_][\w\-]*$"
 

@@ -45,8 +45,7 @@ CONTACT_ROLES = (
     "Kontaktperson",
 )
 
-# Patterns kept as text: `re` compiles each at its first use and caches it; compiled at
-# import, every start paid for all of the domain's (~1 ms).
+# Patterns kept as text, compiled at first use (why: fields.py).
 # "F-6", "4-6", "7-9", "1-3", "F", "9"; a Swedish en dash is accepted too.
 _GRADE_SPAN = r"^(F|[1-9]|10)(?:\s*[-–]\s*([1-9]|10))?$"
 _UNIT_CODE = r"^\d{8}$"

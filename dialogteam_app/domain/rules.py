@@ -22,8 +22,7 @@ from .errors import FieldError
 from .fields import SHORT_TEXT_MAX, check_date, check_int, check_text
 
 Check = Callable[[object], "str | None"]
-# Patterns kept as text: `re` compiles each at its first use and caches it; compiled at
-# import, every start paid for all of the domain's (~1 ms).
+# Patterns kept as text, compiled at first use (why: fields.py).
 _HEX_ID = r"^[0-9a-f]{32}$"
 MAX_REAL = 1e12     # no key figure or amount comes near; keeps inf and 1e400 out
 

@@ -16,8 +16,7 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,.;:–-") + "…"
 
 
-# Patterns kept as text: `re` compiles each at its first use and caches it; compiled at
-# import, every start paid for all of the domain's (~1 ms).
+# Patterns kept as text, compiled at first use (why: fields.py).
 # C0 and C1 control characters but newline and tab (ESC starts terminal sequences, CR
 # overwrites the line, U+009B is a one-character CSI), and the bidi overrides that
 # can make printed text read differently from what it is.
